@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+// spets — an interactive analysis shell for smart specialisation (S3) work.
+import PackageDescription
+
+let package = Package(
+    name: "spets",
+    products: [
+        .executable(name: "spets", targets: ["spets"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C at the edge: system libraries and one small shim for libedit's variadic calls,
+        // the SIGINT flag and sqlite3_interrupt (things a signal handler may touch).
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "CSpetsSupport", dependencies: ["CEditLine", "CSQLite"]),
+        // Data model, importers, analyses, workspace store, renderers: no terminal I/O.
+        .target(name: "SpetsCore", dependencies: ["CSQLite", "CSpetsSupport"]),
+        // Lexer, parser, evaluator, diagnostics, the session and the statement loop.
+        .target(name: "SpetsLang", dependencies: ["SpetsCore"]),
+        // The interactive shell over libedit (editor, history, completion glue).
+        .target(name: "SpetsShell", dependencies: ["SpetsLang", "CEditLine", "CSpetsSupport"]),
+        // Thin executable: command-line parsing only.
+        .executableTarget(name: "spets", dependencies: [
+            "SpetsShell", "SpetsLang",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "SpetsCoreTests", dependencies: ["SpetsCore"]),
+        .testTarget(name: "SpetsLangTests", dependencies: ["SpetsLang"]),
+        .testTarget(name: "SpetsEndToEndTests", dependencies: ["spets"]),
+    ]
+)

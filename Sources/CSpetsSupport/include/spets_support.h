@@ -1,0 +1,34 @@
+// spets_support.h — the C edge: libedit's variadic calls, the SIGINT flag, sqlite3_interrupt.
+#ifndef SPETS_SUPPORT_H
+#define SPETS_SUPPORT_H
+#include <stdio.h>
+#include <histedit.h>
+#include <sqlite3.h>
+
+// History (libedit native API).
+History *spets_hist_open(int size);
+int spets_hist_enter(History *h, const char *line);
+int spets_hist_load(History *h, const char *path);
+int spets_hist_save(History *h, const char *path);
+void spets_hist_close(History *h);
+
+typedef char *(*spets_prompt_fn)(EditLine *);
+typedef unsigned char (*spets_key_fn)(EditLine *, int);
+
+// el_init on stdin/stdout/stderr, emacs keys, EL_SIGNAL, prompt, history, ~/.editrc.
+EditLine *spets_el_open(const char *prog, History *h, spets_prompt_fn prompt);
+int spets_el_addfn(EditLine *el, const char *name, const char *help, spets_key_fn fn);
+// Binds key in the emacs map and in vi's command map, so ~/.editrc with `bind -v` works.
+int spets_el_bind(EditLine *el, const char *key, const char *name);
+int spets_el_setty(EditLine *el, const char *a, const char *b);
+void spets_el_close(EditLine *el);
+
+// SIGINT: the handler only sets a flag and interrupts the registered database.
+void spets_install_sigint(void);
+void spets_set_interrupt_db(sqlite3 *db);
+int spets_interrupt_requested(void);
+void spets_clear_interrupt(void);
+
+FILE *spets_stdout(void);
+FILE *spets_stderr(void);
+#endif

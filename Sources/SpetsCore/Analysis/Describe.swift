@@ -1,0 +1,67 @@
+// Describe.swift — what a dataset holds (`describe`), the list of datasets, and a dataset's
+// observations as a Table (so `d | where …` works on raw data).
+
+public enum Describe {
+    public static func table(_ c: Cube, registry: Registry) -> Table {
+        var part: [String] = [], name: [String] = [], count: [Double] = [], details: [String] = []
+        func row(_ p: String, _ n: String, _ k: Int, _ d: String) { part.append(p); name.append(n); count.append(Double(k)); details.append(d) }
+        func sample(_ d: Dimension) -> String {
+            let s = d.labels.prefix(6).map { l -> String in l }.joined(separator: ", ")
+            return d.count > 6 ? s + ", …" : s
+        }
+        let unknownRegions = c.region.labels.filter { registry.region($0) == nil }
+        row("dimension", "region", c.region.count, sample(c.region) +
+            (unknownRegions.isEmpty ? "; all in the registry" : "; not in the registry: \(unknownRegions.count)" +
+             (unknownRegions.count <= 6 ? " (\(unknownRegions.joined(separator: ", ")))" : "")))
+        if let ind = c.industry {
+            let unknown = ind.labels.filter { registry.industry($0) == nil }
+            row("dimension", "industry", ind.count, sample(ind) +
+                (unknown.isEmpty ? "; all in the registry" : "; not in the registry: \(unknown.count)" +
+                 (unknown.count <= 6 ? " (\(unknown.joined(separator: ", ")))" : "")))
+        }
+        let ys = c.distinctYears
+        var span = ys.isEmpty ? "" : (ys.count == 1 ? "\(ys[0])" : "\(ys.first!)–\(ys.last!)")
+        if let lo = ys.first, let hi = ys.last, hi - lo + 1 != ys.count {
+            let gaps = (lo...hi).filter { !ys.contains($0) }
+            span += "; gaps: " + gaps.prefix(8).map(String.init).joined(separator: ", ")
+        }
+        row("dimension", "year", ys.count, span)
+        for (k, e) in c.extras.enumerated() {
+            _ = k
+            row("dimension", e.name, e.count, sample(e))
+        }
+        for m in c.measures {
+            let miss = m.missingCount
+            row("measure", m.name, m.values.count, (m.unit.map { "unit \($0); " } ?? "unit not stated; ") + "missing \(miss)")
+        }
+        return Table(columns: [
+            Column("part", .text(part), kind: .key), Column("name", .text(name), kind: .key),
+            Column("count", .number(count)), Column("details", .text(details)),
+        ], footer: ["dataset \(c.name): \(c.count) rows from \(c.source)"] + c.notes, title: nil)
+    }
+
+    public static func list(_ cubes: [Cube], bindings: [String: Table]) -> Table {
+        var name: [String] = [], kind: [String] = [], rows: [Double] = [], info: [String] = []
+        for c in cubes {
+            name.append(c.name); kind.append("dataset"); rows.append(Double(c.count))
+            let ys = c.distinctYears
+            info.append("\(c.region.count) regions" + (c.industry.map { ", \($0.count) industries" } ?? "")
+                        + (ys.isEmpty ? "" : ", \(ys.first!)–\(ys.last!)") + "; " + c.measures.map(\.name).joined(separator: ", "))
+        }
+        for k in bindings.keys.sorted() {
+            name.append(k); kind.append("result"); rows.append(Double(bindings[k]!.rowCount))
+            info.append(bindings[k]!.columns.map(\.name).joined(separator: ", "))
+        }
+        return Table(columns: [Column("name", .text(name), kind: .key), Column("kind", .text(kind)),
+                               Column("rows", .number(rows)), Column("contents", .text(info))])
+    }
+
+    public static func observations(_ c: Cube) -> Table {
+        var cols = [Column("region", .coded(c.regionCodes, c.region), kind: .key)]
+        if let i = c.industry { cols.append(Column("industry", .coded(c.industryCodes, i), kind: .key)) }
+        cols.append(Column(c.yearName, .number(c.years.map(Double.init)), decimals: 0, kind: .key))
+        for (k, e) in c.extras.enumerated() { cols.append(Column(e.name, .coded(c.extraCodes[k], e), kind: .key)) }
+        for m in c.measures { cols.append(Column(m.name, .number(m.values), unit: m.unit)) }
+        return Table(columns: cols, footer: ["dataset \(c.name) (\(c.source))"])
+    }
+}

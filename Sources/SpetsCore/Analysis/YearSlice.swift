@@ -1,0 +1,58 @@
+// YearSlice.swift — one measure of one year as a dense region × industry matrix, the shape
+// every cross-sectional analysis starts from. NaN marks a missing or absent cell.
+
+public struct YearSlice {
+    public let year: Int
+    public let regions: Int
+    public let industries: Int
+    /// x[r * industries + i]
+    public var x: [Double]
+    /// Cells that appear in the data (present, possibly with a missing value).
+    public var present: [Bool]
+    /// Present cells whose value is missing.
+    public var missing: Int
+
+    @inline(__always) public func at(_ r: Int, _ i: Int) -> Double { x[r * industries + i] }
+
+    /// Builds the slice. A dataset with an extra dimension (unit, sex, …) that has more than
+    /// one value in this year is refused: summing across it would add apples and pears.
+    public static func build(_ cube: Cube, measure m: Int, year: Int) throws(Diagnostic) -> YearSlice {
+        guard let ind = cube.industry else {
+            throw Diagnostic(message: "dataset \(cube.name) has no industry dimension",
+                             help: "this analysis compares industries within regions; load a file with an industry column")
+        }
+        let nR = cube.region.count, nI = ind.count
+        var x = [Double](repeating: .nan, count: nR * nI)
+        var present = [Bool](repeating: false, count: nR * nI)
+        var missing = 0
+        var found = false
+        var extraSeen = [Int32](repeating: -1, count: cube.extras.count)
+        let y32 = Int32(year)
+        let values = cube.measures[m].values
+        try cube.years.withUnsafeBufferPointer { (ys) throws(Diagnostic) in
+            for k in 0..<ys.count where ys[k] == y32 {
+                found = true
+                for (j, codes) in cube.extraCodes.enumerated() {
+                    let c = codes[k]
+                    if extraSeen[j] < 0 { extraSeen[j] = c } else if extraSeen[j] != c {
+                        let d = cube.extras[j]
+                        let vals = Array(Set(codes.indices.filter { ys[$0] == y32 }.map { codes[$0] })).sorted().prefix(6)
+                            .map { d.labels[Int($0)] }
+                        throw Diagnostic(message: "dataset \(cube.name) has several values of `\(d.name)` in \(year): \(vals.joined(separator: ", "))",
+                                         help: "pick one first, e.g.  let \(cube.name)1 = \(cube.name) | where \(d.name) = \"\(vals[0])\"")
+                    }
+                }
+                let cell = Int(cube.regionCodes[k]) * nI + Int(cube.industryCodes[k])
+                present[cell] = true
+                let v = values[k]
+                if v.isNaN { missing += 1 } else { x[cell] = v }
+            }
+        }
+        if !found {
+            let ys = cube.distinctYears
+            let span = ys.isEmpty ? "none" : (ys.count == 1 ? "\(ys[0])" : "\(ys.first!)–\(ys.last!)")
+            throw Diagnostic(message: "no observations for \(year) in \(cube.name)", help: "years in \(cube.name): \(span)")
+        }
+        return YearSlice(year: year, regions: nR, industries: nI, x: x, present: present, missing: missing)
+    }
+}

@@ -1,0 +1,85 @@
+// ByteInterner.swift — dictionary encoding of byte strings without making a String per cell:
+// an open-addressing hash table over an arena of bytes.
+
+public struct ByteInterner {
+    private var arena: [UInt8] = []
+    private var starts: [Int32] = []
+    private var lengths: [Int32] = []
+    private var slots: [Int32]
+    private var mask: Int
+    // The last value seen: consecutive rows repeat codes (files are sorted by region).
+    private var lastStart = -1, lastLength = -1, lastCode: Int32 = -1
+
+    public init() {
+        slots = [Int32](repeating: -1, count: 64)
+        mask = 63
+    }
+
+    public var count: Int { starts.count }
+
+    @inline(__always)
+    private static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+        var h: UInt64 = 0xcbf29ce484222325
+        for i in 0..<n { h = (h ^ UInt64(p[i])) &* 0x100000001b3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    @inline(__always)
+    private func equals(_ code: Int32, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let s = Int(starts[Int(code)]), l = Int(lengths[Int(code)])
+        if l != n { return false }
+        return arena.withUnsafeBufferPointer { a in
+            for i in 0..<n where a[s + i] != p[i] { return false }
+            return true
+        }
+    }
+
+    /// The code of these bytes, adding them if new.
+    @inline(__always)
+    public mutating func intern(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32 {
+        if lastCode >= 0 && lastLength == n && equals(lastCode, p, n) { return lastCode }
+        var i = Self.hash(p, n) & mask
+        while true {
+            let c = slots[i]
+            if c < 0 { break }
+            if equals(c, p, n) { lastCode = c; lastLength = n; return c }
+            i = (i + 1) & mask
+        }
+        let code = Int32(starts.count)
+        starts.append(Int32(arena.count))
+        lengths.append(Int32(n))
+        arena.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
+        slots[i] = code
+        if starts.count * 2 > slots.count { grow() }
+        lastCode = code; lastLength = n
+        return code
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+        arena.withUnsafeBufferPointer { a in
+            for code in 0..<starts.count {
+                var i = Self.hash(a.baseAddress! + Int(starts[code]), Int(lengths[code])) & mask
+                while slots[i] >= 0 { i = (i + 1) & mask }
+                slots[i] = Int32(code)
+            }
+        }
+    }
+
+    /// The decoded strings, in code order; `fallback` is true if any needed Windows-1252.
+    public func strings() -> (values: [String], fallback: Bool) {
+        var out: [String] = []
+        out.reserveCapacity(starts.count)
+        var fb = false
+        arena.withUnsafeBufferPointer { a in
+            for code in 0..<starts.count {
+                let (s, f) = Text.decode(UnsafeBufferPointer(rebasing: a[Int(starts[code])..<Int(starts[code] + lengths[code])]))
+                out.append(s)
+                fb = fb || f
+            }
+        }
+        return (out, fb)
+    }
+}

@@ -1,0 +1,140 @@
+// CSVAccumulator.swift — turns scanned CSV rows into columns (codes, years, values) and, at
+// the end, into a Cube: label columns become display names, duplicates are refused.
+
+struct RowError {
+    var message: String
+    var at: Int
+    var help: String?
+}
+
+struct CSVAccumulator {
+    let layout: CSVLayout
+    let columns: Int
+    var region = ByteInterner()
+    var industry = ByteInterner()
+    var texts: [ByteInterner]
+    var regionCodes: [Int32] = []
+    var industryCodes: [Int32] = []
+    var years: [Int32] = []
+    var textCodes: [[Int32]]
+    var measures: [[Double]]
+    let hasIndustry: Bool
+    let yearColumns: [(col: Int, year: Int32)]
+    // Data rows seen, and where physical lines and rows part (blank lines, multi-line cells),
+    // so a row's line can be named in errors found after the pass.
+    var rows = 0
+    var lineShifts: [(row: Int, shift: Int)] = []
+    var scratch: [UInt8] = []
+
+    init(layout: CSVLayout, columns: Int) {
+        self.layout = layout
+        self.columns = columns
+        texts = Array(repeating: ByteInterner(), count: layout.textNames.count)
+        textCodes = Array(repeating: [], count: layout.textNames.count)
+        measures = Array(repeating: [], count: layout.measureNames.count)
+        hasIndustry = layout.roles.contains(.industry)
+        yearColumns = layout.roles.enumerated().compactMap { if case .yearValue(let y) = $1 { return ($0, Int32(y)) }; return nil }
+    }
+
+    /// Adds one row; returns what was wrong with it, if anything.
+    mutating func add(_ b: UnsafeBufferPointer<UInt8>, _ f: [FieldRef], conv: NumberParsing.Convention) -> RowError? {
+        if f.count != columns {
+            if f.count < columns {
+                return RowError(message: "expected \(columns) fields, found \(f.count)", at: f.last?.end ?? 0,
+                                help: "every line needs one value per header column; a value containing the delimiter must be in quotes")
+            }
+            for x in f[columns...] where x.end > x.start {
+                return RowError(message: "expected \(columns) fields, found \(f.count)", at: x.start,
+                                help: "every line needs one value per header column; a value containing the delimiter must be in quotes")
+            }
+        }
+        var r: Int32 = 0, ind: Int32 = 0, year: Int32 = 0
+        var textRow = layout.textNames.isEmpty ? [] : [Int32](repeating: 0, count: layout.textNames.count)
+        let base = b.baseAddress!
+        for c in 0..<columns {
+            var s = f[c].start, e = f[c].end
+            while s < e && (b[s] == 32 || b[s] == 9) { s += 1 }
+            while e > s && (b[e - 1] == 32 || b[e - 1] == 9) { e -= 1 }
+            switch layout.roles[c] {
+            case .region:
+                if s == e { return RowError(message: "empty region code", at: f[c].start, help: "every row needs a region") }
+                r = Self.intern(&region, &scratch, b, f[c], s, e)
+            case .industry:
+                if s == e { return RowError(message: "empty industry code", at: f[c].start, help: "every row needs an industry") }
+                ind = Self.intern(&industry, &scratch, b, f[c], s, e)
+            case .year:
+                var n = e - s
+                if n > 4 && b[s + 4] == UInt8(ascii: "-") { n = 4 }   // 2008-12-31 → 2008
+                guard let y = NumberParsing.parseInt(base + s, n), y >= 1000, y <= 9999 else {
+                    return RowError(message: "expected a year in column `year`, found `\(text(b, s, e))`", at: f[c].start,
+                                    help: "years are written with four digits, e.g. 2023")
+                }
+                year = Int32(y)
+            case .measure(let k):
+                let v: Double
+                if CSVLoader.isMissing(base + s, e - s) { v = .nan }
+                else if let x = NumberParsing.parse(base + s, e - s, conv) { v = x }
+                else { return numberError(b, s, e, f[c].start, layout.measureNames[k], conv) }
+                measures[k].append(v)
+            case .text(let k):
+                textRow[k] = Self.intern(&texts[k], &scratch, b, f[c], s, e)
+            case .yearValue, .ignored:
+                break
+            }
+        }
+        if yearColumns.isEmpty {
+            regionCodes.append(r)
+            if hasIndustry { industryCodes.append(ind) }
+            years.append(year)
+            for k in textRow.indices { textCodes[k].append(textRow[k]) }
+        } else {
+            // Wide: one observation per year column.
+            for (c, y) in yearColumns {
+                var s = f[c].start, e = f[c].end
+                while s < e && b[s] == 32 { s += 1 }
+                while e > s && b[e - 1] == 32 { e -= 1 }
+                let v: Double
+                if CSVLoader.isMissing(base + s, e - s) { v = .nan }
+                else if let x = NumberParsing.parse(base + s, e - s, conv) { v = x }
+                else { return numberError(b, s, e, f[c].start, String(y), conv) }
+                regionCodes.append(r)
+                if hasIndustry { industryCodes.append(ind) }
+                years.append(y)
+                for k in textRow.indices { textCodes[k].append(textRow[k]) }
+                measures[0].append(v)
+            }
+        }
+        rows += 1
+        return nil
+    }
+
+    private func numberError(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ at: Int, _ column: String,
+                             _ conv: NumberParsing.Convention) -> RowError {
+        RowError(message: "expected a number in column `\(column)`, found `\(text(b, s, e))`", at: at,
+                 help: "numbers are written like 1234.5 or \"1,234.5\"\(conv == .comma ? " (this file: 1 234,5)" : ""); missing values as empty, .., : or NA")
+    }
+
+    private func text(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> String {
+        let t = Text.decode(UnsafeBufferPointer(rebasing: b[s..<min(e, s + 40)])).0
+        return e - s > 40 ? t + "…" : t
+    }
+
+    @inline(__always)
+    private static func intern(_ i: inout ByteInterner, _ scratch: inout [UInt8], _ b: UnsafeBufferPointer<UInt8>,
+                               _ f: FieldRef, _ s: Int, _ e: Int) -> Int32 {
+        if !f.escaped { return i.intern(b.baseAddress! + s, e - s) }
+        scratch = CSVScanner.bytes(b, FieldRef(start: s, end: e, quoted: true, escaped: true))
+        return scratch.withUnsafeBufferPointer { i.intern($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+    }
+
+    mutating func noteLines(_ physical: Int) {
+        if physical != 1 { lineShifts.append((rows, physical - 1)) }
+    }
+
+    /// The file line of data row `row` (0-based), given the header's last line.
+    func line(ofRow row: Int, headerLine: Int) -> Int {
+        var l = headerLine + 1 + row
+        for s in lineShifts where s.row <= row { l += s.shift }
+        return l
+    }
+}

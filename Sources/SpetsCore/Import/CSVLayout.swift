@@ -1,0 +1,175 @@
+// CSVLayout.swift — deciding what each column of a CSV is: region, industry, year, a
+// measure, a year-column of a wide table, or a text column (labels or an extra dimension).
+
+public struct LoadOptions: Sendable {
+    /// Explicit column choices from `with region = COL, industry = COL, year = COL, measure = NAME`.
+    public var mapping: [String: String] = [:]
+    public init(mapping: [String: String] = [:]) { self.mapping = mapping }
+    public static let mappingKeys = ["region", "industry", "year", "measure"]
+}
+
+public enum ColumnRole: Equatable {
+    case region, industry, year
+    case measure(Int)
+    case text(Int)
+    case yearValue(Int)   // a wide table's column for this year
+    case ignored          // an unnamed, empty column (a trailing delimiter)
+}
+
+struct CSVLayout {
+    var roles: [ColumnRole]
+    var measureNames: [String]
+    var measureUnits: [String?]
+    var textNames: [String]
+    var wide: Bool
+    var notes: [String]
+
+    // Header words that name a key column (compared on folded first words).
+    static let regionWords = ["region", "geo", "geoid", "nuts", "nuts_id", "nuts3", "nuts2", "lan", "lanskod", "kommun",
+                              "kommunkod", "county", "itl", "itl_code", "area_code", "regionkod", "region_code"]
+    static let industryWords = ["industry", "nace", "nace_r2", "nacer2", "sni", "sni2007", "sic", "sic07", "sic2007",
+                                "bransch", "naringsgren", "sector", "activity"]
+    static let yearWords = ["year", "time", "date", "ar", "tid", "time_period", "period", "aar"]
+
+    static func words(_ header: String) -> [String] {
+        Text.fold(header).split(separator: " ").map(String.init)
+    }
+
+    /// Score of a header as a key column: 3 exact word, 2 first word plus code/id, 1 first word; 0 no.
+    static func score(_ header: String, _ keys: [String]) -> Int {
+        let w = words(header)
+        guard let first = w.first else { return 0 }
+        let joined = w.joined(separator: "_")
+        if keys.contains(joined) { return 3 }
+        let isKey = keys.contains(first) || keys.contains(where: { first.hasPrefix($0) && $0.count >= 3 && first.count <= $0.count + 4 })
+        let secondKey = w.count > 1 && keys.contains(w[1])
+        guard isKey || secondKey else { return 0 }
+        if w.contains(where: { ["name", "namn", "label", "description", "desc", "text", "benamning"].contains($0) }) { return 0 }
+        if w.contains(where: { ["code", "id", "kod"].contains($0) }) { return 2 }
+        return isKey ? 1 : 0
+    }
+
+    /// A header that is a year: 4 digits in 1800–2200 (optionally `2008A`, `2008 `).
+    static func headerYear(_ h: String) -> Int? {
+        let t = h.trimmed()
+        let u = Array(t.utf8)
+        guard u.count >= 4, u[0..<4].allSatisfy({ $0 &- 48 < 10 }) else { return nil }
+        if u.count > 4 && !(u.count == 5 && (u[4] == UInt8(ascii: "A") || u[4] == UInt8(ascii: "a"))) { return nil }
+        let y = Int(String(decoding: u[0..<4], as: UTF8.self))!
+        return (1800...2200).contains(y) ? y : nil
+    }
+
+    /// Splits `Employment (persons)` into name and unit.
+    static func nameAndUnit(_ h: String) -> (String, String?) {
+        let t = h.trimmed()
+        if t.hasSuffix(")"), let open = t.lastIndex(of: "(") {
+            let unit = String(t[t.index(after: open)..<t.index(before: t.endIndex)]).trimmed()
+            let name = String(t[..<open]).trimmed()
+            if !name.isEmpty && !unit.isEmpty { return (name, unit) }
+        }
+        return (t, nil)
+    }
+
+    /// Decides the layout. `numeric[c]` says whether column c's sampled cells were all numbers
+    /// or missing (and at least one number or the column was all missing).
+    static func decide(header: [String], numeric: [Bool], options: LoadOptions, units: [String: String],
+                       file: String) throws(Diagnostic) -> CSVLayout {
+        var roles = [ColumnRole?](repeating: nil, count: header.count)
+        var notes: [String] = []
+
+        func find(_ col: String, role: String) throws(Diagnostic) -> Int {
+            if let i = header.firstIndex(of: col) { return i }
+            let f = Text.fold(col)
+            if let i = header.firstIndex(where: { Text.fold($0) == f }) { return i }
+            throw Diagnostic(message: "no column `\(col)` for the \(role) in \(file)",
+                             help: "the columns are: " + header.joined(separator: ", "),
+                             candidates: Text.suggestions(for: col, among: header))
+        }
+
+        for key in ["region", "industry", "year"] {
+            if let col = options.mapping[key] {
+                let i = try find(col, role: key)
+                roles[i] = key == "region" ? .region : key == "industry" ? .industry : .year
+            }
+        }
+        // Detection by common names for roles not given explicitly.
+        for (role, keys) in [(ColumnRole.region, regionWords), (.industry, industryWords), (.year, yearWords)] {
+            if roles.contains(where: { $0 == role }) { continue }
+            var best = -1, bestScore = 0
+            for (i, h) in header.enumerated() where roles[i] == nil {
+                let s = score(h, keys)
+                if s > bestScore { best = i; bestScore = s }
+            }
+            if best >= 0 { roles[best] = role }
+        }
+
+        let yearCols = header.indices.filter { roles[$0] == nil && headerYear(header[$0]) != nil }
+        let hasYear = roles.contains { $0 == .year }
+        let wide = !hasYear && !yearCols.isEmpty
+        if !roles.contains(where: { $0 == .region }) {
+            throw Diagnostic(message: "cannot tell which column of \(file) holds the regions",
+                             location: FileLocation(file: file, line: 1),
+                             help: "name it: load \"\(file)\" as NAME with region = COLUMN  (columns: \(header.joined(separator: ", ")))")
+        }
+        if !hasYear && !wide {
+            throw Diagnostic(message: "cannot tell which column of \(file) holds the years",
+                             location: FileLocation(file: file, line: 1),
+                             help: "name it with `with year = COLUMN`, or give years as column headers (a wide table); columns: \(header.joined(separator: ", "))")
+        }
+        var measureNames: [String] = [], measureUnits: [String?] = [], textNames: [String] = []
+        if wide {
+            for i in yearCols { roles[i] = .yearValue(headerYear(header[i])!) }
+            let name = options.mapping["measure"] ?? "value"
+            measureNames = [name]
+            measureUnits = [units[Text.fold(name)]]
+            notes.append("wide layout: \(yearCols.count) year columns \(header[yearCols.first!])–\(header[yearCols.last!]) read as measure `\(name)`")
+        }
+        for i in header.indices where roles[i] == nil {
+            if header[i].isEmpty && numeric[i] { roles[i] = .ignored; continue }
+            if !wide && numeric[i] {
+                let (n, u) = nameAndUnit(header[i])
+                let name = Text.snakeCase(n)
+                roles[i] = .measure(measureNames.count)
+                measureNames.append(name)
+                measureUnits.append(u ?? units[Text.fold(n)] ?? units[name])
+            } else {
+                roles[i] = .text(textNames.count)
+                textNames.append(header[i].trimmed())
+            }
+        }
+        if !wide && measureNames.isEmpty {
+            throw Diagnostic(message: "\(file) has no numeric column to analyse",
+                             location: FileLocation(file: file, line: 1),
+                             help: "a measure column holds numbers (missing as empty, .., :, NA); columns: \(header.joined(separator: ", "))")
+        }
+        let layout = CSVLayout(roles: roles.map { $0! }, measureNames: measureNames, measureUnits: measureUnits,
+                               textNames: textNames, wide: wide, notes: notes)
+        var seen = Set<String>()
+        for m in measureNames where !seen.insert(m).inserted {
+            throw Diagnostic(message: "two columns of \(file) are both named `\(m)`", location: FileLocation(file: file, line: 1),
+                             help: "rename one of them in the file")
+        }
+        return layout
+    }
+
+    /// Units declared in comment lines before the header: `# unit employment: persons`
+    /// or `# units: employment = persons, value_added = MSEK`.
+    static func units(fromComments comments: [String]) -> [String: String] {
+        var out: [String: String] = [:]
+        for c in comments {
+            let w = Text.fold(c)
+            if w.hasPrefix("units ") || w.hasPrefix("units:") || c.lowercased().hasPrefix("units:") {
+                let body = c.drop(while: { $0 != ":" }).dropFirst()
+                for part in body.split(separator: ",") {
+                    let kv = part.split(separator: "=", maxSplits: 1)
+                    if kv.count == 2 { out[Text.fold(String(kv[0]))] = String(kv[1]).trimmed() }
+                }
+            } else if c.lowercased().hasPrefix("unit ") {
+                let body = c.dropFirst(5)
+                let kv = body.split(separator: ":", maxSplits: 1)
+                if kv.count == 2 { out[Text.fold(String(kv[0]))] = String(kv[1]).trimmed() }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,166 @@
+// CSVLoader.swift — `load` for CSV files: long or wide layout, one streaming pass over bytes,
+// all-or-nothing (an error anywhere returns no cube, so the workspace is untouched).
+
+public enum CSVLoader {
+    /// Bytes read per chunk: large enough to amortise syscalls, small enough to keep RSS flat.
+    static let chunkSize = 4 << 20
+    /// Rows sampled after the header to decide which columns are numbers.
+    static let sampleRows = 1000
+    /// Cell texts read as missing (not zero): empty, SCB's `..`, Eurostat's `:`, and NA forms.
+    static let missingTokens: [[UInt8]] = ["..", "...", ":", "NA", "N/A", "na", "n/a", "NaN", "nan", "null", "NULL", "-"].map { Array($0.utf8) }
+
+    @inline(__always)
+    static func isMissing(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        if n == 0 { return true }
+        if n > 4 { return false }
+        outer: for t in missingTokens where t.count == n {
+            for i in 0..<n where t[i] != p[i] { continue outer }
+            return true
+        }
+        return false
+    }
+
+    public static func load(path: String, name: String, options: LoadOptions = LoadOptions(),
+                            registry: Registry? = nil) throws(Diagnostic) -> Cube {
+        let file = try ChunkedFile(path)
+        defer { file.close() }
+        var buf: [UInt8] = []
+        buf.reserveCapacity(chunkSize + (1 << 16))
+        var eof = try file.read(into: &buf, count: chunkSize) == 0
+        var pos = 0
+        var line = 1
+        if buf.count >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF { pos = 3 }
+        if buf.contains(0) && buf.count > 0 {
+            let at = buf.firstIndex(of: 0)!
+            let l = buf[0..<at].reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
+            throw Diagnostic(message: "\(path) contains NUL bytes: it is not a text CSV file",
+                             location: FileLocation(file: path, line: l), help: "export the data as CSV (UTF-8) and load that")
+        }
+        // Comment lines and blank lines before the header.
+        var comments: [String] = []
+        while true {
+            while pos < buf.count && (buf[pos] == 10 || buf[pos] == 13) { if buf[pos] == 10 { line += 1 }; pos += 1 }
+            guard pos < buf.count, buf[pos] == UInt8(ascii: "#") else { break }
+            var e = pos
+            while e < buf.count && buf[e] != 10 { e += 1 }
+            comments.append(buf.withUnsafeBufferPointer { Text.decode(UnsafeBufferPointer(rebasing: $0[(pos + 1)..<e])).0 }.trimmed())
+            pos = e
+        }
+        if pos >= buf.count {
+            throw Diagnostic(message: "\(path) is empty: no header line", location: FileLocation(file: path, line: line),
+                             help: "a CSV needs a header line naming the columns, then one line per observation")
+        }
+        var headerEnd = pos
+        while headerEnd < buf.count && buf[headerEnd] != 10 { headerEnd += 1 }
+        let delimiter = buf.withUnsafeBufferPointer { CSVScanner.sniffDelimiter(UnsafeBufferPointer(rebasing: $0[pos..<headerEnd])) }
+        var scanner = CSVScanner(delimiter: delimiter)
+        var header: [String] = []
+        var sample: [[[UInt8]]] = []
+        buf.withUnsafeBufferPointer { b in
+            guard let next = scanner.scanRow(b, from: pos, eof: true) else { return }
+            header = scanner.fields.map { CSVScanner.bytes(b, $0).withUnsafeBufferPointer { Text.decode($0).0 }.trimmed() }
+            line += scanner.linesInRow
+            pos = next
+            var p = pos
+            while sample.count < sampleRows, p < b.count, let nx = scanner.scanRow(b, from: p, eof: eof) {
+                sample.append(scanner.fields.map { CSVScanner.bytes(b, $0) })
+                p = nx
+            }
+        }
+        if let dup = Self.firstDuplicate(header) {
+            throw Diagnostic(message: "the header of \(path) names column `\(dup)` twice", location: FileLocation(file: path, line: line - 1),
+                             help: "column names must be unique")
+        }
+        let conv: NumberParsing.Convention = Self.convention(delimiter: delimiter, sample: sample)
+        let numeric: [Bool] = header.indices.map { c in
+            sample.allSatisfy { row in
+                guard c < row.count else { return true }
+                var cell = row[c]
+                trim(&cell)
+                return cell.withUnsafeBufferPointer { p in
+                    p.count == 0 || isMissing(p.baseAddress!, p.count) || NumberParsing.parse(p.baseAddress!, p.count, conv) != nil
+                }
+            }
+        }
+        let layout = try CSVLayout.decide(header: header, numeric: numeric, options: options,
+                                          units: CSVLayout.units(fromComments: comments), file: path)
+
+        // The streaming pass.
+        let headerLine = line - 1
+        var acc = CSVAccumulator(layout: layout, columns: header.count)
+        while true {
+            try Diagnostic.checkInterrupt()
+            var consumed = pos
+            var failure: Diagnostic? = nil
+            buf.withUnsafeBufferPointer { b in
+                var p = consumed
+                while p < b.count {
+                    guard let next = scanner.scanRow(b, from: p, eof: eof) else { break }
+                    if scanner.unterminatedQuote {
+                        failure = Diagnostic(message: "a quoted field is never closed (missing \")",
+                                             location: FileLocation(file: path, line: line, column: column(b, p, scanner.fields.last?.start ?? p)),
+                                             help: "every \" that opens a field needs a closing \"")
+                        return
+                    }
+                    let f = scanner.fields
+                    if f.count == 1 && f[0].start == f[0].end {  // blank lines are skipped
+                        acc.lineShifts.append((acc.rows, 1))
+                    } else {
+                        if let err = acc.add(b, f, conv: conv) {
+                            failure = Diagnostic(message: err.message,
+                                                 location: FileLocation(file: path, line: line, column: column(b, p, err.at)),
+                                                 help: err.help)
+                            return
+                        }
+                        acc.noteLines(scanner.linesInRow)
+                    }
+                    line += scanner.linesInRow
+                    p = next
+                }
+                consumed = p
+            }
+            if let failure { throw failure }
+            if eof { break }
+            // Keep the incomplete tail, read the next chunk behind it.
+            buf.removeSubrange(0..<consumed)
+            pos = 0
+            eof = try file.read(into: &buf, count: chunkSize) == 0
+        }
+        return try acc.finish(name: name, path: path, headerLine: headerLine, registry: registry, delimiter: delimiter)
+    }
+
+    /// The character column of byte offset `at` in the line starting at `lineStart`.
+    static func column(_ b: UnsafeBufferPointer<UInt8>, _ lineStart: Int, _ at: Int) -> Int {
+        var col = 1
+        var i = lineStart
+        while i < at && i < b.count { if b[i] & 0xC0 != 0x80 { col += 1 }; i += 1 }
+        return col
+    }
+
+    static func trim(_ cell: inout [UInt8]) {
+        while let f = cell.first, f == 32 || f == 9 { cell.removeFirst() }
+        while let l = cell.last, l == 32 || l == 9 { cell.removeLast() }
+    }
+
+    static func firstDuplicate(_ names: [String]) -> String? {
+        var seen = Set<String>()
+        for n in names where !n.isEmpty && !seen.insert(n).inserted { return n }
+        return nil
+    }
+
+    /// Decimal comma for `;`- and tab-separated files whose numbers use commas (the Swedish
+    /// convention); decimal point otherwise. In a `,`-separated file a comma inside a quoted
+    /// number is a thousands separator (`"12,219"`).
+    static func convention(delimiter: UInt8, sample: [[[UInt8]]]) -> NumberParsing.Convention {
+        if delimiter == UInt8(ascii: ",") { return .point }
+        var commas = 0, points = 0
+        for row in sample {
+            for cell in row {
+                guard let first = cell.first, first &- 48 < 10 || first == UInt8(ascii: "-") else { continue }
+                if cell.contains(UInt8(ascii: ",")) { commas += 1 }
+                if cell.contains(UInt8(ascii: ".")) { points += 1 }
+            }
+        }
+        return commas > points ? .comma : .point
+    }
+}

@@ -1,0 +1,112 @@
+// CubeAssembly.swift — the end of a load: label columns become display names, other text
+// columns extra dimensions, registry names fill in, duplicate cells are refused.
+
+extension CSVAccumulator {
+    func finish(name: String, path: String, headerLine: Int, registry: Registry?, delimiter: UInt8) throws(Diagnostic) -> Cube {
+        if rows == 0 {
+            throw Diagnostic(message: "\(path) has a header but no data rows", location: FileLocation(file: path, line: headerLine + 1),
+                             help: "add one line per observation below the header")
+        }
+        var notes = layout.notes
+        let (regionLabels, fb1) = region.strings()
+        let (industryLabels, fb2) = industry.strings()
+        var fallback = fb1 || fb2
+        var regionNames: [String?] = Array(repeating: nil, count: regionLabels.count)
+        var industryNames: [String?] = Array(repeating: nil, count: industryLabels.count)
+        var extras: [Dimension] = []
+        var extraCodes: [[Int32]] = []
+        for k in layout.textNames.indices {
+            let (labels, fb) = texts[k].strings()
+            fallback = fallback || fb
+            let codes = textCodes[k]
+            if let map = Self.oneToOne(regionCodes, regionLabels.count, codes, labels.count) {
+                for (r, l) in map.enumerated() where l >= 0 { regionNames[r] = labels[Int(l)] }
+                notes.append("column `\(layout.textNames[k])` names the regions")
+            } else if hasIndustry, let map = Self.oneToOne(industryCodes, industryLabels.count, codes, labels.count) {
+                for (i, l) in map.enumerated() where l >= 0 { industryNames[i] = labels[Int(l)] }
+                notes.append("column `\(layout.textNames[k])` names the industries")
+            } else {
+                extras.append(Dimension(name: Text.snakeCase(layout.textNames[k]), role: .extra, labels: labels))
+                extraCodes.append(codes)
+            }
+        }
+        if let registry {
+            for (i, l) in regionLabels.enumerated() where regionNames[i] == nil { regionNames[i] = registry.region(l)?.name }
+            for (i, l) in industryLabels.enumerated() where industryNames[i] == nil { industryNames[i] = registry.industry(l)?.name }
+        }
+        if fallback { notes.append("text decoded as Windows-1252 (not valid UTF-8)") }
+        if delimiter != UInt8(ascii: ",") { notes.append("delimiter `\(delimiter == 9 ? "tab" : String(UnicodeScalar(delimiter)))`") }
+        let regionDim = Dimension(name: "region", role: .region, labels: regionLabels, names: regionNames)
+        let industryDim = hasIndustry ? Dimension(name: "industry", role: .industry, labels: industryLabels, names: industryNames) : nil
+        try checkDuplicates(path: path, headerLine: headerLine, regionDim: regionDim, industryDim: industryDim,
+                            extras: extras, extraCodes: extraCodes)
+        let ms = layout.measureNames.indices.map { Measure(name: layout.measureNames[$0], unit: layout.measureUnits[$0], values: measures[$0]) }
+        return Cube(name: name, source: path, region: regionDim, industry: industryDim, extras: extras,
+                    regionCodes: regionCodes, industryCodes: industryCodes, years: years, extraCodes: extraCodes,
+                    measures: ms, notes: notes)
+    }
+
+    /// For a text column: if each dimension code has exactly one label and each label one code,
+    /// the label index per code; otherwise nil.
+    static func oneToOne(_ dim: [Int32], _ nDim: Int, _ text: [Int32], _ nText: Int) -> [Int32]? {
+        var fwd = [Int32](repeating: -1, count: nDim)
+        var back = [Int32](repeating: -1, count: nText)
+        for k in dim.indices {
+            let d = Int(dim[k]), t = Int(text[k])
+            if fwd[d] < 0 { fwd[d] = Int32(t) } else if fwd[d] != Int32(t) { return nil }
+            if back[t] < 0 { back[t] = Int32(d) } else if back[t] != Int32(d) { return nil }
+        }
+        return fwd
+    }
+
+    /// Two rows for the same (region, industry, year, extras) cell are an error, not a sum.
+    func checkDuplicates(path: String, headerLine: Int, regionDim: Dimension, industryDim: Dimension?,
+                         extras: [Dimension], extraCodes: [[Int32]]) throws(Diagnostic) {
+        guard let lo = years.min(), let hi = years.max() else { return }
+        var radix: [Int] = [regionDim.count, max(industryDim?.count ?? 1, 1), Int(hi - lo) + 1] + extras.map { max($0.count, 1) }
+        var total = 1
+        for r in radix {
+            let (p, o) = total.multipliedReportingOverflow(by: r)
+            if o { total = Int.max; break }
+            total = p
+        }
+        radix = radix.map { $0 }
+        let n = years.count
+        @inline(__always) func key(_ k: Int) -> Int {
+            var x = Int(regionCodes[k])
+            x = x * radix[1] + (industryCodes.isEmpty ? 0 : Int(industryCodes[k]))
+            x = x * radix[2] + Int(years[k] - lo)
+            for (j, e) in extraCodes.enumerated() { x = x * radix[3 + j] + Int(e[k]) }
+            return x
+        }
+        var dup: (Int, Int)? = nil
+        if total <= 1 << 30 {
+            var seen = [UInt64](repeating: 0, count: total / 64 + 1)
+            var firstAt: [Int: Int] = [:]
+            for k in 0..<n {
+                let x = key(k)
+                let bit = UInt64(1) << UInt64(x & 63)
+                if seen[x >> 6] & bit != 0 {
+                    for j in 0..<k where key(j) == x { firstAt[x] = j; break }
+                    dup = (firstAt[x] ?? 0, k)
+                    break
+                }
+                seen[x >> 6] |= bit
+            }
+        } else if total < Int.max {
+            var keys = (0..<n).map { (key($0), $0) }
+            keys.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+            for k in 1..<max(keys.count, 1) where keys[k].0 == keys[k - 1].0 { dup = (keys[k - 1].1, keys[k].1); break }
+        }
+        guard let (a, b) = dup else { return }
+        let per = max(yearColumns.count, 1)
+        var what = "region \(regionDim.labels[Int(regionCodes[b])])"
+        if let d = industryDim { what += ", industry \(d.labels[Int(industryCodes[b])])" }
+        what += ", year \(years[b])"
+        for (j, e) in extras.enumerated() { what += ", \(e.name) \(e.labels[Int(extraCodes[j][b])])" }
+        let la = line(ofRow: a / per, headerLine: headerLine), lb = line(ofRow: b / per, headerLine: headerLine)
+        throw Diagnostic(message: "two rows describe the same cell (\(what)): lines \(la) and \(lb)",
+                         location: FileLocation(file: path, line: lb),
+                         help: "each region, industry and year may appear once; if the rows differ by another column, that column was not recognised — name the key columns with `with region = …, industry = …, year = …`")
+    }
+}

@@ -1,0 +1,73 @@
+// Cube.swift — the columnar dataset: one row per observation, dimension codes as Int32
+// arrays, one [Double] per measure. Missing is NaN and never confused with zero.
+
+public struct Measure {
+    public var name: String
+    public var unit: String?
+    public var values: [Double]
+    public init(name: String, unit: String? = nil, values: [Double]) {
+        self.name = name; self.unit = unit; self.values = values
+    }
+    public var missingCount: Int { values.reduce(0) { $0 + ($1.isNaN ? 1 : 0) } }
+}
+
+public final class Cube {
+    public let name: String
+    public let source: String
+    public let region: Dimension
+    public let industry: Dimension?
+    public let yearName: String
+    public let extras: [Dimension]
+    public let regionCodes: [Int32]
+    public let industryCodes: [Int32]   // empty when there is no industry dimension
+    public let years: [Int32]
+    public let extraCodes: [[Int32]]
+    public let measures: [Measure]
+    /// Notes made while loading (encoding fallback, layout, detected columns).
+    public let notes: [String]
+
+    public init(name: String, source: String, region: Dimension, industry: Dimension?, yearName: String = "year",
+                extras: [Dimension], regionCodes: [Int32], industryCodes: [Int32], years: [Int32],
+                extraCodes: [[Int32]], measures: [Measure], notes: [String] = []) {
+        self.name = name; self.source = source; self.region = region; self.industry = industry
+        self.yearName = yearName; self.extras = extras; self.regionCodes = regionCodes
+        self.industryCodes = industryCodes; self.years = years; self.extraCodes = extraCodes
+        self.measures = measures; self.notes = notes
+    }
+
+    public var count: Int { years.count }
+
+    public func renamed(_ newName: String) -> Cube {
+        Cube(name: newName, source: source, region: region, industry: industry, yearName: yearName, extras: extras,
+             regionCodes: regionCodes, industryCodes: industryCodes, years: years, extraCodes: extraCodes,
+             measures: measures, notes: notes)
+    }
+
+    public func measureIndex(_ name: String) -> Int? {
+        if let i = measures.firstIndex(where: { $0.name == name }) { return i }
+        let f = Text.fold(name)
+        return measures.firstIndex { Text.fold($0.name) == f }
+    }
+
+    /// Distinct years present, ascending.
+    public var distinctYears: [Int] {
+        guard let lo = years.min(), let hi = years.max() else { return [] }
+        var seen = [Bool](repeating: false, count: Int(hi - lo) + 1)
+        for y in years { seen[Int(y - lo)] = true }
+        return seen.indices.filter { seen[$0] }.map { $0 + Int(lo) }
+    }
+}
+
+extension Cube {
+    /// The rows whose flag is set, as a new dataset (dimensions shared, not copied).
+    public func subset(_ keep: [Bool], name: String) -> Cube {
+        var idx: [Int] = []
+        for (k, f) in keep.enumerated() where f { idx.append(k) }
+        func g<T>(_ a: [T]) -> [T] { a.isEmpty ? [] : idx.map { a[$0] } }
+        return Cube(name: name, source: source, region: region, industry: industry, yearName: yearName, extras: extras,
+                    regionCodes: g(regionCodes), industryCodes: g(industryCodes), years: g(years),
+                    extraCodes: extraCodes.map { g($0) },
+                    measures: measures.map { Measure(name: $0.name, unit: $0.unit, values: g($0.values)) },
+                    notes: notes + ["filtered from \(self.name): \(idx.count) of \(count) rows"])
+    }
+}

@@ -1,0 +1,32 @@
+// Dimension.swift — a dictionary-encoded dimension: codes as they appear in the file, with
+// optional display names (from a one-to-one label column) and a lazy code → index lookup.
+
+public final class Dimension {
+    public enum Role: String, Sendable { case region, industry, extra }
+    public let name: String
+    public let role: Role
+    public let labels: [String]
+    public let names: [String?]
+    private var lookupCache: [String: Int32]? = nil
+
+    public init(name: String, role: Role, labels: [String], names: [String?]? = nil) {
+        self.name = name; self.role = role; self.labels = labels
+        self.names = names ?? Array(repeating: nil, count: labels.count)
+    }
+
+    public var count: Int { labels.count }
+
+    /// The index of a code, compared exactly then case-insensitively.
+    public func index(of label: String) -> Int32? {
+        if lookupCache == nil {
+            var m: [String: Int32] = [:]
+            for (i, l) in labels.enumerated() { m[l] = Int32(i) }
+            for (i, l) in labels.enumerated() where m[l.uppercased()] == nil { m[l.uppercased()] = Int32(i) }
+            lookupCache = m
+        }
+        return lookupCache![label] ?? lookupCache![label.uppercased()]
+    }
+
+    /// What people read: `Kalmar län` when a name is known, else the code.
+    public func display(_ i: Int32) -> String { names[Int(i)] ?? labels[Int(i)] }
+}

@@ -1,0 +1,74 @@
+// RenderSettings.swift — how results are drawn; the output formats as one table that also
+// drives `set format`, `export … to FILE.ext`, help and completion.
+
+public enum NumberLocale: String, CaseIterable, Sendable {
+    case en, sv
+    var group: String { self == .sv ? "\u{00A0}" : "," }
+    var decimalMark: String { self == .sv ? "," : "." }
+}
+
+public struct RenderSettings: Sendable {
+    public var format: OutputFormat = .table
+    /// Decimals for non-integer columns when set (`set decimals N`).
+    public var decimals: Int? = nil
+    /// Rows shown in a table for people before `… N more rows` (`set rows N`).
+    public var maxRows: Int = 40
+    public var locale: NumberLocale = .en
+    public init() {}
+}
+
+public struct OutputFormat: Equatable, Sendable {
+    public let name: String
+    public let fileExtension: String
+    public let help: String
+    let draw: @Sendable (Table, RenderSettings) -> String
+    public static func == (a: OutputFormat, b: OutputFormat) -> Bool { a.name == b.name }
+
+    public func render(_ t: Table, _ s: RenderSettings) -> String { draw(t, s) }
+
+    public static let table = OutputFormat(name: "table", fileExtension: "txt", help: "aligned box table with footer (for people)",
+                                           draw: { BoxRenderer.render($0, $1) })
+    public static let csv = OutputFormat(name: "csv", fileExtension: "csv", help: "comma-separated, snake_case header, exact numbers",
+                                         draw: { t, _ in DelimitedRenderer.csv(t) })
+    public static let json = OutputFormat(name: "json", fileExtension: "json", help: "{columns, rows, footer}; numbers exact, missing as null",
+                                          draw: { t, _ in JSONRenderer.render(t) })
+    public static let markdown = OutputFormat(name: "markdown", fileExtension: "md", help: "GitHub-flavoured Markdown table with footer",
+                                              draw: { MarkdownRenderer.render($0, $1) })
+
+    public static let all: [OutputFormat] = [.table, .csv, .json, .markdown]
+
+    public static func named(_ n: String) -> OutputFormat? { all.first { $0.name == n.lowercased() } }
+    public static func forPath(_ path: String) -> OutputFormat? {
+        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        return all.first { $0.fileExtension == ext } ?? (ext == "markdown" ? .markdown : nil)
+    }
+}
+
+/// Cell text shared by the renderers for people (box table, Markdown).
+enum CellText {
+    static func decimals(_ c: Column, _ s: RenderSettings) -> Int {
+        guard case .number(let v) = c.values else { return 0 }
+        if c.kind == .key { return 0 }
+        let integral = v.allSatisfy { $0.isNaN || ($0 == $0.rounded() && abs($0) < 1e15) }
+        if let d = c.decimals { return s.decimals ?? d }
+        return integral ? 0 : (s.decimals ?? 2)
+    }
+
+    static func text(_ c: Column, _ row: Int, decimals: Int, _ s: RenderSettings) -> String {
+        switch c.values {
+        case .number(let v):
+            let x = v[row]
+            if x.isNaN { return "–" }
+            if c.kind == .key { return NumberFormatting.exact(x) }
+            return NumberFormatting.fixed(x, decimals: decimals, group: s.locale.group, decimalMark: s.locale.decimalMark)
+        case .text(let v): return v[row]
+        case .coded(let codes, let d):
+            let i = Int(codes[row])
+            let l = d.labels[i]
+            guard let n = d.names[i], n != l else { return l }
+            return l + " " + (Text.width(n) > 34 ? String(n.prefix(33)) + "…" : n)
+        }
+    }
+
+    static func header(_ c: Column) -> String { c.unit.map { "\(c.name) (\($0))" } ?? c.name }
+}

@@ -1,0 +1,237 @@
+// Workspace.swift — the SQLite workspace: datasets stored compactly (one blob per column),
+// definitions, and the journal of successful statements. In memory unless opened on a file.
+
+public final class Workspace {
+    public let db: SQLiteDB
+    public let path: String?
+    public var isPersistent: Bool { path != nil }
+    /// Bumped whenever datasets change, so derived SQL tables know to refresh.
+    public private(set) var generation = 0
+    private var observationsGeneration = -1
+
+    static let schemaVersion = "1"
+    static let schema = """
+        CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS datasets(name TEXT PRIMARY KEY, source TEXT NOT NULL, rows INTEGER NOT NULL,
+            year_name TEXT NOT NULL, notes TEXT NOT NULL, seq INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS dataset_dimensions(dataset TEXT NOT NULL, position INTEGER NOT NULL, role TEXT NOT NULL,
+            name TEXT NOT NULL, labels BLOB, names BLOB, codes BLOB, PRIMARY KEY(dataset, position));
+        CREATE TABLE IF NOT EXISTS dataset_measures(dataset TEXT NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL,
+            unit TEXT, vals BLOB, PRIMARY KEY(dataset, position));
+        CREATE TABLE IF NOT EXISTS dataset_years(dataset TEXT PRIMARY KEY, years BLOB);
+        CREATE TABLE IF NOT EXISTS definitions(name TEXT PRIMARY KEY, kind TEXT NOT NULL, statement TEXT NOT NULL, seq INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS journal(seq INTEGER PRIMARY KEY, statement TEXT NOT NULL);
+        """
+
+    public init(path: String?) throws(Diagnostic) {
+        self.path = path
+        db = try SQLiteDB(path: path ?? ":memory:")
+        if path != nil {
+            // WAL + FULL sync: a committed load survives a crash or power loss.
+            try db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;")
+            let st = try db.prepare("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'")
+            _ = try st.step()
+            if st.int(0) == 1 {
+                let v = try db.prepare("SELECT value FROM meta WHERE key='schema_version'")
+                if try v.step(), let s = v.text(0), s != Self.schemaVersion {
+                    throw Diagnostic(message: "workspace \(path!) was written by another version of spets (schema \(s))")
+                }
+            }
+        }
+        do { try db.exec(Self.schema) } catch {
+            throw Diagnostic(message: "\(path ?? "workspace") is not a spets workspace (\(error.message))")
+        }
+        try db.prepare("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)").bind(1, Self.schemaVersion).run()
+        db.makeInterruptible()
+    }
+
+    private func nextSeq(_ table: String) throws(Diagnostic) -> Int {
+        let st = try db.prepare(table == "journal" ? "SELECT coalesce(max(seq), 0) + 1 FROM journal"
+                                : table == "datasets" ? "SELECT coalesce(max(seq), 0) + 1 FROM datasets"
+                                : "SELECT coalesce(max(seq), 0) + 1 FROM definitions")
+        _ = try st.step()
+        return st.int(0)
+    }
+
+    // MARK: datasets
+
+    static func joinStrings(_ s: [String]) -> [UInt8] {
+        var out: [UInt8] = []
+        for (i, x) in s.enumerated() { if i > 0 { out.append(0) }; out += x.utf8 }
+        return out
+    }
+
+    static func splitStrings(_ b: [UInt8], count: Int) -> [String] {
+        if count == 0 { return [] }
+        return b.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Stores a dataset (replacing one of the same name). Metadata always; the columns only
+    /// in a persistent workspace (an in-memory session keeps them in the Cube alone).
+    public func save(_ cube: Cube) throws(Diagnostic) {
+        try db.transaction { () throws(Diagnostic) in
+            try dropRows(cube.name)
+            try db.prepare("INSERT INTO datasets(name, source, rows, year_name, notes, seq) VALUES (?,?,?,?,?,?)")
+                .bind(1, cube.name).bind(2, cube.source).bind(3, cube.count).bind(4, cube.yearName)
+                .bind(5, cube.notes.joined(separator: "\n")).bind(6, try nextSeq("datasets")).run()
+            guard isPersistent else { return }
+            let dim = try db.prepare("INSERT INTO dataset_dimensions(dataset, position, role, name, labels, names, codes) VALUES (?,?,?,?,?,?,?)")
+            var dims: [(Dimension, [Int32])] = [(cube.region, cube.regionCodes)]
+            if let i = cube.industry { dims.append((i, cube.industryCodes)) }
+            for (k, e) in cube.extras.enumerated() { dims.append((e, cube.extraCodes[k])) }
+            for (pos, (d, codes)) in dims.enumerated() {
+                dim.reset()
+                try dim.bind(1, cube.name).bind(2, pos).bind(3, d.role.rawValue).bind(4, d.name)
+                    .bind(5, blob: Self.joinStrings(d.labels)).bind(6, blob: Self.joinStrings(d.names.map { $0 ?? "" }))
+                    .bind(7, blob: codes).run()
+            }
+            let ms = try db.prepare("INSERT INTO dataset_measures(dataset, position, name, unit, vals) VALUES (?,?,?,?,?)")
+            for (pos, m) in cube.measures.enumerated() {
+                ms.reset()
+                try ms.bind(1, cube.name).bind(2, pos).bind(3, m.name).bind(4, m.unit).bind(5, blob: m.values).run()
+            }
+            try db.prepare("INSERT INTO dataset_years(dataset, years) VALUES (?,?)").bind(1, cube.name).bind(2, blob: cube.years).run()
+        }
+        generation += 1
+    }
+
+    private func dropRows(_ name: String) throws(Diagnostic) {
+        for t in ["datasets", "dataset_dimensions", "dataset_measures", "dataset_years"] {
+            let col = t == "datasets" ? "name" : "dataset"
+            try db.prepare("DELETE FROM \(t) WHERE \(col) = ?").bind(1, name).run()
+        }
+    }
+
+    public func drop(_ name: String) throws(Diagnostic) {
+        try db.transaction { () throws(Diagnostic) in try dropRows(name) }
+        generation += 1
+    }
+
+    /// Every stored dataset, in the order they were loaded.
+    public func loadAll() throws(Diagnostic) -> [Cube] {
+        guard isPersistent else { return [] }
+        var out: [Cube] = []
+        let ds = try db.prepare("SELECT name, source, year_name, notes FROM datasets ORDER BY seq")
+        let dims = try db.prepare("SELECT role, name, labels, names, codes FROM dataset_dimensions WHERE dataset = ? ORDER BY position")
+        let ms = try db.prepare("SELECT name, unit, vals FROM dataset_measures WHERE dataset = ? ORDER BY position")
+        let ys = try db.prepare("SELECT years FROM dataset_years WHERE dataset = ?")
+        while try ds.step() {
+            let name = ds.text(0)!
+            var region: (Dimension, [Int32])? = nil, industry: (Dimension, [Int32])? = nil
+            var extras: [(Dimension, [Int32])] = []
+            dims.reset(); dims.bind(1, name)
+            while try dims.step() {
+                let labels = Self.splitStrings(dims.blob(2, as: UInt8.self), count: 1)
+                let names = Self.splitStrings(dims.blob(3, as: UInt8.self), count: labels.count).map { $0.isEmpty ? nil : $0 }
+                let role = Dimension.Role(rawValue: dims.text(0) ?? "") ?? .extra
+                let d = Dimension(name: dims.text(1) ?? "", role: role, labels: labels,
+                                  names: names.count == labels.count ? names : nil)
+                let codes = dims.blob(4, as: Int32.self)
+                switch role {
+                case .region: region = (d, codes)
+                case .industry: industry = (d, codes)
+                case .extra: extras.append((d, codes))
+                }
+            }
+            var measures: [Measure] = []
+            ms.reset(); ms.bind(1, name)
+            while try ms.step() { measures.append(Measure(name: ms.text(0)!, unit: ms.text(1), values: ms.blob(2, as: Double.self))) }
+            ys.reset(); ys.bind(1, name)
+            let years = try ys.step() ? ys.blob(0, as: Int32.self) : []
+            guard let region else { throw Diagnostic(message: "workspace dataset \(name) is damaged (no region dimension)") }
+            out.append(Cube(name: name, source: ds.text(1) ?? "", region: region.0, industry: industry?.0,
+                            yearName: ds.text(2) ?? "year", extras: extras.map { $0.0 }, regionCodes: region.1,
+                            industryCodes: industry?.1 ?? [], years: years, extraCodes: extras.map { $0.1 },
+                            measures: measures, notes: (ds.text(3) ?? "").split(separator: "\n").map(String.init)))
+        }
+        return out
+    }
+
+    // MARK: journal and definitions
+
+    public func appendJournal(_ statement: String) throws(Diagnostic) {
+        try db.prepare("INSERT INTO journal(seq, statement) VALUES (?, ?)").bind(1, try nextSeq("journal")).bind(2, statement).run()
+    }
+
+    public func journal() throws(Diagnostic) -> [String] {
+        let st = try db.prepare("SELECT statement FROM journal ORDER BY seq")
+        var out: [String] = []
+        while try st.step() { out.append(st.text(0) ?? "") }
+        return out
+    }
+
+    public func setDefinition(name: String, kind: String, statement: String) throws(Diagnostic) {
+        try db.prepare("INSERT OR REPLACE INTO definitions(name, kind, statement, seq) VALUES (?,?,?,?)")
+            .bind(1, name).bind(2, kind).bind(3, statement).bind(4, try nextSeq("definitions")).run()
+    }
+
+    public func definitions() throws(Diagnostic) -> [(name: String, kind: String, statement: String)] {
+        let st = try db.prepare("SELECT name, kind, statement FROM definitions ORDER BY seq")
+        var out: [(String, String, String)] = []
+        while try st.step() { out.append((st.text(0)!, st.text(1)!, st.text(2)!)) }
+        return out
+    }
+
+    // MARK: the `sql` escape hatch
+
+    /// Runs one read-only query. `observations` is a temporary table of every dataset's
+    /// cells (dataset, region, industry, year, measure, value), built when a query names it.
+    public func query(_ sql: String, cubes: [Cube]) throws(Diagnostic) -> Table {
+        if sql.lowercased().contains("observations") && observationsGeneration != generation {
+            try materialiseObservations(cubes)
+        }
+        let st = try db.prepare(sql)
+        guard st.isReadOnly else {
+            throw Diagnostic(message: "sql is read-only: it may query the workspace, not change it",
+                             help: "use load, let and the other statements to change the workspace")
+        }
+        let n = st.columnCount
+        var cols: [[Any?]] = Array(repeating: [], count: Int(n))
+        var numeric = [Bool](repeating: true, count: Int(n))
+        while try st.step() {
+            for c in 0..<n {
+                let t = st.type(c)
+                if t == 1 || t == 2 { cols[Int(c)].append(st.double(c)) }          // INTEGER, FLOAT
+                else if t == 5 { cols[Int(c)].append(nil) }                          // NULL
+                else { numeric[Int(c)] = false; cols[Int(c)].append(st.text(c) ?? "") }
+            }
+        }
+        var columns: [Column] = []
+        for c in 0..<Int(n) {
+            let name = st.columnName(Int32(c))
+            if numeric[c] {
+                columns.append(Column(name, .number(cols[c].map { ($0 as? Double) ?? .nan })))
+            } else {
+                columns.append(Column(name, .text(cols[c].map { v in
+                    if let d = v as? Double { return NumberFormatting.exact(d) }
+                    return (v as? String) ?? ""
+                })))
+            }
+        }
+        return Table(columns: columns, footer: ["sql: a read-only query of the workspace"])
+    }
+
+    private func materialiseObservations(_ cubes: [Cube]) throws(Diagnostic) {
+        try db.exec("""
+            DROP TABLE IF EXISTS temp.observations;
+            CREATE TEMP TABLE observations(dataset TEXT, region TEXT, industry TEXT, year INTEGER, measure TEXT, value REAL);
+            """)
+        try db.transaction { () throws(Diagnostic) in
+            let ins = try db.prepare("INSERT INTO temp.observations VALUES (?,?,?,?,?,?)")
+            for c in cubes {
+                for m in c.measures {
+                    for k in 0..<c.count {
+                        if k & 0xFFFF == 0 { try Diagnostic.checkInterrupt() }
+                        ins.reset()
+                        ins.bind(1, c.name).bind(2, c.region.labels[Int(c.regionCodes[k])])
+                            .bind(3, c.industry.map { $0.labels[Int(c.industryCodes[k])] })
+                            .bind(4, Int(c.years[k])).bind(5, m.name)
+                        if m.values[k].isNaN { ins.bind(6, nil as String?) } else { ins.bind(6, m.values[k]) }
+                        try ins.run()
+                    }
+                }
+            }
+        }
+        observationsGeneration = generation
+    }
+}

@@ -1,0 +1,112 @@
+// FileIO.swift — small POSIX file helpers (no Foundation on the start-up path).
+import Glibc
+
+public enum FileIO {
+    public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    public static func size(_ path: String) -> Int? {
+        var st = stat()
+        return stat(path, &st) == 0 ? Int(st.st_size) : nil
+    }
+
+    /// Reads a whole (small) file.
+    public static func read(_ path: String) throws(Diagnostic) -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        if fd < 0 { throw Diagnostic.io(path, errno) }
+        defer { close(fd) }
+        var out: [UInt8] = []
+        var buf = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buf.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; throw Diagnostic.io(path, errno) }
+            if n == 0 { break }
+            out.append(contentsOf: buf[0..<n])
+        }
+        return out
+    }
+
+    public static func readText(_ path: String) throws(Diagnostic) -> String {
+        let bytes = try read(path)
+        return bytes.withUnsafeBufferPointer { Text.decode($0).0 }
+    }
+
+    /// Writes atomically: a temporary file beside the target, then rename.
+    public static func write(_ path: String, _ text: String) throws(Diagnostic) {
+        let tmp = path + ".tmp-spets"
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if fd < 0 { throw Diagnostic.io(path, errno) }
+        var ok = true
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBytes { b in
+            var off = 0
+            while off < b.count {
+                let n = Glibc.write(fd, b.baseAddress! + off, b.count - off)
+                if n < 0 { if errno == EINTR { continue }; ok = false; break }
+                off += n
+            }
+        }
+        let err = errno
+        close(fd)
+        if !ok || rename(tmp, path) != 0 { unlink(tmp); throw Diagnostic.io(path, ok ? errno : err) }
+    }
+
+    /// Directory entries (names only), sorted; for path completion.
+    public static func list(_ dir: String) -> [(name: String, isDir: Bool)] {
+        guard let d = opendir(dir.isEmpty ? "." : dir) else { return [] }
+        defer { closedir(d) }
+        var out: [(String, Bool)] = []
+        while let e = readdir(d) {
+            let name = withUnsafePointer(to: e.pointee.d_name) { p in
+                p.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            let full = (dir.isEmpty ? "" : (dir.hasSuffix("/") ? dir : dir + "/")) + name
+            out.append((name, isDirectory(full)))
+        }
+        return out.sorted { $0.0 < $1.0 }
+    }
+
+    public static func errorText(_ code: Int32) -> String { String(cString: strerror(code)) }
+
+    public static func environment(_ name: String) -> String? {
+        guard let v = getenv(name) else { return nil }
+        return String(cString: v)
+    }
+
+    /// Monotonic seconds, for benchmarks and progress.
+    public static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}
+
+/// Reads a file in large chunks, handing out complete lines' worth of bytes; keeps memory
+/// flat for files of hundreds of MB.
+public struct ChunkedFile {
+    let fd: Int32
+    public let path: String
+    public init(_ path: String) throws(Diagnostic) {
+        self.path = path
+        if FileIO.isDirectory(path) { throw Diagnostic(message: "\(path) is a directory, not a data file") }
+        fd = open(path, O_RDONLY)
+        if fd < 0 { throw Diagnostic.io(path, errno) }
+    }
+    /// Appends up to `count` bytes to `buffer`; returns bytes read (0 at end of file).
+    public func read(into buffer: inout [UInt8], count: Int) throws(Diagnostic) -> Int {
+        let old = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: count))
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + old, count) }
+            if n < 0 { if errno == EINTR { continue }; buffer.removeLast(count); throw Diagnostic.io(path, errno) }
+            buffer.removeLast(count - n)
+            return n
+        }
+    }
+    public func close() { Glibc.close(fd) }
+}

@@ -1,0 +1,123 @@
+// NumberParsing.swift — parsing numbers straight from bytes (the CSV hot path).
+import Glibc
+
+/// Exact powers of ten representable as Double (Clinger's fast path needs |e| ≤ 22).
+private let pow10: [Double] = (0...22).map { e in var v = 1.0; for _ in 0..<e { v *= 10 }; return v }
+
+public enum NumberParsing {
+    /// How thousands separators and decimal marks are written in a file.
+    public enum Convention: Sendable {
+        case point   // 1,234.5 or 1234.5
+        case comma   // 1 234,5 or 1234,5 (Swedish)
+    }
+
+    /// Parses a plain decimal number (optional sign, digits, one decimal mark, optional
+    /// exponent; spaces, NBSP and the other mark as thousands separators). Returns nil when
+    /// the bytes are not a number. Exact for up to 15 significant digits via Clinger's fast
+    /// path; longer or extreme inputs go through strtod.
+    @inline(__always)
+    public static func parse(_ p: UnsafePointer<UInt8>, _ n: Int, _ conv: Convention) -> Double? {
+        var i = 0
+        var neg = false
+        if n == 0 { return nil }
+        if p[0] == UInt8(ascii: "-") { neg = true; i = 1 } else if p[0] == UInt8(ascii: "+") { i = 1 }
+        let decimalMark: UInt8 = conv == .point ? UInt8(ascii: ".") : UInt8(ascii: ",")
+        let groupMark: UInt8 = conv == .point ? UInt8(ascii: ",") : UInt8(ascii: ".")
+        var mant: UInt64 = 0
+        var digits = 0
+        var exp10 = 0
+        var sawDigit = false
+        var sawPoint = false
+        var needSlow = false
+        while i < n {
+            let c = p[i]
+            if c &- 48 < 10 {
+                sawDigit = true
+                if digits < 19 {
+                    mant = mant &* 10 &+ UInt64(c &- 48)
+                    if mant != 0 { digits += 1 }
+                    if sawPoint { exp10 -= 1 }
+                } else {
+                    needSlow = true
+                    if !sawPoint { exp10 += 1 }
+                }
+                i += 1
+            } else if c == decimalMark && !sawPoint {
+                sawPoint = true; i += 1
+            } else if (c == groupMark || c == 32) && sawDigit && !sawPoint {
+                // A group separator must be followed by exactly three digits.
+                if i + 3 >= n + 0, i + 3 > n { return nil }
+                if i + 3 > n || !(p[i+1] &- 48 < 10 && p[i+2] &- 48 < 10 && p[i+3] &- 48 < 10) { return nil }
+                if i + 4 < n, p[i+4] &- 48 < 10 { return nil }
+                i += 1
+            } else if c == 0xC2 && i + 1 < n && p[i+1] == 0xA0 && sawDigit && !sawPoint {
+                i += 2 // NBSP as thousands separator
+            } else if (c == UInt8(ascii: "e") || c == UInt8(ascii: "E")) && sawDigit {
+                i += 1
+                var eneg = false
+                if i < n && (p[i] == UInt8(ascii: "-") || p[i] == UInt8(ascii: "+")) { eneg = p[i] == UInt8(ascii: "-"); i += 1 }
+                var e = 0
+                var any = false
+                while i < n, p[i] &- 48 < 10 { e = min(e * 10 + Int(p[i] &- 48), 100000); i += 1; any = true }
+                if !any || i != n { return nil }
+                exp10 += eneg ? -e : e
+                break
+            } else {
+                return nil
+            }
+        }
+        if !sawDigit { return nil }
+        if !needSlow && digits <= 15 {
+            var v = Double(mant)
+            if exp10 == 0 { return neg ? -v : v }
+            if exp10 < 0 && exp10 >= -22 { v /= pow10[-exp10]; return neg ? -v : v }
+            if exp10 > 0 && exp10 <= 22 { v *= pow10[exp10]; return neg ? -v : v }
+        }
+        return slow(p, n, conv)
+    }
+
+    /// strtod on a cleaned copy (separators removed, decimal mark as '.').
+    private static func slow(_ p: UnsafePointer<UInt8>, _ n: Int, _ conv: Convention) -> Double? {
+        var buf = [CChar]()
+        buf.reserveCapacity(n + 1)
+        var i = 0
+        while i < n {
+            let c = p[i]
+            if c == 0xC2 && i + 1 < n && p[i+1] == 0xA0 { i += 2; continue }
+            if c == 32 { i += 1; continue }
+            if conv == .point {
+                if c == UInt8(ascii: ",") { i += 1; continue }
+                buf.append(CChar(bitPattern: c))
+            } else {
+                if c == UInt8(ascii: ".") { i += 1; continue }
+                buf.append(CChar(bitPattern: c == UInt8(ascii: ",") ? UInt8(ascii: ".") : c))
+            }
+            i += 1
+        }
+        buf.append(0)
+        return buf.withUnsafeBufferPointer { b -> Double? in
+            var end: UnsafeMutablePointer<CChar>? = nil
+            let v = strtod(b.baseAddress!, &end)
+            guard let e = end, e - UnsafeMutablePointer(mutating: b.baseAddress!) == b.count - 1 else { return nil }
+            return v.isFinite ? v : nil
+        }
+    }
+
+    public static func parse(_ s: String, _ conv: Convention = .point) -> Double? {
+        var u = Array(s.utf8)
+        return u.withUnsafeMutableBufferPointer { b in b.count == 0 ? nil : parse(b.baseAddress!, b.count, conv) }
+    }
+
+    /// Parses an unsigned integer of at most 9 digits (years); nil otherwise.
+    @inline(__always)
+    public static func parseInt(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+        if n == 0 || n > 9 { return nil }
+        var v = 0
+        for i in 0..<n {
+            let d = p[i] &- 48
+            if d >= 10 { return nil }
+            v = v * 10 + Int(d)
+        }
+        return v
+    }
+}

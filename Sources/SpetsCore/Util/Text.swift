@@ -1,0 +1,166 @@
+// Text.swift — UTF-8/Windows-1252 decoding, forgiving name folding, edit distance, snake_case.
+
+/// Windows-1252 code points for bytes 0x80–0x9F (the rest equal Latin-1).
+private let cp1252High: [UInt32] = [
+    0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+    0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+]
+
+public enum Text {
+    /// Decodes bytes as UTF-8 when they are valid UTF-8, else as Windows-1252 (the other
+    /// encoding Swedish spreadsheets and SCB files arrive in). Returns the string and whether
+    /// the fallback was used.
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, Bool) {
+        var ascii = true
+        for b in bytes where b >= 0x80 { ascii = false; break }
+        if ascii { return (String(decoding: bytes, as: UTF8.self), false) }
+        if let s = String(validating: bytes, as: UTF8.self) { return (s, false) }
+        var scalars = String.UnicodeScalarView()
+        for b in bytes {
+            let v: UInt32 = (b >= 0x80 && b <= 0x9F) ? cp1252High[Int(b) - 0x80] : UInt32(b)
+            scalars.append(Unicode.Scalar(v) ?? "?")
+        }
+        return (String(scalars), true)
+    }
+
+    public static func decode(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { decode($0).0 }
+    }
+
+    /// Folds a name for forgiving matching: lower case, Swedish and other Latin diacritics
+    /// removed (`Jämtlands län` → `jamtlands lan`), runs of space/punctuation collapsed.
+    public static func fold(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for u in s.unicodeScalars {
+            let f = foldScalar(u)
+            for c in f.unicodeScalars {
+                let isWord = (c >= "a" && c <= "z") || (c >= "0" && c <= "9") || c.value >= 0x80
+                if isWord {
+                    if pendingSpace && !out.isEmpty { out.append(" ") }
+                    pendingSpace = false
+                    out.append(c)
+                } else {
+                    pendingSpace = true
+                }
+            }
+        }
+        return String(out)
+    }
+
+    private static func foldScalar(_ u: Unicode.Scalar) -> String {
+        switch u {
+        case "A"..."Z": return String(Character(Unicode.Scalar(u.value + 32)!))
+        case "å", "Å", "ä", "Ä", "à", "á", "â", "ã", "À", "Á", "Â", "Ã": return "a"
+        case "æ", "Æ": return "ae"
+        case "ö", "Ö", "ø", "Ø", "ò", "ó", "ô", "õ", "Ò", "Ó", "Ô", "Õ": return "o"
+        case "é", "è", "ê", "ë", "É", "È", "Ê", "Ë": return "e"
+        case "ü", "Ü", "ú", "ù", "û", "Ú", "Ù", "Û": return "u"
+        case "í", "ì", "î", "ï", "Í", "Ì", "Î", "Ï": return "i"
+        case "ç", "Ç": return "c"
+        case "ñ", "Ñ": return "n"
+        case "ß": return "ss"
+        default: return String(Character(u))
+        }
+    }
+
+    /// Levenshtein distance over Unicode scalars (names are short; quadratic is fine).
+    public static func distance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var prev = Array(0...y.count), cur = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            cur[0] = i
+            for j in 1...y.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&prev, &cur)
+        }
+        return prev[y.count]
+    }
+
+    /// The candidates closest to `word` (folded comparison), best first, at most `limit`.
+    /// A candidate qualifies when it is within a third of the word's length in edits, or
+    /// when one folded form starts with the other.
+    public static func suggestions(for word: String, among candidates: [String], limit: Int = 3) -> [String] {
+        let w = fold(word)
+        guard !w.isEmpty else { return [] }
+        var scored: [(Int, String)] = []
+        var seen = Set<String>()
+        for c in candidates where !seen.contains(c) {
+            seen.insert(c)
+            let f = fold(c)
+            let d = distance(w, f)
+            let budget = max(1, w.unicodeScalars.count / 3)
+            if d <= budget { scored.append((d, c)) }
+            else if f.hasPrefix(w) || (w.count >= 3 && w.hasPrefix(f) && f.count >= 3) { scored.append((budget + 1, c)) }
+        }
+        scored.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        return scored.prefix(limit).map { $0.1 }
+    }
+
+    /// Stable snake_case column names for CSV/JSON: `Value added (MSEK)` → `value_added_msek`.
+    public static func snakeCase(_ s: String) -> String {
+        var out = ""
+        var lastUnderscore = true
+        var prevLower = false
+        for u in s.unicodeScalars {
+            let isUpper = u >= "A" && u <= "Z"
+            let folded = fold(String(Character(u)))
+            if folded.isEmpty {
+                if !lastUnderscore { out += "_"; lastUnderscore = true }
+                prevLower = false
+                continue
+            }
+            if isUpper && prevLower && !lastUnderscore { out += "_" }
+            out += folded
+            lastUnderscore = false
+            prevLower = !isUpper
+        }
+        while out.hasSuffix("_") { out.removeLast() }
+        return out.isEmpty ? "column" : out
+    }
+
+    /// Display width of a string in terminal cells (grapheme clusters; wide East Asian
+    /// characters count two).
+    public static func width(_ s: String) -> Int {
+        var w = 0
+        for ch in s {
+            let v = ch.unicodeScalars.first!.value
+            w += (v >= 0x1100 && (v <= 0x115F || (v >= 0x2E80 && v <= 0xA4CF) || (v >= 0xAC00 && v <= 0xD7A3)
+                || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0xFF00 && v <= 0xFF60) || (v >= 0x20000 && v <= 0x3FFFD))) ? 2 : 1
+        }
+        return w
+    }
+}
+
+extension String {
+    /// Replaces every occurrence of `target` (no Foundation here).
+    public func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var out = ""
+        var rest = self[...]
+        while let r = rest.firstRange(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        out += rest
+        return out
+    }
+
+    public func trimmed() -> String {
+        var s = self[...]
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+
+    public func padded(to width: Int, right: Bool) -> String {
+        let pad = width - Text.width(self)
+        if pad <= 0 { return self }
+        let spaces = String(repeating: " ", count: pad)
+        return right ? spaces + self : self + spaces
+    }
+}

@@ -1,0 +1,113 @@
+// AST.swift — statements and expressions; every node keeps its byte span in the source.
+import SpetsCore
+
+/// A name as written: identifier, number text (`08`) or string (`"Kalmar län"`).
+public struct NameRef: Equatable, Sendable {
+    public var text: String
+    public var span: Range<Int>
+}
+
+/// `dataset.measure`
+public struct MeasureRef: Equatable, Sendable {
+    public var dataset: NameRef
+    public var measure: NameRef
+    public var span: Range<Int> { dataset.span.lowerBound..<measure.span.upperBound }
+}
+
+public enum ClauseValue: Equatable, Sendable {
+    case year(Int)
+    case yearRange(Int, Int)
+    case names([NameRef])
+    case rest                    // `vs rest`
+    case name(NameRef)           // `vs SE`, `method cagr`
+    case number(Double)
+    case flag
+}
+
+public struct Clause: Equatable, Sendable {
+    public var keyword: String
+    public var value: ClauseValue
+    public var span: Range<Int>
+}
+
+public struct VerbCall: Equatable, Sendable {
+    public var verb: String
+    public var subject: MeasureRef?
+    public var clauses: [Clause]
+    public var span: Range<Int>
+    public func clause(_ k: String) -> Clause? { clauses.first { $0.keyword == k } }
+}
+
+public indirect enum Condition: Equatable, Sendable {
+    case compare(Operand, String, Operand, span: Range<Int>)
+    case and(Condition, Condition)
+    case or(Condition, Condition)
+    case not(Condition)
+}
+
+public enum Operand: Equatable, Sendable {
+    case column(NameRef)
+    case number(Double, span: Range<Int>)
+    case string(String, span: Range<Int>)
+}
+
+public enum Stage: Equatable, Sendable {
+    case filter(Condition, span: Range<Int>)
+    case sort(NameRef, descending: Bool, span: Range<Int>)
+    case top(Int, by: NameRef?, span: Range<Int>)
+    case select([NameRef], span: Range<Int>)
+    case summarise([(AggregateSpec)], span: Range<Int>)
+}
+
+public struct AggregateSpec: Equatable, Sendable {
+    public var function: String
+    public var column: NameRef?
+    public var span: Range<Int>
+}
+
+public enum Source: Equatable, Sendable {
+    case verb(VerbCall)
+    case name(NameRef)
+}
+
+public struct Pipeline: Equatable, Sendable {
+    public var source: Source
+    public var stages: [Stage]
+    public var span: Range<Int>
+}
+
+public enum StatementKind: Equatable, Sendable {
+    case pipeline(Pipeline)
+    case bind(NameRef, Pipeline)                                        // let NAME = …
+    case load(path: NameRef, name: NameRef?, mapping: [(String, NameRef)], registry: String?)
+    case describe(NameRef)
+    case datasets
+    case help(NameRef?)
+    case set(NameRef, NameRef)
+    case export(Pipeline, path: NameRef)
+    case run(NameRef)
+    case save(NameRef)
+    case open(NameRef)
+    case sql(NameRef)
+
+    public static func == (a: StatementKind, b: StatementKind) -> Bool {
+        switch (a, b) {
+        case (.pipeline(let x), .pipeline(let y)): return x == y
+        case (.bind(let n, let p), .bind(let m, let q)): return n == m && p == q
+        case (.load(let p, let n, let mp, let r), .load(let q, let m, let mq, let s)):
+            return p == q && n == m && r == s && mp.map { $0.0 } == mq.map { $0.0 } && mp.map { $0.1 } == mq.map { $0.1 }
+        case (.describe(let x), .describe(let y)), (.run(let x), .run(let y)), (.save(let x), .save(let y)),
+             (.open(let x), .open(let y)), (.sql(let x), .sql(let y)): return x == y
+        case (.datasets, .datasets): return true
+        case (.help(let x), .help(let y)): return x == y
+        case (.set(let a1, let a2), .set(let b1, let b2)): return a1 == b1 && a2 == b2
+        case (.export(let p, let x), .export(let q, let y)): return p == q && x == y
+        default: return false
+        }
+    }
+}
+
+public struct Statement: Equatable, Sendable {
+    public var kind: StatementKind
+    public var span: Range<Int>
+}

@@ -1,0 +1,37 @@
+// CommandTable.swift — the statements that are not analyses (load, describe, set, …):
+// name, usage and help in one table that drives the parser's dispatch, `help` and completion.
+
+public struct CommandSpec: Sendable {
+    public var name: String
+    public var usage: String
+    public var summary: String
+    /// Whether a successful run is worth replaying in a saved script.
+    public var journaled: Bool
+}
+
+public enum CommandTable {
+    public static let all: [CommandSpec] = [
+        CommandSpec(name: "load", usage: "load \"FILE.csv\" as NAME [with region = COL, industry = COL, year = COL, measure = NAME]  |  load regions \"FILE.csv\"",
+                    summary: "read a dataset (long or wide CSV); all or nothing", journaled: true),
+        CommandSpec(name: "describe", usage: "describe NAME", summary: "dimensions, years, measures, units, missing cells, unknown codes", journaled: true),
+        CommandSpec(name: "datasets", usage: "datasets", summary: "list the loaded datasets", journaled: true),
+        CommandSpec(name: "let", usage: "let NAME = EXPRESSION", summary: "bind a result (or a filtered dataset) to a name", journaled: true),
+        CommandSpec(name: "export", usage: "export EXPRESSION to \"FILE.csv|.json|.md|.txt\"", summary: "write a result to a file (format by extension)", journaled: true),
+        CommandSpec(name: "set", usage: "set format table|csv|json|markdown  |  set decimals N  |  set rows N  |  set locale en|sv",
+                    summary: "change how results are shown", journaled: true),
+        CommandSpec(name: "sql", usage: "sql \"SELECT …\"", summary: "read-only SQL on the workspace (tables: datasets, definitions, journal, observations)", journaled: true),
+        CommandSpec(name: "run", usage: "run \"FILE.spets\"", summary: "run a script", journaled: true),
+        CommandSpec(name: "save", usage: "save \"FILE.spets\"", summary: "write the session's successful statements as a replayable script", journaled: false),
+        CommandSpec(name: "open", usage: "open \"FILE.spetsdb\"", summary: "make the session persistent in a workspace file (created if new)", journaled: false),
+        CommandSpec(name: "help", usage: "help [VERB|COMMAND|STAGE]", summary: "what you can write", journaled: false),
+    ]
+
+    public static func named(_ n: String) -> CommandSpec? { all.first { $0.name == n.lowercased() } }
+
+    /// Every word that starts a statement (for suggestions and completion).
+    public static var statementWords: [String] { all.map(\.name) + VerbTable.all.map(\.name) }
+
+    public static let settings: [(name: String, values: [String])] = [
+        ("format", ["table", "csv", "json", "markdown"]), ("decimals", []), ("rows", []), ("locale", ["en", "sv"]),
+    ]
+}

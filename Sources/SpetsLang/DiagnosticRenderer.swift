@@ -1,0 +1,47 @@
+// DiagnosticRenderer.swift — the one place that turns a Diagnostic into text: location,
+// message, the source line with a caret under the span, candidates and help.
+import SpetsCore
+
+public enum DiagnosticRenderer {
+    /// `file` is the script's name when the source came from a file (gives file:line:col).
+    public static func render(_ d: Diagnostic, source: String, file: String?) -> String {
+        var out = ""
+        let bytes = Array(source.utf8)
+        var lineText: String? = nil
+        var caret = ""
+        var where_ = ""
+        if let span = d.span, span.lowerBound <= bytes.count {
+            let lo = span.lowerBound
+            var ls = lo
+            while ls > 0 && bytes[ls - 1] != 10 { ls -= 1 }
+            var le = lo
+            while le < bytes.count && bytes[le] != 10 { le += 1 }
+            let lineNo = bytes[0..<ls].reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
+            let col = String(decoding: bytes[ls..<lo], as: UTF8.self).count + 1
+            var text = String(decoding: bytes[ls..<le], as: UTF8.self)
+            if text.hasSuffix("\r") { text.removeLast() }
+            lineText = text
+            let hi = min(max(span.upperBound, lo + 1), le)
+            let width = max(1, String(decoding: bytes[lo..<max(lo, hi)], as: UTF8.self).count)
+            let prefix = String(decoding: bytes[ls..<lo], as: UTF8.self)
+            let pad = String(prefix.map { $0 == "\t" ? "\t" : " " })
+            caret = pad + String(repeating: "^", count: width)
+            if let file { where_ = "\(file):\(lineNo):\(col): " }
+        } else if let file {
+            where_ = "\(file): "
+        }
+        var msg = d.message
+        if let l = d.location {
+            msg = "\(l.file):\(l.line)\(l.column.map { ":\($0)" } ?? ""): " + msg
+        }
+        out += "\(where_)error: \(msg)\n"
+        if let lineText, !lineText.isEmpty {
+            out += "  \(lineText)\n  \(caret)\n"
+        }
+        if !d.candidates.isEmpty {
+            out += "  did you mean " + d.candidates.map { "`\($0)`" }.joined(separator: " or ") + "?\n"
+        }
+        if let h = d.help { out += "  help: \(h)\n" }
+        return out
+    }
+}

@@ -1,0 +1,161 @@
+// Evaluator.swift — runs one parsed statement against the session and says what came of it.
+// It never prints: results go back to the caller as an Outcome.
+import SpetsCore
+
+public struct Outcome {
+    /// A result table (drawn in the current format).
+    public var table: Table?
+    /// Text for people that is the result itself (help).
+    public var text: String?
+    /// Status lines (`loaded …`): stdout for tables, stderr when stdout carries data.
+    public var messages: [String] = []
+    public init(table: Table? = nil, text: String? = nil, messages: [String] = []) {
+        self.table = table; self.text = text; self.messages = messages
+    }
+}
+
+extension Session {
+    public func execute(_ st: Statement) throws(Diagnostic) -> Outcome {
+        switch st.kind {
+        case .pipeline(let p):
+            return Outcome(table: try evaluate(p))
+        case .bind(let name, let p):
+            try checkBindable(name)
+            if case .name(let src) = p.source, datasets[src.text] != nil || datasets.keys.contains(where: { $0.lowercased() == src.text.lowercased() }),
+               p.stages.allSatisfy({ if case .filter = $0 { return true }; return false }) {
+                // A filtered dataset stays a dataset: verbs can analyse it.
+                let cube = try filteredCube(try self.cube(src), p.stages, name: name.text)
+                try workspace.save(cube)
+                add(cube)
+                return Outcome(messages: ["\(name.text): dataset of \(cube.count) rows"])
+            }
+            let t = try evaluate(p)
+            if datasets[name.text] != nil {
+                try workspace.drop(name.text)
+                datasets[name.text] = nil
+                datasetOrder.removeAll { $0 == name.text }
+            }
+            bindings[name.text] = t
+            return Outcome(messages: ["\(name.text): \(t.rowCount) rows"])
+        case .load(let path, let name, let mapping, let registryKind):
+            return try load(path: path, name: name, mapping: mapping, registryKind: registryKind)
+        case .describe(let n):
+            return Outcome(table: try Describe.table(try cube(n), registry: registry))
+        case .datasets:
+            return Outcome(table: Describe.list(datasetOrder.map { datasets[$0]! }, bindings: bindings))
+        case .help(let topic):
+            return Outcome(text: try Help.text(topic))
+        case .set(let key, let value):
+            return try set(key, value)
+        case .export(let p, let path):
+            let t = try evaluate(p)
+            guard let fmt = OutputFormat.forPath(path.text) else {
+                throw Diagnostic(message: "cannot tell the format of \"\(path.text)\" from its extension", span: path.span,
+                                 help: "use one of: " + OutputFormat.all.map { ".\($0.fileExtension)" }.joined(separator: ", "))
+            }
+            var s = settings
+            s.maxRows = Int.max
+            do { try FileIO.write(path.text, fmt.render(t, s)) } catch { throw error.at(path.span) }
+            return Outcome(messages: ["exported \(t.rowCount) rows to \(path.text) (\(fmt.name))"])
+        case .sql(let q):
+            do { return Outcome(table: try workspace.query(q.text, cubes: datasetOrder.map { datasets[$0]! })) }
+            catch {
+                var e = error
+                // Point into the query text: SQLite's offset is within the string literal.
+                if let s = e.span { e.span = (q.span.lowerBound + 1 + s.lowerBound)..<(q.span.lowerBound + 1 + s.upperBound) } else { e.span = q.span }
+                throw e
+            }
+        case .open(let path):
+            return try open(path)
+        case .run, .save:
+            throw Diagnostic(message: "internal: run and save are handled by the runner", span: st.span)
+        }
+    }
+
+    /// pipeline: the source's table, then each stage in turn.
+    public func evaluate(_ p: Pipeline) throws(Diagnostic) -> Table {
+        var t: Table
+        switch p.source {
+        case .verb(let call):
+            guard let spec = VerbTable.named(call.verb) else { throw Diagnostic(message: "unknown verb", span: call.span) }
+            t = try spec.run(self, call)
+        case .name(let n):
+            if let b = bindings[n.text] { t = b }
+            else if datasets[n.text] != nil || datasets.keys.contains(where: { $0.lowercased() == n.text.lowercased() }) {
+                t = Describe.observations(try cube(n))
+            } else {
+                throw Diagnostic(message: "unknown name `\(n.text)`", span: n.span,
+                                 help: allNames.isEmpty ? "nothing is loaded yet; `help` lists the verbs" : "names: " + allNames.joined(separator: ", "),
+                                 candidates: Text.suggestions(for: n.text, among: allNames + CommandTable.statementWords))
+            }
+        }
+        for stage in p.stages { t = try apply(stage, to: t) }
+        return t
+    }
+
+    func apply(_ stage: Stage, to t: Table) throws(Diagnostic) -> Table {
+        switch stage {
+        case .filter(let c, _):
+            return t.filter(try Conditions.mask(c, t))
+        case .sort(let col, let desc, _):
+            return t.sorted(by: try Conditions.column(col, t), descending: desc)
+        case .top(let n, let by, _):
+            guard let by else { return t.head(n) }
+            return t.sorted(by: try Conditions.column(by, t), descending: true).head(n)
+        case .select(let cols, _):
+            var idx: [Int] = []
+            for c in cols { idx.append(try Conditions.column(c, t)) }
+            return t.select(idx)
+        case .summarise(let aggs, _):
+            var calls: [AggregateCall] = [], cols: [Int?] = []
+            for a in aggs {
+                let f = Aggregate(rawValue: a.function)!
+                var ci: Int? = nil
+                if let c = a.column {
+                    ci = try Conditions.column(c, t)
+                    if f != .count && !t.columns[ci!].isNumeric {
+                        throw Diagnostic(message: "`\(a.function)` needs a numeric column; `\(c.text)` holds text", span: c.span)
+                    }
+                }
+                calls.append(AggregateCall(f, a.column.map { _ in t.columns[ci!].name }))
+                cols.append(ci)
+            }
+            return t.summarise(calls, columnIndex: cols)
+        }
+    }
+
+    func filteredCube(_ c: Cube, _ stages: [Stage], name: String) throws(Diagnostic) -> Cube {
+        var keep = [Bool](repeating: true, count: c.count)
+        let view = Describe.observations(c)
+        for s in stages {
+            if case .filter(let cond, _) = s {
+                let m = try Conditions.mask(cond, view)
+                for k in keep.indices where !m[k] { keep[k] = false }
+            }
+        }
+        return c.subset(keep, name: name)
+    }
+
+    func set(_ key: NameRef, _ value: NameRef) throws(Diagnostic) -> Outcome {
+        switch key.text.lowercased() {
+        case "format":
+            guard let f = OutputFormat.named(value.text) else {
+                throw Diagnostic(message: "unknown format `\(value.text)`", span: value.span,
+                                 help: "formats: " + OutputFormat.all.map(\.name).joined(separator: ", "),
+                                 candidates: Text.suggestions(for: value.text, among: OutputFormat.all.map(\.name)))
+            }
+            settings.format = f
+        case "decimals", "rows":
+            guard let n = Int(value.text), n >= 0, n <= (key.text.lowercased() == "rows" ? 1_000_000 : 12) else {
+                throw Diagnostic(message: "`set \(key.text)` takes a whole number\(key.text.lowercased() == "decimals" ? " from 0 to 12" : "")", span: value.span)
+            }
+            if key.text.lowercased() == "decimals" { settings.decimals = n } else { settings.maxRows = max(n, 1) }
+        default:
+            guard let l = NumberLocale(rawValue: value.text.lowercased()) else {
+                throw Diagnostic(message: "unknown locale `\(value.text)`", span: value.span, help: "locales: en, sv")
+            }
+            settings.locale = l
+        }
+        return Outcome()
+    }
+}

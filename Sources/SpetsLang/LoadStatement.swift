@@ -1,0 +1,52 @@
+// LoadStatement.swift — `load` and `open`: the statements that bring data into the session,
+// atomically (a failure changes nothing).
+import SpetsCore
+
+extension Session {
+    func load(path: NameRef, name: NameRef?, mapping: [(String, NameRef)], registryKind: String?) throws(Diagnostic) -> Outcome {
+        if let kind = registryKind {
+            do {
+                let bytes = try FileIO.read(path.text)
+                if kind == "regions" { try registry.addRegions(csv: bytes, file: path.text) }
+                else { try registry.addIndustries(csv: bytes, file: path.text) }
+            } catch { throw error.at(path.span) }
+            return Outcome(messages: ["added \(kind) from \(path.text)"])
+        }
+        let dsName = name?.text ?? Self.defaultName(path.text)
+        if let name { try checkBindable(name) }
+        var opts = LoadOptions()
+        for (k, v) in mapping { opts.mapping[k] = v.text }
+        let cube: Cube
+        do { cube = try CSVLoader.load(path: path.text, name: dsName, options: opts, registry: registry) }
+        catch { throw error.at(path.span) }
+        try workspace.save(cube)
+        add(cube)
+        let ms = cube.measures.map(\.name).joined(separator: ", ")
+        return Outcome(messages: ["loaded \(dsName): \(cube.count) rows, \(cube.region.count) regions"
+            + (cube.industry.map { ", \($0.count) industries" } ?? "") + ", measures \(ms)"])
+    }
+
+    /// `load "data/demo-counties.csv"` without `as` names the dataset after the file.
+    static func defaultName(_ path: String) -> String {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = file.split(separator: ".").first.map(String.init) ?? file
+        let s = Text.snakeCase(stem)
+        return s.first.map { $0.isNumber } == true ? "d_" + s : s
+    }
+
+    func open(_ path: NameRef) throws(Diagnostic) -> Outcome {
+        let ws: Workspace
+        do { ws = try Workspace(path: path.text) } catch { throw error.at(path.span) }
+        let stored = try ws.loadAll()
+        if let clash = stored.first(where: { datasets[$0.name] != nil }) {
+            throw Diagnostic(message: "\(path.text) already holds a dataset named \(clash.name), as does this session", span: path.span,
+                             help: "open the workspace in a fresh session, or rename one with  let other = \(clash.name)")
+        }
+        // Carry this session's datasets and journal into the workspace, then adopt it.
+        for name in datasetOrder { try ws.save(datasets[name]!) }
+        for s in try workspace.journal() { try ws.appendJournal(s) }
+        workspace = ws
+        for c in stored { add(c) }
+        return Outcome(messages: ["workspace \(path.text): \(datasetOrder.count) datasets" + (stored.isEmpty ? "" : " (\(stored.count) restored)")])
+    }
+}

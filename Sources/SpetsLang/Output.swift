@@ -1,0 +1,39 @@
+// Output.swift — where the runner's text goes: results, status messages and errors.
+import Glibc
+
+public protocol OutputSink: AnyObject {
+    func result(_ s: String)
+    func message(_ s: String)
+    func error(_ s: String)
+}
+
+/// stdout/stderr through raw writes (no Foundation, no Swift `print` buffering surprises).
+public final class StandardOutput: OutputSink {
+    public init() {}
+    public func result(_ s: String) { Self.write(1, s) }
+    public func message(_ s: String) { Self.write(2, s) }
+    public func error(_ s: String) { Self.write(2, s) }
+
+    public static func write(_ fd: Int32, _ s: String) {
+        var bytes = Array(s.utf8)
+        bytes.withUnsafeMutableBytes { b in
+            var off = 0
+            while off < b.count {
+                let n = Glibc.write(fd, b.baseAddress! + off, b.count - off)
+                if n <= 0 { if n < 0 && errno == EINTR { continue }; return }
+                off += n
+            }
+        }
+    }
+}
+
+/// Collects everything, for tests and notebooks.
+public final class CapturedOutput: OutputSink {
+    public var results = "", messages = "", errors = ""
+    /// Everything in the order it was written, as a person at a terminal would see it.
+    public var combined = ""
+    public init() {}
+    public func result(_ s: String) { results += s; combined += s }
+    public func message(_ s: String) { messages += s; combined += s }
+    public func error(_ s: String) { errors += s; combined += s }
+}

@@ -1,0 +1,333 @@
+// Parser.swift — recursive descent over tokens; one method per rule, its production beside
+// it (docs/language.md lists the same grammar). After an error the parser skips to the next
+// statement, so one mistake gives one message.
+import SpetsCore
+
+public struct ParseResult {
+    public var statements: [Statement]
+    public var diagnostics: [Diagnostic]
+}
+
+public struct Parser {
+    var tokens: [Token]
+    var p = 0
+
+    public init(tokens: [Token]) { self.tokens = tokens }
+
+    public static func parse(_ source: String) -> ParseResult {
+        let lex = Lexer.lex(source)
+        var parser = Parser(tokens: lex.tokens)
+        var result = parser.parseScript()
+        // A statement with a lexical error reports only that error: the parse errors that
+        // follow from it (and the statement itself) are dropped.
+        if !lex.diagnostics.isEmpty {
+            var bounds: [Range<Int>] = []
+            var start = 0
+            for t in lex.tokens where t.kind == .newline || t.kind == .end {
+                bounds.append(start..<(t.span.upperBound + 1))
+                start = t.span.upperBound
+            }
+            let bad = bounds.filter { b in lex.diagnostics.contains { b.contains($0.span!.lowerBound) } }
+            func tainted(_ p: Int) -> Bool { bad.contains { $0.contains(p) } }
+            result.diagnostics = (lex.diagnostics + result.diagnostics.filter { !tainted($0.span?.lowerBound ?? -1) })
+            result.statements = result.statements.filter { !tainted($0.span.lowerBound) }
+        }
+        return result
+    }
+
+    var peek: Token { tokens[p] }
+    var previous: Token { tokens[max(p - 1, 0)] }
+    func peek(_ k: Int) -> Token { tokens[min(p + k, tokens.count - 1)] }
+    var atStatementEnd: Bool { peek.kind == .newline || peek.kind == .end }
+
+    @discardableResult
+    mutating func advance() -> Token { let t = tokens[p]; if p < tokens.count - 1 { p += 1 }; return t }
+
+    mutating func match(word: String) -> Bool {
+        if peek.isWord(word) { advance(); return true }
+        return false
+    }
+    mutating func match(symbol: String) -> Bool {
+        if peek.isSymbol(symbol) { advance(); return true }
+        return false
+    }
+
+    func error(_ message: String, at t: Token? = nil, help: String? = nil, candidates: [String] = []) -> Diagnostic {
+        let tok = t ?? peek
+        let span = tok.kind == .end || tok.kind == .newline ? tok.span.lowerBound..<(tok.span.lowerBound + 1) : tok.span
+        return Diagnostic(message: message, span: span, help: help, candidates: candidates)
+    }
+
+    func describe(_ t: Token) -> String {
+        switch t.kind {
+        case .end: return "end of input"
+        case .newline: return "end of statement"
+        case .string: return "\"\(t.text)\""
+        default: return "`\(t.text)`"
+        }
+    }
+
+    mutating func expect(symbol s: String, _ context: String) throws(Diagnostic) -> Token {
+        if peek.isSymbol(s) { return advance() }
+        throw error("expected `\(s)` \(context), found \(describe(peek))")
+    }
+
+    mutating func expect(word w: String, _ context: String) throws(Diagnostic) {
+        if match(word: w) { return }
+        throw error("expected `\(w)` \(context), found \(describe(peek))",
+                    candidates: peek.kind == .identifier ? Text.suggestions(for: peek.text, among: [w]) : [])
+    }
+
+    /// script = { statement ( NEWLINE | ";" ) } ;
+    public mutating func parseScript() -> ParseResult {
+        var out: [Statement] = []
+        var diags: [Diagnostic] = []
+        while peek.kind != .end {
+            if peek.kind == .newline { advance(); continue }
+            do throws(Diagnostic) {
+                let s = try parseStatement()
+                if !atStatementEnd {
+                    throw error("unexpected \(describe(peek)) after a complete statement",
+                                help: "one statement per line, or separate them with `;`")
+                }
+                out.append(s)
+            } catch {
+                diags.append(error)
+                while !atStatementEnd { advance() }   // resynchronise at the next statement
+            }
+        }
+        return ParseResult(statements: out, diagnostics: diags)
+    }
+
+    /// statement = command | "let" NAME "=" pipeline | pipeline ;
+    mutating func parseStatement() throws(Diagnostic) -> Statement {
+        let start = peek.span.lowerBound
+        let t = peek
+        guard t.kind == .identifier else {
+            throw error("expected a statement, found \(describe(t))",
+                        help: "statements start with a verb (\(VerbTable.all.map(\.name).joined(separator: ", "))), a command (load, describe, help, …) or a name")
+        }
+        let kind: StatementKind
+        switch t.text.lowercased() {
+        case "let": kind = try parseLet()
+        case "load": kind = try parseLoad()
+        case "describe": advance(); kind = .describe(try parseName("a dataset name"))
+        case "datasets": advance(); kind = .datasets
+        case "help": advance(); kind = .help(atStatementEnd ? nil : try parseName("a topic"))
+        case "set": kind = try parseSet()
+        case "export": kind = try parseExport()
+        case "run": advance(); kind = .run(try parseString("a script path"))
+        case "save": advance(); kind = .save(try parseString("a script path"))
+        case "open": advance(); kind = .open(try parseString("a workspace path"))
+        case "sql": advance(); kind = .sql(try parseString("an SQL query"))
+        default: kind = .pipeline(try parsePipeline())
+        }
+        return Statement(kind: kind, span: start..<previous.span.upperBound)
+    }
+
+    /// let = "let" NAME "=" pipeline ;
+    mutating func parseLet() throws(Diagnostic) -> StatementKind {
+        advance()
+        let name = try parseIdentifier("a name to bind")
+        _ = try expect(symbol: "=", "after `let \(name.text)`")
+        return .bind(name, try parsePipeline())
+    }
+
+    /// load = "load" STRING [ "as" NAME ] [ "with" KEY "=" NAME { "," KEY "=" NAME } ]
+    ///      | "load" "regions" STRING ;
+    mutating func parseLoad() throws(Diagnostic) -> StatementKind {
+        advance()
+        if peek.isWord("regions") || peek.isWord("industries") {
+            let which = advance().text.lowercased()
+            return .load(path: try parseString("a registry CSV path"), name: nil, mapping: [], registry: which)
+        }
+        let path = try parseString("a file path in quotes")
+        var name: NameRef? = nil
+        if match(word: "as") { name = try parseIdentifier("a dataset name") }
+        var mapping: [(String, NameRef)] = []
+        if match(word: "with") {
+            repeat {
+                let key = try parseIdentifier("region, industry, year or measure")
+                guard LoadOptions.mappingKeys.contains(key.text.lowercased()) else {
+                    throw Diagnostic(message: "unknown column role `\(key.text)`", span: key.span,
+                                     help: "roles: " + LoadOptions.mappingKeys.joined(separator: ", "),
+                                     candidates: Text.suggestions(for: key.text, among: LoadOptions.mappingKeys))
+                }
+                if mapping.contains(where: { $0.0 == key.text.lowercased() }) {
+                    throw Diagnostic(message: "`\(key.text)` is mapped twice", span: key.span)
+                }
+                _ = try expect(symbol: "=", "after `\(key.text)`")
+                mapping.append((key.text.lowercased(), try parseName("a column name")))
+            } while match(symbol: ",")
+        }
+        return .load(path: path, name: name, mapping: mapping, registry: nil)
+    }
+
+    /// set = "set" NAME VALUE ;
+    mutating func parseSet() throws(Diagnostic) -> StatementKind {
+        advance()
+        let key = try parseIdentifier("a setting (" + CommandTable.settings.map(\.name).joined(separator: ", ") + ")")
+        guard CommandTable.settings.contains(where: { $0.name == key.text.lowercased() }) else {
+            throw Diagnostic(message: "unknown setting `\(key.text)`", span: key.span,
+                             help: "settings: " + CommandTable.settings.map(\.name).joined(separator: ", "),
+                             candidates: Text.suggestions(for: key.text, among: CommandTable.settings.map(\.name)))
+        }
+        return .set(key, try parseName("a value"))
+    }
+
+    /// export = "export" pipeline "to" STRING ;
+    mutating func parseExport() throws(Diagnostic) -> StatementKind {
+        advance()
+        let pipe = try parsePipeline(stopWords: ["to"])
+        try expect(word: "to", "before the file to export to")
+        return .export(pipe, path: try parseString("a file path"))
+    }
+
+    /// pipeline = source { "|" stage } ;
+    /// source   = verb_call | NAME ;
+    mutating func parsePipeline(stopWords: Set<String> = []) throws(Diagnostic) -> Pipeline {
+        let start = peek.span.lowerBound
+        let source: Source
+        guard peek.kind == .identifier else { throw error("expected a verb or a name, found \(describe(peek))") }
+        if let spec = VerbTable.named(peek.text) {
+            source = .verb(try parseVerbCall(spec, stopWords: stopWords))
+        } else {
+            let name = advance()
+            if !atStatementEnd && !peek.isSymbol("|") && !stopWords.contains(peek.text.lowercased()) {
+                let words = CommandTable.statementWords
+                throw Diagnostic(message: "unknown verb `\(name.text)`", span: name.span,
+                                 help: "verbs: " + VerbTable.all.map(\.name).joined(separator: ", ") + "; `help` lists everything",
+                                 candidates: Text.suggestions(for: name.text, among: words))
+            }
+            source = .name(NameRef(text: name.text, span: name.span))
+        }
+        var stages: [Stage] = []
+        while match(symbol: "|") { stages.append(try parseStage()) }
+        return Pipeline(source: source, stages: stages, span: start..<previous.span.upperBound)
+    }
+
+    /// verb_call = VERB [ NAME "." NAME ] { clause } ;
+    /// clause    = KEYWORD value        (the verb's table entry says which keywords and values)
+    mutating func parseVerbCall(_ spec: VerbSpec, stopWords: Set<String>) throws(Diagnostic) -> VerbCall {
+        let verbTok = advance()
+        var subject: MeasureRef? = nil
+        if spec.takesMeasure { subject = try parseMeasureRef(spec) }
+        var clauses: [Clause] = []
+        while !atStatementEnd && !peek.isSymbol("|") {
+            let kw = peek
+            if kw.kind == .identifier && stopWords.contains(kw.text.lowercased()) { break }
+            guard kw.kind == .identifier, let cs = spec.clause(kw.text) else {
+                let kws = spec.clauses.map(\.keyword)
+                throw error("unexpected \(describe(kw)) in `\(spec.name)`; expected one of: \(kws.joined(separator: ", "))",
+                            help: "usage: \(spec.usage)",
+                            candidates: kw.kind == .identifier ? Text.suggestions(for: kw.text, among: kws) : [])
+            }
+            if clauses.contains(where: { $0.keyword == cs.keyword }) {
+                throw error("`\(cs.keyword)` is given twice", help: "usage: \(spec.usage)")
+            }
+            advance()
+            let value = try parseClauseValue(cs, spec: spec)
+            clauses.append(Clause(keyword: cs.keyword, value: value, span: kw.span.lowerBound..<previous.span.upperBound))
+        }
+        for cs in spec.clauses where cs.required && !clauses.contains(where: { $0.keyword == cs.keyword }) {
+            let at = previous
+            throw Diagnostic(message: "`\(spec.name)` needs `\(cs.keyword)` (\(cs.help))",
+                             span: at.span.upperBound..<(at.span.upperBound + 1), help: "usage: \(spec.usage)")
+        }
+        return VerbCall(verb: spec.name, subject: subject, clauses: clauses, span: verbTok.span.lowerBound..<previous.span.upperBound)
+    }
+
+    /// measure_ref = NAME "." NAME ;
+    mutating func parseMeasureRef(_ spec: VerbSpec) throws(Diagnostic) -> MeasureRef {
+        guard peek.kind == .identifier else {
+            throw error("`\(spec.name)` needs a measure as DATASET.MEASURE, found \(describe(peek))", help: "usage: \(spec.usage)")
+        }
+        let ds = advance()
+        guard match(symbol: ".") else {
+            throw error("expected `.` and a measure after `\(ds.text)` (DATASET.MEASURE)", at: peek,
+                        help: "e.g. \(ds.text).employment; `describe \(ds.text)` lists its measures")
+        }
+        guard peek.kind == .identifier else { throw error("expected a measure name after `\(ds.text).`") }
+        let m = advance()
+        return MeasureRef(dataset: NameRef(text: ds.text, span: ds.span), measure: NameRef(text: m.text, span: m.span))
+    }
+
+    mutating func parseClauseValue(_ cs: ClauseSpec, spec: VerbSpec) throws(Diagnostic) -> ClauseValue {
+        switch cs.shape {
+        case .year: return .year(try parseYear())
+        case .yearRange:
+            let a = try parseYear()
+            _ = try expect(symbol: "..", "in a year range (2010..2023)")
+            return .yearRange(a, try parseYear())
+        case .regions: return .names(try parseNameList(spec))
+        case .reference:
+            if match(word: "rest") { return .rest }
+            return .name(try parseMultiwordName(spec))
+        case .word(let options):
+            let w = try parseIdentifier(options.joined(separator: "|"))
+            guard options.contains(w.text.lowercased()) else {
+                throw Diagnostic(message: "`\(w.text)` is not one of \(options.joined(separator: ", "))", span: w.span,
+                                 candidates: Text.suggestions(for: w.text, among: options))
+            }
+            return .name(w)
+        case .number:
+            guard peek.kind == .number else { throw error("expected a number after `\(cs.keyword)`") }
+            return .number(advance().number)
+        case .flag: return .flag
+        }
+    }
+
+    /// year = NUMBER (four digits) ;
+    mutating func parseYear() throws(Diagnostic) -> Int {
+        let t = peek
+        guard t.kind == .number, !t.percent, t.number == t.number.rounded(), t.number >= 1000, t.number <= 9999 else {
+            throw error("expected a year (e.g. 2023), found \(describe(t))")
+        }
+        advance()
+        return Int(t.number)
+    }
+
+    /// name_list = name { "," name } ;   name = WORD { WORD } | STRING | NUMBER
+    mutating func parseNameList(_ spec: VerbSpec) throws(Diagnostic) -> [NameRef] {
+        var out = [try parseMultiwordName(spec)]
+        while match(symbol: ",") { out.append(try parseMultiwordName(spec)) }
+        return out
+    }
+
+    /// A name that may be several words (`Jämtlands län`) up to the next keyword of the verb.
+    mutating func parseMultiwordName(_ spec: VerbSpec) throws(Diagnostic) -> NameRef {
+        if peek.kind == .string { let t = advance(); return NameRef(text: t.text, span: t.span) }
+        guard peek.kind == .identifier || peek.kind == .number else { throw error("expected a name, found \(describe(peek))") }
+        var t = advance()
+        var text = t.text, span = t.span
+        while (peek.kind == .identifier || peek.kind == .number) && spec.clause(peek.text) == nil {
+            t = advance()
+            text += " " + t.text
+            span = span.lowerBound..<t.span.upperBound
+        }
+        return NameRef(text: text, span: span)
+    }
+
+    mutating func parseName(_ what: String) throws(Diagnostic) -> NameRef {
+        let t = peek
+        guard t.kind == .identifier || t.kind == .string || t.kind == .number else {
+            throw error("expected \(what), found \(describe(t))")
+        }
+        advance()
+        return NameRef(text: t.text, span: t.span)
+    }
+
+    mutating func parseIdentifier(_ what: String) throws(Diagnostic) -> NameRef {
+        guard peek.kind == .identifier else { throw error("expected \(what), found \(describe(peek))") }
+        let t = advance()
+        return NameRef(text: t.text, span: t.span)
+    }
+
+    mutating func parseString(_ what: String) throws(Diagnostic) -> NameRef {
+        guard peek.kind == .string else {
+            throw error("expected \(what) in quotes, found \(describe(peek))", help: "write it in double quotes: \"…\"")
+        }
+        let t = advance()
+        return NameRef(text: t.text, span: t.span)
+    }
+}

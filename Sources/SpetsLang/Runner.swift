@@ -1,0 +1,107 @@
+// Runner.swift — the one statement loop shared by scripts, `-c`, piped stdin and the REPL:
+// parse → evaluate → render → write. Also runs `run` and `save`, which need the loop itself.
+import SpetsCore
+
+public struct RunOptions: Sendable {
+    public var bail = false
+    public var echo = false
+    public init(bail: Bool = false, echo: Bool = false) { self.bail = bail; self.echo = echo }
+}
+
+public final class Runner {
+    public let session: Session
+    public let sink: OutputSink
+    public var options: RunOptions
+    /// Statements that failed so far (parse or run).
+    public private(set) var failures = 0
+    /// Set when `--bail` stopped the run.
+    public private(set) var stopped = false
+    var nesting = 0
+
+    public init(session: Session, sink: OutputSink, options: RunOptions = RunOptions()) {
+        self.session = session; self.sink = sink; self.options = options
+    }
+
+    /// Runs every statement of `source`; `file` names it in diagnostics (nil for typed input).
+    public func run(_ source: String, file: String?) {
+        let parsed = Parser.parse(source)
+        // Statements and parse errors in source order, so output interleaves as written.
+        var items: [(Int, Statement?, Diagnostic?)] = parsed.statements.map { ($0.span.lowerBound, $0, nil) }
+        items += parsed.diagnostics.map { ($0.span?.lowerBound ?? 0, nil, $0) }
+        items.sort { $0.0 < $1.0 }
+        let bytes = Array(source.utf8)
+        for (_, st, diag) in items {
+            if stopped { return }
+            if let diag { fail(diag, source: source, file: file); continue }
+            let st = st!
+            let text = String(decoding: bytes[st.span], as: UTF8.self)
+            if options.echo { sink.result(text + "\n") }
+            Interrupt.clear()
+            do {
+                try execute(st, text: text)
+            } catch {
+                fail(error, source: source, file: file)
+            }
+        }
+    }
+
+    func fail(_ d: Diagnostic, source: String, file: String?) {
+        failures += 1
+        sink.error(DiagnosticRenderer.render(d, source: source, file: file))
+        if options.bail { stopped = true }
+    }
+
+    func execute(_ st: Statement, text: String) throws(Diagnostic) {
+        switch st.kind {
+        case .run(let path):
+            try runScript(path)
+        case .save(let path):
+            let lines = try session.workspace.journal()
+            let script = "# spets script written by `save`: replays this session\n" + lines.map { $0 + "\n" }.joined()
+            do { try FileIO.write(path.text, script) } catch { throw error.at(path.span) }
+            emit(Outcome(messages: ["saved \(lines.count) statements to \(path.text)"]))
+            return
+        default:
+            emit(try session.execute(st))
+        }
+        if nesting == 0, journaled(st) { try session.workspace.appendJournal(text) }
+    }
+
+    func journaled(_ st: Statement) -> Bool {
+        switch st.kind {
+        case .save, .open, .help: return false
+        default: return true
+        }
+    }
+
+    func runScript(_ path: NameRef) throws(Diagnostic) {
+        let text: String
+        do { text = try FileIO.readText(path.text) } catch { throw error.at(path.span) }
+        if session.runStack.contains(path.text) {
+            throw Diagnostic(message: "\(path.text) is already running (a script cannot run itself)", span: path.span)
+        }
+        session.runStack.append(path.text)
+        nesting += 1
+        let before = failures
+        run(text, file: path.text)
+        nesting -= 1
+        session.runStack.removeLast()
+        if failures > before {
+            failures = before   // the script's own errors were reported; count the `run` once
+            throw Diagnostic(message: "\(path.text) had errors", span: path.span)
+        }
+    }
+
+    func emit(_ o: Outcome) {
+        let dataOnStdout = session.settings.format != .table
+        for m in o.messages {
+            if dataOnStdout { sink.message(m + "\n") } else { sink.result(m + "\n") }
+        }
+        if let t = o.text { sink.result(t) }
+        if let t = o.table {
+            var s = session.settings.format.render(t, session.settings)
+            if session.settings.format == .table || session.settings.format == .markdown { s += "\n" }
+            sink.result(s)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+// Session.swift — all state of one spets session in one place: registry, workspace,
+// datasets, bound results, output settings.
+import SpetsCore
+
+public final class Session {
+    public let registry: Registry
+    public internal(set) var workspace: Workspace
+    /// Loaded datasets by name, and the order they were loaded in.
+    public internal(set) var datasets: [String: Cube] = [:]
+    public internal(set) var datasetOrder: [String] = []
+    /// Results bound with `let`.
+    public internal(set) var bindings: [String: Table] = [:]
+    public var settings = RenderSettings()
+    /// Scripts being run (a script that runs itself is refused, not looped).
+    var runStack: [String] = []
+
+    public init(registry: Registry, workspacePath: String? = nil) throws(Diagnostic) {
+        self.registry = registry
+        workspace = try Workspace(path: workspacePath)
+        if workspacePath != nil { try restore() }
+    }
+
+    /// Brings back what a persistent workspace holds: datasets, then bound results.
+    func restore() throws(Diagnostic) {
+        for c in try workspace.loadAll() { add(c) }
+    }
+
+    func add(_ cube: Cube) {
+        if datasets[cube.name] == nil { datasetOrder.append(cube.name) }
+        datasets[cube.name] = cube
+        bindings[cube.name] = nil
+    }
+
+    public var allNames: [String] { datasetOrder + bindings.keys.sorted() }
+
+    public func cube(_ ref: NameRef) throws(Diagnostic) -> Cube {
+        if let c = datasets[ref.text] { return c }
+        if let k = datasets.keys.first(where: { $0.lowercased() == ref.text.lowercased() }) { return datasets[k]! }
+        if bindings[ref.text] != nil {
+            throw Diagnostic(message: "`\(ref.text)` is a result, not a dataset", span: ref.span,
+                             help: "verbs read datasets; load one with  load \"FILE.csv\" as NAME")
+        }
+        throw Diagnostic(message: "no dataset `\(ref.text)`", span: ref.span,
+                         help: datasets.isEmpty ? "load one first:  load \"FILE.csv\" as \(ref.text)" : "datasets: " + datasetOrder.joined(separator: ", "),
+                         candidates: Text.suggestions(for: ref.text, among: datasetOrder))
+    }
+
+    /// Resolves `dataset.measure`.
+    public func measure(_ ref: MeasureRef) throws(Diagnostic) -> (Cube, Int) {
+        let c = try cube(ref.dataset)
+        if let m = c.measureIndex(ref.measure.text) { return (c, m) }
+        throw Diagnostic(message: "dataset \(c.name) has no measure `\(ref.measure.text)`", span: ref.measure.span,
+                         help: "measures of \(c.name): " + c.measures.map(\.name).joined(separator: ", "),
+                         candidates: Text.suggestions(for: ref.measure.text, among: c.measures.map(\.name)))
+    }
+
+    public func resolveRegion(_ n: NameRef, in cube: Cube) throws(Diagnostic) -> Int32 {
+        do { return try NameResolver(cube.region, registry: registry).resolve(n.text, dataset: cube.name) }
+        catch { throw error.at(n.span) }
+    }
+
+    static let reserved: Set<String> = Set(CommandTable.statementWords + ["rest", "as", "with", "to", "in", "for", "vs", "and", "or", "not"])
+
+    func checkBindable(_ n: NameRef) throws(Diagnostic) {
+        if Self.reserved.contains(n.text.lowercased()) {
+            throw Diagnostic(message: "`\(n.text)` is a word of the language and cannot name a dataset", span: n.span,
+                             help: "pick another name, e.g. \(n.text)_data")
+        }
+    }
+}

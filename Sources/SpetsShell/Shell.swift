@@ -1,0 +1,62 @@
+// Shell.swift — how statements reach the runner: the interactive REPL (libedit) or plain
+// lines from a pipe. Both use the same completeness rule (the lexer's) and the same Runner.
+import Glibc
+import SpetsCore
+import SpetsLang
+
+public enum Shell {
+    public static let prompt = "spets> "
+    public static let continuation = "   ...> "
+
+    /// The REPL. Returns when the user presses Ctrl-D.
+    public static func interactive(_ runner: Runner) {
+        let editor = LineEditor(historyPath: historyPath())
+        Bridge.completer = Completer(session: runner.session)
+        Interrupt.install()
+        StandardOutput.write(1, "spets — smart specialisation shell. `help` lists what you can write; Ctrl-D leaves.\n")
+        var buffer = ""
+        while true {
+            guard let line = editor.readLine(prompt: buffer.isEmpty ? prompt : continuation) else {
+                if !buffer.trimmed().isEmpty { StandardOutput.write(2, "incomplete statement discarded\n") }
+                StandardOutput.write(1, "\n")
+                return
+            }
+            if Bridge.lineInterrupted {
+                Bridge.lineInterrupted = false
+                buffer = ""
+                continue
+            }
+            buffer += line
+            if buffer.trimmed().isEmpty { buffer = ""; continue }
+            if Lexer.lex(buffer).incomplete { continue }
+            editor.remember(buffer)
+            runner.run(buffer, file: nil)
+            buffer = ""
+        }
+    }
+
+    /// Statements from a pipe: no prompt, no editor; a line starting with `|` continues the
+    /// statement before it, as in scripts.
+    public static func piped(_ runner: Runner) {
+        Interrupt.install()
+        var pending = ""
+        while let line = Swift.readLine(strippingNewline: false) {
+            let starts = line.trimmed()
+            if !pending.isEmpty && !Lexer.lex(pending).incomplete && !starts.hasPrefix("|") {
+                runner.run(pending, file: nil)
+                pending = ""
+                if runner.stopped { return }
+            }
+            if starts.isEmpty && pending.isEmpty { continue }
+            pending += line
+        }
+        if !pending.trimmed().isEmpty { runner.run(pending, file: nil) }
+    }
+
+    static func historyPath() -> String {
+        if let p = FileIO.environment("SPETS_HISTORY") { return p }
+        return (FileIO.environment("HOME") ?? ".") + "/.spets_history"
+    }
+
+    public static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) != 0 }
+}

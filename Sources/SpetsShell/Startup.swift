@@ -1,0 +1,45 @@
+// Startup.swift — finding the bundled registries and opening the session.
+import Glibc
+import SpetsCore
+import SpetsLang
+
+public enum Startup {
+    /// The bundled `datasets/` folder: $SPETS_DATASETS, else beside the executable's package
+    /// (walking up from the binary: .build/<config>/spets), else ./datasets.
+    public static func datasetsDirectory() -> String? {
+        if let d = FileIO.environment("SPETS_DATASETS") { return d }
+        var buf = [CChar](repeating: 0, count: 4096)
+        let n = readlink("/proc/self/exe", &buf, buf.count - 1)
+        if n > 0 {
+            var dir = String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            for _ in 0..<6 {
+                guard let slash = dir.lastIndex(of: "/") else { break }
+                dir = String(dir[..<slash])
+                for candidate in [dir + "/datasets", dir + "/share/spets/datasets"] where FileIO.exists(candidate + "/regions-se.csv") {
+                    return candidate
+                }
+            }
+        }
+        return FileIO.exists("datasets/regions-se.csv") ? "datasets" : nil
+    }
+
+    public static func registry() -> (Registry, warning: String?) {
+        let r = Registry()
+        guard let dir = datasetsDirectory() else {
+            return (r, "warning: bundled registries not found (set SPETS_DATASETS to spets' datasets/ folder); region names will not resolve\n")
+        }
+        do {
+            try r.addRegions(csv: try FileIO.read(dir + "/regions-se.csv"), file: dir + "/regions-se.csv")
+            try r.addIndustries(csv: try FileIO.read(dir + "/industries-nace.csv"), file: dir + "/industries-nace.csv")
+        } catch {
+            return (r, "warning: registries in \(dir) could not be read: \(error.message)\n")
+        }
+        return (r, nil)
+    }
+
+    public static func session(workspace: String?) throws(Diagnostic) -> Session {
+        let (reg, warning) = registry()
+        if let warning { StandardOutput.write(2, warning) }
+        return try Session(registry: reg, workspacePath: workspace)
+    }
+}

@@ -1,0 +1,120 @@
+// Spets.swift — the command line: `spets [WORKSPACE] [-c STMTS]`, `spets run FILE`. Thin:
+// options in, Runner out; everything testable lives in the libraries.
+import ArgumentParser
+import Glibc
+import SpetsCore
+import SpetsLang
+import SpetsShell
+
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Result format: table, csv, json or markdown.")
+    var format: String = "table"
+
+    @Flag(name: .long, help: "Stop at the first statement that fails.")
+    var bail = false
+
+    @Flag(name: .long, help: "Print each statement before its output.")
+    var echo = false
+
+    func validateFormat() throws {
+        guard OutputFormat.named(format) != nil else {
+            throw ValidationError("unknown format '\(format)'; use one of: " + OutputFormat.all.map(\.name).joined(separator: ", "))
+        }
+    }
+
+    func makeRunner(workspace: String?) -> Runner {
+        let session: Session
+        do { session = try Startup.session(workspace: workspace) } catch {
+            StandardOutput.write(2, "error: \(error.message)\n")
+            Glibc.exit(1)
+        }
+        session.settings.format = OutputFormat.named(format)!
+        return Runner(session: session, sink: StandardOutput(), options: RunOptions(bail: bail, echo: echo))
+    }
+}
+
+@main
+struct Spets: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "spets",
+        abstract: "An interactive analysis shell for smart specialisation (S3): location quotients, shift-share, productivity, projections.",
+        discussion: """
+            With no arguments spets starts the interactive shell (statements from stdin when it is not a terminal).
+            Subcommands: `spets run FILE.spets [--format F] [--bail] [--echo]` runs a script (see `spets run --help`).
+            """)
+
+    @Argument(help: "A workspace file (.spetsdb) to open or create; without one the session is in memory.")
+    var workspace: String?
+
+    @Option(name: .customShort("c"), help: "Run these statements (separated by ';' or newlines) and exit.")
+    var command: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws { try output.validateFormat() }
+
+    func run() throws {
+        let runner = output.makeRunner(workspace: workspace)
+        if let command {
+            runner.run(command, file: nil)
+        } else if Shell.stdinIsTerminal {
+            Shell.interactive(runner)
+        } else {
+            Shell.piped(runner)
+        }
+        Glibc.exit(runner.failures > 0 ? 1 : 0)
+    }
+
+    /// Usage errors exit with 2 (ArgumentParser's default is 64).
+    /// `run` is dispatched by hand: ArgumentParser cannot mix a root positional (the
+    /// workspace) with subcommands.
+    static func main() {
+        let args = Array(CommandLine.arguments.dropFirst())
+        if args.first == "run" { RunCommand.dispatch(Array(args.dropFirst())) }
+        dispatch(args)
+    }
+}
+
+extension ParsableCommand {
+    static func dispatch(_ args: [String]) -> Never {
+        do {
+            var cmd = try parseAsRoot(args)
+            try cmd.run()
+            Glibc.exit(0)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                StandardOutput.write(1, fullMessage(for: error) + "\n")
+                Glibc.exit(0)
+            }
+            StandardOutput.write(2, fullMessage(for: error) + "\n")
+            Glibc.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run a .spets script; exit 1 if any statement failed.")
+
+    @Argument(help: "The script to run.")
+    var file: String
+
+    @Option(name: .long, help: "A workspace file to run against (default: a fresh in-memory session).")
+    var workspace: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws { try output.validateFormat() }
+
+    func run() throws {
+        let runner = output.makeRunner(workspace: workspace)
+        let text: String
+        do { text = try FileIO.readText(file) } catch {
+            StandardOutput.write(2, "error: \(error.message)\n")
+            Glibc.exit(1)
+        }
+        Interrupt.install()
+        runner.run(text, file: file)
+        Glibc.exit(runner.failures > 0 ? 1 : 0)
+    }
+}
