@@ -49,12 +49,21 @@ struct Spets: ParsableCommand {
     @Option(name: .customShort("c"), help: "Run these statements (separated by ';' or newlines) and exit.")
     var command: String?
 
+    @Option(name: .customLong("init"), help: "Run this script first, then continue (e.g. load the demo data).")
+    var initScript: String?
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws { try output.validateFormat() }
 
     func run() throws {
         let runner = output.makeRunner(workspace: workspace)
+        if let initScript {
+            do { runner.run(try FileIO.readText(initScript), file: initScript) } catch {
+                StandardOutput.write(2, "error: \(error.message)\n")
+                Glibc.exit(1)
+            }
+        }
         if let command {
             runner.run(command, file: nil)
         } else if Shell.stdinIsTerminal {

@@ -29,6 +29,8 @@ struct CSVLayout {
                               "kommunkod", "county", "itl", "itl_code", "area_code", "regionkod", "region_code"]
     static let industryWords = ["industry", "nace", "nace_r2", "nacer2", "sni", "sni2007", "sic", "sic07", "sic2007",
                                 "bransch", "naringsgren", "sector", "activity"]
+    /// Header words of a column that names something rather than coding it.
+    static let nameWords: Set<String> = ["name", "namn", "label", "description", "desc", "text", "benamning", "beskrivning", "title"]
     static let yearWords = ["year", "time", "date", "ar", "tid", "time_period", "period", "aar"]
 
     static func words(_ header: String) -> [String] {
@@ -44,7 +46,7 @@ struct CSVLayout {
         let isKey = keys.contains(first) || keys.contains(where: { first.hasPrefix($0) && $0.count >= 3 && first.count <= $0.count + 4 })
         let secondKey = w.count > 1 && keys.contains(w[1])
         guard isKey || secondKey else { return 0 }
-        if w.contains(where: { ["name", "namn", "label", "description", "desc", "text", "benamning"].contains($0) }) { return 0 }
+        if w.contains(where: { nameWords.contains($0) }) { return 0 }
         if w.contains(where: { ["code", "id", "kod"].contains($0) }) { return 2 }
         return isKey ? 1 : 0
     }

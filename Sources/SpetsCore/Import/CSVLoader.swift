@@ -72,15 +72,20 @@ public enum CSVLoader {
                              help: "column names must be unique")
         }
         let conv: NumberParsing.Convention = Self.convention(delimiter: delimiter, sample: sample)
+        // A column is numeric when its sampled cells are numbers or missing, allowing cells that
+        // start like a number but fail (`12a`): a typo must give a located error in the pass,
+        // not turn the column into text. A cell starting with a letter makes it text.
         let numeric: [Bool] = header.indices.map { c in
-            sample.allSatisfy { row in
-                guard c < row.count else { return true }
+            var numbers = 0, typos = 0
+            for row in sample where c < row.count {
                 var cell = row[c]
                 trim(&cell)
-                return cell.withUnsafeBufferPointer { p in
-                    p.count == 0 || isMissing(p.baseAddress!, p.count) || NumberParsing.parse(p.baseAddress!, p.count, conv) != nil
-                }
+                if cell.isEmpty || cell.withUnsafeBufferPointer({ isMissing($0.baseAddress!, $0.count) }) { continue }
+                if cell.withUnsafeBufferPointer({ NumberParsing.parse($0.baseAddress!, $0.count, conv) }) != nil { numbers += 1; continue }
+                let f = cell[0]
+                if f &- 48 < 10 || f == UInt8(ascii: "-") || f == UInt8(ascii: "+") || f == UInt8(ascii: ".") { typos += 1 } else { return false }
             }
+            return numbers >= typos
         }
         let layout = try CSVLayout.decide(header: header, numeric: numeric, options: options,
                                           units: CSVLayout.units(fromComments: comments), file: path)

@@ -15,14 +15,20 @@ extension CSVAccumulator {
         var industryNames: [String?] = Array(repeating: nil, count: industryLabels.count)
         var extras: [Dimension] = []
         var extraCodes: [[Int32]] = []
+        var regionNamed = false, industryNamed = false
         for k in layout.textNames.indices {
             let (labels, fb) = texts[k].strings()
             fallback = fallback || fb
             let codes = textCodes[k]
-            if let map = Self.oneToOne(regionCodes, regionLabels.count, codes, labels.count) {
+            // A label column has a name-like header (`Region_name`, `SIC07 description`) and
+            // pairs one-to-one with a dimension; each dimension takes the first such column.
+            let nameLike = CSVLayout.words(layout.textNames[k]).contains { CSVLayout.nameWords.contains($0) }
+            if nameLike, !regionNamed, let map = Self.oneToOne(regionCodes, regionLabels.count, codes, labels.count) {
+                regionNamed = true
                 for (r, l) in map.enumerated() where l >= 0 { regionNames[r] = labels[Int(l)] }
                 notes.append("column `\(layout.textNames[k])` names the regions")
-            } else if hasIndustry, let map = Self.oneToOne(industryCodes, industryLabels.count, codes, labels.count) {
+            } else if nameLike, !industryNamed, hasIndustry, let map = Self.oneToOne(industryCodes, industryLabels.count, codes, labels.count) {
+                industryNamed = true
                 for (i, l) in map.enumerated() where l >= 0 { industryNames[i] = labels[Int(l)] }
                 notes.append("column `\(layout.textNames[k])` names the industries")
             } else {

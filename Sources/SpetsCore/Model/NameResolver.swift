@@ -54,7 +54,13 @@ public struct NameResolver {
                                 dimension.labels.prefix(5).joined(separator: ", "))
         }
         var all: [String] = []
-        for i in 0..<dimension.count { all += names(of: i) }
+        for i in 0..<dimension.count {
+            for n in names(of: i) {
+                all.append(n)
+                // `Kalmar län` is also offered as `Kalmar`.
+                for suffix in [" län", " County", " county"] where n.hasSuffix(suffix) { all.append(String(n.dropLast(suffix.count))) }
+            }
+        }
         let sugg = Text.suggestions(for: text, among: all, limit: 4)
         throw Diagnostic(message: "no \(kind) `\(text)` in \(dataset)", candidates: sugg)
     }

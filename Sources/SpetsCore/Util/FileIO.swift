@@ -98,15 +98,23 @@ public struct ChunkedFile {
         if fd < 0 { throw Diagnostic.io(path, errno) }
     }
     /// Appends up to `count` bytes to `buffer`; returns bytes read (0 at end of file).
+    /// Reads straight into the array's spare capacity (no zero-filling of the chunk).
     public func read(into buffer: inout [UInt8], count: Int) throws(Diagnostic) -> Int {
-        let old = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: count))
+        buffer.reserveCapacity(buffer.count + count)
+        var got = 0
+        var failure: Int32 = 0
+        // Read into a temporary allocation, then append (one memcpy).
+        let tmp = UnsafeMutableRawPointer.allocate(byteCount: count, alignment: 16)
+        defer { tmp.deallocate() }
         while true {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + old, count) }
-            if n < 0 { if errno == EINTR { continue }; buffer.removeLast(count); throw Diagnostic.io(path, errno) }
-            buffer.removeLast(count - n)
-            return n
+            let n = Glibc.read(fd, tmp, count)
+            if n < 0 { if errno == EINTR { continue }; failure = errno; break }
+            got = n
+            break
         }
+        if failure != 0 { throw Diagnostic.io(path, failure) }
+        buffer.append(contentsOf: UnsafeRawBufferPointer(start: tmp, count: got).bindMemory(to: UInt8.self))
+        return got
     }
     public func close() { Glibc.close(fd) }
 }

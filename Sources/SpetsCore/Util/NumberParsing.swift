@@ -46,8 +46,7 @@ public enum NumberParsing {
                 sawPoint = true; i += 1
             } else if (c == groupMark || c == 32) && sawDigit && !sawPoint {
                 // A group separator must be followed by exactly three digits.
-                if i + 3 >= n + 0, i + 3 > n { return nil }
-                if i + 3 > n || !(p[i+1] &- 48 < 10 && p[i+2] &- 48 < 10 && p[i+3] &- 48 < 10) { return nil }
+                if i + 3 >= n || !(p[i+1] &- 48 < 10 && p[i+2] &- 48 < 10 && p[i+3] &- 48 < 10) { return nil }
                 if i + 4 < n, p[i+4] &- 48 < 10 { return nil }
                 i += 1
             } else if c == 0xC2 && i + 1 < n && p[i+1] == 0xA0 && sawDigit && !sawPoint {

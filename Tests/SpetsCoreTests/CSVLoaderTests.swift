@@ -1,0 +1,149 @@
+// CSVLoaderTests.swift — layouts, number conventions, encodings, labels; and bad files:
+// each error names file, line and column, and no cube comes back.
+import XCTest
+@testable import SpetsCore
+
+final class CSVLoaderTests: XCTestCase {
+    func load(_ csv: String, _ name: String = "t.csv", options: LoadOptions = LoadOptions(), registry: Registry? = nil) throws -> Cube {
+        try CSVLoader.load(path: Fixture.write(name, csv), name: "d", options: options, registry: registry)
+    }
+
+    func loadError(_ csv: String, _ name: String = "bad.csv", options: LoadOptions = LoadOptions()) -> Diagnostic? {
+        do { _ = try load(csv, name, options: options); return nil } catch { return error as? Diagnostic }
+    }
+
+    func testLongLayoutDetectsColumnsAndKeepsCodesAsText() throws {
+        let c = try load("geo,nace_r2,time,employment\nSE213,01,2022,100\nSE213,02,2022,50\n")
+        XCTAssertEqual(c.region.labels, ["SE213"])
+        XCTAssertEqual(c.industry!.labels, ["01", "02"], "leading zeros stay")
+        XCTAssertEqual(c.years, [2022, 2022])
+        XCTAssertEqual(c.measures.map(\.name), ["employment"])
+        XCTAssertEqual(c.measures[0].values, [100, 50])
+    }
+
+    func testSwedishHeadersAndSemicolonsWithDecimalComma() throws {
+        let c = try load("län;bransch;år;förädlingsvärde\n08;10;2023;1 234,5\n08;16;2023;2,25\n")
+        XCTAssertEqual(c.region.labels, ["08"])
+        XCTAssertEqual(c.measures[0].values, [1234.5, 2.25])
+        XCTAssertEqual(c.measures[0].name, "foradlingsvarde")
+    }
+
+    func testQuotedThousandsSeparatorsAndWideLayout() throws {
+        let csv = "ITL region code,ITL region name,SIC07 code,SIC07 description,2019,2020\n" +
+                  "TLC1,Tees Valley,Total,All industries,\"12,219\",\"12,719\"\nTLC2,North,Total,All industries,3.5,:\n"
+        let c = try load(csv)
+        XCTAssertEqual(c.region.labels, ["TLC1", "TLC2"])
+        XCTAssertEqual(c.region.names, ["Tees Valley", "North"], "a one-to-one text column names the regions")
+        XCTAssertEqual(c.years, [2019, 2020, 2019, 2020])
+        XCTAssertEqual(c.measures[0].values[0], 12219)
+        XCTAssertEqual(c.measures[0].values[1], 12719)
+        XCTAssertTrue(c.measures[0].values[3].isNaN, "`:` is missing, not zero")
+        XCTAssertTrue(c.notes.contains { $0.hasPrefix("wide layout: 2 year columns") })
+    }
+
+    func testMissingTokensAreMissingNotZero() throws {
+        let c = try load("region,industry,year,x\nA,B,2020,\nA,C,2020,..\nA,D,2020,NA\nA,E,2020,0\n")
+        let v = c.measures[0].values
+        XCTAssertTrue(v[0].isNaN && v[1].isNaN && v[2].isNaN)
+        XCTAssertEqual(v[3], 0)
+        XCTAssertEqual(c.measures[0].missingCount, 3)
+    }
+
+    func testWindows1252AndBOMAndCRLF() throws {
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+        bytes += Array("region,industry,year,x\r\n".utf8)
+        let p1 = CSVLoader.self; _ = p1
+        let c1 = try CSVLoader.load(path: Fixture.writeBytes("bom.csv", bytes + Array("J\u{e4}mtland,A,2020,1\r\n".utf8)), name: "d")
+        XCTAssertEqual(c1.region.labels, ["Jämtland"])
+        var cp: [UInt8] = Array("region,industry,year,x\n".utf8)
+        cp += [0x4A, 0xE4, 0x6D, 0x74] + Array(",A,2020,1\n".utf8)   // "Jämt" in Windows-1252
+        let c2 = try CSVLoader.load(path: Fixture.writeBytes("cp.csv", cp), name: "d")
+        XCTAssertEqual(c2.region.labels, ["Jämt"])
+        XCTAssertTrue(c2.notes.contains { $0.contains("Windows-1252") })
+    }
+
+    func testCommentsDeclareUnitsAndHeaderUnitsInParentheses() throws {
+        let c = try load("# units: employment = persons\nregion,industry,year,employment,Value added (MSEK)\nA,B,2020,1,2\n")
+        XCTAssertEqual(c.measures.map(\.name), ["employment", "value_added"])
+        XCTAssertEqual(c.measures.map(\.unit), ["persons", "MSEK"])
+    }
+
+    func testExplicitMappingAndExtraDimension() throws {
+        let c = try load("where,what,when,sex,v\nA,X,2020,M,1\nA,X,2020,F,2\n",
+                         options: LoadOptions(mapping: ["region": "where", "industry": "what", "year": "when"]))
+        XCTAssertEqual(c.extras.map(\.name), ["sex"])
+        XCTAssertEqual(c.extras[0].labels, ["M", "F"])
+    }
+
+    func testMappingToAnUnknownColumnListsTheColumns() {
+        let d = loadError("a,b,c,v\n1,2,2020,3\n", options: LoadOptions(mapping: ["region": "regoin"]))
+        XCTAssertEqual(d?.message, "no column `regoin` for the region in bad.csv".replacingOccurrences(of: "bad.csv", with: Fixture.dir + "/bad.csv"))
+        XCTAssertEqual(d?.help, "the columns are: a, b, c, v")
+    }
+
+    func testLargeFileAcrossChunksKeepsEveryRow() throws {
+        var csv = "region,industry,year,x\n"
+        for r in 0..<300 { for i in 0..<100 { for y in 2020...2022 { csv += "R\(r),I\(i),\(y),\(r * i + y)\n" } } }
+        let c = try load(csv, "big.csv")
+        XCTAssertEqual(c.count, 90_000)
+        XCTAssertEqual(c.region.count, 300)
+        XCTAssertEqual(c.measures[0].values.last, Double(299 * 99 + 2022))
+    }
+
+    // MARK: bad files
+
+    func testRaggedRowNamesLineAndColumn() {
+        let d = loadError("region,industry,year,x\nA,B,2020,1\nA,C,2020\n")
+        XCTAssertEqual(d?.message, "expected 4 fields, found 3")
+        XCTAssertEqual(d?.location?.line, 3)
+        XCTAssertEqual(d?.location?.column, 9)
+    }
+
+    func testNonNumericCellNamesLineColumnAndValue() {
+        let d = loadError("region,industry,year,x\nA,B,2020,1\nÅ,C,2020,12a\n")
+        XCTAssertEqual(d?.message, "expected a number in column `x`, found `12a`")
+        XCTAssertEqual(d?.location?.line, 3)
+        XCTAssertEqual(d?.location?.column, 10, "columns count characters: Å is one")
+    }
+
+    func testDuplicateCellsAreRefusedWithBothLines() {
+        let d = loadError("region,industry,year,x\nA,B,2020,1\nA,C,2020,2\n\nA,B,2020,3\n")
+        XCTAssertEqual(d?.message, "two rows describe the same cell (region A, industry B, year 2020): lines 2 and 5")
+    }
+
+    func testEmptyFileAndHeaderOnly() {
+        XCTAssertEqual(loadError("")?.message.hasSuffix("is empty: no header line"), true)
+        XCTAssertEqual(loadError("region,industry,year,x\n")?.message.hasSuffix("has a header but no data rows"), true)
+    }
+
+    func testUnterminatedQuote() {
+        let d = loadError("region,industry,year,x\nA,\"B,2020,1\n")
+        XCTAssertEqual(d?.message, "a quoted field is never closed (missing \")")
+        XCTAssertEqual(d?.location?.line, 2)
+    }
+
+    func testNulBytesAreNotText() {
+        let p = Fixture.writeBytes("nul.csv", Array("region,industry,year,x\nA,B,2020,1\n".utf8) + [0, 0, 1])
+        XCTAssertThrowsError(try CSVLoader.load(path: p, name: "d")) { e in
+            XCTAssertTrue((e as! Diagnostic).message.hasSuffix("contains NUL bytes: it is not a text CSV file"))
+        }
+    }
+
+    func testNoRegionColumnSaysHowToName() {
+        let d = loadError("place,industry,year,x\nA,B,2020,1\n")
+        XCTAssertEqual(d?.message.hasPrefix("cannot tell which column of"), true)
+        XCTAssertEqual(d?.help?.contains("with region = COLUMN"), true)
+    }
+
+    func testBadYear() {
+        let d = loadError("region,industry,year,x\nA,B,20x0,1\n")
+        XCTAssertEqual(d?.message, "expected a year in column `year`, found `20x0`")
+        XCTAssertEqual(d?.location?.column, 5)
+    }
+
+    func testMissingFile() {
+        XCTAssertThrowsError(try CSVLoader.load(path: "/nonexistent/x.csv", name: "d")) { e in
+            XCTAssertEqual((e as! Diagnostic).message, "cannot open /nonexistent/x.csv: no such file or directory")
+        }
+    }
+}

@@ -1,0 +1,62 @@
+// WorkspaceTests.swift — a dataset survives close and reopen bit for bit; sql is read-only
+// and binds, never splices.
+import XCTest
+@testable import SpetsCore
+
+final class WorkspaceTests: XCTestCase {
+    func testRoundTripRestoresEveryColumn() throws {
+        let path = Fixture.dir + "/rt-\(UUID().uuidString).spetsdb"
+        let csv = "region,region_name,industry,year,sex,x,y\nA,Alfa,X,2020,M,1.5,..\nB,Beta,X,2021,F,2,3\n"
+        let cube = try CSVLoader.load(path: Fixture.write("rt.csv", csv), name: "d")
+        do {
+            let ws = try Workspace(path: path)
+            try ws.save(cube)
+            try ws.appendJournal("load \"rt.csv\" as d")
+        }
+        let ws = try Workspace(path: path)
+        let back = try ws.loadAll()
+        XCTAssertEqual(back.count, 1)
+        let c = back[0]
+        XCTAssertEqual(c.name, "d")
+        XCTAssertEqual(c.region.labels, ["A", "B"])
+        XCTAssertEqual(c.region.names, ["Alfa", "Beta"])
+        XCTAssertEqual(c.industry!.labels, ["X"])
+        XCTAssertEqual(c.extras.map(\.name), ["sex"])
+        XCTAssertEqual(c.extraCodes, cube.extraCodes)
+        XCTAssertEqual(c.years, [2020, 2021])
+        XCTAssertEqual(c.measures.map(\.name), ["x", "y"])
+        XCTAssertEqual(c.measures[0].values, [1.5, 2])
+        XCTAssertTrue(c.measures[1].values[0].isNaN, "missing survives the round trip")
+        XCTAssertEqual(c.notes, cube.notes)
+        XCTAssertEqual(try ws.journal(), ["load \"rt.csv\" as d"])
+    }
+
+    func testReplacingADatasetKeepsOneCopy() throws {
+        let ws = try Workspace(path: Fixture.dir + "/rep-\(UUID().uuidString).spetsdb")
+        let a = try CSVLoader.load(path: Fixture.write("a.csv", "region,industry,year,x\nA,X,2020,1\n"), name: "d")
+        try ws.save(a)
+        try ws.save(a)
+        XCTAssertEqual(try ws.loadAll().count, 1)
+    }
+
+    func testSqlIsReadOnlyAndSeesObservations() throws {
+        let ws = try Workspace(path: nil)
+        let a = try CSVLoader.load(path: Fixture.write("obs.csv", "region,industry,year,x\nA,X,2020,1\nB,X,2020,..\n"), name: "d")
+        try ws.save(a)
+        let t = try ws.query("SELECT region, value FROM observations WHERE dataset = 'd' ORDER BY region", cubes: [a])
+        XCTAssertEqual(t.rowCount, 2)
+        XCTAssertEqual(t.columns[1].number(0), 1)
+        XCTAssertTrue(t.columns[1].number(1)!.isNaN, "NULL comes back missing")
+        XCTAssertThrowsError(try ws.query("DELETE FROM datasets", cubes: [a])) { e in
+            XCTAssertEqual((e as! Diagnostic).message, "sql is read-only: it may query the workspace, not change it")
+        }
+        XCTAssertEqual(try ws.query("SELECT count(*) AS n FROM datasets", cubes: [a]).columns[0].number(0), 1)
+    }
+
+    func testNotAWorkspaceIsAClearError() throws {
+        let p = Fixture.write("notdb.spetsdb", "this is not sqlite")
+        XCTAssertThrowsError(try Workspace(path: p)) { e in
+            XCTAssertTrue((e as! Diagnostic).message.contains("not a spets workspace") || (e as! Diagnostic).message.contains("file is not a database"))
+        }
+    }
+}
