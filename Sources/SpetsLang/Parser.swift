@@ -11,6 +11,8 @@ public struct ParseResult {
 public struct Parser {
     var tokens: [Token]
     var p = 0
+    /// Words that end a multi-word name here (`to` in `export … for NB to "f.csv"`).
+    var stopWords: Set<String> = []
 
     public init(tokens: [Token]) { self.tokens = tokens }
 
@@ -178,6 +180,8 @@ public struct Parser {
     /// export = "export" pipeline "to" STRING ;
     mutating func parseExport() throws(Diagnostic) -> StatementKind {
         advance()
+        stopWords = ["to"]
+        defer { stopWords = [] }
         let pipe = try parsePipeline(stopWords: ["to"])
         try expect(word: "to", "before the file to export to")
         return .export(pipe, path: try parseString("a file path"))
@@ -300,7 +304,8 @@ public struct Parser {
         guard peek.kind == .identifier || peek.kind == .number else { throw error("expected a name, found \(describe(peek))") }
         var t = advance()
         var text = t.text, span = t.span
-        while (peek.kind == .identifier || peek.kind == .number) && spec.clause(peek.text) == nil {
+        while (peek.kind == .identifier || peek.kind == .number) && spec.clause(peek.text) == nil
+                && !stopWords.contains(peek.text.lowercased()) {
             t = advance()
             text += " " + t.text
             span = span.lowerBound..<t.span.upperBound

@@ -72,20 +72,18 @@ public enum CSVLoader {
                              help: "column names must be unique")
         }
         let conv: NumberParsing.Convention = Self.convention(delimiter: delimiter, sample: sample)
-        // A column is numeric when its sampled cells are numbers or missing, allowing cells that
-        // start like a number but fail (`12a`): a typo must give a located error in the pass,
-        // not turn the column into text. A cell starting with a letter makes it text.
+        // A column is numeric when its sampled cells are numbers or missing, allowing a few
+        // that are not (`12a`, `x1`): a typo must give a located error in the pass, not turn
+        // the column into text. Mostly-text columns are text.
         let numeric: [Bool] = header.indices.map { c in
-            var numbers = 0, typos = 0
+            var numbers = 0, bad = 0
             for row in sample where c < row.count {
                 var cell = row[c]
                 trim(&cell)
                 if cell.isEmpty || cell.withUnsafeBufferPointer({ isMissing($0.baseAddress!, $0.count) }) { continue }
-                if cell.withUnsafeBufferPointer({ NumberParsing.parse($0.baseAddress!, $0.count, conv) }) != nil { numbers += 1; continue }
-                let f = cell[0]
-                if f &- 48 < 10 || f == UInt8(ascii: "-") || f == UInt8(ascii: "+") || f == UInt8(ascii: ".") { typos += 1 } else { return false }
+                if cell.withUnsafeBufferPointer({ NumberParsing.parse($0.baseAddress!, $0.count, conv) }) != nil { numbers += 1 } else { bad += 1 }
             }
-            return numbers >= typos
+            return numbers > 0 ? (bad <= max(1, numbers / 20) && numbers >= bad) : bad == 0
         }
         let layout = try CSVLayout.decide(header: header, numeric: numeric, options: options,
                                           units: CSVLayout.units(fromComments: comments), file: path)

@@ -71,12 +71,5 @@ public struct NameResolver {
         return l
     }
 
-    /// `jamtlands lan` and `jamtland` meet: drop the county words.
-    static func stripSuffixes(_ f: String) -> String {
-        var s = f
-        for suffix in [" lans", " lan", " county", " region"] where s.hasSuffix(suffix) { s.removeLast(suffix.count) }
-        if s.hasPrefix("region ") { s.removeFirst(7) }
-        if s.hasSuffix("s") && s.count > 4 { s.removeLast() }
-        return s
-    }
+    static func stripSuffixes(_ f: String) -> String { Text.stripPlaceWords(f) }
 }

@@ -46,8 +46,7 @@ public final class Registry {
         keys[e.code.uppercased()] = idx
         if let a = e.altCode, !a.isEmpty { keys[a.uppercased()] = idx }
         for n in e.allNames {
-            let f = Text.fold(n)
-            if keys[f] == nil { keys[f] = idx }
+            for f in [Text.fold(n), Text.stripPlaceWords(Text.fold(n))] where keys[f] == nil { keys[f] = idx }
         }
     }
 
@@ -78,7 +77,7 @@ public final class Registry {
     public func industry(_ key: String) -> RegistryEntry? { lookup(key, industries, industryKeys) }
 
     private func lookup(_ key: String, _ list: [RegistryEntry], _ keys: [String: Int]) -> RegistryEntry? {
-        if let i = keys[key.uppercased()] ?? keys[Text.fold(key)] { return list[i] }
+        if let i = keys[key.uppercased()] ?? keys[Text.fold(key)] ?? keys[Text.stripPlaceWords(Text.fold(key))] { return list[i] }
         return nil
     }
 

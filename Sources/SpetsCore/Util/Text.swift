@@ -100,6 +100,16 @@ public enum Text {
         return scored.prefix(limit).map { $0.1 }
     }
 
+    /// `jamtlands lan` and `jamtland` meet: a folded place name without the county words
+    /// (län, county, region) and without the Swedish genitive s.
+    public static func stripPlaceWords(_ folded: String) -> String {
+        var s = folded
+        for suffix in [" lans", " lan", " county", " region"] where s.hasSuffix(suffix) { s.removeLast(suffix.count) }
+        if s.hasPrefix("region ") { s.removeFirst(7) }
+        if s.hasSuffix("s") && s.count > 4 { s.removeLast() }
+        return s
+    }
+
     /// Stable snake_case column names for CSV/JSON: `Value added (MSEK)` → `value_added_msek`.
     public static func snakeCase(_ s: String) -> String {
         var out = ""

@@ -1,0 +1,164 @@
+// SessionTests.swift — statements against a session: atomic loads, let, export, set, sql,
+// save and replay, workspace reopen, completion.
+import XCTest
+@testable import SpetsCore
+@testable import SpetsLang
+
+final class SessionTests: XCTestCase {
+    func testFailedLoadLeavesTheSessionExactlyAsItWas() throws {
+        let h = try Harness()
+        h.run("load \"\(Repo.write("good.csv", Repo.worked))\" as w")
+        let before = (h.session.datasetOrder, h.session.datasets["w"]!.count, try h.session.workspace.journal())
+        let bad = Repo.write("bad.csv", "region,industry,year,employment\nA,B,2020,1\nA,C,2020,x1\n")
+        let text = h.run("load \"\(bad)\" as w")
+        XCTAssertTrue(text.contains("error: \(bad):3:10: expected a number in column `employment`, found `x1`"), text)
+        XCTAssertEqual(h.session.datasetOrder, before.0)
+        XCTAssertEqual(h.session.datasets["w"]!.count, before.1, "the old w is untouched")
+        XCTAssertEqual(try h.session.workspace.journal(), before.2, "a failed statement is not journaled")
+        XCTAssertEqual(h.runner.failures, 1)
+    }
+
+    func testFailedLoadInPersistentWorkspaceStoresNothing() throws {
+        let ws = Repo.tmp + "/atomic-\(UUID().uuidString).spetsdb"
+        do {
+            let h = try Harness(workspace: ws)
+            h.run("load \"\(Repo.write("bad2.csv", "region,industry,year,x\nA,B,2020,1\nA,B,2020,2\n"))\" as d")
+            XCTAssertEqual(h.runner.failures, 1)
+        }
+        let again = try Harness(workspace: ws)
+        XCTAssertTrue(again.session.datasetOrder.isEmpty)
+    }
+
+    func testWorkspaceReopenGivesTheSameResults() throws {
+        let ws = Repo.tmp + "/reopen-\(UUID().uuidString).spetsdb"
+        let path = Repo.write("w2.csv", Repo.worked)
+        let first: String
+        do {
+            let h = try Harness(workspace: ws)
+            h.run("load \"\(path)\" as w")
+            first = h.run("lq w.employment in 2022 vs rest")
+        }
+        let h2 = try Harness(workspace: ws)
+        XCTAssertEqual(h2.session.datasetOrder, ["w"])
+        XCTAssertEqual(h2.run("lq w.employment in 2022 vs rest"), first)
+    }
+
+    func testSaveReplaysToByteIdenticalOutput() throws {
+        let data = Repo.write("w3.csv", Repo.worked)
+        let h = try Harness()
+        let session = """
+        load "\(data)" as w
+        lq w.employment in 2022 for NB
+        lq w.employment in 2022 | where lq >= 1 | sort lq desc | top 3
+        lq w.employment in 2022 for nowhere
+        set decimals 5
+        let top = lq w.employment in 2022 | top 2 by lq
+        top | select region, lq
+        """
+        var original = ""
+        for line in session.split(separator: "\n") { original += h.run(String(line)) }
+        let script = Repo.tmp + "/saved.spets"
+        h.run("save \"\(script)\"")
+        let saved = try String(contentsOfFile: script, encoding: .utf8)
+        XCTAssertFalse(saved.contains("nowhere"), "failed statements are not saved")
+        XCTAssertFalse(saved.contains("save "), "save itself is not saved")
+        let replay = try Harness()
+        let replayed = replay.run(saved, file: script)
+        let expected = original.components(separatedBy: "\n").filter { !$0.contains("nowhere") && !$0.hasPrefix("  ") && !$0.hasPrefix("error") }
+        XCTAssertEqual(replay.runner.failures, 0)
+        XCTAssertEqual(replayed, expected.joined(separator: "\n"))
+        let again = try Harness()
+        XCTAssertEqual(again.run(saved, file: script), replayed, "replays are byte-identical")
+    }
+
+    func testLetBindsAResultAndAFilteredDataset() throws {
+        let h = try Harness(format: .csv)
+        h.run("load \"\(Repo.write("w4.csv", Repo.worked))\" as w")
+        h.run("let big = w | where employment > 10000")
+        XCTAssertEqual(h.session.datasets["big"]?.count, 5, "a filtered dataset is still a dataset")
+        let out = h.run("lq big.employment in 2022 for RS | summarise count()")
+        XCTAssertEqual(out, "count\n4\n")
+        h.run("let r = lq w.employment in 2022 | top 1 by lq")
+        XCTAssertEqual(h.run("r | select region, industry"), "region,industry\nNB,MIN\n")
+        XCTAssertTrue(h.run("let lq = w").contains("`lq` is a word of the language"))
+    }
+
+    func testExportByExtension() throws {
+        let h = try Harness()
+        h.run("load \"\(Repo.write("w5.csv", Repo.worked))\" as w")
+        let csv = Repo.tmp + "/ex.csv", json = Repo.tmp + "/ex.json", md = Repo.tmp + "/ex.md"
+        h.run("export lq w.employment in 2022 for NB | select industry, lq to \"\(csv)\"")
+        h.run("export lq w.employment in 2022 for NB to \"\(json)\"")
+        h.run("export w | top 1 to \"\(md)\"")
+        XCTAssertEqual(try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n").first, "industry,lq")
+        XCTAssertTrue(try String(contentsOfFile: json, encoding: .utf8).hasPrefix("{\"columns\": [\"region\", \"industry\", \"year\", \"employment\", \"lq\"]"))
+        XCTAssertTrue(try String(contentsOfFile: md, encoding: .utf8).hasPrefix("| region | industry | year | employment |"))
+        XCTAssertTrue(h.run("export w to \"x.xlsx\"").contains("cannot tell the format of \"x.xlsx\""))
+    }
+
+    func testMessagesGoToStderrWhenStdoutCarriesData() throws {
+        let h = try Harness(format: .csv)
+        h.run("load \"\(Repo.write("w6.csv", Repo.worked))\" as w\nlq w.employment in 2022 | summarise count(), sum(lq)")
+        let lines = h.out.results.split(separator: "\n")
+        XCTAssertEqual(lines.first, "count,sum_lq")
+        let figures = lines[1].split(separator: ",").map { Double($0)! }
+        XCTAssertEqual(figures[0], 20)
+        XCTAssertEqual(figures[1], kahanSum(WorkedLQ.all), accuracy: 1e-9)
+        XCTAssertTrue(h.out.messages.hasPrefix("loaded w: 20 rows"))
+    }
+
+    func testSqlSeesTheWorkspace() throws {
+        let h = try Harness(format: .csv)
+        h.run("load \"\(Repo.write("w7.csv", Repo.worked))\" as w")
+        XCTAssertEqual(h.run("sql \"select name, rows from datasets\""), "name,rows\nw,20\n")
+        XCTAssertEqual(h.run("sql \"select sum(value) as s from observations where region = 'NB'\""), "s\n20800\n")
+        XCTAssertTrue(h.run("sql \"drop table datasets\"").contains("sql is read-only"))
+        XCTAssertTrue(h.run("sql \"selec 1\"").contains("error: near \"selec\": syntax error"))
+    }
+
+    func testHelpIsGeneratedFromTheTables() throws {
+        let h = try Harness()
+        let all = h.run("help")
+        for v in VerbTable.all { XCTAssertTrue(all.contains(v.name), v.name) }
+        for c in CommandTable.all { XCTAssertTrue(all.contains(c.name), c.name) }
+        XCTAssertTrue(h.run("help lq").contains("lq DATASET.MEASURE in YEAR"))
+        XCTAssertTrue(h.run("help lqq").contains("did you mean `lq`?"))
+    }
+
+    func testRunAScriptAndRefuseRecursion() throws {
+        let h = try Harness(format: .csv)
+        let data = Repo.write("w8.csv", Repo.worked)
+        let inner = Repo.write("inner.spets", "load \"\(data)\" as w\nlq w.employment in 2022 for JH | summarise count()\n")
+        h.run("run \"\(inner)\"")
+        XCTAssertEqual(h.out.results, "count\n5\n")
+        let selfish = Repo.write("self.spets", "run \"\(Repo.tmp)/self.spets\"\n")
+        XCTAssertTrue(h.run("run \"\(selfish)\"").contains("is already running"))
+    }
+
+    func testCompletionByContext() throws {
+        let h = try Harness()
+        h.run("load \"\(Repo.write("w9.csv", Repo.worked))\" as w")
+        let c = Completer(session: h.session)
+        XCTAssertEqual(c.complete("l").candidates, ["load", "let", "lq"])
+        XCTAssertEqual(c.complete("lq w.").candidates, ["employment"])
+        XCTAssertEqual(c.complete("lq w.employment in 2022 f").candidates, ["for"])
+        XCTAssertEqual(c.complete("lq w.employment in 2022 for J").candidates, ["JH"])
+        XCTAssertEqual(c.complete("lq w.employment in 2022 for NB, V").candidates, ["VB"])
+        XCTAssertEqual(c.complete("lq w.employment in 2022 vs r").candidates, ["rest", "RS"])
+        XCTAssertEqual(c.complete("lq w.employment in 2022 | so").candidates, ["sort"])
+        XCTAssertEqual(c.complete("describe ").candidates, ["w"])
+        XCTAssertEqual(c.complete("set format j").candidates, ["json"])
+        Repo.write("compl-data.csv", "x")
+        let p = c.complete("load \"\(Repo.tmp)/compl-d")
+        XCTAssertEqual(p.candidates, ["compl-data.csv"])
+        XCTAssertEqual(p.replaceCount, "compl-d".count)
+    }
+}
+
+/// The 20 LQs of C1 (to check sums through the language).
+enum WorkedLQ {
+    static let all: [Double] = [14.0153400754559, 1.39089313572543, 0.832134245936066, 0.342381912442396, 0.655619094839112,
+                                2.465584204319, 1.57772952709153, 0.86111404554578, 1.17534089345897, 0.524258055031909,
+                                0.500461928874648, 2.5788233246068, 0.495232970399719, 0.305645655742568, 2.09279686093525,
+                                0.534897382696298, 0.935769082139432, 1.02002184580848, 1.0260986978396, 1.01098153443822]
+}
