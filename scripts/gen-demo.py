@@ -105,7 +105,8 @@ def counties_csv(rng):
     lines = [
         "# SYNTHETIC DATA for teaching and tests - not official statistics. Written by scripts/gen-demo.py (seed 2030).",
         "# The 21 Swedish counties (NUTS 2021 codes) x 47 SNI 2007 divisions x 2008-2023.",
-        "# units: employment = persons, value_added = MSEK (constant 2023 prices)",
+        "# unit employment: persons",
+        "# unit value_added: MSEK, constant 2023 prices",
         "region,region_name,industry,year,employment,value_added",
     ]
     goods = {"01", "02", "03", "07", "08", "10", "11", "16", "17", "20", "22", "24", "25", "27", "28", "31", "35"}
@@ -151,7 +152,8 @@ def firms_csv(rng):
     lines = [
         "# SYNTHETIC DATA for teaching and tests - not official statistics. Written by scripts/gen-demo.py (seed 2030).",
         "# A firm panel for Kalmar lan (SE213), 2015-2023, with entry and exit.",
-        "# units: employment = persons, value_added = MSEK (constant 2023 prices)",
+        "# unit employment: persons",
+        "# unit value_added: MSEK, constant 2023 prices",
         "firm,region,industry,year,employment,value_added",
     ]
     inds = [("10", 0.85), ("16", 0.95), ("17", 1.7), ("25", 0.8), ("31", 0.65), ("62", 1.1)]

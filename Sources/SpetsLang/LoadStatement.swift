@@ -22,8 +22,8 @@ extension Session {
         try workspace.save(cube)
         add(cube)
         let ms = cube.measures.map(\.name).joined(separator: ", ")
-        return Outcome(messages: ["loaded \(dsName): \(cube.count) rows, \(cube.region.count) regions"
-            + (cube.industry.map { ", \($0.count) industries" } ?? "") + ", measures \(ms)"])
+        return Outcome(messages: ["loaded \(dsName): \(cube.count) rows, " + plural(cube.region.count, "region")
+            + (cube.industry.map { ", " + plural($0.count, "industry", "industries") } ?? "") + ", measures \(ms)"])
     }
 
     /// `load "data/demo-counties.csv"` without `as` names the dataset after the file.

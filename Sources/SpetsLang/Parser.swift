@@ -26,7 +26,7 @@ public struct Parser {
             var bounds: [Range<Int>] = []
             var start = 0
             for t in lex.tokens where t.kind == .newline || t.kind == .end {
-                bounds.append(start..<(t.span.upperBound + 1))
+                bounds.append(start..<max(t.span.upperBound, start + 1))
                 start = t.span.upperBound
             }
             let bad = bounds.filter { b in lex.diagnostics.contains { b.contains($0.span!.lowerBound) } }

@@ -10,12 +10,12 @@ public enum Describe {
             return d.count > 6 ? s + ", …" : s
         }
         let unknownRegions = c.region.labels.filter { registry.region($0) == nil }
-        row("dimension", "region", c.region.count, sample(c.region) +
+        row("dimension", "region", distinct(c.regionCodes, c.region.count), sample(c.region) +
             (unknownRegions.isEmpty ? "; all in the registry" : "; not in the registry: \(unknownRegions.count)" +
              (unknownRegions.count <= 6 ? " (\(unknownRegions.joined(separator: ", ")))" : "")))
         if let ind = c.industry {
             let unknown = ind.labels.filter { registry.industry($0) == nil }
-            row("dimension", "industry", ind.count, sample(ind) +
+            row("dimension", "industry", distinct(c.industryCodes, ind.count), sample(ind) +
                 (unknown.isEmpty ? "; all in the registry" : "; not in the registry: \(unknown.count)" +
                  (unknown.count <= 6 ? " (\(unknown.joined(separator: ", ")))" : "")))
         }
@@ -45,7 +45,8 @@ public enum Describe {
         for c in cubes {
             name.append(c.name); kind.append("dataset"); rows.append(Double(c.count))
             let ys = c.distinctYears
-            info.append("\(c.region.count) regions" + (c.industry.map { ", \($0.count) industries" } ?? "")
+            info.append(plural(distinct(c.regionCodes, c.region.count), "region")
+                        + (c.industry.map { ", " + plural(distinct(c.industryCodes, $0.count), "industry", "industries") } ?? "")
                         + (ys.isEmpty ? "" : ", \(ys.first!)–\(ys.last!)") + "; " + c.measures.map(\.name).joined(separator: ", "))
         }
         for k in bindings.keys.sorted() {
@@ -54,6 +55,14 @@ public enum Describe {
         }
         return Table(columns: [Column("name", .text(name), kind: .key), Column("kind", .text(kind)),
                                Column("rows", .number(rows)), Column("contents", .text(info))])
+    }
+
+    /// How many codes of a dimension occur (a filtered dataset shares its parent's dimension).
+    public static func distinct(_ codes: [Int32], _ n: Int) -> Int {
+        var seen = [Bool](repeating: false, count: n)
+        var k = 0
+        for c in codes where !seen[Int(c)] { seen[Int(c)] = true; k += 1 }
+        return k
     }
 
     public static func observations(_ c: Cube) -> Table {

@@ -102,7 +102,8 @@ public enum LocationQuotient {
         case .rest, .levelSum:
             let what: String
             if levels.count == 1, let (l, n) = levels.first {
-                what = l < 0 ? "sum of all \(n) loaded regions" : "sum of the \(n) loaded regions at level \(registry.levelName(l))"
+                what = n == 1 ? "the only loaded region (LQ = 1 by construction)"
+                    : l < 0 ? "sum of all \(n) loaded regions" : "sum of the \(n) loaded regions at level \(registry.levelName(l))"
             } else {
                 let parts = levels.keys.sorted().map { "\(registry.levelName($0)): \(levels[$0]!)" }
                 what = "sum of the loaded regions at each region's own level (\(parts.joined(separator: ", ")))"

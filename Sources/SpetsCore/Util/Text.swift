@@ -145,6 +145,11 @@ public enum Text {
     }
 }
 
+/// `1 region`, `4 regions`, `1 industry`, `5 industries`.
+public func plural(_ n: Int, _ one: String, _ many: String? = nil) -> String {
+    "\(n) " + (n == 1 ? one : many ?? one + "s")
+}
+
 extension String {
     /// Replaces every occurrence of `target` (no Foundation here).
     public func replacingAll(_ target: String, with replacement: String) -> String {

@@ -1,0 +1,90 @@
+// CommandLineTests.swift — exit statuses, -c, --bail, --format, piped stdin, and the
+// acceptance statements of the foundation issue (on ../shared when it is present).
+import Foundation
+import XCTest
+
+final class CommandLineTests: XCTestCase {
+    var worked: String { Binary.root + "/Tests/Fixtures/worked-panel.csv" }
+
+    func testExitStatuses() throws {
+        XCTAssertEqual(try Binary.run(["-c", "help"]).status, 0)
+        XCTAssertEqual(try Binary.run(["-c", "lq nothing.x in 2020"]).status, 1)
+        XCTAssertEqual(try Binary.run(["--bogus"]).status, 2, "usage error")
+        let bad = try Binary.run(["--format", "xml", "-c", "help"])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.err.contains("unknown format 'xml'"), bad.err)
+        XCTAssertEqual(try Binary.run(["run", "/nonexistent.spets"]).status, 1)
+        XCTAssertEqual(try Binary.run(["run"]).status, 2)
+    }
+
+    func testBailStopsAtTheFirstFailure() throws {
+        let stmts = "datasets; lq x.y in 2020; help lq"
+        let keepGoing = try Binary.run(["-c", stmts])
+        XCTAssertTrue(keepGoing.out.contains("lq DATASET.MEASURE"))
+        let bail = try Binary.run(["--bail", "-c", stmts])
+        XCTAssertEqual(bail.status, 1)
+        XCTAssertFalse(bail.out.contains("lq DATASET.MEASURE"))
+    }
+
+    func testCsvFormatKeepsStdoutForTables() throws {
+        let r = try Binary.run(["--format", "csv", "-c", "load \"\(worked)\" as w\nlq w.employment in 2022 | summarise count(), sum(lq)"])
+        XCTAssertEqual(r.status, 0)
+        let lines = r.out.split(separator: "\n")
+        XCTAssertEqual(lines.count, 2, r.out)
+        XCTAssertEqual(lines[0], "count,sum_lq")
+        XCTAssertTrue(r.err.hasPrefix("loaded w: 60 rows"))
+    }
+
+    func testPipedStdinRunsStatementsWithContinuations() throws {
+        let input = "load \"\(worked)\" as w\nlq w.employment in 2022\n  | where lq >= 2\n  | select region, industry\nlq w.employment in 2022 |\n  summarise count()\n"
+        let r = try Binary.run(["--format", "csv"], stdin: input)
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(r.out, "region,industry\nNB,MIN\nVB,MIN\nJH,WOOD\nJH,TOUR\ncount\n20\n")
+    }
+
+    func testEchoPrintsStatements() throws {
+        let r = try Binary.run(["--echo", "--format", "csv", "-c", "set decimals 2"])
+        XCTAssertEqual(r.out, "set decimals 2\n")
+    }
+
+    func testWorkspaceArgumentPersists() throws {
+        let ws = Binary.tmp + "/cli-\(UUID().uuidString).spetsdb"
+        XCTAssertEqual(try Binary.run([ws, "-c", "load \"\(worked)\" as w"]).status, 0)
+        let r = try Binary.run([ws, "--format", "csv", "-c", "lq w.employment in 2022 for NB | select lq | top 1"])
+        XCTAssertEqual(r.out, "lq\n14.01534007545588\n")
+    }
+
+    /// The foundation issue's acceptance statements, verbatim, on ../shared (skipped without it).
+    func testAcceptanceStatementsOnSharedExamples() throws {
+        let shared = Binary.root + "/../shared/examples/worked-panel.csv"
+        try XCTSkipUnless(FileManager.default.fileExists(atPath: shared), "../shared is not beside this clone")
+        let script = """
+        load "../shared/examples/worked-panel.csv" as w
+        lq w.employment in 2022
+        lq w.employment in 2022 for NB
+        lq w.employment in 2022 vs rest
+        lq w.employment in 2022 | where lq >= 1 | sort lq desc | top 3
+        """
+        let r = try Binary.run(["--format", "csv", "-c", script], cwd: Binary.root)
+        XCTAssertEqual(r.status, 0, r.err)
+        let blocks = r.out.components(separatedBy: "region,industry,year,employment,lq\n").dropFirst()
+        XCTAssertEqual(blocks.count, 4)
+        let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Binary.root + "/../shared/examples/worked-expected.json"))) as! [String: Any]
+        let c1 = expected["C1_LQ"] as! [String: Any]
+        func values(_ block: String) -> [Double] { block.split(separator: "\n").filter { !$0.isEmpty }.map { Double($0.split(separator: ",")[4])! } }
+        let all = (c1["LQ"] as! [[Double]]).flatMap { $0 }
+        let rest = (c1["LQ_rest_of_nation"] as! [[Double]]).flatMap { $0 }
+        for (g, w) in zip(values(blocks[blocks.startIndex]), all) { XCTAssertEqual(g, w, accuracy: 1e-6 * abs(w)) }
+        for (g, w) in zip(values(blocks[blocks.startIndex + 1]), Array(all[0..<5])) { XCTAssertEqual(g, w, accuracy: 1e-6 * abs(w)) }
+        for (g, w) in zip(values(blocks[blocks.startIndex + 2]), rest) { XCTAssertEqual(g, w, accuracy: 1e-6 * abs(w)) }
+        XCTAssertEqual(values(blocks[blocks.startIndex + 3]).count, 3)
+        XCTAssertEqual(values(blocks[blocks.startIndex + 3])[0], all[0], accuracy: 1e-9)
+    }
+
+    func testDemoAcceptance() throws {
+        let r = try Binary.run(["-c", "load \"datasets/demo-counties.csv\" as se\nlq se.employment in 2023 for Kalmar"], cwd: Binary.root)
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("SE213 Kalmar län"))
+        XCTAssertTrue(r.out.contains("reference: sum of the 21 loaded regions at level county"))
+    }
+}
