@@ -29,6 +29,8 @@ let package = Package(
         ]),
         .testTarget(name: "SpetsCoreTests", dependencies: ["SpetsCore"]),
         .testTarget(name: "SpetsLangTests", dependencies: ["SpetsLang"]),
-        .testTarget(name: "SpetsEndToEndTests", dependencies: ["spets"]),
+        // Test-only C: a pseudo-terminal for driving the REPL with real keys.
+        .target(name: "CTestSupport", path: "Tests/CTestSupport"),
+        .testTarget(name: "SpetsEndToEndTests", dependencies: ["spets", "CTestSupport"]),
     ]
 )

@@ -68,6 +68,7 @@ struct Spets: ParsableCommand {
             runner.run(command, file: nil)
         } else if Shell.stdinIsTerminal {
             Shell.interactive(runner)
+            Glibc.exit(0)   // an interactive session ends well when the user leaves
         } else {
             Shell.piped(runner)
         }

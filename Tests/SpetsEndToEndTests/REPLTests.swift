@@ -1,0 +1,124 @@
+// REPLTests.swift — the interactive shell under a pseudo-terminal: completion, history across
+// restarts, Ctrl-C discarding a line and interrupting a statement, UTF-8 editing under
+// LANG=C, continuation prompts, Ctrl-D.
+import Foundation
+import XCTest
+
+final class REPLTests: XCTestCase {
+    var home = ""
+    var worked: String { Binary.root + "/Tests/Fixtures/worked-panel.csv" }
+
+    override func setUp() {
+        home = Binary.tmp + "/home-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+    }
+
+    func start(lang: String = "C.UTF-8", args: [String] = []) throws -> PseudoTerminal {
+        let t = try PseudoTerminal(args: args, env: ["HOME": home, "TERM": "xterm", "LANG": lang, "LC_ALL": lang,
+                                                    "SPETS_HISTORY": home + "/history", "PATH": "/usr/bin:/bin"], cwd: home)
+        XCTAssertTrue(t.read(until: "spets> "), "no prompt:\n\(t.plain)")
+        return t
+    }
+
+    func load(_ t: PseudoTerminal, prompts: Int = 2) {
+        t.type("load \"\(worked)\" as w\r")
+        XCTAssertTrue(t.read(until: "spets> ", occurrences: prompts), t.plain)
+    }
+
+    func testTabCompletesVerbsMeasuresAndRegions() throws {
+        let t = try start()
+        load(t)
+        t.type("desc\t")
+        t.read(until: "describe ", timeout: 2)
+        t.type("\u{15}")            // Ctrl-U: clear the line
+        t.type("lq w.\t")           // two measures: both are listed
+        XCTAssertTrue(t.read(until: "employment  value_added", timeout: 2), t.plain)
+        t.type("em\t")
+        XCTAssertTrue(t.read(until: "lq w.employment ", timeout: 2), t.plain)
+        t.type("in 2022 for J\t")
+        XCTAssertTrue(t.read(until: "for JH ", timeout: 2), t.plain)
+        t.type("\r")
+        XCTAssertTrue(t.read(until: "│ JH     │ TOUR     │ 2022 │      5,900 │ 2.093 │"), t.plain)
+        t.type("\u{04}")
+        XCTAssertEqual(t.wait(), 0)
+    }
+
+    func testHistorySurvivesARestart() throws {
+        do {
+            let t = try start()
+            t.type("help lq\r")
+            XCTAssertTrue(t.read(until: "spets> ", occurrences: 2))
+            t.type("\u{04}")
+            XCTAssertEqual(t.wait(), 0)
+        }
+        let saved = try String(contentsOfFile: home + "/history", encoding: .utf8)
+        XCTAssertTrue(saved.contains("help"), saved)
+        let t = try start()
+        t.type("\u{1B}[A")          // Up
+        t.type("\r")
+        XCTAssertTrue(t.read(until: "lq DATASET.MEASURE in YEAR", timeout: 3), t.plain)
+        t.type("\u{04}")
+        XCTAssertEqual(t.wait(), 0)
+    }
+
+    func testCtrlCDiscardsTheLineAndKeepsTheShell() throws {
+        let t = try start()
+        t.type("help lqqqq")
+        t.read(until: "lqqqq", timeout: 2)
+        t.type("\u{03}")            // Ctrl-C
+        XCTAssertTrue(t.read(until: "spets> ", occurrences: 2), t.plain)
+        t.type("help set\r")
+        XCTAssertTrue(t.read(until: "spets> ", occurrences: 3), t.plain)
+        XCTAssertFalse(t.plain.contains("no help on `lqqqq`"), "the discarded line must not run:\n\(t.plain)")
+        XCTAssertTrue(t.plain.contains("set format table|csv|json|markdown"))
+        t.type("\u{04}")
+        XCTAssertEqual(t.wait(), 0)
+    }
+
+    func testCtrlCInterruptsARunningStatement() throws {
+        let t = try start()
+        t.type("sql \"with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c\"\r")
+        usleep(500_000)
+        t.type("\u{03}")
+        XCTAssertTrue(t.read(until: "interrupted", timeout: 5), t.plain)
+        XCTAssertTrue(t.read(until: "spets> ", occurrences: 2), t.plain)
+        t.type("\u{04}")
+        XCTAssertEqual(t.wait(), 0)
+    }
+
+    func testEditingUTF8UnderLangC() throws {
+        let t = try start(lang: "C")
+        t.type("sql \"select 'Jämtlands ln' as n\"")
+        t.read(until: "as n\"", timeout: 2)
+        t.type(String(repeating: "\u{1B}[D", count: 8))   // Left ×8: between `l` and `n`
+        t.type("ä\r")
+        XCTAssertTrue(t.read(until: "Jämtlands län", timeout: 3), t.plain)
+        XCTAssertTrue(t.read(until: "spets> ", occurrences: 2), t.plain)
+        t.type("\u{04}")
+        XCTAssertEqual(t.wait(), 0)
+    }
+
+    func testContinuationPromptForAnUnfinishedStatement() throws {
+        let t = try start()
+        load(t)
+        t.type("lq w.employment in 2022 |\r")
+        XCTAssertTrue(t.read(until: "...> ", timeout: 2), t.plain)
+        t.type("summarise count()\r")
+        XCTAssertTrue(t.read(until: "spets> ", occurrences: 3), t.plain)
+        XCTAssertTrue(t.plain.contains("│    20 │"), t.plain)
+        t.type("\u{04}")
+        XCTAssertEqual(t.wait(), 0)
+    }
+
+    func testViModeFromEditrcStillHandlesCtrlC() throws {
+        try "bind -v\n".write(toFile: home + "/.editrc", atomically: true, encoding: .utf8)
+        let t = try start()
+        t.type("help lqqqq")
+        t.type("\u{1B}")            // vi command mode
+        t.type("\u{03}")
+        XCTAssertTrue(t.read(until: "spets> ", occurrences: 2), t.plain)
+        t.type("\u{04}")
+        XCTAssertEqual(t.wait(), 0)
+        XCTAssertFalse(t.plain.contains("no help on `lqqqq`"))
+    }
+}
