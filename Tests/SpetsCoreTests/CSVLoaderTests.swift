@@ -147,3 +147,52 @@ final class CSVLoaderTests: XCTestCase {
         }
     }
 }
+
+/// The two-thread path (chunks without quotes) must give exactly what the one-thread path
+/// (forced by a quoted field) gives, and name the right line for an error in either half.
+final class CSVParallelTests: XCTestCase {
+    func testParallelEqualsSequential() throws {
+        var a = "region,industry,year,x,y\n", b = a
+        for r in 0..<500 { for i in 0..<40 { for y in 2019...2021 {
+            let row = "R\(r),\(String(format: "%02d", i)),\(y),\(r * i + y),\(Double(r) / 7)\n"
+            a += row
+            b += (r == 0 && i == 0 && y == 2019) ? "\"R0\",00,2019,2019,0.0\n" : row
+        } } }
+        XCTAssertGreaterThan(a.utf8.count, 1 << 20, "large enough to be split")
+        let par = try CSVLoader.load(path: Fixture.write("par.csv", a), name: "d")
+        let seq = try CSVLoader.load(path: Fixture.write("seq.csv", b), name: "d")
+        XCTAssertEqual(par.region.labels, seq.region.labels)
+        XCTAssertEqual(par.industry!.labels, seq.industry!.labels)
+        XCTAssertEqual(par.regionCodes, seq.regionCodes)
+        XCTAssertEqual(par.industryCodes, seq.industryCodes)
+        XCTAssertEqual(par.years, seq.years)
+        XCTAssertEqual(par.measures[0].values, seq.measures[0].values)
+        XCTAssertEqual(par.measures[1].values, seq.measures[1].values)
+        XCTAssertEqual(par.count, 60_000)
+    }
+
+    func testErrorLineInEitherHalf() throws {
+        for badLine in [10, 59_000] {
+            var s = "region,industry,year,x\n"
+            var line = 1
+            for r in 0..<500 { for i in 0..<40 { for y in 2019...2021 {
+                line += 1
+                s += "R\(r),I\(i),\(y),\(line == badLine ? "1x" : String(line))\n"
+            } } }
+            XCTAssertThrowsError(try CSVLoader.load(path: Fixture.write("bad-\(badLine).csv", s), name: "d")) { e in
+                let d = e as! Diagnostic
+                XCTAssertEqual(d.location?.line, badLine, d.message)
+                XCTAssertEqual(d.message, "expected a number in column `x`, found `1x`")
+            }
+        }
+    }
+
+    func testDuplicateAcrossHalvesNamesBothLines() throws {
+        var s = "region,industry,year,x\n"
+        for r in 0..<500 { for i in 0..<40 { for y in 2019...2021 { s += "R\(r),I\(i),\(y),1\n" } } }
+        s += "R0,I0,2019,5\n"
+        XCTAssertThrowsError(try CSVLoader.load(path: Fixture.write("dup-halves.csv", s), name: "d")) { e in
+            XCTAssertEqual((e as! Diagnostic).message, "two rows describe the same cell (region R0, industry I0, year 2019): lines 2 and 60002")
+        }
+    }
+}

@@ -68,6 +68,14 @@ public struct ByteInterner {
         }
     }
 
+    /// The bytes of a code.
+    public func withBytes<R>(_ code: Int32, _ body: (UnsafePointer<UInt8>, Int) -> R) -> R {
+        arena.withUnsafeBufferPointer { a in
+            let s = Int(starts[Int(code)])
+            return body((a.baseAddress ?? UnsafePointer(bitPattern: 1)!) + s, Int(lengths[Int(code)]))
+        }
+    }
+
     /// The decoded strings, in code order; `fallback` is true if any needed Windows-1252.
     public func strings() -> (values: [String], fallback: Bool) {
         var out: [String] = []

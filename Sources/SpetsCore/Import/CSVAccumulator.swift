@@ -7,6 +7,23 @@ struct RowError {
     var help: String?
 }
 
+/// A bad row found by `consume`: what, where (line within the range, row start, byte).
+struct ConsumeError {
+    var message: String
+    var help: String?
+    var line: Int
+    var rowStart: Int
+    var at: Int
+}
+
+struct ConsumeResult {
+    /// The first byte not consumed (the start of an incomplete row).
+    var next = 0
+    /// Physical lines consumed.
+    var lines = 0
+    var error: ConsumeError? = nil
+}
+
 struct CSVAccumulator {
     let layout: CSVLayout
     let columns: Int
@@ -36,14 +53,82 @@ struct CSVAccumulator {
         yearColumns = layout.roles.enumerated().compactMap { if case .yearValue(let y) = $1 { return ($0, Int32(y)) }; return nil }
     }
 
+    // Code maps of a side accumulator into this one (see `absorb`).
+    var regionMap: [Int32] = [], industryMap: [Int32] = [], textMaps: [[Int32]] = []
+
+    /// Parses the rows in b[from..<to] (the hot loop of every load).
+    mutating func consume(_ whole: UnsafeBufferPointer<UInt8>, from: Int, to: Int, eof: Bool, scanner: inout CSVScanner,
+                          conv: NumberParsing.Convention) -> ConsumeResult {
+        let b = UnsafeBufferPointer(rebasing: whole[0..<to])
+        var r = ConsumeResult(next: from)
+        var p = from
+        while p < b.count {
+            guard let next = scanner.scanRow(b, from: p, eof: eof) else { break }
+            if scanner.unterminatedQuote {
+                r.error = ConsumeError(message: "a quoted field is never closed (missing \")", help: "every \" that opens a field needs a closing \"",
+                                       line: r.lines, rowStart: p, at: scanner.row.last?.start ?? p)
+                return r
+            }
+            if scanner.count == 1 && scanner.fields[0].start == scanner.fields[0].end {
+                lineShifts.append((rows, 1))   // a blank line
+            } else {
+                let err = scanner.fields.withUnsafeBufferPointer { f in add(b, UnsafeBufferPointer(rebasing: f[0..<scanner.count]), conv: conv) }
+                if let err {
+                    r.error = ConsumeError(message: err.message, help: err.help, line: r.lines, rowStart: p, at: err.at)
+                    return r
+                }
+                noteLines(scanner.linesInRow)
+            }
+            r.lines += scanner.linesInRow
+            p = next
+            r.next = p
+        }
+        return r
+    }
+
+    /// Appends the rows of `side` (parsed from the bytes after ours), renumbering its codes
+    /// into ours, and empties it. Codes new to us are added in side's order, so the first
+    /// appearance order is the file's.
+    mutating func absorb(_ side: inout CSVAccumulator) {
+        func extend(_ map: inout [Int32], _ from: ByteInterner, _ into: inout ByteInterner) {
+            while map.count < from.count {
+                let c = Int32(map.count)
+                map.append(from.withBytes(c) { into.intern($0, $1) })
+            }
+        }
+        extend(&side.regionMap, side.region, &region)
+        regionCodes.reserveCapacity(regionCodes.count + side.regionCodes.count)
+        for c in side.regionCodes { regionCodes.append(side.regionMap[Int(c)]) }
+        if hasIndustry {
+            extend(&side.industryMap, side.industry, &industry)
+            industryCodes.reserveCapacity(industryCodes.count + side.industryCodes.count)
+            for c in side.industryCodes { industryCodes.append(side.industryMap[Int(c)]) }
+        }
+        if side.textMaps.count < texts.count { side.textMaps = Array(repeating: [], count: texts.count) }
+        for k in texts.indices {
+            extend(&side.textMaps[k], side.texts[k], &texts[k])
+            for c in side.textCodes[k] { textCodes[k].append(side.textMaps[k][Int(c)]) }
+            side.textCodes[k].removeAll(keepingCapacity: true)
+        }
+        years += side.years
+        for k in measures.indices { measures[k] += side.measures[k]; side.measures[k].removeAll(keepingCapacity: true) }
+        for s in side.lineShifts { lineShifts.append((s.row + rows, s.shift)) }
+        rows += side.rows
+        side.regionCodes.removeAll(keepingCapacity: true)
+        side.industryCodes.removeAll(keepingCapacity: true)
+        side.years.removeAll(keepingCapacity: true)
+        side.lineShifts.removeAll()
+        side.rows = 0
+    }
+
     /// Adds one row; returns what was wrong with it, if anything.
-    mutating func add(_ b: UnsafeBufferPointer<UInt8>, _ f: [FieldRef], conv: NumberParsing.Convention) -> RowError? {
+    mutating func add(_ b: UnsafeBufferPointer<UInt8>, _ f: UnsafeBufferPointer<FieldRef>, conv: NumberParsing.Convention) -> RowError? {
         if f.count != columns {
             if f.count < columns {
                 return RowError(message: "expected \(columns) fields, found \(f.count)", at: f.last?.end ?? 0,
                                 help: "every line needs one value per header column; a value containing the delimiter must be in quotes")
             }
-            for x in f[columns...] where x.end > x.start {
+            for x in f[columns..<f.count] where x.end > x.start {
                 return RowError(message: "expected \(columns) fields, found \(f.count)", at: x.start,
                                 help: "every line needs one value per header column; a value containing the delimiter must be in quotes")
             }

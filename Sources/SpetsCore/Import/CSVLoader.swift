@@ -1,23 +1,27 @@
 // CSVLoader.swift — `load` for CSV files: long or wide layout, one streaming pass over bytes,
 // all-or-nothing (an error anywhere returns no cube, so the workspace is untouched).
 
+import Glibc
+
 public enum CSVLoader {
     /// Bytes read per chunk: large enough to amortise syscalls, small enough to keep RSS flat.
     static let chunkSize = 4 << 20
     /// Rows sampled after the header to decide which columns are numbers.
     static let sampleRows = 1000
     /// Cell texts read as missing (not zero): empty, SCB's `..`, Eurostat's `:`, and NA forms.
-    static let missingTokens: [[UInt8]] = ["..", "...", ":", "NA", "N/A", "na", "n/a", "NaN", "nan", "null", "NULL", "-"].map { Array($0.utf8) }
-
+    /// (Written as byte comparisons: this runs for every cell.)
     @inline(__always)
     static func isMissing(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        if n == 0 { return true }
-        if n > 4 { return false }
-        outer: for t in missingTokens where t.count == n {
-            for i in 0..<n where t[i] != p[i] { continue outer }
-            return true
+        switch n {
+        case 0: return true
+        case 1: return p[0] == 58 || p[0] == 45                                   // : -
+        case 2: return (p[0] == 46 && p[1] == 46) || ((p[0] | 32) == 110 && (p[1] | 32) == 97)  // .. NA na
+        case 3: return (p[0] == 46 && p[1] == 46 && p[2] == 46)                   // ...
+                || ((p[0] | 32) == 110 && p[1] == 47 && (p[2] | 32) == 97)        // N/A n/a
+                || ((p[0] | 32) == 110 && (p[1] | 32) == 97 && (p[2] | 32) == 110) // NaN nan
+        case 4: return (p[0] | 32) == 110 && (p[1] | 32) == 117 && (p[2] | 32) == 108 && (p[3] | 32) == 108  // null
+        default: return false
         }
-        return false
     }
 
     public static func load(path: String, name: String, options: LoadOptions = LoadOptions(),
@@ -58,12 +62,12 @@ public enum CSVLoader {
         var sample: [[[UInt8]]] = []
         buf.withUnsafeBufferPointer { b in
             guard let next = scanner.scanRow(b, from: pos, eof: true) else { return }
-            header = scanner.fields.map { CSVScanner.bytes(b, $0).withUnsafeBufferPointer { Text.decode($0).0 }.trimmed() }
+            header = scanner.row.map { CSVScanner.bytes(b, $0).withUnsafeBufferPointer { Text.decode($0).0 }.trimmed() }
             line += scanner.linesInRow
             pos = next
             var p = pos
             while sample.count < sampleRows, p < b.count, let nx = scanner.scanRow(b, from: p, eof: eof) {
-                sample.append(scanner.fields.map { CSVScanner.bytes(b, $0) })
+                sample.append(scanner.row.map { CSVScanner.bytes(b, $0) })
                 p = nx
             }
         }
@@ -88,48 +92,62 @@ public enum CSVLoader {
         let layout = try CSVLayout.decide(header: header, numeric: numeric, options: options,
                                           units: CSVLayout.units(fromComments: comments), file: path)
 
-        // The streaming pass.
+        // The streaming pass: chunk by chunk; a chunk without quote characters is split at a
+        // line boundary and its halves are parsed on two threads, then merged in file order.
         let headerLine = line - 1
         var acc = CSVAccumulator(layout: layout, columns: header.count)
+        var side = CSVAccumulator(layout: layout, columns: header.count)
+        var sideScanner = CSVScanner(delimiter: delimiter)
         while true {
             try Diagnostic.checkInterrupt()
-            var consumed = pos
             var failure: Diagnostic? = nil
+            var next = pos
             buf.withUnsafeBufferPointer { b in
-                var p = consumed
-                while p < b.count {
-                    guard let next = scanner.scanRow(b, from: p, eof: eof) else { break }
-                    if scanner.unterminatedQuote {
-                        failure = Diagnostic(message: "a quoted field is never closed (missing \")",
-                                             location: FileLocation(file: path, line: line, column: column(b, p, scanner.fields.last?.start ?? p)),
-                                             help: "every \" that opens a field needs a closing \"")
-                        return
-                    }
-                    let f = scanner.fields
-                    if f.count == 1 && f[0].start == f[0].end {  // blank lines are skipped
-                        acc.lineShifts.append((acc.rows, 1))
-                    } else {
-                        if let err = acc.add(b, f, conv: conv) {
-                            failure = Diagnostic(message: err.message,
-                                                 location: FileLocation(file: path, line: line, column: column(b, p, err.at)),
-                                                 help: err.help)
-                            return
-                        }
-                        acc.noteLines(scanner.linesInRow)
-                    }
-                    line += scanner.linesInRow
-                    p = next
+                let end = eof ? b.count : (lastNewline(b, from: pos).map { $0 + 1 } ?? pos)
+                let split = end - pos > parallelThreshold && !containsQuote(b, pos, end)
+                    ? (lastNewline(UnsafeBufferPointer(rebasing: b[0..<(pos + (end - pos) / 2)]), from: pos).map { $0 + 1 }) : nil
+                if let split, split > pos {
+                    var r0 = ConsumeResult(), r1 = ConsumeResult()
+                    Parallel.both({ r0 = acc.consume(b, from: pos, to: split, eof: true, scanner: &scanner, conv: conv) },
+                                  { r1 = side.consume(b, from: split, to: end, eof: true, scanner: &sideScanner, conv: conv) })
+                    if let e = r0.error { failure = located(e, b, path, line); return }
+                    if let e = r1.error { failure = located(e, b, path, line + r0.lines); return }
+                    acc.absorb(&side)
+                    line += r0.lines + r1.lines
+                    next = end
+                } else {
+                    let r = acc.consume(b, from: pos, to: b.count, eof: eof, scanner: &scanner, conv: conv)
+                    if let e = r.error { failure = located(e, b, path, line); return }
+                    line += r.lines
+                    next = r.next
                 }
-                consumed = p
             }
             if let failure { throw failure }
             if eof { break }
             // Keep the incomplete tail, read the next chunk behind it.
-            buf.removeSubrange(0..<consumed)
+            buf.removeSubrange(0..<next)
             pos = 0
             eof = try file.read(into: &buf, count: chunkSize) == 0
         }
         return try acc.finish(name: name, path: path, headerLine: headerLine, registry: registry, delimiter: delimiter)
+    }
+
+    /// Below this many bytes a chunk is parsed on one thread.
+    static let parallelThreshold = 1 << 20
+
+    static func located(_ e: ConsumeError, _ b: UnsafeBufferPointer<UInt8>, _ path: String, _ firstLine: Int) -> Diagnostic {
+        Diagnostic(message: e.message, location: FileLocation(file: path, line: firstLine + e.line, column: column(b, e.rowStart, e.at)),
+                   help: e.help)
+    }
+
+    static func lastNewline(_ b: UnsafeBufferPointer<UInt8>, from lo: Int) -> Int? {
+        var i = b.count - 1
+        while i >= lo { if b[i] == 10 { return i }; i -= 1 }
+        return nil
+    }
+
+    static func containsQuote(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
+        memchr(b.baseAddress! + lo, 34, hi - lo) != nil
     }
 
     /// The character column of byte offset `at` in the line starting at `lineStart`.

@@ -13,7 +13,9 @@ public struct FieldRef {
 
 public struct CSVScanner {
     public let delimiter: UInt8
-    public var fields: [FieldRef] = []
+    /// The current row's fields are fields[0..<count] (the array only grows).
+    public var fields: [FieldRef] = Array(repeating: FieldRef(start: 0, end: 0, quoted: false, escaped: false), count: 16)
+    public var count = 0
     /// Physical lines consumed by the last row (quoted fields may span lines).
     public var linesInRow = 1
 
@@ -23,7 +25,7 @@ public struct CSVScanner {
     /// when the row is not complete in `buf` (more data is needed) and `eof` is false.
     /// At end of file an unterminated quote is reported by `unterminatedQuote`.
     public mutating func scanRow(_ buf: UnsafeBufferPointer<UInt8>, from pos: Int, eof: Bool) -> Int? {
-        fields.removeAll(keepingCapacity: true)
+        count = 0
         linesInRow = 1
         let n = buf.count
         let d = delimiter
@@ -48,10 +50,10 @@ public struct CSVScanner {
                 if !closed {
                     if !eof { return nil }
                     unterminatedQuote = true
-                    fields.append(FieldRef(start: i + 1, end: n, quoted: true, escaped: escaped))
+                    push(FieldRef(start: i + 1, end: n, quoted: true, escaped: escaped))
                     return n
                 }
-                fields.append(FieldRef(start: i + 1, end: j, quoted: true, escaped: escaped))
+                push(FieldRef(start: i + 1, end: j, quoted: true, escaped: escaped))
                 i = j + 1
                 // Text after the closing quote up to the delimiter is tolerated and ignored only if spaces.
                 while i < n && buf[i] == 32 { i += 1 }
@@ -77,10 +79,10 @@ public struct CSVScanner {
             }
             if i >= n {
                 if !eof { return nil }
-                fields.append(FieldRef(start: s, end: n, quoted: false, escaped: false))
+                push(FieldRef(start: s, end: n, quoted: false, escaped: false))
                 return n
             }
-            fields.append(FieldRef(start: s, end: i, quoted: false, escaped: false))
+            push(FieldRef(start: s, end: i, quoted: false, escaped: false))
             let c = buf[i]
             if c == d { i += 1; continue }
             if c == 10 { return i + 1 }
@@ -89,6 +91,15 @@ public struct CSVScanner {
             return eof ? n : nil
         }
     }
+
+    @inline(__always)
+    mutating func push(_ f: FieldRef) {
+        if count == fields.count { fields.append(f) } else { fields[count] = f }
+        count += 1
+    }
+
+    /// The current row's fields.
+    public var row: ArraySlice<FieldRef> { fields[0..<count] }
 
     public var unterminatedQuote = false
     public var strayAfterQuote = false
@@ -151,7 +162,7 @@ public enum CSVText {
                     err = Diagnostic(message: "unterminated quoted field", location: FileLocation(file: file, line: line))
                     return
                 }
-                let row = scanner!.fields.map { f in
+                let row = scanner!.row.map { f in
                     CSVScanner.bytes(buf, f).withUnsafeBufferPointer { Text.decode($0).0 }
                 }
                 if !(row.count == 1 && row[0].isEmpty) { rows.append(row) }

@@ -17,9 +17,16 @@ public enum NumberParsing {
     /// path; longer or extreme inputs go through strtod.
     @inline(__always)
     public static func parse(_ p: UnsafePointer<UInt8>, _ n: Int, _ conv: Convention) -> Double? {
+        if n == 0 { return nil }
+        // Fast path: plain non-negative integers (most counts in regional statistics).
+        if n <= 15 {
+            var v = 0
+            var k = 0
+            while k < n, p[k] &- 48 < 10 { v = v &* 10 &+ Int(p[k] &- 48); k += 1 }
+            if k == n { return Double(v) }
+        }
         var i = 0
         var neg = false
-        if n == 0 { return nil }
         if p[0] == UInt8(ascii: "-") { neg = true; i = 1 } else if p[0] == UInt8(ascii: "+") { i = 1 }
         let decimalMark: UInt8 = conv == .point ? UInt8(ascii: ".") : UInt8(ascii: ",")
         let groupMark: UInt8 = conv == .point ? UInt8(ascii: ",") : UInt8(ascii: ".")

@@ -1,0 +1,32 @@
+// Parallel.swift — two pieces of work at once on the machine's cores, with plain pthreads
+// (no Dispatch or Foundation on the start-up path). The caller owns all synchronisation:
+// the two closures must touch disjoint state.
+import Glibc
+
+public enum Parallel {
+    private final class Job {
+        let work: () -> Void
+        init(_ w: @escaping () -> Void) { work = w }
+    }
+
+    /// Runs `a` on this thread and `b` on another; returns when both are done.
+    public static func both(_ a: () -> Void, _ b: () -> Void) {
+        withoutActuallyEscaping(b) { b in
+            let job = Unmanaged.passRetained(Job(b))
+            var thread = pthread_t()
+            let rc = pthread_create(&thread, nil, { ctx in
+                let j = Unmanaged<AnyObject>.fromOpaque(ctx!).takeRetainedValue() as! Job
+                j.work()
+                return nil
+            }, job.toOpaque())
+            if rc != 0 {
+                // No thread to be had: run both here, one after the other.
+                job.release()
+                a(); b()
+                return
+            }
+            a()
+            pthread_join(thread, nil)
+        }
+    }
+}
