@@ -15,6 +15,9 @@ public struct Outcome {
 }
 
 extension Session {
+    /// The source text of the statement being executed (set by the runner).
+    func statementText(_ st: Statement) -> String { currentText ?? "" }
+
     public func execute(_ st: Statement) throws(Diagnostic) -> Outcome {
         switch st.kind {
         case .pipeline(let p):
@@ -36,11 +39,13 @@ extension Session {
                 datasetOrder.removeAll { $0 == name.text }
             }
             bindings[name.text] = t
+            // Kept as its statement: reopening the workspace evaluates it again.
+            try workspace.setDefinition(name: name.text, kind: "let", statement: statementText(st))
             return Outcome(messages: ["\(name.text): \(t.rowCount) rows"])
         case .load(let path, let name, let mapping, let registryKind):
             return try load(path: path, name: name, mapping: mapping, registryKind: registryKind)
         case .describe(let n):
-            return Outcome(table: try Describe.table(try cube(n), registry: registry))
+            return Outcome(table: Describe.table(try cube(n), registry: registry))
         case .datasets:
             return Outcome(table: Describe.list(datasetOrder.map { datasets[$0]! }, bindings: bindings))
         case .help(let topic):

@@ -5,7 +5,11 @@ import SpetsCore
 public struct RunOptions: Sendable {
     public var bail = false
     public var echo = false
-    public init(bail: Bool = false, echo: Bool = false) { self.bail = bail; self.echo = echo }
+    /// At a terminal Ctrl-C stops one statement; in a script or pipe it stops the run.
+    public var interactive = false
+    public init(bail: Bool = false, echo: Bool = false, interactive: Bool = false) {
+        self.bail = bail; self.echo = echo; self.interactive = interactive
+    }
 }
 
 public final class Runner {
@@ -37,11 +41,14 @@ public final class Runner {
             let text = String(decoding: bytes[st.span], as: UTF8.self)
             if options.echo { sink.result(text + "\n") }
             Interrupt.clear()
+            session.currentText = text
             do {
                 try execute(st, text: text)
             } catch {
                 fail(error, source: source, file: file)
+                if error == .interrupted && !options.interactive { stopped = true }
             }
+            session.currentText = nil
         }
     }
 

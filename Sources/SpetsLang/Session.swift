@@ -13,6 +13,10 @@ public final class Session {
     public var settings = RenderSettings()
     /// Scripts being run (a script that runs itself is refused, not looped).
     var runStack: [String] = []
+    /// The text of the statement being executed (what `let` stores for a reopen).
+    var currentText: String? = nil
+    /// Problems met while restoring a workspace (a `let` that no longer evaluates).
+    public internal(set) var restoreWarnings: [String] = []
 
     public init(registry: Registry, workspacePath: String? = nil) throws(Diagnostic) {
         self.registry = registry
@@ -20,9 +24,20 @@ public final class Session {
         if workspacePath != nil { try restore() }
     }
 
-    /// Brings back what a persistent workspace holds: datasets, then bound results.
+    /// Brings back what a persistent workspace holds: datasets, then bound results (their
+    /// `let` statements evaluated again, in the order they were made).
     func restore() throws(Diagnostic) {
         for c in try workspace.loadAll() { add(c) }
+        for d in try workspace.definitions() where d.kind == "let" {
+            let parsed = Parser.parse(d.statement)
+            guard parsed.diagnostics.isEmpty, let st = parsed.statements.first, case .bind(let n, let p) = st.kind else {
+                restoreWarnings.append("could not restore `\(d.name)`: \(d.statement)")
+                continue
+            }
+            do { bindings[n.text] = try evaluate(p) } catch {
+                restoreWarnings.append("could not restore `\(d.name)`: \(error.message)")
+            }
+        }
     }
 
     func add(_ cube: Cube) {

@@ -10,6 +10,7 @@ public enum Shell {
 
     /// The REPL. Returns when the user presses Ctrl-D.
     public static func interactive(_ runner: Runner) {
+        runner.options.interactive = true
         let editor = LineEditor(historyPath: historyPath())
         Bridge.completer = Completer(session: runner.session)
         Interrupt.install()

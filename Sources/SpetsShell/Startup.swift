@@ -23,17 +23,21 @@ public enum Startup {
         return FileIO.exists("datasets/regions-se.csv") ? "datasets" : nil
     }
 
+    /// The bundled registries, read on first use (start-up does not pay for them).
     public static func registry() -> (Registry, warning: String?) {
-        let r = Registry()
         guard let dir = datasetsDirectory() else {
-            return (r, "warning: bundled registries not found (set SPETS_DATASETS to spets' datasets/ folder); region names will not resolve\n")
+            return (Registry(), "warning: bundled registries not found (set SPETS_DATASETS to spets' datasets/ folder); region names will not resolve\n")
         }
-        do {
-            try r.addRegions(csv: try FileIO.read(dir + "/regions-se.csv"), file: dir + "/regions-se.csv")
-            try r.addIndustries(csv: try FileIO.read(dir + "/industries-nace.csv"), file: dir + "/industries-nace.csv")
-        } catch {
-            return (r, "warning: registries in \(dir) could not be read: \(error.message)\n")
-        }
+        var registry: Registry? = nil
+        let r = Registry(lazy: {
+            do throws(Diagnostic) {
+                try registry!.addRegions(csv: try FileIO.read(dir + "/regions-se.csv"), file: dir + "/regions-se.csv")
+                try registry!.addIndustries(csv: try FileIO.read(dir + "/industries-nace.csv"), file: dir + "/industries-nace.csv")
+            } catch {
+                StandardOutput.write(2, "warning: registries in \(dir) could not be read: \(error.message)\n")
+            }
+        })
+        registry = r
         return (r, nil)
     }
 

@@ -29,6 +29,7 @@ struct OutputOptions: ParsableArguments {
             Glibc.exit(1)
         }
         session.settings.format = OutputFormat.named(format)!
+        for w in session.restoreWarnings { StandardOutput.write(2, "warning: \(w)\n") }
         return Runner(session: session, sink: StandardOutput(), options: RunOptions(bail: bail, echo: echo))
     }
 }

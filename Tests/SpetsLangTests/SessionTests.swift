@@ -162,3 +162,19 @@ enum WorkedLQ {
                                 0.500461928874648, 2.5788233246068, 0.495232970399719, 0.305645655742568, 2.09279686093525,
                                 0.534897382696298, 0.935769082139432, 1.02002184580848, 1.0260986978396, 1.01098153443822]
 }
+
+final class WorkspaceDefinitionTests: XCTestCase {
+    func testLetResultsComeBackWithTheWorkspace() throws {
+        let ws = Repo.tmp + "/let-\(UUID().uuidString).spetsdb"
+        let data = Repo.write("wl.csv", Repo.worked)
+        do {
+            let h = try Harness(workspace: ws)
+            h.run("load \"\(data)\" as w\nlet top = lq w.employment in 2022 | top 2 by lq\nlet nb = w | where region = NB")
+            XCTAssertEqual(h.runner.failures, 0)
+        }
+        let h = try Harness(workspace: ws, format: .csv)
+        XCTAssertEqual(h.session.datasetOrder, ["w", "nb"], "a filtered dataset is stored as a dataset")
+        XCTAssertEqual(h.run("top | select region, industry"), "region,industry\nNB,MIN\nJH,WOOD\n")
+        XCTAssertTrue(h.session.restoreWarnings.isEmpty)
+    }
+}

@@ -18,25 +18,40 @@ public struct RegistryEntry {
 }
 
 public final class Registry {
-    public private(set) var regions: [RegistryEntry] = []
-    public private(set) var industries: [RegistryEntry] = []
+    private var regionList: [RegistryEntry] = []
+    private var industryList: [RegistryEntry] = []
     private var regionKeys: [String: Int] = [:]
     private var industryKeys: [String: Int] = [:]
+    /// Reads the bundled files on first use: start-up does not pay for a registry that a
+    /// session may never consult.
+    private var pending: (() -> Void)?
 
     public init() {}
+
+    /// A registry filled by `load` the first time it is consulted.
+    public init(lazy load: @escaping () -> Void) { pending = load }
+
+    private func ensureLoaded() {
+        if let p = pending { pending = nil; p() }
+    }
+
+    public var regions: [RegistryEntry] { ensureLoaded(); return regionList }
+    public var industries: [RegistryEntry] { ensureLoaded(); return industryList }
 
     public static let regionLevelNames = ["country", "nuts1", "nuts2", "county", "municipality"]
 
     /// Adds regions from a CSV with columns code, level, parent, [scb_code], name_sv, name_en, [aliases].
     public func addRegions(csv bytes: [UInt8], file: String) throws(Diagnostic) {
+        ensureLoaded()
         for e in try Self.entries(bytes, file: file, altCodeColumn: "scb_code") {
-            add(e, to: &regions, keys: &regionKeys)
+            add(e, to: &regionList, keys: &regionKeys)
         }
     }
 
     public func addIndustries(csv bytes: [UInt8], file: String) throws(Diagnostic) {
+        ensureLoaded()
         for e in try Self.entries(bytes, file: file, altCodeColumn: "alt_code") {
-            add(e, to: &industries, keys: &industryKeys)
+            add(e, to: &industryList, keys: &industryKeys)
         }
     }
 
@@ -73,8 +88,8 @@ public final class Registry {
         return out
     }
 
-    public func region(_ key: String) -> RegistryEntry? { lookup(key, regions, regionKeys) }
-    public func industry(_ key: String) -> RegistryEntry? { lookup(key, industries, industryKeys) }
+    public func region(_ key: String) -> RegistryEntry? { ensureLoaded(); return lookup(key, regionList, regionKeys) }
+    public func industry(_ key: String) -> RegistryEntry? { ensureLoaded(); return lookup(key, industryList, industryKeys) }
 
     private func lookup(_ key: String, _ list: [RegistryEntry], _ keys: [String: Int]) -> RegistryEntry? {
         if let i = keys[key.uppercased()] ?? keys[Text.fold(key)] ?? keys[Text.stripPlaceWords(Text.fold(key))] { return list[i] }

@@ -58,6 +58,28 @@ public final class SQLiteDB {
         }
     }
 
+    /// Reads a whole blob straight into an array (one copy, no intermediate buffer): how
+    /// measure and code columns come back when a workspace is reopened. `table` and
+    /// `column` are spets' own constants, never user text.
+    public func readBlob<T>(table: StaticString, column: StaticString, rowid: Int, as: T.Type) throws(Diagnostic) -> [T] {
+        var blob: OpaquePointer? = nil
+        let rc = table.withUTF8Buffer { t in column.withUTF8Buffer { c in
+            sqlite3_blob_open(handle, "main", String(decoding: t, as: UTF8.self), String(decoding: c, as: UTF8.self),
+                              sqlite3_int64(rowid), 0, &blob)
+        } }
+        guard rc == SQLITE_OK, let blob else { throw Diagnostic(message: "workspace: \(errorMessage)") }
+        defer { sqlite3_blob_close(blob) }
+        let bytes = Int(sqlite3_blob_bytes(blob))
+        let count = bytes / MemoryLayout<T>.stride
+        var failed = false
+        let out = [T](unsafeUninitializedCapacity: count) { buf, initialized in
+            if count > 0 { failed = sqlite3_blob_read(blob, buf.baseAddress, Int32(count * MemoryLayout<T>.stride), 0) != SQLITE_OK }
+            initialized = failed ? 0 : count
+        }
+        if failed { throw Diagnostic(message: "workspace: \(errorMessage)") }
+        return out
+    }
+
     /// Lets Ctrl-C interrupt statements running on this connection.
     public func makeInterruptible() { spets_set_interrupt_db(handle) }
 }

@@ -28,7 +28,8 @@ public final class Workspace {
         db = try SQLiteDB(path: path ?? ":memory:")
         if path != nil {
             // WAL + FULL sync: a committed load survives a crash or power loss.
-            try db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;")
+            // mmap: reopening reads column blobs from the mapped file.
+            try db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA mmap_size=4294967296;")
             let st = try db.prepare("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'")
             _ = try st.step()
             if st.int(0) == 1 {
@@ -112,9 +113,9 @@ public final class Workspace {
         guard isPersistent else { return [] }
         var out: [Cube] = []
         let ds = try db.prepare("SELECT name, source, year_name, notes FROM datasets ORDER BY seq")
-        let dims = try db.prepare("SELECT role, name, labels, names, codes FROM dataset_dimensions WHERE dataset = ? ORDER BY position")
-        let ms = try db.prepare("SELECT name, unit, vals FROM dataset_measures WHERE dataset = ? ORDER BY position")
-        let ys = try db.prepare("SELECT years FROM dataset_years WHERE dataset = ?")
+        let dims = try db.prepare("SELECT role, name, labels, names, rowid FROM dataset_dimensions WHERE dataset = ? ORDER BY position")
+        let ms = try db.prepare("SELECT name, unit, rowid FROM dataset_measures WHERE dataset = ? ORDER BY position")
+        let ys = try db.prepare("SELECT rowid FROM dataset_years WHERE dataset = ?")
         while try ds.step() {
             let name = ds.text(0)!
             var region: (Dimension, [Int32])? = nil, industry: (Dimension, [Int32])? = nil
@@ -126,7 +127,7 @@ public final class Workspace {
                 let role = Dimension.Role(rawValue: dims.text(0) ?? "") ?? .extra
                 let d = Dimension(name: dims.text(1) ?? "", role: role, labels: labels,
                                   names: names.count == labels.count ? names : nil)
-                let codes = dims.blob(4, as: Int32.self)
+                let codes = try db.readBlob(table: "dataset_dimensions", column: "codes", rowid: dims.int(4), as: Int32.self)
                 switch role {
                 case .region: region = (d, codes)
                 case .industry: industry = (d, codes)
@@ -135,9 +136,12 @@ public final class Workspace {
             }
             var measures: [Measure] = []
             ms.reset(); ms.bind(1, name)
-            while try ms.step() { measures.append(Measure(name: ms.text(0)!, unit: ms.text(1), values: ms.blob(2, as: Double.self))) }
+            while try ms.step() {
+                measures.append(Measure(name: ms.text(0)!, unit: ms.text(1),
+                                        values: try db.readBlob(table: "dataset_measures", column: "vals", rowid: ms.int(2), as: Double.self)))
+            }
             ys.reset(); ys.bind(1, name)
-            let years = try ys.step() ? ys.blob(0, as: Int32.self) : []
+            let years = try ys.step() ? try db.readBlob(table: "dataset_years", column: "years", rowid: ys.int(0), as: Int32.self) : []
             guard let region else { throw Diagnostic(message: "workspace dataset \(name) is damaged (no region dimension)") }
             out.append(Cube(name: name, source: ds.text(1) ?? "", region: region.0, industry: industry?.0,
                             yearName: ds.text(2) ?? "year", extras: extras.map { $0.0 }, regionCodes: region.1,

@@ -29,39 +29,35 @@ public enum Text {
 
     /// Folds a name for forgiving matching: lower case, Swedish and other Latin diacritics
     /// removed (`Jämtlands län` → `jamtlands lan`), runs of space/punctuation collapsed.
+    /// Works on scalars without intermediate Strings (it runs for every registry name).
     public static func fold(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
+        func emit(_ c: Unicode.Scalar) {
+            if pendingSpace && !out.isEmpty { out.append(" ") }
+            pendingSpace = false
+            out.append(c)
+        }
         for u in s.unicodeScalars {
-            let f = foldScalar(u)
-            for c in f.unicodeScalars {
-                let isWord = (c >= "a" && c <= "z") || (c >= "0" && c <= "9") || c.value >= 0x80
-                if isWord {
-                    if pendingSpace && !out.isEmpty { out.append(" ") }
-                    pendingSpace = false
-                    out.append(c)
-                } else {
-                    pendingSpace = true
-                }
+            let v = u.value
+            if (v >= 97 && v <= 122) || (v >= 48 && v <= 57) { emit(u); continue }
+            if v >= 65 && v <= 90 { emit(Unicode.Scalar(v + 32)!); continue }
+            if v < 0x80 { pendingSpace = true; continue }
+            switch u {
+            case "å", "Å", "ä", "Ä", "à", "á", "â", "ã", "À", "Á", "Â", "Ã": emit("a")
+            case "æ", "Æ": emit("a"); out.append("e")
+            case "ö", "Ö", "ø", "Ø", "ò", "ó", "ô", "õ", "Ò", "Ó", "Ô", "Õ": emit("o")
+            case "é", "è", "ê", "ë", "É", "È", "Ê", "Ë": emit("e")
+            case "ü", "Ü", "ú", "ù", "û", "Ú", "Ù", "Û": emit("u")
+            case "í", "ì", "î", "ï", "Í", "Ì", "Î", "Ï": emit("i")
+            case "ç", "Ç": emit("c")
+            case "ñ", "Ñ": emit("n")
+            case "ß": emit("s"); out.append("s")
+            case "\u{00A0}", "\u{2013}", "\u{2014}", "\u{2009}", "\u{202F}": pendingSpace = true
+            default: emit(u)
             }
         }
         return String(out)
-    }
-
-    private static func foldScalar(_ u: Unicode.Scalar) -> String {
-        switch u {
-        case "A"..."Z": return String(Character(Unicode.Scalar(u.value + 32)!))
-        case "å", "Å", "ä", "Ä", "à", "á", "â", "ã", "À", "Á", "Â", "Ã": return "a"
-        case "æ", "Æ": return "ae"
-        case "ö", "Ö", "ø", "Ø", "ò", "ó", "ô", "õ", "Ò", "Ó", "Ô", "Õ": return "o"
-        case "é", "è", "ê", "ë", "É", "È", "Ê", "Ë": return "e"
-        case "ü", "Ü", "ú", "ù", "û", "Ú", "Ù", "Û": return "u"
-        case "í", "ì", "î", "ï", "Í", "Ì", "Î", "Ï": return "i"
-        case "ç", "Ç": return "c"
-        case "ñ", "Ñ": return "n"
-        case "ß": return "ss"
-        default: return String(Character(u))
-        }
     }
 
     /// Levenshtein distance over Unicode scalars (names are short; quadratic is fine).
