@@ -19,9 +19,26 @@ public enum ClauseValue: Equatable, Sendable {
     case yearRange(Int, Int)
     case names([NameRef])
     case rest                    // `vs rest`
+    case mean                    // `vs mean`
     case name(NameRef)           // `vs SE`, `method cagr`
+    case words([NameRef])        // `with slq, binary`
+    case pair(NameRef, NameRef)  // `between NB and VB`
+    case string(NameRef)         // `groups "file.csv"`
+    case items([AreaItemRef])    // `industries A, B-E, 01..03`
     case number(Double)
     case flag
+}
+
+/// An industry item as written, with its span.
+public struct AreaItemRef: Equatable, Sendable {
+    public var item: AreaItem
+    public var span: Range<Int>
+}
+
+/// `area NAME = industries … [except …]` or `area NAME = preset NAME`.
+public enum AreaSpec: Equatable, Sendable {
+    case items(include: [AreaItemRef], exclude: [AreaItemRef])
+    case preset(NameRef)
 }
 
 public struct Clause: Equatable, Sendable {
@@ -89,6 +106,8 @@ public enum StatementKind: Equatable, Sendable {
     case save(NameRef)
     case open(NameRef)
     case sql(NameRef)
+    case area(NameRef, AreaSpec)
+    case areas
 
     public static func == (a: StatementKind, b: StatementKind) -> Bool {
         switch (a, b) {
@@ -98,7 +117,8 @@ public enum StatementKind: Equatable, Sendable {
             return p == q && n == m && r == s && mp.map { $0.0 } == mq.map { $0.0 } && mp.map { $0.1 } == mq.map { $0.1 }
         case (.describe(let x), .describe(let y)), (.run(let x), .run(let y)), (.save(let x), .save(let y)),
              (.open(let x), .open(let y)), (.sql(let x), .sql(let y)): return x == y
-        case (.datasets, .datasets): return true
+        case (.datasets, .datasets), (.areas, .areas): return true
+        case (.area(let n, let a), .area(let m, let b)): return n == m && a == b
         case (.help(let x), .help(let y)): return x == y
         case (.set(let a1, let a2), .set(let b1, let b2)): return a1 == b1 && a2 == b2
         case (.export(let p, let x), .export(let q, let y)): return p == q && x == y

@@ -72,6 +72,12 @@ extension Session {
             }
         case .open(let path):
             return try open(path)
+        case .area(let name, let spec):
+            try defineArea(name, spec, text: statementText(st))
+            let a = areas[name.text]!
+            return Outcome(messages: ["area \(name.text): \(a.members.count) industries (\(a.compactMembers))"])
+        case .areas:
+            return Outcome(table: areasTable())
         case .run, .save:
             throw Diagnostic(message: "internal: run and save are handled by the runner", span: st.span)
         }

@@ -122,6 +122,8 @@ public struct Parser {
         case "save": advance(); kind = .save(try parseString("a script path"))
         case "open": advance(); kind = .open(try parseString("a workspace path"))
         case "sql": advance(); kind = .sql(try parseString("an SQL query"))
+        case "area": kind = try parseArea()
+        case "areas": advance(); kind = .areas
         default: kind = .pipeline(try parsePipeline())
         }
         return Statement(kind: kind, span: start..<previous.span.upperBound)
@@ -266,7 +268,33 @@ public struct Parser {
         case .regions: return .names(try parseNameList(spec))
         case .reference:
             if match(word: "rest") { return .rest }
+            if match(word: "mean") { return .mean }
             return .name(try parseMultiwordName(spec))
+        case .words(let options):
+            var out: [NameRef] = []
+            repeat {
+                let w = try parseIdentifier(options.joined(separator: ", "))
+                guard options.contains(w.text.lowercased()) else {
+                    throw Diagnostic(message: "`\(w.text)` is not one of \(options.joined(separator: ", "))", span: w.span,
+                                     candidates: Text.suggestions(for: w.text, among: options))
+                }
+                if out.contains(where: { $0.text.lowercased() == w.text.lowercased() }) {
+                    throw Diagnostic(message: "`\(w.text)` is given twice", span: w.span)
+                }
+                out.append(w)
+            } while match(symbol: ",")
+            return .words(out)
+        case .pair:
+            let saved = stopWords
+            stopWords.insert("and")
+            defer { stopWords = saved }
+            let a = try parseMultiwordName(spec)
+            try expect(word: "and", "between two regions (`between A and B`)")
+            return .pair(a, try parseMultiwordName(spec))
+        case .path:
+            return .string(try parseString("a file path"))
+        case .industries:
+            return .items(try parseIndustryItems())
         case .word(let options):
             let w = try parseIdentifier(options.joined(separator: "|"))
             guard options.contains(w.text.lowercased()) else {
@@ -279,6 +307,52 @@ public struct Parser {
             return .number(advance().number)
         case .flag: return .flag
         }
+    }
+
+    /// area = "area" NAME "=" ( "industries" items [ "except" items ] | "preset" NAME ) ;
+    mutating func parseArea() throws(Diagnostic) -> StatementKind {
+        advance()
+        let name = try parseIdentifier("an area name")
+        _ = try expect(symbol: "=", "after `area \(name.text)`")
+        if match(word: "preset") { return .area(name, .preset(try parseName("a preset name (`areas` lists them)"))) }
+        try expect(word: "industries", "or `preset` after `area \(name.text) =`")
+        let include = try parseIndustryItems()
+        var exclude: [AreaItemRef] = []
+        if match(word: "except") { exclude = try parseIndustryItems() }
+        return .area(name, .items(include: include, exclude: exclude))
+    }
+
+    /// items = item { "," item } ;   item = code [ ".." code ] ;   code = WORD { "-" WORD } (no spaces)
+    mutating func parseIndustryItems() throws(Diagnostic) -> [AreaItemRef] {
+        var out: [AreaItemRef] = []
+        repeat {
+            let (a, sa) = try parseIndustryCode()
+            if match(symbol: "..") {
+                let (b, sb) = try parseIndustryCode()
+                out.append(AreaItemRef(item: .range(a, b), span: sa.lowerBound..<sb.upperBound))
+            } else {
+                out.append(AreaItemRef(item: .code(a), span: sa))
+            }
+        } while match(symbol: ",")
+        return out
+    }
+
+    /// An industry code as written: `01`, `C`, `B-E`, `TOTAL` (hyphenated parts are glued).
+    mutating func parseIndustryCode() throws(Diagnostic) -> (String, Range<Int>) {
+        if peek.kind == .string { let t = advance(); return (t.text, t.span) }
+        guard peek.kind == .identifier || peek.kind == .number else {
+            throw error("expected an industry code (e.g. 01, C, B-E) or an area, found \(describe(peek))")
+        }
+        var t = advance()
+        var text = t.text, span = t.span
+        while peek.isSymbol("-"), peek.span.lowerBound == t.span.upperBound,
+              peek(1).kind == .identifier || peek(1).kind == .number, peek(1).span.lowerBound == peek.span.upperBound {
+            advance()
+            t = advance()
+            text += "-" + t.text
+            span = span.lowerBound..<t.span.upperBound
+        }
+        return (text, span)
     }
 
     /// year = NUMBER (four digits) ;

@@ -11,6 +11,11 @@ public final class Session {
     /// Results bound with `let`.
     public internal(set) var bindings: [String: Table] = [:]
     public var settings = RenderSettings()
+    /// Knowledge areas, by name, in the order they were defined.
+    public internal(set) var areas: [String: Area] = [:]
+    public internal(set) var areaOrder: [String] = []
+    /// Where preset areas live (`datasets/areas/*.csv`); nil: no presets.
+    public var presetDirectory: String? = nil
     /// Scripts being run (a script that runs itself is refused, not looped).
     var runStack: [String] = []
     /// The text of the statement being executed (what `let` stores for a reopen).
@@ -18,8 +23,9 @@ public final class Session {
     /// Problems met while restoring a workspace (a `let` that no longer evaluates).
     public internal(set) var restoreWarnings: [String] = []
 
-    public init(registry: Registry, workspacePath: String? = nil) throws(Diagnostic) {
+    public init(registry: Registry, workspacePath: String? = nil, presetDirectory: String? = nil) throws(Diagnostic) {
         self.registry = registry
+        self.presetDirectory = presetDirectory
         workspace = try Workspace(path: workspacePath)
         if workspacePath != nil { try restore() }
     }
@@ -28,13 +34,19 @@ public final class Session {
     /// `let` statements evaluated again, in the order they were made).
     func restore() throws(Diagnostic) {
         for c in try workspace.loadAll() { add(c) }
-        for d in try workspace.definitions() where d.kind == "let" {
+        for d in try workspace.definitions() {
             let parsed = Parser.parse(d.statement)
-            guard parsed.diagnostics.isEmpty, let st = parsed.statements.first, case .bind(let n, let p) = st.kind else {
+            guard parsed.diagnostics.isEmpty, let st = parsed.statements.first else {
                 restoreWarnings.append("could not restore `\(d.name)`: \(d.statement)")
                 continue
             }
-            do { bindings[n.text] = try evaluate(p) } catch {
+            do {
+                switch st.kind {
+                case .bind(let n, let p): bindings[n.text] = try evaluate(p)
+                case .area(let n, let spec): try defineArea(n, spec, text: d.statement, persist: false)
+                default: restoreWarnings.append("could not restore `\(d.name)`: \(d.statement)")
+                }
+            } catch {
                 restoreWarnings.append("could not restore `\(d.name)`: \(error.message)")
             }
         }
@@ -74,7 +86,7 @@ public final class Session {
         catch { throw error.at(n.span) }
     }
 
-    static let reserved: Set<String> = Set(CommandTable.statementWords + ["rest", "as", "with", "to", "in", "for", "vs", "and", "or", "not"])
+    static let reserved: Set<String> = Set(CommandTable.statementWords + ["rest", "mean", "as", "with", "to", "in", "for", "vs", "and", "or", "not", "by", "from", "between", "industries", "preset", "except"])
 
     func checkBindable(_ n: NameRef) throws(Diagnostic) {
         if Self.reserved.contains(n.text.lowercased()) {

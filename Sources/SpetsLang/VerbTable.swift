@@ -4,10 +4,14 @@ import SpetsCore
 
 public enum ClauseShape: Equatable, Sendable {
     case year                 // in 2023
-    case yearRange            // from 2010 to 2023 uses two year clauses
+    case yearRange            // 2010..2023
     case regions              // for Kalmar, Jämtland
-    case reference            // vs rest | vs SE
-    case word([String])       // method classic|esteban
+    case reference            // vs rest | vs mean | vs SE
+    case word([String])       // by area
+    case words([String])      // with slq, binary
+    case pair                 // between NB and VB
+    case path                 // groups "file.csv"
+    case industries           // industries A, B-E, 01..03
     case number
     case flag
 }
@@ -32,22 +36,89 @@ public struct VerbSpec: Sendable {
 }
 
 public enum VerbTable {
+    /// Level words for `level`: region levels and industry levels.
+    public static let regionLevels: [String: Int] = ["country": 0, "nuts1": 1, "nuts2": 2, "riksomrade": 2, "riksområde": 2,
+                                                    "county": 3, "nuts3": 3, "lan": 3, "län": 3, "municipality": 4, "kommun": 4]
+    public static let industryLevels = ["division", "section", "a10"]
+    static var levelWords: [String] { regionLevels.keys.sorted() + industryLevels }
+
+    // Clauses shared by the cross-sectional verbs.
+    static let inYear = ClauseSpec(keyword: "in", shape: .year, required: true, help: "the year")
+    static let forRegions = ClauseSpec(keyword: "for", shape: .regions, required: false, help: "regions to show (default: all at the level)")
+    static let byArea = ClauseSpec(keyword: "by", shape: .word(["area"]), required: false,
+                                   help: "`by area`: knowledge areas as columns (each on its own members)")
+    static let level = ClauseSpec(keyword: "level", shape: .words(levelWords), required: false,
+                                  help: "a region level (county, nuts2, …) and/or an industry level (section, a10, division)")
+    static let industries = ClauseSpec(keyword: "industries", shape: .industries, required: false,
+                                       help: "an explicit, non-overlapping industry list (codes, ranges 01..03)")
+    static let half = ClauseSpec(keyword: "half", shape: .flag, required: false, help: "half scale (Krugman 0–1; Gini 0–0.5)")
+
     public static let all: [VerbSpec] = [
         VerbSpec(name: "lq", summary: "location quotients: each industry's share in a region over its share in the reference",
-                 usage: "lq DATASET.MEASURE in YEAR [for REGION, …] [vs rest | vs REGION]",
+                 usage: "lq D.M in YEAR [for R, …] [vs rest | vs R] [with slq, binary] [threshold T] [by area] [level …] [industries …]",
                  takesMeasure: true,
                  clauses: [
-                    ClauseSpec(keyword: "in", shape: .year, required: true, help: "the year"),
-                    ClauseSpec(keyword: "for", shape: .regions, required: false, help: "regions to show (default: all)"),
+                    inYear, forRegions,
                     ClauseSpec(keyword: "vs", shape: .reference, required: false,
                                help: "reference: default the sum of loaded regions at the region's level; `rest` excludes the region; or a region's own row"),
+                    ClauseSpec(keyword: "with", shape: .words(["slq", "binary"]), required: false, help: "extra columns: slq (symmetric LQ), binary (m = 1 if LQ ≥ threshold)"),
+                    ClauseSpec(keyword: "threshold", shape: .number, required: false, help: "threshold for `binary` (default 1)"),
+                    byArea, level, industries,
                  ],
                  details: ["LQ = (x[r,i] / x[r,·]) / (N[i] / N); LQ > 1 means the industry is more concentrated in the region than in the reference.",
-                           "Columns: region, industry, year, <measure>, lq. Missing cells stay missing (–) and are left out of totals."],
+                           "Columns: region, industry, year, <measure>, lq [, m] [, slq]. Missing cells stay missing (–) and are left out of totals."],
                  run: { s, call throws(Diagnostic) in try Verbs.lq(s, call) }),
+        VerbSpec(name: "specialisation", summary: "one row per region: Krugman, Hachman, Herfindahl, entropy, related and unrelated variety",
+                 usage: "specialisation D.M in YEAR [for R, …] [vs rest | vs mean | vs R] [half] [nats] [groups \"FILE.csv\"] [by area] [level …] [industries …]",
+                 takesMeasure: true,
+                 clauses: [
+                    inYear, forRegions,
+                    ClauseSpec(keyword: "vs", shape: .reference, required: false,
+                               help: "reference for Krugman and Hachman: default level sum; `rest`; `mean` (unweighted mean of the other regions' shares); a region"),
+                    half,
+                    ClauseSpec(keyword: "nats", shape: .flag, required: false, help: "entropy and variety in nats (default bits)"),
+                    ClauseSpec(keyword: "groups", shape: .path, required: false, help: "CSV of industry,group for related/unrelated variety (default: registry parents)"),
+                    byArea, level, industries,
+                 ],
+                 details: ["Columns: region, krugman, hachman, herfindahl, herfindahl_norm, entropy, related_variety, unrelated_variety.",
+                           "entropy = related_variety + unrelated_variety exactly."],
+                 run: { s, call throws(Diagnostic) in try Verbs.specialisation(s, call) }),
+        VerbSpec(name: "krugman", summary: "Krugman's dissimilarity: between two regions, or each region against the reference",
+                 usage: "krugman D.M in YEAR [between R1 and R2] [for R, …] [vs rest | vs mean | vs R] [half]",
+                 takesMeasure: true,
+                 clauses: [
+                    inYear,
+                    ClauseSpec(keyword: "between", shape: .pair, required: false, help: "two regions compared with each other"),
+                    forRegions,
+                    ClauseSpec(keyword: "vs", shape: .reference, required: false, help: "reference when not `between`"),
+                    half, level, industries,
+                 ],
+                 details: ["K = Σ_i |s_a,i − s_b,i| (0–2); `half` gives 0–1."],
+                 run: { s, call throws(Diagnostic) in try Verbs.krugman(s, call) }),
+        VerbSpec(name: "localisation", summary: "one row per industry: Hoover's localisation coefficient and the locational Gini",
+                 usage: "localisation D.M in YEAR [half] [by area] [level …] [industries …]",
+                 takesMeasure: true,
+                 clauses: [inYear, half, byArea, level, industries],
+                 details: ["Columns: industry, hoover, gini. Regions: one level (the `level` given, else the level with most regions)."],
+                 run: { s, call throws(Diagnostic) in try Verbs.localisation(s, call) }),
+        VerbSpec(name: "portfolio", summary: "per industry: LQ, its change, regional and national growth, size (the bubble chart's data)",
+                 usage: "portfolio D.M from Y0 to Y1 for R [vs rest | vs R] [by area] [level …] [industries …]",
+                 takesMeasure: true,
+                 clauses: [
+                    ClauseSpec(keyword: "from", shape: .year, required: true, help: "the start year"),
+                    ClauseSpec(keyword: "to", shape: .year, required: true, help: "the end year"),
+                    ClauseSpec(keyword: "for", shape: .regions, required: true, help: "the region"),
+                    ClauseSpec(keyword: "vs", shape: .reference, required: false, help: "reference (default: level sum)"),
+                    byArea, level, industries,
+                 ],
+                 details: ["Columns: region, industry, <measure>, lq, lq_change, growth, national_growth."],
+                 run: { s, call throws(Diagnostic) in try Verbs.portfolio(s, call) }),
     ]
 
-    public static func named(_ n: String) -> VerbSpec? { all.first { $0.name == n.lowercased() } }
+    public static func named(_ n: String) -> VerbSpec? {
+        let k = n.lowercased() == "specialization" ? "specialisation" : n.lowercased() == "localization" ? "localisation" : n.lowercased()
+        return all.first { $0.name == k }
+    }
 }
 
 /// The generic pipe stages.

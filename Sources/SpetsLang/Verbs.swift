@@ -14,22 +14,189 @@ enum Verbs {
     }
 
     static func lq(_ s: Session, _ call: VerbCall) throws(Diagnostic) -> Table {
-        let (cube, m) = try s.measure(call.subject!)
-        let year = try Verbs.year(call.clause("in")!, in: cube)
-        var req = LQRequest(measure: m, year: year)
-        if let f = call.clause("for"), case .names(let names) = f.value {
-            var rs: [Int32] = []
-            for n in names { rs.append(try s.resolveRegion(n, in: cube)) }
-            req.regions = rs
+        let (cube, m) = try measure(s, call)
+        var req = LQRequest(measure: m, year: try year(call.clause("in")!, in: cube))
+        req.regions = try regions(s, call, cube)
+        req.reference = try reference(s, call, cube, allowMean: false)
+        req.industries = try industryChoice(s, call, cube)
+        req.regionLevel = try regionLevel(call)
+        if let w = call.clause("with"), case .words(let words) = w.value {
+            for x in words { if x.text.lowercased() == "slq" { req.symmetric = true } else { req.binary = true } }
         }
-        if let v = call.clause("vs") {
-            switch v.value {
-            case .rest: req.reference = .rest
-            case .name(let n): req.reference = .region(try s.resolveRegion(n, in: cube))
-            default: break
+        if let t = call.clause("threshold"), case .number(let v) = t.value {
+            guard req.binary else {
+                throw Diagnostic(message: "`threshold` applies to the binary column: add `with binary`", span: t.span)
             }
+            req.threshold = v
         }
         do { return try LocationQuotient.compute(cube, req, registry: s.registry) }
         catch { throw error.at(call.span) }
+    }
+}
+
+// MARK: shared clause handling
+
+extension Verbs {
+    /// Columns for cross-sectional verbs: `by area`, `level section|a10|division`, or an
+    /// explicit `industries` list; the finest complete partition otherwise.
+    static func industryChoice(_ s: Session, _ call: VerbCall, _ cube: Cube) throws(Diagnostic) -> IndustryChoice {
+        let by = call.clause("by"), list = call.clause("industries")
+        let lv = levelWords(call).filter { VerbTable.industryLevels.contains($0.text.lowercased()) }
+        let chosen = [by != nil, list != nil, !lv.isEmpty].filter { $0 }.count
+        if chosen > 1 {
+            throw Diagnostic(message: "choose one of `by area`, `industries …` and an industry `level`", span: call.span)
+        }
+        if let by {
+            guard !s.areaOrder.isEmpty else {
+                throw Diagnostic(message: "no areas are defined", span: by.span,
+                                 help: "define one first, e.g.  area bio = industries 01..03, 10, 11, 16, 17  (or  area kis = preset kis)")
+            }
+            return .areas(s.areaOrder.map { s.areas[$0]! })
+        }
+        if let lvl = lv.first { return .level(lvl.text.lowercased()) }
+        if let list, case .items(let items) = list.value {
+            guard let dim = cube.industry else { throw Diagnostic(message: "dataset \(cube.name) has no industry dimension", span: list.span) }
+            let resolver = NameResolver(dim, registry: s.registry)
+            var codes: [Int32] = []
+            for it in items {
+                switch it.item {
+                case .code(let c):
+                    do { codes.append(try resolver.resolve(c, dataset: cube.name)) } catch { throw error.at(it.span) }
+                case .range(let a, let b):
+                    let leaves: Set<String>
+                    do { leaves = try AreaBuilder.leaves(of: it.item, registry: s.registry, areas: [:], known: Set(dim.labels.map { $0.uppercased() })) }
+                    catch { throw error.at(it.span) }
+                    let inRange = (0..<dim.count).filter { leaves.contains(dim.labels[$0].uppercased()) }.map(Int32.init)
+                    if inRange.isEmpty { throw Diagnostic(message: "no industries \(a)..\(b) in \(cube.name)", span: it.span) }
+                    codes += inRange
+                }
+            }
+            do { _ = try IndustryPartition.explicit(codes, dimension: dim, registry: s.registry) } catch { throw error.at(list.span) }
+            return .explicit(codes)
+        }
+        return .finest
+    }
+
+    static func levelWords(_ call: VerbCall) -> [NameRef] {
+        if let c = call.clause("level"), case .words(let w) = c.value { return w }
+        return []
+    }
+
+    static func regionLevel(_ call: VerbCall) throws(Diagnostic) -> Int? {
+        let w = levelWords(call).filter { VerbTable.regionLevels[$0.text.lowercased()] != nil }
+        if w.count > 1 { throw Diagnostic(message: "two region levels given", span: w[1].span) }
+        return w.first.map { VerbTable.regionLevels[$0.text.lowercased()]! }
+    }
+
+    static func regions(_ s: Session, _ call: VerbCall, _ cube: Cube) throws(Diagnostic) -> [Int32]? {
+        guard let f = call.clause("for"), case .names(let names) = f.value else { return nil }
+        var rs: [Int32] = []
+        for n in names { rs.append(try s.resolveRegion(n, in: cube)) }
+        return rs
+    }
+
+    static func reference(_ s: Session, _ call: VerbCall, _ cube: Cube, allowMean: Bool) throws(Diagnostic) -> Reference {
+        guard let v = call.clause("vs") else { return .levelSum }
+        switch v.value {
+        case .rest: return .rest
+        case .mean:
+            guard allowMean else {
+                throw Diagnostic(message: "`vs mean` applies to Krugman's index (specialisation, krugman)", span: v.span,
+                                 help: "use `vs rest` or `vs REGION`")
+            }
+            return .mean
+        case .name(let n): return .region(try s.resolveRegion(n, in: cube))
+        default: return .levelSum
+        }
+    }
+
+    static func measure(_ s: Session, _ call: VerbCall) throws(Diagnostic) -> (Cube, Int) {
+        let (cube, m) = try s.measure(call.subject!)
+        if cube.industry == nil {
+            throw Diagnostic(message: "dataset \(cube.name) has no industry dimension", span: call.subject!.dataset.span,
+                             help: "\(call.verb) compares industries within regions; load a file with an industry column")
+        }
+        return (cube, m)
+    }
+
+    static func specialisation(_ s: Session, _ call: VerbCall) throws(Diagnostic) -> Table {
+        let (cube, m) = try measure(s, call)
+        var q = SpecialisationRequest(measure: m, year: try year(call.clause("in")!, in: cube))
+        q.regions = try regions(s, call, cube)
+        q.reference = try reference(s, call, cube, allowMean: true)
+        q.half = call.clause("half") != nil
+        q.nats = call.clause("nats") != nil
+        q.industries = try industryChoice(s, call, cube)
+        q.regionLevel = try regionLevel(call)
+        if let g = call.clause("groups"), case .string(let path) = g.value {
+            q.groups = try loadGroups(path)
+            q.groupsSource = path.text
+        }
+        do { return try Specialisation.compute(cube, q, registry: s.registry) } catch { throw error.at(call.span) }
+    }
+
+    /// A CSV of `industry,group` (a header line first).
+    static func loadGroups(_ path: NameRef) throws(Diagnostic) -> [String: String] {
+        do throws(Diagnostic) {
+            let (_, rows) = try CSVText.rows(try FileIO.read(path.text), file: path.text)
+            guard rows.count > 1, rows[0].count >= 2 else {
+                throw Diagnostic(message: "\(path.text) needs two columns, industry and group, with a header line")
+            }
+            var out: [String: String] = [:]
+            for (k, r) in rows.dropFirst().enumerated() {
+                guard r.count >= 2, !r[0].isEmpty, !r[1].isEmpty else {
+                    throw Diagnostic(message: "row \(k + 2) of \(path.text) needs an industry and a group",
+                                     location: FileLocation(file: path.text, line: k + 2))
+                }
+                out[r[0].uppercased()] = r[1]
+                out[r[0]] = r[1]
+            }
+            return out
+        } catch { throw error.at(path.span) }
+    }
+
+    static func krugman(_ s: Session, _ call: VerbCall) throws(Diagnostic) -> Table {
+        let (cube, m) = try measure(s, call)
+        let y = try year(call.clause("in")!, in: cube)
+        let half = call.clause("half") != nil
+        let ind = try industryChoice(s, call, cube)
+        if let b = call.clause("between"), case .pair(let a1, let a2) = b.value {
+            if call.clause("for") != nil || call.clause("vs") != nil {
+                throw Diagnostic(message: "`between` compares two regions with each other; drop `for`/`vs`", span: b.span)
+            }
+            let ra = try s.resolveRegion(a1, in: cube), rb = try s.resolveRegion(a2, in: cube)
+            do { return try Specialisation.pairwise(cube, measure: m, year: y, a: ra, b: rb, half: half, industries: ind, registry: s.registry) }
+            catch { throw error.at(call.span) }
+        }
+        var q = SpecialisationRequest(measure: m, year: y)
+        q.regions = try regions(s, call, cube)
+        q.reference = try reference(s, call, cube, allowMean: true)
+        q.half = half
+        q.industries = ind
+        q.regionLevel = try regionLevel(call)
+        let t: Table
+        do { t = try Specialisation.compute(cube, q, registry: s.registry) } catch { throw error.at(call.span) }
+        return Table(columns: [t.columns[0], t.columns[1]], footer: t.footer.filter { !$0.hasPrefix("variety groups") })
+    }
+
+    static func localisation(_ s: Session, _ call: VerbCall) throws(Diagnostic) -> Table {
+        let (cube, m) = try measure(s, call)
+        var q = LocalisationRequest(measure: m, year: try year(call.clause("in")!, in: cube))
+        q.half = call.clause("half") != nil
+        q.industries = try industryChoice(s, call, cube)
+        q.regionLevel = try regionLevel(call)
+        do { return try Localisation.compute(cube, q, registry: s.registry) } catch { throw error.at(call.span) }
+    }
+
+    static func portfolio(_ s: Session, _ call: VerbCall) throws(Diagnostic) -> Table {
+        let (cube, m) = try measure(s, call)
+        let from = try year(call.clause("from")!, in: cube), to = try year(call.clause("to")!, in: cube)
+        guard let rs = try regions(s, call, cube), rs.count == 1 else {
+            throw Diagnostic(message: "`portfolio` is for one region: `for R`", span: call.clause("for")!.span)
+        }
+        var q = PortfolioRequest(measure: m, from: from, to: to, region: rs[0])
+        q.reference = try reference(s, call, cube, allowMean: false)
+        q.industries = try industryChoice(s, call, cube)
+        do { return try Portfolio.compute(cube, q, registry: s.registry) } catch { throw error.at(call.span) }
     }
 }

@@ -44,6 +44,7 @@ public enum Startup {
     public static func session(workspace: String?) throws(Diagnostic) -> Session {
         let (reg, warning) = registry()
         if let warning { StandardOutput.write(2, warning) }
-        return try Session(registry: reg, workspacePath: workspace)
+        let s = try Session(registry: reg, workspacePath: workspace, presetDirectory: datasetsDirectory().map { $0 + "/areas" })
+        return s
     }
 }

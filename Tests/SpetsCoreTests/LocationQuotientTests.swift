@@ -128,7 +128,7 @@ final class LocationQuotientTests: XCTestCase {
         guard case .number(let lq) = t.columns[4].values else { return XCTFail() }
         // Reference = the two counties only (15, 35 of 50), not SE as well.
         XCTAssertEqual(lq[0], 0.5 / (15.0 / 50), accuracy: 1e-12)
-        XCTAssertTrue(t.footer.contains { $0.contains("(country: 1, county: 2)") }, "\(t.footer)")
+        XCTAssertTrue(t.footer.contains("reference: sum of the 2 loaded regions at level county"), "\(t.footer)")
     }
 
     func testTotalIndustryIsLeftOut() throws {
@@ -136,7 +136,7 @@ final class LocationQuotientTests: XCTestCase {
         let c = try CSVLoader.load(path: Fixture.write("total.csv", csv), name: "t")
         let t = try LocationQuotient.compute(c, LQRequest(measure: 0, year: 2020), registry: registry)
         XCTAssertEqual(t.rowCount, 4)
-        XCTAssertTrue(t.footer.contains { $0.contains("left out as an aggregate of the others: TOTAL") })
+        XCTAssertTrue(t.footer.contains("industries: X, Y (2); left out as aggregates of others: TOTAL (1)"), "\(t.footer)")
     }
 }
 

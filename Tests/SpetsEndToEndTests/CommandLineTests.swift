@@ -20,10 +20,10 @@ final class CommandLineTests: XCTestCase {
     func testBailStopsAtTheFirstFailure() throws {
         let stmts = "datasets; lq x.y in 2020; help lq"
         let keepGoing = try Binary.run(["-c", stmts])
-        XCTAssertTrue(keepGoing.out.contains("lq DATASET.MEASURE"))
+        XCTAssertTrue(keepGoing.out.contains("lq D.M in YEAR"))
         let bail = try Binary.run(["--bail", "-c", stmts])
         XCTAssertEqual(bail.status, 1)
-        XCTAssertFalse(bail.out.contains("lq DATASET.MEASURE"))
+        XCTAssertFalse(bail.out.contains("lq D.M in YEAR"))
     }
 
     func testCsvFormatKeepsStdoutForTables() throws {

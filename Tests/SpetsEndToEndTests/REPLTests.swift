@@ -56,7 +56,7 @@ final class REPLTests: XCTestCase {
         let t = try start()
         t.type("\u{1B}[A")          // Up
         t.type("\r")
-        XCTAssertTrue(t.read(until: "lq DATASET.MEASURE in YEAR", timeout: 3), t.plain)
+        XCTAssertTrue(t.read(until: "lq D.M in YEAR", timeout: 3), t.plain)
         t.type("\u{04}")
         XCTAssertEqual(t.wait(), 0)
     }

@@ -121,7 +121,7 @@ final class SessionTests: XCTestCase {
         let all = h.run("help")
         for v in VerbTable.all { XCTAssertTrue(all.contains(v.name), v.name) }
         for c in CommandTable.all { XCTAssertTrue(all.contains(c.name), c.name) }
-        XCTAssertTrue(h.run("help lq").contains("lq DATASET.MEASURE in YEAR"))
+        XCTAssertTrue(h.run("help lq").contains("lq D.M in YEAR"))
         XCTAssertTrue(h.run("help lqq").contains("did you mean `lq`?"))
     }
 
@@ -139,7 +139,7 @@ final class SessionTests: XCTestCase {
         let h = try Harness()
         h.run("load \"\(Repo.write("w9.csv", Repo.worked))\" as w")
         let c = Completer(session: h.session)
-        XCTAssertEqual(c.complete("l").candidates, ["load", "let", "lq"])
+        XCTAssertEqual(c.complete("l").candidates, ["load", "let", "lq", "localisation"])
         XCTAssertEqual(c.complete("lq w.").candidates, ["employment"])
         XCTAssertEqual(c.complete("lq w.employment in 2022 f").candidates, ["for"])
         XCTAssertEqual(c.complete("lq w.employment in 2022 for J").candidates, ["JH"])

@@ -58,7 +58,7 @@ final class Harness {
     let out = CapturedOutput()
     let runner: Runner
     init(workspace: String? = nil, format: OutputFormat = .table) throws {
-        session = try Session(registry: Repo.registry(), workspacePath: workspace)
+        session = try Session(registry: Repo.registry(), workspacePath: workspace, presetDirectory: Repo.root + "/datasets/areas")
         session.settings.format = format
         runner = Runner(session: session, sink: out)
     }

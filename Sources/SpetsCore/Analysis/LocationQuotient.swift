@@ -7,6 +7,8 @@ public enum Reference: Equatable, Sendable {
     case rest
     /// One region's own row (e.g. `vs SE`).
     case region(Int32)
+    /// The unweighted mean of the other regions' shares (Krugman `vs mean`).
+    case mean
 }
 
 public struct LQRequest {
@@ -14,6 +16,13 @@ public struct LQRequest {
     public var year: Int
     public var regions: [Int32]?
     public var reference: Reference
+    public var industries: IndustryChoice = .finest
+    public var regionLevel: Int? = nil
+    /// Add the binary specialisation column `m` = 1 if LQ ≥ threshold.
+    public var binary = false
+    public var threshold = 1.0
+    /// Add the symmetric LQ column `slq` = (LQ − 1)/(LQ + 1).
+    public var symmetric = false
     public init(measure: Int, year: Int, regions: [Int32]? = nil, reference: Reference = .levelSum) {
         self.measure = measure; self.year = year; self.regions = regions; self.reference = reference
     }
@@ -21,84 +30,73 @@ public struct LQRequest {
 
 public enum LocationQuotient {
     public static func compute(_ cube: Cube, _ q: LQRequest, registry: Registry) throws(Diagnostic) -> Table {
-        let slice = try YearSlice.build(cube, measure: q.measure, year: q.year)
-        let ind = cube.industry!
-        let nR = slice.regions, nI = slice.industries
-        // Industries: leave out a TOTAL row when there are others, so it is not double counted.
-        var use = [Bool](repeating: true, count: nI)
-        var dropped: [String] = []
-        if nI > 1 {
-            for i in 0..<nI where registry.industry(ind.labels[i])?.level == "total" || ind.labels[i].uppercased() == "TOTAL" {
-                use[i] = false; dropped.append(ind.labels[i])
-            }
-        }
-        let hasData = (0..<nR).map { r in (0..<nI).contains { slice.present[r * nI + $0] } }
-        let level = (0..<nR).map { registry.regionLevel(cube.region.labels[$0]) }
-        // Row totals and the reference industry totals per level.
-        var rowTotal = [Double](repeating: 0, count: nR)
-        var levelTotals: [Int: [Double]] = [:]
-        var levelCount: [Int: Int] = [:]
-        for r in 0..<nR where hasData[r] {
-            var t = 0.0
-            var lt = levelTotals[level[r]] ?? [Double](repeating: 0, count: nI)
-            for i in 0..<nI where use[i] {
-                let v = slice.at(r, i)
-                if !v.isNaN { t += v; lt[i] += v }
-            }
-            rowTotal[r] = t
-            levelTotals[level[r]] = lt
-            levelCount[level[r], default: 0] += 1
-        }
-        let regions: [Int] = q.regions.map { $0.map(Int.init) } ?? (0..<nR).filter { r in
-            hasData[r] && { if case .region(let ref) = q.reference { return Int(ref) != r }; return true }()
-        }
-        var refVector: [Double]? = nil
-        if case .region(let ref) = q.reference {
-            let rr = Int(ref)
-            guard hasData[rr] else {
-                throw Diagnostic(message: "reference region \(cube.region.labels[rr]) has no data for \(q.year)")
-            }
-            refVector = (0..<nI).map { i in use[i] ? (slice.at(rr, i).isNaN ? 0 : slice.at(rr, i)) : 0 }
-        }
+        let cs = try CrossSection.build(cube, measure: q.measure, year: q.year, registry: registry,
+                                        industries: q.industries, regionLevel: q.regionLevel)
+        let regions = try outputRegions(cs, cube, q.regions, q.reference, year: q.year)
         var outR: [Int32] = [], outI: [Int32] = [], outV: [Double] = [], outLQ: [Double] = []
-        let cap = regions.count * nI
+        let cap = regions.count * cs.nC
         outR.reserveCapacity(cap); outI.reserveCapacity(cap); outV.reserveCapacity(cap); outLQ.reserveCapacity(cap)
+        var refCache: [Int: [Double]] = [:]
         for r in regions {
-            guard hasData[r] else {
-                throw Diagnostic(message: "\(cube.region.display(Int32(r))) has no observations in \(q.year) in \(cube.name)")
+            let s0: [Double]
+            if q.reference == .levelSum, let c = refCache[cs.level[r]] { s0 = c } else {
+                s0 = cs.referenceShares(for: r, q.reference, peers: cs.peers(of: r))
+                if q.reference == .levelSum { refCache[cs.level[r]] = s0 }
             }
-            var ref = refVector ?? levelTotals[level[r]]!
-            if q.reference == .rest { for i in 0..<nI { let v = slice.at(r, i); if !v.isNaN { ref[i] -= v } } }
-            var refTotal = 0.0
-            for i in 0..<nI where use[i] { refTotal += ref[i] }
-            let xr = rowTotal[r]
-            for i in 0..<nI where use[i] && slice.present[r * nI + i] {
-                let v = slice.at(r, i)
+            let xr = cs.rowTotal[r]
+            for c in 0..<cs.nC where cs.present[r * cs.nC + c] {
+                let v = cs.at(r, c)
                 var lq = Double.nan
-                if !v.isNaN && xr != 0 && ref[i] != 0 && refTotal != 0 { lq = (v / xr) / (ref[i] / refTotal) }
-                outR.append(Int32(r)); outI.append(Int32(i)); outV.append(v); outLQ.append(lq)
+                if !v.isNaN && xr != 0 && s0[c] != 0 && !s0[c].isNaN { lq = (v / xr) / s0[c] }
+                outR.append(Int32(r)); outI.append(cs.columnCodes[c]); outV.append(v); outLQ.append(lq)
             }
         }
         let m = cube.measures[q.measure]
-        var footer = ["LQ = (x[r,i] / x[r,·]) / (N[i] / N), \(m.name)\(m.unit.map { " (\($0))" } ?? "") \(q.year)",
-                      "reference: " + describeReference(q.reference, cube: cube, levels: levelCount, registry: registry)]
-        var notes: [String] = []
-        if slice.missing > 0 { notes.append("missing cells: \(slice.missing) (left out of totals, LQ shown as –)") }
-        else { notes.append("missing cells: 0") }
-        if !dropped.isEmpty { notes.append("left out as an aggregate of the others: \(dropped.joined(separator: ", "))") }
-        footer += notes
-        return Table(columns: [
+        var columns = [
             Column("region", .coded(outR, cube.region), kind: .key),
-            Column("industry", .coded(outI, ind), kind: .key),
+            Column(cs.isAreas ? "area" : "industry", .coded(outI, cs.columnDim), kind: .key),
             Column("year", .number([Double](repeating: Double(q.year), count: outR.count)), decimals: 0, kind: .key),
             Column(m.name, .number(outV), unit: m.unit),
             Column("lq", .number(outLQ), decimals: 3),
-        ], footer: footer)
+        ]
+        if q.binary {
+            columns.append(Column("m", .number(outLQ.map { $0.isNaN ? .nan : ($0 >= q.threshold ? 1 : 0) }), decimals: 0))
+        }
+        if q.symmetric {
+            columns.append(Column("slq", .number(outLQ.map { ($0 - 1) / ($0 + 1) }), decimals: 3))
+        }
+        var footer = ["LQ = (x[r,i] / x[r,·]) / (N[i] / N), \(m.name)\(m.unit.map { " (\($0))" } ?? "") \(q.year)",
+                      "reference: " + describeReference(q.reference, cube: cube, cs: cs, regions: regions, registry: registry)]
+        footer += cs.notes
+        if q.binary { footer.append("m = 1 if LQ ≥ \(NumberFormatting.exact(q.threshold)) (threshold), else 0; look at LQ beside it near the threshold") }
+        if q.symmetric { footer.append("slq = (LQ − 1) / (LQ + 1), in −1..1") }
+        footer.append(cs.missing > 0 ? "missing cells: \(cs.missing) (left out of totals, LQ shown as –)" : "missing cells: 0")
+        return Table(columns: columns, footer: footer)
     }
 
-    static func describeReference(_ ref: Reference, cube: Cube, levels: [Int: Int], registry: Registry) -> String {
+    /// The regions to report: the `for` list (each must have data), or every taking part
+    /// except a reference region.
+    static func outputRegions(_ cs: CrossSection, _ cube: Cube, _ wanted: [Int32]?, _ ref: Reference, year: Int) throws(Diagnostic) -> [Int] {
+        if case .region(let q) = ref, !cs.active[Int(q)] {
+            throw Diagnostic(message: "reference region \(cube.region.display(q)) has no data for \(year)")
+        }
+        if let wanted {
+            for r in wanted where !cs.active[Int(r)] {
+                throw Diagnostic(message: "\(cube.region.display(r)) has no observations in \(year) in \(cube.name)\(cs.level[Int(r)] >= 0 ? "" : "")")
+            }
+            return wanted.map(Int.init)
+        }
+        return (0..<cs.nR).filter { r in cs.active[r] && { if case .region(let q) = ref { return Int(q) != r }; return true }() }
+    }
+
+    static func describeReference(_ ref: Reference, cube: Cube, cs: CrossSection, regions: [Int], registry: Registry) -> String {
+        var levels: [Int: Int] = [:]
+        for r in 0..<cs.nR where cs.active[r] { levels[cs.level[r], default: 0] += 1 }
+        let used = Set(regions.map { cs.level[$0] })
+        levels = levels.filter { used.contains($0.key) || used.isEmpty }
         switch ref {
         case .region(let r): return "\(cube.region.display(r)) (its own row)"
+        case .mean: return "unweighted mean of the other regions' shares at the same level (vs mean)"
         case .rest, .levelSum:
             let what: String
             if levels.count == 1, let (l, n) = levels.first {

@@ -25,6 +25,8 @@ public final class Registry {
     /// Reads the bundled files on first use: start-up does not pay for a registry that a
     /// session may never consult.
     private var pending: (() -> Void)?
+    /// Built on first use by IndustryHierarchy; reset when industries are added.
+    var industryIndex: IndustryIndex? = nil
 
     public init() {}
 
@@ -50,6 +52,7 @@ public final class Registry {
 
     public func addIndustries(csv bytes: [UInt8], file: String) throws(Diagnostic) {
         ensureLoaded()
+        industryIndex = nil
         for e in try Self.entries(bytes, file: file, altCodeColumn: "alt_code") {
             add(e, to: &industryList, keys: &industryKeys)
         }

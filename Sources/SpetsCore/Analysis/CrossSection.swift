@@ -1,0 +1,164 @@
+// CrossSection.swift — one measure in one year as regions × columns, where the columns are
+// the industry partition, industries aggregated to a level, or knowledge areas. Every
+// cross-sectional measure (LQ, specialisation, localisation, portfolio) starts here.
+
+public enum IndustryChoice {
+    /// The finest complete partition of the industries present (the default).
+    case finest
+    /// The industries the user listed (overlaps refused).
+    case explicit([Int32])
+    /// The partition aggregated up to a registry level (`section`, `a10`).
+    case level(String)
+    /// Knowledge areas; each is computed on its own members, totals stay the partition's.
+    case areas([Area])
+}
+
+public struct CrossSection {
+    public let year: Int
+    /// The columns' dimension: the dataset's industries, or a synthetic one (areas, levels).
+    public let columnDim: Dimension
+    /// Column codes (indices into columnDim).
+    public let columnCodes: [Int32]
+    public let nR: Int
+    public var nC: Int { columnCodes.count }
+    /// x[r * nC + c]; NaN missing or absent.
+    public var x: [Double]
+    public var present: [Bool]
+    /// Per region: whether it takes part (has data and is at the chosen level).
+    public var active: [Bool]
+    public let level: [Int]
+    /// Per region: the total over the partition (for areas: not the sum of the areas).
+    public var rowTotal: [Double]
+    public var missing: Int
+    public var notes: [String]
+    public let isAreas: Bool
+
+    @inline(__always) public func at(_ r: Int, _ c: Int) -> Double { x[r * nC + c] }
+
+    public static func build(_ cube: Cube, measure: Int, year: Int, registry: Registry,
+                             industries: IndustryChoice = .finest, regionLevel: Int? = nil) throws(Diagnostic) -> CrossSection {
+        let slice = try YearSlice.build(cube, measure: measure, year: year)
+        let ind = cube.industry!
+        let nR = slice.regions, nI = slice.industries
+        let presentInd = (0..<nI).filter { i in (0..<nR).contains { slice.present[$0 * nI + i] } }.map { Int32($0) }
+        let partition: IndustryPartition
+        if case .explicit(let codes) = industries {
+            partition = try IndustryPartition.explicit(codes, dimension: ind, registry: registry)
+        } else {
+            partition = IndustryPartition.finest(present: presentInd, dimension: ind, registry: registry)
+        }
+        let level = (0..<nR).map { registry.regionLevel(cube.region.labels[$0]) }
+        var active = (0..<nR).map { r in partition.columns.contains { slice.present[r * nI + Int($0)] } }
+        if let lv = regionLevel { for r in 0..<nR where level[r] != lv { active[r] = false } }
+        var rowTotal = [Double](repeating: 0, count: nR)
+        var missing = 0
+        for r in 0..<nR where active[r] {
+            var t = 0.0
+            for c in partition.columns {
+                let v = slice.at(r, Int(c))
+                if v.isNaN { if slice.present[r * nI + Int(c)] { missing += 1 } } else { t += v }
+            }
+            rowTotal[r] = t
+        }
+        var notes = [partition.description]
+        // Columns: the partition itself, or groups of its columns (levels, areas).
+        var groups: [(name: String, title: String?, members: [Int])] = []
+        var columnDim = ind
+        var columnCodes = partition.columns
+        switch industries {
+        case .finest, .explicit: break
+        case .level(let lv):
+            var byAncestor: [String: Int] = [:]
+            for (k, c) in partition.columns.enumerated() {
+                let code = ind.labels[Int(c)]
+                guard let a = registry.industryAncestor(code, atLevel: lv) else {
+                    throw Diagnostic(message: "industry `\(code)` has no \(lv) above it in the registry",
+                                     help: "levels: division, section, a10, total; a file of A*10 groups cannot be split into sections")
+                }
+                if let g = byAncestor[a] { groups[g].members.append(k) } else {
+                    byAncestor[a] = groups.count
+                    groups.append((a, registry.industry(a)?.name, [k]))
+                }
+            }
+            notes.append("aggregated to level \(lv): \(groups.count) groups")
+        case .areas(let areas):
+            for a in areas {
+                let (inside, partly) = a.match(partition.columns, ind, registry: registry)
+                groups.append((a.name, a.title, inside))
+                if !partly.isEmpty {
+                    notes.append("area \(a.name): \(partly.joined(separator: ", ")) only partly inside, left out (the data do not split it)")
+                }
+            }
+            notes.append("areas: each computed on its own members (they may overlap); totals are over all industries")
+        }
+        var x: [Double], present: [Bool]
+        if groups.isEmpty {
+            x = [Double](repeating: .nan, count: nR * columnCodes.count)
+            present = [Bool](repeating: false, count: nR * columnCodes.count)
+            for r in 0..<nR where active[r] {
+                for (k, c) in columnCodes.enumerated() {
+                    x[r * columnCodes.count + k] = slice.at(r, Int(c))
+                    present[r * columnCodes.count + k] = slice.present[r * nI + Int(c)]
+                }
+            }
+        } else {
+            let nC = groups.count
+            x = [Double](repeating: .nan, count: nR * nC)
+            present = [Bool](repeating: false, count: nR * nC)
+            for r in 0..<nR where active[r] {
+                for (g, group) in groups.enumerated() {
+                    var s = 0.0, any = false
+                    for k in group.members {
+                        let c = Int(partition.columns[k])
+                        if slice.present[r * nI + c] { any = true }
+                        let v = slice.at(r, c)
+                        if !v.isNaN { s += v }
+                    }
+                    x[r * nC + g] = any ? s : .nan
+                    present[r * nC + g] = any
+                }
+            }
+            columnDim = Dimension(name: industries.isAreas ? "area" : "industry", role: .industry,
+                                  labels: groups.map(\.name), names: groups.map(\.title))
+            columnCodes = (0..<nC).map(Int32.init)
+        }
+        return CrossSection(year: year, columnDim: columnDim, columnCodes: columnCodes, nR: nR, x: x, present: present,
+                            active: active, level: level, rowTotal: rowTotal, missing: missing, notes: notes,
+                            isAreas: industries.isAreas)
+    }
+
+    /// Regions taking part at region r's level (the default reference set).
+    public func peers(of r: Int) -> [Int] { (0..<nR).filter { active[$0] && level[$0] == level[r] } }
+
+    /// Reference shares s⁰[c] for region r.
+    public func referenceShares(for r: Int, _ ref: Reference, peers: [Int]) -> [Double] {
+        var n = [Double](repeating: 0, count: nC)
+        var total = 0.0
+        switch ref {
+        case .region(let q):
+            let q = Int(q)
+            for c in 0..<nC { let v = at(q, c); n[c] = v.isNaN ? 0 : v }
+            total = rowTotal[q]
+        case .levelSum, .rest:
+            for p in peers where ref == .levelSum || p != r {
+                for c in 0..<nC { let v = at(p, c); if !v.isNaN { n[c] += v } }
+                total += rowTotal[p]
+            }
+        case .mean:
+            let others = peers.filter { $0 != r && rowTotal[$0] != 0 }
+            guard !others.isEmpty else { return [Double](repeating: .nan, count: nC) }
+            for p in others { for c in 0..<nC { let v = at(p, c); if !v.isNaN { n[c] += v / rowTotal[p] } } }
+            return n.map { $0 / Double(others.count) }
+        }
+        return n.map { total != 0 ? $0 / total : .nan }
+    }
+
+    /// The region's own shares s[r,c].
+    public func shares(_ r: Int) -> [Double] {
+        (0..<nC).map { c in let v = at(r, c); return v.isNaN || rowTotal[r] == 0 ? .nan : v / rowTotal[r] }
+    }
+}
+
+extension IndustryChoice {
+    var isAreas: Bool { if case .areas = self { return true }; return false }
+}

@@ -1,0 +1,88 @@
+// IndustryPartition.swift — which industry rows of a file an analysis adds up. Real files
+// mix levels (`B-E` beside `C`, `TOTAL` beside everything); summing them all double counts.
+
+public struct IndustryPartition {
+    /// Industry codes (indices into the dataset's industry dimension) that are summed.
+    public var columns: [Int32]
+    /// Present codes left out because others in the partition cover them.
+    public var leftOut: [Int32]
+    /// For the footer.
+    public var description: String
+
+    /// The finest complete partition of the industries present: a node is replaced by its
+    /// children only when all of them are present (or can themselves be completed); codes
+    /// outside the registry are taken as they are.
+    public static func finest(present allPresent: [Int32], dimension d: Dimension, registry: Registry) -> IndustryPartition {
+        // A `TOTAL` row the registry does not know is still the parent of all the others.
+        var present = allPresent
+        var totals: [Int32] = []
+        if registry.industry("TOTAL") == nil && present.count > 1 {
+            totals = present.filter { d.labels[Int($0)].uppercased() == "TOTAL" }
+            present.removeAll { totals.contains($0) }
+        }
+        var byCode: [String: Int32] = [:]
+        for i in present { byCode[d.labels[Int(i)].uppercased()] = i }
+        var memo: [String: [String]?] = [:]
+        func resolve(_ n: String, depth: Int) -> [String]? {
+            if let m = memo[n] { return m }
+            var result: [String]? = nil
+            let kids = depth < 12 ? registry.industryChildren(n) : []
+            if !kids.isEmpty {
+                var all: [String] = []
+                var complete = true
+                for k in kids {
+                    guard let r = resolve(k, depth: depth + 1) else { complete = false; break }
+                    all += r
+                }
+                if complete { result = all }
+            }
+            if result == nil && byCode[n] != nil { result = [n] }
+            memo[n] = result
+            return result
+        }
+        var chosen: [String] = []
+        var seen = Set<String>()
+        var leaves = Set<String>()
+        for i in present {
+            let code = d.labels[Int(i)].uppercased()
+            // Only nodes with no present ancestor start a resolution.
+            if registry.industryAncestors(code).contains(where: { byCode[$0] != nil }) { continue }
+            for c in resolve(code, depth: 0) ?? [code] where !seen.contains(c) {
+                let l = registry.industryLeaves(c)
+                if !l.isDisjoint(with: leaves) { continue }   // never count a leaf twice
+                leaves.formUnion(l)
+                seen.insert(c)
+                chosen.append(c)
+            }
+        }
+        let columns = present.filter { seen.contains(d.labels[Int($0)].uppercased()) }
+        let leftOut = allPresent.filter { !seen.contains(d.labels[Int($0)].uppercased()) || totals.contains($0) }
+        var text = "industries: " + describe(columns, d)
+        if !leftOut.isEmpty { text += "; left out as aggregates of others: " + describe(leftOut, d) }
+        return IndustryPartition(columns: columns, leftOut: leftOut, description: text)
+    }
+
+    /// A list the user gave: refused if two of its codes overlap (one contains the other).
+    public static func explicit(_ codes: [Int32], dimension d: Dimension, registry: Registry) throws(Diagnostic) -> IndustryPartition {
+        var leaves: [(Int32, Set<String>)] = []
+        for c in codes {
+            let code = d.labels[Int(c)]
+            let l = registry.industryLeaves(code)
+            if let (other, _) = leaves.first(where: { !$0.1.isDisjoint(with: l) }) {
+                let a = d.labels[Int(other)]
+                let (big, small) = registry.industryLeaves(a).isSuperset(of: l) ? (a, code) : (code, a)
+                throw Diagnostic(message: "`\(a)` and `\(code)` overlap: \(small) is part of \(big), so they would be counted twice",
+                                 help: "list industries that do not overlap, e.g. " +
+                                    (big == "B-E" ? "A, B-E, F, G-I, J, K, L, M-N, O-Q, R-U" : "\(big) alone, or \(small) without \(big)"))
+            }
+            leaves.append((c, l))
+        }
+        return IndustryPartition(columns: codes, leftOut: [], description: "industries: " + describe(codes, d) + " (as listed)")
+    }
+
+    static func describe(_ codes: [Int32], _ d: Dimension) -> String {
+        let l = codes.map { d.labels[Int($0)] }
+        if l.count <= 12 { return l.joined(separator: ", ") + " (\(l.count))" }
+        return l.prefix(10).joined(separator: ", ") + ", … (\(l.count))"
+    }
+}

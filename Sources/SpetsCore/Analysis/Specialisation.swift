@@ -1,0 +1,118 @@
+// Specialisation.swift — how specialised each region's structure is: Krugman, Hachman,
+// Herfindahl, entropy and its split into related and unrelated variety (methods.md).
+import Glibc
+
+public struct SpecialisationRequest {
+    public var measure: Int
+    public var year: Int
+    public var regions: [Int32]? = nil
+    /// Krugman's and Hachman's reference (entropy and Herfindahl do not use one).
+    public var reference: Reference = .levelSum
+    public var industries: IndustryChoice = .finest
+    public var regionLevel: Int? = nil
+    /// Krugman on the 0–1 scale (= Hoover's specialisation coefficient).
+    public var half = false
+    /// Entropy in nats instead of bits.
+    public var nats = false
+    /// Groups for related/unrelated variety: industry code → group. nil: the registry's
+    /// parent level (e.g. the section of each division).
+    public var groups: [String: String]? = nil
+    public var groupsSource: String? = nil
+    public init(measure: Int, year: Int) { self.measure = measure; self.year = year }
+}
+
+public enum Specialisation {
+    /// Σ s log(1/s), with 0·log 0 = 0.
+    static func entropy(_ s: [Double], _ log: (Double) -> Double) -> Double {
+        var h = 0.0
+        for p in s where p > 0 { h += p * log(1 / p) }
+        return h
+    }
+
+    public static func compute(_ cube: Cube, _ q: SpecialisationRequest, registry: Registry) throws(Diagnostic) -> Table {
+        let cs = try CrossSection.build(cube, measure: q.measure, year: q.year, registry: registry,
+                                        industries: q.industries, regionLevel: q.regionLevel)
+        let regions = try LocationQuotient.outputRegions(cs, cube, q.regions, q.reference, year: q.year)
+        let log: (Double) -> Double = q.nats ? { Glibc.log($0) } : { Glibc.log2($0) }
+        // Variety groups for each column.
+        let codes = cs.columnCodes.map { cs.columnDim.labels[Int($0)] }
+        var groupOf: [String?] = codes.map { c in
+            if let g = q.groups { return g[c] ?? g[c.uppercased()] }
+            return registry.industry(c)?.parent
+        }
+        var groupNote: String
+        if let src = q.groupsSource { groupNote = "variety groups from \(src)" } else { groupNote = "variety groups: each industry's parent in the registry" }
+        let ungrouped = zip(codes, groupOf).filter { $0.1 == nil }.map(\.0)
+        if !ungrouped.isEmpty {
+            groupNote += "; no group for \(ungrouped.prefix(6).joined(separator: ", "))\(ungrouped.count > 6 ? ", …" : "") — related and unrelated variety not computed"
+            groupOf = []
+        }
+        var cols: [[Double]] = Array(repeating: [], count: 7)
+        for r in regions {
+            let s = cs.shares(r)
+            let s0 = cs.referenceShares(for: r, q.reference, peers: cs.peers(of: r))
+            var krugman = 0.0, sLQ = 0.0, hhi = 0.0
+            var bad = false
+            for c in 0..<cs.nC {
+                let a = s[c].isNaN ? 0 : s[c]
+                let b = s0[c]
+                if b.isNaN { bad = true; continue }
+                krugman += abs(a - b)
+                if a > 0 { if b > 0 { sLQ += a * a / b } else { bad = true } }
+                hhi += a * a
+            }
+            let shares = s.map { $0.isNaN ? 0 : $0 }
+            let h = entropy(shares, log)
+            var uv = Double.nan, rv = Double.nan
+            if !groupOf.isEmpty {
+                var p: [String: Double] = [:]
+                var order: [String] = []
+                for c in 0..<cs.nC { let g = groupOf[c]!; if p[g] == nil { order.append(g) }; p[g, default: 0] += shares[c] }
+                uv = entropy(order.map { p[$0]! }, log)
+                rv = 0
+                for g in order where p[g]! > 0 {
+                    let within = (0..<cs.nC).filter { groupOf[$0] == g }.map { shares[$0] / p[g]! }
+                    rv += p[g]! * entropy(within, log)
+                }
+            }
+            let n = Double(cs.nC)
+            cols[0].append(bad || cs.rowTotal[r] == 0 ? .nan : (q.half ? krugman / 2 : krugman))
+            cols[1].append(bad || sLQ == 0 ? .nan : 1 / sLQ)
+            cols[2].append(cs.rowTotal[r] == 0 ? .nan : hhi)
+            cols[3].append(cs.rowTotal[r] == 0 || n <= 1 ? .nan : (hhi - 1 / n) / (1 - 1 / n))
+            cols[4].append(cs.rowTotal[r] == 0 ? .nan : h)
+            cols[5].append(rv)
+            cols[6].append(uv)
+        }
+        let m = cube.measures[q.measure]
+        let names = ["krugman", "hachman", "herfindahl", "herfindahl_norm", "entropy", "related_variety", "unrelated_variety"]
+        var columns = [Column("region", .coded(regions.map(Int32.init), cube.region), kind: .key)]
+        for (k, n) in names.enumerated() { columns.append(Column(n, .number(cols[k]), decimals: 4)) }
+        let unit = q.nats ? "nats" : "bits"
+        var footer = ["specialisation of \(m.name) \(q.year): Krugman Σ|s − s⁰|\(q.half ? " ÷ 2 (half: 0–1, Hoover)" : " (0–2)"); Hachman 1 / Σ s·LQ; Herfindahl Σ s² and normalised (H − 1/n)/(1 − 1/n), n = \(cs.nC); entropy Σ s log(1/s) in \(unit) = related + unrelated variety",
+                      "reference (Krugman, Hachman): " + LocationQuotient.describeReference(q.reference, cube: cube, cs: cs, regions: regions, registry: registry),
+                      groupNote]
+        footer += cs.notes
+        footer.append(cs.missing > 0 ? "missing cells: \(cs.missing) (left out; shares are of the observed total)" : "missing cells: 0")
+        return Table(columns: columns, footer: footer)
+    }
+
+    /// Krugman's index between two regions' structures: Σ |s_a − s_b|.
+    public static func pairwise(_ cube: Cube, measure: Int, year: Int, a: Int32, b: Int32, half: Bool,
+                                industries: IndustryChoice, registry: Registry) throws(Diagnostic) -> Table {
+        let cs = try CrossSection.build(cube, measure: measure, year: year, registry: registry, industries: industries)
+        for r in [a, b] where !cs.active[Int(r)] {
+            throw Diagnostic(message: "\(cube.region.display(r)) has no observations in \(year) in \(cube.name)")
+        }
+        let sa = cs.shares(Int(a)), sb = cs.shares(Int(b))
+        var k = 0.0
+        for c in 0..<cs.nC { k += abs((sa[c].isNaN ? 0 : sa[c]) - (sb[c].isNaN ? 0 : sb[c])) }
+        if half { k /= 2 }
+        let m = cube.measures[measure]
+        return Table(columns: [
+            Column("region_a", .coded([a], cube.region), kind: .key),
+            Column("region_b", .coded([b], cube.region), kind: .key),
+            Column("krugman", .number([k]), decimals: 4),
+        ], footer: ["Krugman between two regions: Σ |s_a − s_b|\(half ? " ÷ 2 (half)" : " (0–2)"), \(m.name) \(year)"] + cs.notes)
+    }
+}
