@@ -52,6 +52,7 @@ public struct Completer {
         if toks.count == 1 {
             switch first {
             case "describe": return session.datasetOrder
+            case "area": return []
             case "help": return CommandTable.statementWords + StageTable.all.map(\.name)
             case "set": return CommandTable.settings.map(\.name)
             case "let": return []
@@ -69,14 +70,22 @@ public struct Completer {
             let dataset = toks.count > v + 1 ? session.datasets[toks[v + 1].text] : nil
             if v == toks.count - 1 { return session.datasetOrder.map { $0 + "." } }
             if let kw = lastKeyword, let cs = spec.clause(kw.text) {
+                let afterKeyword = last.isWord(kw.text.lowercased())
                 switch cs.shape {
                 case .regions, .reference:
-                    if last.isWord(kw.text.lowercased()) || last.isSymbol(",") {
-                        return (cs.shape == .reference ? ["rest"] : []) + regionNames(dataset)
+                    if afterKeyword || last.isSymbol(",") {
+                        return (cs.shape == .reference ? ["rest"] + (spec.name == "lq" || spec.name == "portfolio" ? [] : ["mean"]) : [])
+                            + regionNames(dataset)
                     }
+                case .pair:
+                    if afterKeyword || last.isWord("and") { return regionNames(dataset) }
+                    return ["and"]
                 case .year:
-                    if last.isWord(kw.text.lowercased()) { return dataset.map { $0.distinctYears.reversed().map(String.init) } ?? [] }
-                case .word(let opts): if last.isWord(kw.text.lowercased()) { return opts }
+                    if afterKeyword { return dataset.map { $0.distinctYears.reversed().map(String.init) } ?? [] }
+                case .word(let opts), .words(let opts):
+                    if afterKeyword || (last.isSymbol(",") && { if case .words = cs.shape { return true }; return false }()) { return opts }
+                case .industries:
+                    if afterKeyword || last.isSymbol(",") { return industryCodes(dataset) + session.areaOrder }
                 default: break
                 }
             }
@@ -86,6 +95,11 @@ public struct Completer {
         if last.isWord("top") || last.kind == .number { return ["by"] }
         if last.isWord("sort") || last.isWord("by") || last.isWord("where") || last.isWord("select") { return [] }
         return session.allNames
+    }
+
+    func industryCodes(_ c: Cube?) -> [String] {
+        let cubes = c.map { [$0] } ?? session.datasetOrder.compactMap { session.datasets[$0] }
+        return cubes.flatMap { $0.industry?.labels ?? [] }
     }
 
     func regionNames(_ c: Cube?) -> [String] {

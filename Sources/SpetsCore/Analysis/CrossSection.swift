@@ -82,7 +82,14 @@ public struct CrossSection {
             }
             notes.append("aggregated to level \(lv): \(groups.count) groups")
         case .areas(let areas):
+            var covered = Set<String>()
+            for c in partition.columns { covered.formUnion(registry.industryLeaves(ind.labels[Int(c)])) }
             for a in areas {
+                let absent = a.members.subtracting(covered)
+                if !absent.isEmpty {
+                    let list = Area(name: "", members: absent, definition: "").compactMembers
+                    notes.append("area \(a.name): \(a.members.count - absent.count) of its \(a.members.count) industries are in the data (not: \(list))")
+                }
                 let (inside, partly) = a.match(partition.columns, ind, registry: registry)
                 groups.append((a.name, a.title, inside))
                 if !partly.isEmpty {

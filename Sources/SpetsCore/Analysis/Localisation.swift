@@ -50,7 +50,7 @@ public enum Localisation {
             Column(cs.isAreas ? "area" : "industry", .coded(cs.columnCodes, cs.columnDim), kind: .key),
             Column("hoover", .number(hoover), decimals: 4),
             Column("gini", .number(gini), decimals: 4),
-        ], footer: ["localisation of \(m.name) \(q.year) over the \(regions.count) regions at level \(registry.levelName(level)): Hoover ½ Σ_r |x[r,i]/x[·,i] − x[r,·]/x[·,·]| (0–1); locational Gini 1 − 2·(area under the Lorenz curve, regions by LQ ascending)\(q.half ? " ÷ 2 (half: EconGeo's 0–0.5 scale)" : " (0–1)")"]
+        ], footer: ["localisation of \(m.name) \(q.year) over the \(regions.count) regions\(level >= 0 ? " at level \(registry.levelName(level))" : ""): Hoover ½ Σ_r |x[r,i]/x[·,i] − x[r,·]/x[·,·]| (0–1); locational Gini 1 − 2·(area under the Lorenz curve, regions by LQ ascending)\(q.half ? " ÷ 2 (half: EconGeo's 0–0.5 scale)" : " (0–1)")"]
             + cs.notes + [cs.missing > 0 ? "missing cells: \(cs.missing)" : "missing cells: 0"])
     }
 }

@@ -43,6 +43,9 @@ public enum Specialisation {
         var groupNote: String
         if let src = q.groupsSource { groupNote = "variety groups from \(src)" } else { groupNote = "variety groups: each industry's parent in the registry" }
         let ungrouped = zip(codes, groupOf).filter { $0.1 == nil }.map(\.0)
+        if ungrouped.isEmpty, Set(groupOf.compactMap { $0 }).count == 1 {
+            groupNote += "; all industries fall in one group, so unrelated variety is 0 (use `groups \"FILE.csv\"` for another grouping)"
+        }
         if !ungrouped.isEmpty {
             groupNote += "; no group for \(ungrouped.prefix(6).joined(separator: ", "))\(ungrouped.count > 6 ? ", …" : "") — related and unrelated variety not computed"
             groupOf = []
