@@ -91,7 +91,7 @@ public enum VerbTable {
                     ClauseSpec(keyword: "between", shape: .pair, required: false, help: "two regions compared with each other"),
                     forRegions,
                     ClauseSpec(keyword: "vs", shape: .reference, required: false, help: "reference when not `between`"),
-                    half, level, industries,
+                    half, byArea, level, industries,
                  ],
                  details: ["K = Σ_i |s_a,i − s_b,i| (0–2); `half` gives 0–1."],
                  run: { s, call throws(Diagnostic) in try Verbs.krugman(s, call) }),
