@@ -25,6 +25,7 @@ public enum ClauseValue: Equatable, Sendable {
     case pair(NameRef, NameRef)  // `between NB and VB`
     case string(NameRef)         // `groups "file.csv"`
     case items([AreaItemRef])    // `industries A, B-E, 01..03`
+    case measure(MeasureRef)     // `per se.employment`
     case number(Double)
     case flag
 }
@@ -96,7 +97,7 @@ public struct Pipeline: Equatable, Sendable {
 public enum StatementKind: Equatable, Sendable {
     case pipeline(Pipeline)
     case bind(NameRef, Pipeline)                                        // let NAME = …
-    case load(path: NameRef, name: NameRef?, mapping: [(String, NameRef)], registry: String?)
+    case load(path: NameRef, name: NameRef?, mapping: [(String, NameRef)], registry: String?, prices: [(NameRef, String)] = [])
     case describe(NameRef)
     case datasets
     case help(NameRef?)
@@ -113,8 +114,9 @@ public enum StatementKind: Equatable, Sendable {
         switch (a, b) {
         case (.pipeline(let x), .pipeline(let y)): return x == y
         case (.bind(let n, let p), .bind(let m, let q)): return n == m && p == q
-        case (.load(let p, let n, let mp, let r), .load(let q, let m, let mq, let s)):
+        case (.load(let p, let n, let mp, let r, let pa), .load(let q, let m, let mq, let s, let pb)):
             return p == q && n == m && r == s && mp.map { $0.0 } == mq.map { $0.0 } && mp.map { $0.1 } == mq.map { $0.1 }
+                && pa.map { $0.0 } == pb.map { $0.0 } && pa.map { $0.1 } == pb.map { $0.1 }
         case (.describe(let x), .describe(let y)), (.run(let x), .run(let y)), (.save(let x), .save(let y)),
              (.open(let x), .open(let y)), (.sql(let x), .sql(let y)): return x == y
         case (.datasets, .datasets), (.areas, .areas): return true

@@ -42,8 +42,8 @@ extension Session {
             // Kept as its statement: reopening the workspace evaluates it again.
             try workspace.setDefinition(name: name.text, kind: "let", statement: statementText(st))
             return Outcome(messages: ["\(name.text): \(t.rowCount) rows"])
-        case .load(let path, let name, let mapping, let registryKind):
-            return try load(path: path, name: name, mapping: mapping, registryKind: registryKind)
+        case .load(let path, let name, let mapping, let registryKind, let prices):
+            return try load(path: path, name: name, mapping: mapping, registryKind: registryKind, prices: prices)
         case .describe(let n):
             return Outcome(table: Describe.table(try cube(n), registry: registry))
         case .datasets:

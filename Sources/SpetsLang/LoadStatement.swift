@@ -3,7 +3,8 @@
 import SpetsCore
 
 extension Session {
-    func load(path: NameRef, name: NameRef?, mapping: [(String, NameRef)], registryKind: String?) throws(Diagnostic) -> Outcome {
+    func load(path: NameRef, name: NameRef?, mapping: [(String, NameRef)], registryKind: String?,
+              prices: [(NameRef, String)] = []) throws(Diagnostic) -> Outcome {
         if let kind = registryKind {
             do {
                 let bytes = try FileIO.read(path.text)
@@ -16,6 +17,7 @@ extension Session {
         if let name { try checkBindable(name) }
         var opts = LoadOptions()
         for (k, v) in mapping { opts.mapping[k] = v.text }
+        for (m, basis) in prices { opts.prices[Text.snakeCase(m.text)] = basis }
         let cube: Cube
         do { cube = try CSVLoader.load(path: path.text, name: dsName, options: opts, registry: registry) }
         catch { throw error.at(path.span) }

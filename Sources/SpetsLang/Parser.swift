@@ -149,12 +149,24 @@ public struct Parser {
         var name: NameRef? = nil
         if match(word: "as") { name = try parseIdentifier("a dataset name") }
         var mapping: [(String, NameRef)] = []
+        var prices: [(NameRef, String)] = []
         if match(word: "with") {
             repeat {
                 let key = try parseIdentifier("region, industry, year or measure")
+                // `with value_added prices constant 2019`
+                if peek.isWord("prices") {
+                    advance()
+                    guard peek.isWord("constant") || peek.isWord("current") else {
+                        throw error("expected `constant` or `current` after `prices`, found \(describe(peek))")
+                    }
+                    var basis = advance().text.lowercased()
+                    if peek.kind == .number { basis += " " + advance().text }
+                    prices.append((key, basis))
+                    continue
+                }
                 guard LoadOptions.mappingKeys.contains(key.text.lowercased()) else {
                     throw Diagnostic(message: "unknown column role `\(key.text)`", span: key.span,
-                                     help: "roles: " + LoadOptions.mappingKeys.joined(separator: ", "),
+                                     help: "roles: " + LoadOptions.mappingKeys.joined(separator: ", ") + "; or MEASURE prices constant|current [YEAR]",
                                      candidates: Text.suggestions(for: key.text, among: LoadOptions.mappingKeys))
                 }
                 if mapping.contains(where: { $0.0 == key.text.lowercased() }) {
@@ -164,7 +176,7 @@ public struct Parser {
                 mapping.append((key.text.lowercased(), try parseName("a column name")))
             } while match(symbol: ",")
         }
-        return .load(path: path, name: name, mapping: mapping, registry: nil)
+        return .load(path: path, name: name, mapping: mapping, registry: nil, prices: prices)
     }
 
     /// set = "set" NAME VALUE ;
@@ -293,6 +305,8 @@ public struct Parser {
             return .pair(a, try parseMultiwordName(spec))
         case .path:
             return .string(try parseString("a file path"))
+        case .measure:
+            return .measure(try parseMeasureRef(spec))
         case .industries:
             return .items(try parseIndustryItems())
         case .word(let options):

@@ -12,6 +12,7 @@ public enum ClauseShape: Equatable, Sendable {
     case pair                 // between NB and VB
     case path                 // groups "file.csv"
     case industries           // industries A, B-E, 01..03
+    case measure              // per se.employment
     case number
     case flag
 }
@@ -51,6 +52,9 @@ public enum VerbTable {
                                   help: "a region level (county, nuts2, …) and/or an industry level (section, a10, division)")
     static let industries = ClauseSpec(keyword: "industries", shape: .industries, required: false,
                                        help: "an explicit, non-overlapping industry list (codes, ranges 01..03)")
+    static let fromYear = ClauseSpec(keyword: "from", shape: .year, required: true, help: "the start year")
+    static let toYear = ClauseSpec(keyword: "to", shape: .year, required: true, help: "the end year")
+    static let perMeasure = ClauseSpec(keyword: "per", shape: .measure, required: true, help: "the employment measure (value added per …)")
     static let half = ClauseSpec(keyword: "half", shape: .flag, required: false, help: "half scale (Krugman 0–1; Gini 0–0.5)")
 
     public static let all: [VerbSpec] = [
@@ -95,6 +99,51 @@ public enum VerbTable {
                  ],
                  details: ["K = Σ_i |s_a,i − s_b,i| (0–2); `half` gives 0–1."],
                  run: { s, call throws(Diagnostic) in try Verbs.krugman(s, call) }),
+        VerbSpec(name: "shiftshare", summary: "change split into national share, industry mix and regional shift",
+                 usage: "shiftshare D.M from Y0 to Y1 [for R, …] [method classic|esteban|dynamic|gerfin] [vs rest | vs R] [by area] [level …] [industries …]",
+                 takesMeasure: true,
+                 clauses: [fromYear, toYear, forRegions,
+                           ClauseSpec(keyword: "method", shape: .word(ShiftShareMethod.allCases.map(\.rawValue)), required: false,
+                                      help: "classic (default), esteban (Esteban-Marquillas), dynamic (year by year), gerfin (multiplicative)"),
+                           ClauseSpec(keyword: "vs", shape: .reference, required: false, help: "reference: level sum (default), rest, or a region"),
+                           byArea, level, industries],
+                 details: ["Columns: [region,] industry, base, end, national_share, industry_mix, regional_shift, change (+ homothetic, competitive, allocation; + structural_factor, regional_factor); a TOTAL row per region.",
+                           "Without `for`: every region, each in its own block."],
+                 run: { s, call throws(Diagnostic) in try Verbs.shiftshare(s, call) }),
+        VerbSpec(name: "growth", summary: "value-added growth = employment growth + productivity growth (logs)",
+                 usage: "growth D.VA per D.EMP from Y0 to Y1 [for R, …] [by area] [level …] [industries …]",
+                 takesMeasure: true,
+                 clauses: [perMeasure, fromYear, toYear, forRegions, byArea, level, industries],
+                 details: ["Columns: [region,] industry, dln_va, dln_emp, dln_productivity, emp_share, productivity_share; a TOTAL row per region."],
+                 run: { s, call throws(Diagnostic) in try Verbs.growth(s, call) }),
+        VerbSpec(name: "productivity", summary: "productivity change: within industries, structural shift, entry/exit",
+                 usage: "productivity D.VA per D.EMP from Y0 to Y1 [for R, …] [method three-term|two-term|lmdi] [by area] [level …] [industries …]",
+                 takesMeasure: true,
+                 clauses: [perMeasure, fromYear, toYear, forRegions,
+                           ClauseSpec(keyword: "method", shape: .word(ProductivityMethod.allCases.map(\.rawValue)), required: false,
+                                      help: "three-term (Fagerberg, default), two-term (McMillan-Rodrik), lmdi (LMDI-I)"),
+                           byArea, level, industries],
+                 details: ["Columns: [region,] industry, within, static_shift, dynamic_shift, entry_exit, p0, p1 (two-term: within, structural, entry_exit; lmdi: within, structural, within_log, structural_log)."],
+                 run: { s, call throws(Diagnostic) in try Verbs.productivity(s, call) }),
+        VerbSpec(name: "gap", summary: "a region's productivity level against the reference: industry mix, within-industry, allocative",
+                 usage: "gap D.VA per D.EMP in YEAR [for R, …] [vs rest | vs R] [method three-term|two-term] [by area] [level …] [industries …]",
+                 takesMeasure: true,
+                 clauses: [perMeasure, inYear, forRegions,
+                           ClauseSpec(keyword: "vs", shape: .reference, required: false, help: "reference: level sum (default), rest, or a region"),
+                           ClauseSpec(keyword: "method", shape: .word(GapMethod.allCases.map(\.rawValue)), required: false,
+                                      help: "three-term (default) or two-term (regional weights in the differential)"),
+                           byArea, level, industries],
+                 details: ["Columns: [region,] industry, industry_mix, within_differential, allocative, p_region, p_reference."],
+                 run: { s, call throws(Diagnostic) in try Verbs.gap(s, call) }),
+        VerbSpec(name: "dynamics", summary: "firm-level productivity change: survivors, entrants, exiters (Melitz-Polanec, FHK)",
+                 usage: "dynamics F.PRODUCTIVITY weight F.EMPLOYMENT from Y0 to Y1 [method mp|fhk]",
+                 takesMeasure: true,
+                 clauses: [ClauseSpec(keyword: "weight", shape: .measure, required: true, help: "the weight (e.g. employment)"),
+                           fromYear, toYear,
+                           ClauseSpec(keyword: "method", shape: .word(DynamicsMethod.allCases.map(\.rawValue)), required: false,
+                                      help: "mp (Melitz-Polanec, default) or fhk (Foster-Haltiwanger-Krizan)")],
+                 details: ["Columns: component, value. Needs a firm (or plant, id) dimension."],
+                 run: { s, call throws(Diagnostic) in try Verbs.dynamics(s, call) }),
         VerbSpec(name: "localisation", summary: "one row per industry: Hoover's localisation coefficient and the locational Gini",
                  usage: "localisation D.M in YEAR [half] [by area] [level …] [industries …]",
                  takesMeasure: true,
@@ -105,8 +154,7 @@ public enum VerbTable {
                  usage: "portfolio D.M from Y0 to Y1 for R [vs rest | vs R] [by area] [level …] [industries …]",
                  takesMeasure: true,
                  clauses: [
-                    ClauseSpec(keyword: "from", shape: .year, required: true, help: "the start year"),
-                    ClauseSpec(keyword: "to", shape: .year, required: true, help: "the end year"),
+                    fromYear, toYear,
                     ClauseSpec(keyword: "for", shape: .regions, required: true, help: "the region"),
                     ClauseSpec(keyword: "vs", shape: .reference, required: false, help: "reference (default: level sum)"),
                     byArea, level, industries,

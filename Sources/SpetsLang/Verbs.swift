@@ -200,3 +200,85 @@ extension Verbs {
         do { return try Portfolio.compute(cube, q, registry: s.registry) } catch { throw error.at(call.span) }
     }
 }
+
+// MARK: decompositions
+
+extension Verbs {
+    static func method<T: RawRepresentable>(_ call: VerbCall, _ type: T.Type) -> T? where T.RawValue == String {
+        guard let c = call.clause("method"), case .name(let n) = c.value else { return nil }
+        return T(rawValue: n.text.lowercased())
+    }
+
+    /// `X.va per X.emp`: both measures of one dataset.
+    static func ratio(_ s: Session, _ call: VerbCall) throws(Diagnostic) -> (Cube, Int, Int) {
+        let (cube, va) = try measure(s, call)
+        guard let per = call.clause("per"), case .measure(let ref) = per.value else { throw Diagnostic(message: "`per` needs a measure", span: call.span) }
+        let (c2, emp) = try s.measure(ref)
+        guard c2 === cube else {
+            throw Diagnostic(message: "`\(ref.dataset.text).\(ref.measure.text)` is in another dataset than `\(call.subject!.dataset.text).\(call.subject!.measure.text)`",
+                             span: ref.span, help: "both measures must come from one dataset")
+        }
+        return (cube, va, emp)
+    }
+
+    static func years(_ call: VerbCall, _ cube: Cube) throws(Diagnostic) -> (Int, Int) {
+        let a = try year(call.clause("from")!, in: cube), b = try year(call.clause("to")!, in: cube)
+        guard a < b else { throw Diagnostic(message: "`from` \(a) must come before `to` \(b)", span: call.clause("to")!.span) }
+        return (a, b)
+    }
+
+    static func shiftshare(_ s: Session, _ call: VerbCall) throws(Diagnostic) -> Table {
+        let (cube, m) = try measure(s, call)
+        let (a, b) = try years(call, cube)
+        var q = ShiftShareRequest(measure: m, from: a, to: b)
+        q.regions = try regions(s, call, cube)
+        q.reference = try reference(s, call, cube, allowMean: false)
+        q.method = method(call, ShiftShareMethod.self) ?? .classic
+        q.industries = try industryChoice(s, call, cube)
+        q.regionLevel = try regionLevel(call)
+        do { return try ShiftShare.compute(cube, q, registry: s.registry) } catch { throw error.at(call.span) }
+    }
+
+    static func growth(_ s: Session, _ call: VerbCall) throws(Diagnostic) -> Table {
+        let (cube, va, emp) = try ratio(s, call)
+        let (a, b) = try years(call, cube)
+        var q = GrowthRequest(valueAdded: va, employment: emp, from: a, to: b)
+        q.regions = try regions(s, call, cube)
+        q.industries = try industryChoice(s, call, cube)
+        q.regionLevel = try regionLevel(call)
+        do { return try GrowthAccounting.compute(cube, q, registry: s.registry) } catch { throw error.at(call.span) }
+    }
+
+    static func productivity(_ s: Session, _ call: VerbCall) throws(Diagnostic) -> Table {
+        let (cube, va, emp) = try ratio(s, call)
+        let (a, b) = try years(call, cube)
+        var q = ProductivityRequest(valueAdded: va, employment: emp, from: a, to: b)
+        q.regions = try regions(s, call, cube)
+        q.method = method(call, ProductivityMethod.self) ?? .threeTerm
+        q.industries = try industryChoice(s, call, cube)
+        q.regionLevel = try regionLevel(call)
+        do { return try Productivity.compute(cube, q, registry: s.registry) } catch { throw error.at(call.span) }
+    }
+
+    static func gap(_ s: Session, _ call: VerbCall) throws(Diagnostic) -> Table {
+        let (cube, va, emp) = try ratio(s, call)
+        var q = GapRequest(valueAdded: va, employment: emp, year: try year(call.clause("in")!, in: cube))
+        q.regions = try regions(s, call, cube)
+        q.reference = try reference(s, call, cube, allowMean: false)
+        q.method = method(call, GapMethod.self) ?? .threeTerm
+        q.industries = try industryChoice(s, call, cube)
+        q.regionLevel = try regionLevel(call)
+        do { return try ProductivityGap.compute(cube, q, registry: s.registry) } catch { throw error.at(call.span) }
+    }
+
+    static func dynamics(_ s: Session, _ call: VerbCall) throws(Diagnostic) -> Table {
+        let (cube, phi) = try s.measure(call.subject!)
+        guard let wc = call.clause("weight"), case .measure(let ref) = wc.value else { throw Diagnostic(message: "`weight` needs a measure", span: call.span) }
+        let (c2, w) = try s.measure(ref)
+        guard c2 === cube else { throw Diagnostic(message: "the weight must come from the same dataset", span: ref.span) }
+        let (a, b) = try years(call, cube)
+        var q = DynamicsRequest(productivity: phi, weight: w, from: a, to: b)
+        q.method = method(call, DynamicsMethod.self) ?? .mp
+        do { return try FirmDynamics.compute(cube, q) } catch { throw error.at(call.span) }
+    }
+}

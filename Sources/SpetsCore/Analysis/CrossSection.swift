@@ -11,6 +11,8 @@ public enum IndustryChoice {
     case level(String)
     /// Knowledge areas; each is computed on its own members, totals stay the partition's.
     case areas([Area])
+    /// Exactly these columns, decided earlier (so several cross-sections line up).
+    case fixed([Int32], String)
 }
 
 public struct CrossSection {
@@ -32,23 +34,42 @@ public struct CrossSection {
     public var missing: Int
     public var notes: [String]
     public let isAreas: Bool
+    /// The partition's industry codes (before grouping into areas or levels).
+    public let partitionColumns: [Int32]
 
     @inline(__always) public func at(_ r: Int, _ c: Int) -> Double { x[r * nC + c] }
 
+    /// `partitionYears`: years whose industries together decide the partition (a decomposition
+    /// over two years needs industries present in either, so entrants and exiters are kept).
     public static func build(_ cube: Cube, measure: Int, year: Int, registry: Registry,
-                             industries: IndustryChoice = .finest, regionLevel: Int? = nil) throws(Diagnostic) -> CrossSection {
+                             industries: IndustryChoice = .finest, regionLevel: Int? = nil,
+                             partitionYears: [Int] = []) throws(Diagnostic) -> CrossSection {
         let slice = try YearSlice.build(cube, measure: measure, year: year)
         let ind = cube.industry!
         let nR = slice.regions, nI = slice.industries
-        let presentInd = (0..<nI).filter { i in (0..<nR).contains { slice.present[$0 * nI + i] } }.map { Int32($0) }
+        var presentMask = (0..<nI).map { i in (0..<nR).contains { slice.present[$0 * nI + i] } }
+        for y in partitionYears where y != year {
+            let other = try YearSlice.build(cube, measure: measure, year: y)
+            for i in 0..<nI where !presentMask[i] { presentMask[i] = (0..<nR).contains { other.present[$0 * nI + i] } }
+        }
+        let presentInd = (0..<nI).filter { presentMask[$0] }.map { Int32($0) }
         let partition: IndustryPartition
         if case .explicit(let codes) = industries {
             partition = try IndustryPartition.explicit(codes, dimension: ind, registry: registry)
+        } else if case .fixed(let codes, let text) = industries {
+            partition = IndustryPartition(columns: codes, leftOut: [], description: text)
         } else {
             partition = IndustryPartition.finest(present: presentInd, dimension: ind, registry: registry)
         }
         let level = (0..<nR).map { registry.regionLevel(cube.region.labels[$0]) }
         var active = (0..<nR).map { r in partition.columns.contains { slice.present[r * nI + Int($0)] } }
+        if !partitionYears.isEmpty {
+            // A region takes part if it has data in any of the years (an exit year is data too).
+            for y in partitionYears where y != year {
+                let other = try YearSlice.build(cube, measure: measure, year: y)
+                for r in 0..<nR where !active[r] { active[r] = partition.columns.contains { other.present[r * nI + Int($0)] } }
+            }
+        }
         if let lv = regionLevel { for r in 0..<nR where level[r] != lv { active[r] = false } }
         var rowTotal = [Double](repeating: 0, count: nR)
         var missing = 0
@@ -66,7 +87,7 @@ public struct CrossSection {
         var columnDim = ind
         var columnCodes = partition.columns
         switch industries {
-        case .finest, .explicit: break
+        case .finest, .explicit, .fixed: break
         case .level(let lv):
             var byAncestor: [String: Int] = [:]
             for (k, c) in partition.columns.enumerated() {
@@ -131,7 +152,7 @@ public struct CrossSection {
         }
         return CrossSection(year: year, columnDim: columnDim, columnCodes: columnCodes, nR: nR, x: x, present: present,
                             active: active, level: level, rowTotal: rowTotal, missing: missing, notes: notes,
-                            isAreas: industries.isAreas)
+                            isAreas: industries.isAreas, partitionColumns: partition.columns)
     }
 
     /// Regions taking part at region r's level (the default reference set).
@@ -158,6 +179,23 @@ public struct CrossSection {
             return n.map { $0 / Double(others.count) }
         }
         return n.map { total != 0 ? $0 / total : .nan }
+    }
+
+    /// Reference totals per column and overall for region r (absolute, not shares).
+    public func referenceTotals(for r: Int, _ ref: Reference, peers: [Int]) -> (byColumn: [Double], total: Double) {
+        var n = [Double](repeating: 0, count: nC)
+        var total = 0.0
+        switch ref {
+        case .region(let q):
+            for c in 0..<nC { let v = at(Int(q), c); n[c] = v.isNaN ? 0 : v }
+            total = rowTotal[Int(q)]
+        case .levelSum, .rest, .mean:
+            for p in peers where ref != .rest || p != r {
+                for c in 0..<nC { let v = at(p, c); if !v.isNaN { n[c] += v } }
+                total += rowTotal[p]
+            }
+        }
+        return (n, total)
     }
 
     /// The region's own shares s[r,c].

@@ -51,6 +51,11 @@ struct CSVAccumulator {
         measures = Array(repeating: [], count: layout.measureNames.count)
         hasIndustry = layout.roles.contains(.industry)
         yearColumns = layout.roles.enumerated().compactMap { if case .yearValue(let y) = $1 { return ($0, Int32(y)) }; return nil }
+        if !layout.roles.contains(.region) {
+            // A firm panel without regions: every row in one region, `ALL`.
+            let all: [UInt8] = Array("ALL".utf8)
+            _ = all.withUnsafeBufferPointer { region.intern($0.baseAddress!, $0.count) }
+        }
     }
 
     // Code maps of a side accumulator into this one (see `absorb`).

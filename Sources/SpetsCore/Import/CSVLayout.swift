@@ -4,7 +4,9 @@
 public struct LoadOptions: Sendable {
     /// Explicit column choices from `with region = COL, industry = COL, year = COL, measure = NAME`.
     public var mapping: [String: String] = [:]
-    public init(mapping: [String: String] = [:]) { self.mapping = mapping }
+    /// Price basis per measure (`with value_added prices constant 2019`).
+    public var prices: [String: String] = [:]
+    public init(mapping: [String: String] = [:], prices: [String: String] = [:]) { self.mapping = mapping; self.prices = prices }
     public static let mappingKeys = ["region", "industry", "year", "measure"]
 }
 
@@ -31,6 +33,7 @@ struct CSVLayout {
                                 "bransch", "naringsgren", "sector", "activity"]
     /// Header words of a column that names something rather than coding it.
     static let nameWords: Set<String> = ["name", "namn", "label", "description", "desc", "text", "benamning", "beskrivning", "title"]
+    static let firmWords: Set<String> = ["firm", "plant", "company", "enterprise", "establishment", "foretag", "arbetsstalle", "orgnr", "firm_id", "plant_id"]
     static let yearWords = ["year", "time", "date", "ar", "tid", "time_period", "period", "aar"]
 
     static func words(_ header: String) -> [String] {
@@ -108,7 +111,15 @@ struct CSVLayout {
         let yearCols = header.indices.filter { roles[$0] == nil && headerYear(header[$0]) != nil }
         let hasYear = roles.contains { $0 == .year }
         let wide = !hasYear && !yearCols.isEmpty
-        if !roles.contains(where: { $0 == .region }) {
+        // A firm or plant column keeps its codes as a dimension, even when they look like numbers.
+        for (i, h) in header.enumerated() where roles[i] == nil {
+            let w = words(h)
+            if let first = w.first, firmWords.contains(first) || (w.count == 1 && first == "id") { roles[i] = .text(-1) }
+        }
+        let hasFirm = roles.contains { $0 == .text(-1) }
+        if !roles.contains(where: { $0 == .region }) && hasFirm {
+            notes.append("no region column: one region `ALL` (a firm panel)")
+        } else if !roles.contains(where: { $0 == .region }) {
             throw Diagnostic(message: "cannot tell which column of \(file) holds the regions",
                              location: FileLocation(file: file, line: 1),
                              help: "name it: load \"\(file)\" as NAME with region = COLUMN  (columns: \(header.joined(separator: ", ")))")
@@ -125,6 +136,10 @@ struct CSVLayout {
             measureNames = [name]
             measureUnits = [units[Text.fold(name)]]
             notes.append("wide layout: \(yearCols.count) year columns \(header[yearCols.first!])–\(header[yearCols.last!]) read as measure `\(name)`")
+        }
+        for i in header.indices where roles[i] == .text(-1) {
+            roles[i] = .text(textNames.count)
+            textNames.append(header[i].trimmed())
         }
         for i in header.indices where roles[i] == nil {
             if header[i].isEmpty && numeric[i] { roles[i] = .ignored; continue }
@@ -152,6 +167,16 @@ struct CSVLayout {
                              help: "rename one of them in the file")
         }
         return layout
+    }
+
+    /// Price bases declared in comments: `# prices value_added: constant 2023`.
+    static func prices(fromComments comments: [String]) -> [String: String] {
+        var out: [String: String] = [:]
+        for c in comments where c.lowercased().hasPrefix("prices ") {
+            let kv = c.dropFirst(7).split(separator: ":", maxSplits: 1)
+            if kv.count == 2 { out[Text.snakeCase(String(kv[0]))] = String(kv[1]).trimmed() }
+        }
+        return out
     }
 
     /// Units declared in comment lines before the header: `# unit employment: persons`

@@ -129,7 +129,8 @@ public enum CSVLoader {
             pos = 0
             eof = try file.read(into: &buf, count: chunkSize) == 0
         }
-        return try acc.finish(name: name, path: path, headerLine: headerLine, registry: registry, delimiter: delimiter)
+        return try acc.finish(name: name, path: path, headerLine: headerLine, registry: registry, delimiter: delimiter,
+                              prices: options.prices.merging(CSVLayout.prices(fromComments: comments)) { a, _ in a })
     }
 
     /// Below this many bytes a chunk is parsed on one thread.

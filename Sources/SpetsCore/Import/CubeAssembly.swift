@@ -2,7 +2,13 @@
 // columns extra dimensions, registry names fill in, duplicate cells are refused.
 
 extension CSVAccumulator {
-    func finish(name: String, path: String, headerLine: Int, registry: Registry?, delimiter: UInt8) throws(Diagnostic) -> Cube {
+    func finish(name: String, path: String, headerLine: Int, registry: Registry?, delimiter: UInt8,
+                prices: [String: String] = [:]) throws(Diagnostic) -> Cube {
+        for k in prices.keys where !layout.measureNames.contains(k) {
+            throw Diagnostic(message: "`with \(k) prices …`: \(path) has no measure \(k)",
+                             help: "measures: " + layout.measureNames.joined(separator: ", "),
+                             candidates: Text.suggestions(for: k, among: layout.measureNames))
+        }
         if rows == 0 {
             throw Diagnostic(message: "\(path) has a header but no data rows", location: FileLocation(file: path, line: headerLine + 1),
                              help: "add one line per observation below the header")
@@ -46,7 +52,8 @@ extension CSVAccumulator {
         let industryDim = hasIndustry ? Dimension(name: "industry", role: .industry, labels: industryLabels, names: industryNames) : nil
         try checkDuplicates(path: path, headerLine: headerLine, regionDim: regionDim, industryDim: industryDim,
                             extras: extras, extraCodes: extraCodes)
-        let ms = layout.measureNames.indices.map { Measure(name: layout.measureNames[$0], unit: layout.measureUnits[$0], values: measures[$0]) }
+        let ms = layout.measureNames.indices.map { Measure(name: layout.measureNames[$0], unit: layout.measureUnits[$0], values: measures[$0],
+                                                           prices: prices[layout.measureNames[$0]]) }
         return Cube(name: name, source: path, region: regionDim, industry: industryDim, extras: extras,
                     regionCodes: regionCodes, industryCodes: industryCodes, years: years, extraCodes: extraCodes,
                     measures: ms, notes: notes)

@@ -5,8 +5,10 @@ public struct Measure {
     public var name: String
     public var unit: String?
     public var values: [Double]
-    public init(name: String, unit: String? = nil, values: [Double]) {
-        self.name = name; self.unit = unit; self.values = values
+    /// `constant 2019`, `current`, or nil when not stated.
+    public var prices: String?
+    public init(name: String, unit: String? = nil, values: [Double], prices: String? = nil) {
+        self.name = name; self.unit = unit; self.values = values; self.prices = prices
     }
     public var missingCount: Int { values.reduce(0) { $0 + ($1.isNaN ? 1 : 0) } }
 }
@@ -67,7 +69,7 @@ extension Cube {
         return Cube(name: name, source: source, region: region, industry: industry, yearName: yearName, extras: extras,
                     regionCodes: g(regionCodes), industryCodes: g(industryCodes), years: g(years),
                     extraCodes: extraCodes.map { g($0) },
-                    measures: measures.map { Measure(name: $0.name, unit: $0.unit, values: g($0.values)) },
+                    measures: measures.map { Measure(name: $0.name, unit: $0.unit, values: g($0.values), prices: $0.prices) },
                     notes: notes + ["filtered from \(self.name): \(idx.count) of \(count) rows"])
     }
 }

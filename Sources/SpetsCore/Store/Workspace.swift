@@ -17,7 +17,7 @@ public final class Workspace {
         CREATE TABLE IF NOT EXISTS dataset_dimensions(dataset TEXT NOT NULL, position INTEGER NOT NULL, role TEXT NOT NULL,
             name TEXT NOT NULL, labels BLOB, names BLOB, codes BLOB, PRIMARY KEY(dataset, position));
         CREATE TABLE IF NOT EXISTS dataset_measures(dataset TEXT NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL,
-            unit TEXT, vals BLOB, PRIMARY KEY(dataset, position));
+            unit TEXT, vals BLOB, prices TEXT, PRIMARY KEY(dataset, position));
         CREATE TABLE IF NOT EXISTS dataset_years(dataset TEXT PRIMARY KEY, years BLOB);
         CREATE TABLE IF NOT EXISTS definitions(name TEXT PRIMARY KEY, kind TEXT NOT NULL, statement TEXT NOT NULL, seq INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS journal(seq INTEGER PRIMARY KEY, statement TEXT NOT NULL);
@@ -43,6 +43,9 @@ public final class Workspace {
             throw Diagnostic(message: "\(path ?? "workspace") is not a spets workspace (\(error.message))")
         }
         try db.prepare("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)").bind(1, Self.schemaVersion).run()
+        // Workspaces written before measures had a price basis gain the column.
+        let cols = try db.prepare("SELECT count(*) FROM pragma_table_info('dataset_measures') WHERE name = 'prices'")
+        if try cols.step(), cols.int(0) == 0 { try db.exec("ALTER TABLE dataset_measures ADD COLUMN prices TEXT") }
         db.makeInterruptible()
     }
 
@@ -86,10 +89,10 @@ public final class Workspace {
                     .bind(5, blob: Self.joinStrings(d.labels)).bind(6, blob: Self.joinStrings(d.names.map { $0 ?? "" }))
                     .bind(7, blob: codes).run()
             }
-            let ms = try db.prepare("INSERT INTO dataset_measures(dataset, position, name, unit, vals) VALUES (?,?,?,?,?)")
+            let ms = try db.prepare("INSERT INTO dataset_measures(dataset, position, name, unit, vals, prices) VALUES (?,?,?,?,?,?)")
             for (pos, m) in cube.measures.enumerated() {
                 ms.reset()
-                try ms.bind(1, cube.name).bind(2, pos).bind(3, m.name).bind(4, m.unit).bind(5, blob: m.values).run()
+                try ms.bind(1, cube.name).bind(2, pos).bind(3, m.name).bind(4, m.unit).bind(5, blob: m.values).bind(6, m.prices).run()
             }
             try db.prepare("INSERT INTO dataset_years(dataset, years) VALUES (?,?)").bind(1, cube.name).bind(2, blob: cube.years).run()
         }
@@ -114,7 +117,7 @@ public final class Workspace {
         var out: [Cube] = []
         let ds = try db.prepare("SELECT name, source, year_name, notes FROM datasets ORDER BY seq")
         let dims = try db.prepare("SELECT role, name, labels, names, rowid FROM dataset_dimensions WHERE dataset = ? ORDER BY position")
-        let ms = try db.prepare("SELECT name, unit, rowid FROM dataset_measures WHERE dataset = ? ORDER BY position")
+        let ms = try db.prepare("SELECT name, unit, rowid, prices FROM dataset_measures WHERE dataset = ? ORDER BY position")
         let ys = try db.prepare("SELECT rowid FROM dataset_years WHERE dataset = ?")
         while try ds.step() {
             let name = ds.text(0)!
@@ -138,7 +141,8 @@ public final class Workspace {
             ms.reset(); ms.bind(1, name)
             while try ms.step() {
                 measures.append(Measure(name: ms.text(0)!, unit: ms.text(1),
-                                        values: try db.readBlob(table: "dataset_measures", column: "vals", rowid: ms.int(2), as: Double.self)))
+                                        values: try db.readBlob(table: "dataset_measures", column: "vals", rowid: ms.int(2), as: Double.self),
+                                        prices: ms.text(3)))
             }
             ys.reset(); ys.bind(1, name)
             let years = try ys.step() ? try db.readBlob(table: "dataset_years", column: "years", rowid: ys.int(0), as: Int32.self) : []
