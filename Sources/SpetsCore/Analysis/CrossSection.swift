@@ -158,27 +158,55 @@ public struct CrossSection {
     /// Regions taking part at region r's level (the default reference set).
     public func peers(of r: Int) -> [Int] { (0..<nR).filter { active[$0] && level[$0] == level[r] } }
 
-    /// Reference shares s⁰[c] for region r.
-    public func referenceShares(for r: Int, _ ref: Reference, peers: [Int]) -> [Double] {
-        var n = [Double](repeating: 0, count: nC)
-        var total = 0.0
+    /// Reference shares s⁰[c] for region r. Level sums (and sums of shares for `vs mean`) are
+    /// kept in `cache` so that running every region costs one pass per level, not one per region.
+    public func referenceShares(for r: Int, _ ref: Reference, peers: [Int], cache: inout [Int: [Double]]) -> [Double] {
         switch ref {
-        case .region(let q):
-            let q = Int(q)
-            for c in 0..<nC { let v = at(q, c); n[c] = v.isNaN ? 0 : v }
-            total = rowTotal[q]
+        case .region: return referenceShares(for: r, ref, peers: peers)
         case .levelSum, .rest:
-            for p in peers where ref == .levelSum || p != r {
-                for c in 0..<nC { let v = at(p, c); if !v.isNaN { n[c] += v } }
-                total += rowTotal[p]
+            let key = level[r] * 2
+            if cache[key] == nil {
+                var n = [Double](repeating: 0, count: nC + 1)
+                for p in peers { for c in 0..<nC { let v = at(p, c); if !v.isNaN { n[c] += v } }; n[nC] += rowTotal[p] }
+                cache[key] = n
             }
+            var n = cache[key]!
+            if ref == .rest {
+                for c in 0..<nC { let v = at(r, c); if !v.isNaN { n[c] -= v } }
+                n[nC] -= rowTotal[r]
+            }
+            let total = n[nC]
+            return (0..<nC).map { total != 0 ? n[$0] / total : .nan }
         case .mean:
-            let others = peers.filter { $0 != r && rowTotal[$0] != 0 }
-            guard !others.isEmpty else { return [Double](repeating: .nan, count: nC) }
-            for p in others { for c in 0..<nC { let v = at(p, c); if !v.isNaN { n[c] += v / rowTotal[p] } } }
-            return n.map { $0 / Double(others.count) }
+            let key = level[r] * 2 + 1
+            if cache[key] == nil {
+                var n = [Double](repeating: 0, count: nC + 1)
+                for p in peers where rowTotal[p] != 0 {
+                    for c in 0..<nC { let v = at(p, c); if !v.isNaN { n[c] += v / rowTotal[p] } }
+                    n[nC] += 1
+                }
+                cache[key] = n
+            }
+            var n = cache[key]!
+            if rowTotal[r] != 0 {
+                for c in 0..<nC { let v = at(r, c); if !v.isNaN { n[c] -= v / rowTotal[r] } }
+                n[nC] -= 1
+            }
+            let k = n[nC]
+            return (0..<nC).map { k > 0 ? n[$0] / k : .nan }
         }
-        return n.map { total != 0 ? $0 / total : .nan }
+    }
+
+    /// Reference shares s⁰[c] for region r (one region; see the cached form for many).
+    public func referenceShares(for r: Int, _ ref: Reference, peers: [Int]) -> [Double] {
+        if ref != .levelSum && ref != .rest && ref != .mean {
+            if case .region(let q) = ref {
+                let q = Int(q)
+                return (0..<nC).map { c in let v = at(q, c); return rowTotal[q] != 0 ? (v.isNaN ? 0 : v) / rowTotal[q] : .nan }
+            }
+        }
+        var cache: [Int: [Double]] = [:]
+        return referenceShares(for: r, ref, peers: peers, cache: &cache)
     }
 
     /// Reference totals per column and overall for region r (absolute, not shares).

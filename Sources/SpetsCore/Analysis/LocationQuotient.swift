@@ -36,12 +36,14 @@ public enum LocationQuotient {
         var outR: [Int32] = [], outI: [Int32] = [], outV: [Double] = [], outLQ: [Double] = []
         let cap = regions.count * cs.nC
         outR.reserveCapacity(cap); outI.reserveCapacity(cap); outV.reserveCapacity(cap); outLQ.reserveCapacity(cap)
-        var refCache: [Int: [Double]] = [:]
+        var cache: [Int: [Double]] = [:], peersByLevel: [Int: [Int]] = [:]
+        var levelShares: [Int: [Double]] = [:]
         for r in regions {
+            if peersByLevel[cs.level[r]] == nil { peersByLevel[cs.level[r]] = cs.peers(of: r) }
             let s0: [Double]
-            if q.reference == .levelSum, let c = refCache[cs.level[r]] { s0 = c } else {
-                s0 = cs.referenceShares(for: r, q.reference, peers: cs.peers(of: r))
-                if q.reference == .levelSum { refCache[cs.level[r]] = s0 }
+            if q.reference == .levelSum, let c = levelShares[cs.level[r]] { s0 = c } else {
+                s0 = cs.referenceShares(for: r, q.reference, peers: peersByLevel[cs.level[r]]!, cache: &cache)
+                if q.reference == .levelSum { levelShares[cs.level[r]] = s0 }
             }
             let xr = cs.rowTotal[r]
             for c in 0..<cs.nC where cs.present[r * cs.nC + c] {

@@ -27,10 +27,10 @@ public enum ProductivityGap {
         var pr: [Double] = [], pn: [Double] = []
         let width = q.method == .threeTerm ? 3 : 2
         var note: String? = nil
+        var cache: [Int: (byColumn: [Double], total: Double)] = [:]
         for r in regions {
-            let peers = pd.peers(of: r)
-            let V = pd.sections[0][0].referenceTotals(for: r, q.reference, peers: peers)
-            let L = pd.sections[0][1].referenceTotals(for: r, q.reference, peers: peers)
+            let V = pd.referenceTotals(0, 0, for: r, q.reference, cache: &cache)
+            let L = pd.referenceTotals(0, 1, for: r, q.reference, cache: &cache)
             var vr = [Double](repeating: 0, count: pd.nC), lr = vr
             var Vr = 0.0, Lr = 0.0
             for c in 0..<pd.nC {

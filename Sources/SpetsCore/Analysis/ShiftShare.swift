@@ -50,10 +50,10 @@ public enum ShiftShare {
                 }
             }
         }
+        var cache: [Int: (byColumn: [Double], total: Double)] = [:]
         for r in regions {
-            let peers = pd.peers(of: r)
             // Reference totals per year.
-            let refs = (0...last).map { pd.sections[$0][0].referenceTotals(for: r, q.reference, peers: peers) }
+            let refs = (0...last).map { pd.referenceTotals($0, 0, for: r, q.reference, cache: &cache) }
             var rows: [[Double]] = []   // per column: base, end, ns, im, rs, change
             var tot = [Double](repeating: 0, count: 6)
             var tExtra = [Double](repeating: 0, count: extra.count)

@@ -51,9 +51,11 @@ public enum Specialisation {
             groupOf = []
         }
         var cols: [[Double]] = Array(repeating: [], count: 7)
+        var cache: [Int: [Double]] = [:], peersByLevel: [Int: [Int]] = [:]
         for r in regions {
             let s = cs.shares(r)
-            let s0 = cs.referenceShares(for: r, q.reference, peers: cs.peers(of: r))
+            if peersByLevel[cs.level[r]] == nil { peersByLevel[cs.level[r]] = cs.peers(of: r) }
+            let s0 = cs.referenceShares(for: r, q.reference, peers: peersByLevel[cs.level[r]]!, cache: &cache)
             var krugman = 0.0, sLQ = 0.0, hhi = 0.0
             var bad = false
             for c in 0..<cs.nC {

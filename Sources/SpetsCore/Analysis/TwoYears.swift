@@ -52,6 +52,25 @@ public struct PeriodData {
         return cs.at(r, c)
     }
 
+    /// Reference totals for region r in year y of measure m. The level sums are computed
+    /// once per (year, measure, level), not once per region (that was quadratic in regions).
+    public func referenceTotals(_ y: Int, _ m: Int, for r: Int, _ ref: Reference, cache: inout [Int: (byColumn: [Double], total: Double)]) -> (byColumn: [Double], total: Double) {
+        let cs = sections[y][m]
+        switch ref {
+        case .levelSum, .rest:
+            let key = (y * 16 + m) * 64 + (level[r] + 1)
+            if cache[key] == nil { cache[key] = cs.referenceTotals(for: r, .levelSum, peers: peers(of: r)) }
+            var t = cache[key]!
+            if ref == .rest {
+                for c in 0..<nC { let v = cs.at(r, c); if !v.isNaN && cs.present[r * nC + c] { t.byColumn[c] -= v } }
+                t.total -= cs.rowTotal[r]
+            }
+            return t
+        default:
+            return cs.referenceTotals(for: r, ref, peers: peers(of: r))
+        }
+    }
+
     /// The TOTAL-extended column dimension for decomposition tables.
     public func totalDimension() -> Dimension {
         Dimension(name: columnDim.name, role: .industry, labels: columnDim.labels + ["TOTAL"], names: columnDim.names + [nil])
