@@ -1,0 +1,92 @@
+// DecompositionAcceptanceTests.swift — the decomposition issue's acceptance statements,
+// verbatim, on ../shared (skipped when it is not beside the clone).
+import Foundation
+import XCTest
+
+final class DecompositionAcceptanceTests: XCTestCase {
+    var shared: String { Binary.root + "/../shared" }
+
+    /// CSV blocks: a header line starts a block when its first cell is a key column name.
+    func blocks(_ out: String) -> [[String: [String]]] {
+        var result: [[String: [String]]] = []
+        var header: [String]? = nil
+        var cur: [String: [String]] = [:]
+        for line in out.split(separator: "\n").map(String.init) {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if ["industry", "component", "region"].contains(cells[0]) {
+                if header != nil { result.append(cur) }
+                header = cells; cur = [:]
+                continue
+            }
+            for (k, c) in cells.enumerated() where k < header!.count { cur[header![k], default: []].append(c) }
+        }
+        if header != nil { result.append(cur) }
+        return result
+    }
+
+    func close(_ got: [String]?, _ want: [Double], _ what: String, file: StaticString = #filePath, line: UInt = #line) {
+        guard let got else { return XCTFail("no column for \(what)", file: file, line: line) }
+        XCTAssertEqual(got.count, want.count, what, file: file, line: line)
+        for (g, w) in zip(got, want) { XCTAssertEqual(Double(g)!, w, accuracy: 1e-6 * max(abs(w), 1e-9), what, file: file, line: line) }
+    }
+
+    func testWorkedExampleStatements() throws {
+        try XCTSkipUnless(FileManager.default.fileExists(atPath: shared + "/examples/worked-panel.csv"), "../shared is not beside this clone")
+        let script = """
+        load "../shared/examples/worked-panel.csv" as w
+        shiftshare w.employment from 2015 to 2022 for NB
+        shiftshare w.employment from 2015 to 2022 for NB vs rest
+        shiftshare w.employment from 2015 to 2022 for NB method esteban
+        shiftshare w.employment from 2015 to 2022 for NB method dynamic
+        shiftshare w.employment from 2015 to 2022 for NB method gerfin
+        growth w.value_added per w.employment from 2015 to 2022 for NB
+        productivity w.value_added per w.employment from 2015 to 2022 for NB
+        productivity w.value_added per w.employment from 2015 to 2022 for NB method lmdi
+        gap w.value_added per w.employment in 2022 for NB
+        load "../shared/examples/worked-firms.csv" as f
+        dynamics f.productivity weight f.employment from 2015 to 2022
+        dynamics f.productivity weight f.employment from 2015 to 2022 method fhk
+        """
+        let r = try Binary.run(["--format", "csv", "-c", script], cwd: Binary.root)
+        XCTAssertEqual(r.status, 0, r.err)
+        let b = blocks(r.out)
+        XCTAssertEqual(b.count, 11)
+        let d = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: shared + "/examples/worked-expected.json"))) as! [String: Any]
+        let c3 = d["C3_shift_share_NB"] as! [String: Any], c4 = d["C4_esteban_marquillas_NB"] as! [String: Any]
+        let c5 = d["C5_productivity_NB"] as! [String: Any], c6 = d["C6_firm_dynamics"] as! [String: Any]
+        let per = c3["per_industry"] as! [String: [Double]], tot = c3["totals"] as! [String: Double]
+        close(b[0]["national_share"], per["NS"]! + [tot["NS"]!], "NS")
+        close(b[0]["industry_mix"], per["IM"]! + [tot["IM"]!], "IM")
+        close(b[0]["regional_shift"], per["RS"]! + [tot["RS"]!], "RS")
+        let rest = c3["totals_vs_rest_of_nation"] as! [String: Double]
+        close(b[1]["regional_shift"].map { [$0.last!] }, [rest["RS"]!], "RS vs rest")
+        close(b[2]["allocation"].map { Array($0.prefix(5)) }, c4["allocation"] as! [Double], "allocation")
+        let dyn = c3["dynamic"] as! [String: Any]
+        close(b[3]["national_share"].map { [$0.last!] }, [dyn["NS"] as! Double], "dynamic NS")
+        let ger = c3["gerfin"] as! [String: Double]
+        close(b[4]["structural_factor"].map { [$0.last!] }, [ger["structural"]!], "gerfin structural")
+        let ga = c5["growth_accounting_region"] as! [String: Double]
+        close(b[5]["dln_va"].map { [$0.last!] }, [ga["dlnVA"]!], "dln VA")
+        close(b[6]["within"].map { Array($0.prefix(5)) }, c5["within"] as! [Double], "within")
+        let lmdi = c5["lmdi"] as! [String: Double]
+        close(b[7]["structural"].map { [$0.last!] }, [lmdi["structural"]!], "lmdi structural")
+        let gap = c5["level_gap_2022"] as! [String: Double]
+        close(b[8]["allocative"].map { [$0.last!] }, [gap["allocative"]!], "allocative")
+        let mp = c6["melitz_polanec"] as! [String: Double], fhk = c6["fhk"] as! [String: Double]
+        close(b[9]["value"], [mp["mean"]!, mp["cov"]!, mp["entry"]!, mp["exit"]!, mp["total"]!], "Melitz-Polanec")
+        close(b[10]["value"], [fhk["within"]!, fhk["between"]!, fhk["cross"]!, fhk["entry"]!, fhk["exit"]!, fhk["total"]!], "FHK")
+    }
+
+    func testUKPanel() throws {
+        let path = shared + "/data/ons/itl2_gva_jobs_2015_2022.csv"
+        try XCTSkipUnless(FileManager.default.fileExists(atPath: path), "../shared is not beside this clone")
+        let r = try Binary.run(["-c", """
+            load "\(path)" as uk with region = ITL_code, industry = SIC07_code, year = year
+            productivity uk.gva per uk.jobcount from 2015 to 2022 for TLC1
+            describe uk
+            """])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("identity: the terms add up to P¹ − P⁰ holds (largest relative residual 0)"), r.out)
+        XCTAssertTrue(r.out.contains("│ measure   │ jobcount │ 6,080 │ unit not stated; missing 15"), r.out)
+    }
+}
