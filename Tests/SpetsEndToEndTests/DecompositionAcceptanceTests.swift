@@ -6,28 +6,9 @@ import XCTest
 final class DecompositionAcceptanceTests: XCTestCase {
     var shared: String { Binary.root + "/../shared" }
 
-    /// CSV blocks: a header line starts a block when its first cell is a key column name.
-    func blocks(_ out: String) -> [[String: [String]]] {
-        var result: [[String: [String]]] = []
-        var header: [String]? = nil
-        var cur: [String: [String]] = [:]
-        for line in out.split(separator: "\n").map(String.init) {
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            if ["industry", "component", "region"].contains(cells[0]) {
-                if header != nil { result.append(cur) }
-                header = cells; cur = [:]
-                continue
-            }
-            for (k, c) in cells.enumerated() where k < header!.count { cur[header![k], default: []].append(c) }
-        }
-        if header != nil { result.append(cur) }
-        return result
-    }
-
+    func blocks(_ out: String) -> [[String: [String]]] { CSVOutput.blocks(out, keys: ["industry", "component", "region"]) }
     func close(_ got: [String]?, _ want: [Double], _ what: String, file: StaticString = #filePath, line: UInt = #line) {
-        guard let got else { return XCTFail("no column for \(what)", file: file, line: line) }
-        XCTAssertEqual(got.count, want.count, what, file: file, line: line)
-        for (g, w) in zip(got, want) { XCTAssertEqual(Double(g)!, w, accuracy: 1e-6 * max(abs(w), 1e-9), what, file: file, line: line) }
+        CSVOutput.close(got, want, what, file: file, line: line)
     }
 
     func testWorkedExampleStatements() throws {
@@ -51,7 +32,7 @@ final class DecompositionAcceptanceTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.err)
         let b = blocks(r.out)
         XCTAssertEqual(b.count, 11)
-        let d = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: shared + "/examples/worked-expected.json"))) as! [String: Any]
+        let d = try CSVOutput.expected(shared)
         let c3 = d["C3_shift_share_NB"] as! [String: Any], c4 = d["C4_esteban_marquillas_NB"] as! [String: Any]
         let c5 = d["C5_productivity_NB"] as! [String: Any], c6 = d["C6_firm_dynamics"] as! [String: Any]
         let per = c3["per_industry"] as! [String: [Double]], tot = c3["totals"] as! [String: Double]

@@ -6,33 +6,9 @@ import XCTest
 final class SpecialisationAcceptanceTests: XCTestCase {
     var shared: String { Binary.root + "/../shared" }
 
-    func expected() throws -> [String: Any] {
-        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: shared + "/examples/worked-expected.json"))) as! [String: Any]
-    }
-
-    /// The CSV blocks of a run, each as [header: [values]].
-    func blocks(_ out: String) -> [[String: [String]]] {
-        var result: [[String: [String]]] = []
-        var header: [String]? = nil
-        var cur: [String: [String]] = [:]
-        for line in out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-            if line.isEmpty { if header != nil { result.append(cur) }; header = nil; cur = [:]; continue }
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            if header == nil || cells.first.map({ $0 == "region" || $0 == "industry" || $0 == "region_a" }) == true {
-                if header != nil { result.append(cur) }
-                header = cells; cur = [:]
-                continue
-            }
-            for (k, c) in cells.enumerated() where k < header!.count { cur[header![k], default: []].append(c) }
-        }
-        if header != nil { result.append(cur) }
-        return result
-    }
-
+    func blocks(_ out: String) -> [[String: [String]]] { CSVOutput.blocks(out, keys: ["region", "industry", "region_a"]) }
     func close(_ got: [String]?, _ want: [Double], _ what: String, file: StaticString = #filePath, line: UInt = #line) {
-        guard let got else { return XCTFail("no column for \(what)", file: file, line: line) }
-        XCTAssertEqual(got.count, want.count, what, file: file, line: line)
-        for (g, w) in zip(got, want) { XCTAssertEqual(Double(g)!, w, accuracy: 1e-6 * max(abs(w), 1e-9), what, file: file, line: line) }
+        CSVOutput.close(got, want, what, file: file, line: line)
     }
 
     func testWorkedExampleStatements() throws {
@@ -52,7 +28,7 @@ final class SpecialisationAcceptanceTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.err)
         let b = blocks(r.out)
         XCTAssertEqual(b.count, 7, r.out)
-        let c1 = try expected()["C1_LQ"] as! [String: Any], c2 = try expected()["C2_specialisation"] as! [String: Any]
+        let c1 = try CSVOutput.expected(shared)["C1_LQ"] as! [String: Any], c2 = try CSVOutput.expected(shared)["C2_specialisation"] as! [String: Any]
         func v(_ d: [String: Any], _ k: String) -> [Double] { d[k] as! [Double] }
         close(b[0]["krugman"], v(c2, "krugman"), "krugman")
         close(b[0]["hachman"], v(c1, "hachman"), "hachman")

@@ -1,0 +1,36 @@
+// AcceptanceSupport.swift — reading spets' CSV output back for the acceptance tests: blocks
+// of rows keyed by column name, and comparison with expected numbers (1e-6 relative).
+import Foundation
+import XCTest
+
+enum CSVOutput {
+    /// The result tables of a `--format csv` run; a line whose first cell is one of `keys`
+    /// starts a new table.
+    static func blocks(_ out: String, keys: Set<String>) -> [[String: [String]]] {
+        var result: [[String: [String]]] = []
+        var header: [String]? = nil
+        var cur: [String: [String]] = [:]
+        for line in out.split(separator: "\n").map(String.init) {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if keys.contains(cells[0]) {
+                if header != nil { result.append(cur) }
+                header = cells; cur = [:]
+                continue
+            }
+            guard let h = header else { continue }
+            for (k, c) in cells.enumerated() where k < h.count { cur[h[k], default: []].append(c) }
+        }
+        if header != nil { result.append(cur) }
+        return result
+    }
+
+    static func close(_ got: [String]?, _ want: [Double], _ what: String, file: StaticString = #filePath, line: UInt = #line) {
+        guard let got else { return XCTFail("no column for \(what)", file: file, line: line) }
+        XCTAssertEqual(got.count, want.count, what, file: file, line: line)
+        for (g, w) in zip(got, want) { XCTAssertEqual(Double(g)!, w, accuracy: 1e-6 * max(abs(w), 1e-9), what, file: file, line: line) }
+    }
+
+    static func expected(_ shared: String) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: shared + "/examples/worked-expected.json"))) as! [String: Any]
+    }
+}
