@@ -48,9 +48,27 @@ public struct Clause: Equatable, Sendable {
     public var span: Range<Int>
 }
 
+/// An indicator as written: a measure, `a per b`, `share m of AREA`, `m of AREA`, or a name.
+public indirect enum IndicatorExpr: Equatable, Sendable {
+    case measure(MeasureRef)
+    case ratio(MeasureRef, MeasureRef)
+    case share(MeasureRef, NameRef)
+    case areaSum(MeasureRef, NameRef)
+    case named(NameRef)
+}
+
+/// One `growth ITEMS RATE/yr [from YEAR]` of a scenario.
+public struct ScenarioClause: Equatable, Sendable {
+    public var items: [AreaItemRef]
+    public var rate: Double
+    public var from: Int?
+    public var span: Range<Int>
+}
+
 public struct VerbCall: Equatable, Sendable {
     public var verb: String
     public var subject: MeasureRef?
+    public var indicator: IndicatorExpr? = nil
     public var clauses: [Clause]
     public var span: Range<Int>
     public func clause(_ k: String) -> Clause? { clauses.first { $0.keyword == k } }
@@ -109,6 +127,11 @@ public enum StatementKind: Equatable, Sendable {
     case sql(NameRef)
     case area(NameRef, AreaSpec)
     case areas
+    case indicator(NameRef, IndicatorExpr)
+    case scenario(NameRef, [ScenarioClause])
+    case goal(NameRef, IndicatorExpr, region: NameRef, op: String, target: Double, year: Int)
+    case goals
+    case report(NameRef, region: NameRef?, dated: Bool)
 
     public static func == (a: StatementKind, b: StatementKind) -> Bool {
         switch (a, b) {
@@ -119,7 +142,12 @@ public enum StatementKind: Equatable, Sendable {
                 && pa.map { $0.0 } == pb.map { $0.0 } && pa.map { $0.1 } == pb.map { $0.1 }
         case (.describe(let x), .describe(let y)), (.run(let x), .run(let y)), (.save(let x), .save(let y)),
              (.open(let x), .open(let y)), (.sql(let x), .sql(let y)): return x == y
-        case (.datasets, .datasets), (.areas, .areas): return true
+        case (.datasets, .datasets), (.areas, .areas), (.goals, .goals): return true
+        case (.indicator(let a, let b), .indicator(let c, let d)): return a == c && b == d
+        case (.scenario(let a, let b), .scenario(let c, let d)): return a == c && b == d
+        case (.goal(let a, let b, let c, let d, let e, let f), .goal(let g, let h, let i, let j, let k, let l)):
+            return a == g && b == h && c == i && d == j && e == k && f == l
+        case (.report(let a, let b, let c), .report(let d, let e, let f)): return a == d && b == e && c == f
         case (.area(let n, let a), .area(let m, let b)): return n == m && a == b
         case (.help(let x), .help(let y)): return x == y
         case (.set(let a1, let a2), .set(let b1, let b2)): return a1 == b1 && a2 == b2

@@ -78,6 +78,13 @@ extension Session {
             return Outcome(messages: ["area \(name.text): \(a.members.count) industries (\(a.compactMembers))"])
         case .areas:
             return Outcome(table: areasTable())
+        case .indicator, .scenario, .goal:
+            do { return Outcome(messages: [try defineForward(st, text: statementText(st), persist: true)]) }
+            catch { throw error.at(st.span) }
+        case .goals:
+            return Outcome(table: try goalsTable())
+        case .report(let path, let region, let dated):
+            return try report(path: path, region: region, dated: dated)
         case .run, .save:
             throw Diagnostic(message: "internal: run and save are handled by the runner", span: st.span)
         }

@@ -124,6 +124,11 @@ public struct Parser {
         case "sql": advance(); kind = .sql(try parseString("an SQL query"))
         case "area": kind = try parseArea()
         case "areas": advance(); kind = .areas
+        case "indicator": kind = try parseIndicatorStatement()
+        case "scenario": kind = try parseScenario()
+        case "goal": kind = try parseGoal()
+        case "goals": advance(); kind = .goals
+        case "report": kind = try parseReport()
         default: kind = .pipeline(try parsePipeline())
         }
         return Statement(kind: kind, span: start..<previous.span.upperBound)
@@ -229,7 +234,9 @@ public struct Parser {
     mutating func parseVerbCall(_ spec: VerbSpec, stopWords: Set<String>) throws(Diagnostic) -> VerbCall {
         let verbTok = advance()
         var subject: MeasureRef? = nil
+        var indicator: IndicatorExpr? = nil
         if spec.takesMeasure { subject = try parseMeasureRef(spec) }
+        if spec.takesIndicator { indicator = try parseIndicator(spec) }
         var clauses: [Clause] = []
         while !atStatementEnd && !peek.isSymbol("|") {
             let kw = peek
@@ -252,7 +259,8 @@ public struct Parser {
             throw Diagnostic(message: "`\(spec.name)` needs `\(cs.keyword)` (\(cs.help))",
                              span: at.span.upperBound..<(at.span.upperBound + 1), help: "usage: \(spec.usage)")
         }
-        return VerbCall(verb: spec.name, subject: subject, clauses: clauses, span: verbTok.span.lowerBound..<previous.span.upperBound)
+        return VerbCall(verb: spec.name, subject: subject, indicator: indicator, clauses: clauses,
+                        span: verbTok.span.lowerBound..<previous.span.upperBound)
     }
 
     /// measure_ref = NAME "." NAME ;

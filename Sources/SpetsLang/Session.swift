@@ -14,6 +14,11 @@ public final class Session {
     /// Knowledge areas, by name, in the order they were defined.
     public internal(set) var areas: [String: Area] = [:]
     public internal(set) var areaOrder: [String] = []
+    /// Named indicators, scenarios and goals (as parsed; resolved against the data when used).
+    public internal(set) var indicators: [String: (IndicatorExpr, String)] = [:]
+    public internal(set) var scenarios: [String: Scenario] = [:]
+    public internal(set) var scenarioOrder: [String] = []
+    public internal(set) var goals: [(name: String, statement: Statement, text: String)] = []
     /// Where preset areas live (`datasets/areas/*.csv`); nil: no presets.
     public var presetDirectory: String? = nil
     /// Scripts being run (a script that runs itself is refused, not looped).
@@ -44,6 +49,7 @@ public final class Session {
                 switch st.kind {
                 case .bind(let n, let p): bindings[n.text] = try evaluate(p)
                 case .area(let n, let spec): try defineArea(n, spec, text: d.statement, persist: false)
+                case .indicator, .scenario, .goal: _ = try defineForward(st, text: d.statement, persist: false)
                 default: restoreWarnings.append("could not restore `\(d.name)`: \(d.statement)")
                 }
             } catch {

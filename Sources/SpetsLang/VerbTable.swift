@@ -30,8 +30,16 @@ public struct VerbSpec: Sendable {
     public var usage: String
     public var takesMeasure: Bool
     public var clauses: [ClauseSpec]
+    /// The subject is an indicator (`a per b`, `share m of AREA`, a name) rather than D.M.
+    public var takesIndicator = false
     public var details: [String]
     public var run: @Sendable (Session, VerbCall) throws(Diagnostic) -> Table
+
+    init(name: String, summary: String, usage: String, takesMeasure: Bool, clauses: [ClauseSpec], details: [String],
+         takesIndicator: Bool = false, run: @escaping @Sendable (Session, VerbCall) throws(Diagnostic) -> Table) {
+        self.name = name; self.summary = summary; self.usage = usage; self.takesMeasure = takesMeasure
+        self.clauses = clauses; self.details = details; self.takesIndicator = takesIndicator; self.run = run
+    }
 
     public func clause(_ k: String) -> ClauseSpec? { clauses.first { $0.keyword == k.lowercased() } }
 }
@@ -144,6 +152,20 @@ public enum VerbTable {
                                       help: "mp (Melitz-Polanec, default) or fhk (Foster-Haltiwanger-Krizan)")],
                  details: ["Columns: component, value. Needs a firm (or plant, id) dimension."],
                  run: { s, call throws(Diagnostic) in try Verbs.dynamics(s, call) }),
+        VerbSpec(name: "project", summary: "an indicator toward a target year: CAGR, trend, log-trend or shift-share, with scenarios",
+                 usage: "project INDICATOR for R to YEAR [from Y0..Y1] [method cagr|trend|logtrend|shiftshare] [scenario S, …] [factor F]",
+                 takesMeasure: false,
+                 clauses: [ClauseSpec(keyword: "for", shape: .regions, required: true, help: "the region"),
+                           ClauseSpec(keyword: "to", shape: .year, required: true, help: "the target year"),
+                           ClauseSpec(keyword: "from", shape: .yearRange, required: false, help: "the base window Y0..Y1 (default: the last 10 observed years)"),
+                           ClauseSpec(keyword: "method", shape: .word(ProjectionMethod.allCases.map(\.rawValue)), required: false,
+                                      help: "cagr (default), trend, logtrend (both with a 95 % band), shiftshare"),
+                           ClauseSpec(keyword: "scenario", shape: .regions, required: false, help: "scenarios to show beside the base"),
+                           ClauseSpec(keyword: "factor", shape: .number, required: false, help: "shift-share: the regional factor (default: the window's Gerfin factor; 1 = constant shares)")],
+                 details: ["INDICATOR: D.M | D.M per D.M | share D.M of AREA | D.M of AREA | a named indicator.",
+                           "Columns: [scenario,] region, year, value, lower, upper, kind (observed|projected)."],
+                 takesIndicator: true,
+                 run: { s, call throws(Diagnostic) in try Verbs.project(s, call) }),
         VerbSpec(name: "localisation", summary: "one row per industry: Hoover's localisation coefficient and the locational Gini",
                  usage: "localisation D.M in YEAR [half] [by area] [level …] [industries …]",
                  takesMeasure: true,

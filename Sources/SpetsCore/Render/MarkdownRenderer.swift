@@ -3,7 +3,7 @@
 enum MarkdownRenderer {
     static func render(_ t: Table, _ s: RenderSettings) -> String {
         let decs = t.columns.map { CellText.decimals($0, s) }
-        func esc(_ x: String) -> String { x.replacingAll("|", with: "\\|") }
+        func esc(_ x: String) -> String { x.replacingAll("|", with: "\\|").replacingAll("*", with: "\\*") }
         var out = "| " + t.columns.map { esc(CellText.header($0)) }.joined(separator: " | ") + " |\n"
         out += "|" + t.columns.map { $0.isNumeric ? "---:" : ":---" }.joined(separator: "|") + "|\n"
         for r in 0..<t.rowCount {

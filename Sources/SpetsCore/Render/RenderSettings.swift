@@ -35,7 +35,10 @@ public struct OutputFormat: Equatable, Sendable {
     public static let markdown = OutputFormat(name: "markdown", fileExtension: "md", help: "GitHub-flavoured Markdown table with footer",
                                               draw: { MarkdownRenderer.render($0, $1) })
 
-    public static let all: [OutputFormat] = [.table, .csv, .json, .markdown]
+    public static let html = OutputFormat(name: "html", fileExtension: "html", help: "an HTML table with its footer (no scripts, no styles from outside)",
+                                          draw: { HTMLRenderer.table($0, $1) })
+
+    public static let all: [OutputFormat] = [.table, .csv, .json, .markdown, .html]
 
     public static func named(_ n: String) -> OutputFormat? { all.first { $0.name == n.lowercased() } }
     public static func forPath(_ path: String) -> OutputFormat? {
