@@ -57,6 +57,12 @@ public indirect enum IndicatorExpr: Equatable, Sendable {
     case named(NameRef)
 }
 
+/// What `rank` ranks: a per-region verb result, or an indicator in a year.
+public enum RankSubject: Equatable, Sendable {
+    case verb(VerbCall)
+    case indicator(IndicatorExpr, year: Int)
+}
+
 /// One `growth ITEMS RATE/yr [from YEAR]` of a scenario.
 public struct ScenarioClause: Equatable, Sendable {
     public var items: [AreaItemRef]
@@ -112,7 +118,7 @@ public struct Pipeline: Equatable, Sendable {
     public var span: Range<Int>
 }
 
-public enum StatementKind: Equatable, Sendable {
+public indirect enum StatementKind: Equatable, Sendable {
     case pipeline(Pipeline)
     case bind(NameRef, Pipeline)                                        // let NAME = …
     case load(path: NameRef, name: NameRef?, mapping: [(String, NameRef)], registry: String?, prices: [(NameRef, String)] = [])
@@ -132,6 +138,14 @@ public enum StatementKind: Equatable, Sendable {
     case goal(NameRef, IndicatorExpr, region: NameRef, op: String, target: Double, year: Int)
     case goals
     case report(NameRef, region: NameRef?, dated: Bool)
+    case group(NameRef, [NameRef])
+    case groups
+    case compare([NameRef], VerbCall)
+    case rank(RankSubject, region: NameRef, by: NameRef?)
+    case similar(region: NameRef, MeasureRef, year: Int, top: Int?, by: NameRef?, outside: NameRef?)
+    case convergence(IndicatorExpr, from: Int, to: Int, group: NameRef?, beta: Bool)
+    /// A table-producing command followed by pipe stages (`compare … | where …`).
+    case piped(StatementKind, [Stage])
 
     public static func == (a: StatementKind, b: StatementKind) -> Bool {
         switch (a, b) {
@@ -142,7 +156,15 @@ public enum StatementKind: Equatable, Sendable {
                 && pa.map { $0.0 } == pb.map { $0.0 } && pa.map { $0.1 } == pb.map { $0.1 }
         case (.describe(let x), .describe(let y)), (.run(let x), .run(let y)), (.save(let x), .save(let y)),
              (.open(let x), .open(let y)), (.sql(let x), .sql(let y)): return x == y
-        case (.datasets, .datasets), (.areas, .areas), (.goals, .goals): return true
+        case (.datasets, .datasets), (.areas, .areas), (.goals, .goals), (.groups, .groups): return true
+        case (.piped(let a, let b), .piped(let c, let d)): return a == c && b == d
+        case (.group(let a, let b), .group(let c, let d)): return a == c && b == d
+        case (.compare(let a, let b), .compare(let c, let d)): return a == c && b == d
+        case (.rank(let a, let b, let c), .rank(let d, let e, let f)): return a == d && b == e && c == f
+        case (.similar(let a, let b, let c, let d, let e, let f), .similar(let g, let h, let i, let j, let k, let l)):
+            return a == g && b == h && c == i && d == j && e == k && f == l
+        case (.convergence(let a, let b, let c, let d, let e), .convergence(let f, let g, let h, let i, let j)):
+            return a == f && b == g && c == h && d == i && e == j
         case (.indicator(let a, let b), .indicator(let c, let d)): return a == c && b == d
         case (.scenario(let a, let b), .scenario(let c, let d)): return a == c && b == d
         case (.goal(let a, let b, let c, let d, let e, let f), .goal(let g, let h, let i, let j, let k, let l)):

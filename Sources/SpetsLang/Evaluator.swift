@@ -19,6 +19,13 @@ extension Session {
     func statementText(_ st: Statement) -> String { currentText ?? "" }
 
     public func execute(_ st: Statement) throws(Diagnostic) -> Outcome {
+        if case .piped(let inner, let stages) = st.kind {
+            var o = try execute(Statement(kind: inner, span: st.span))
+            guard var t = o.table else { throw Diagnostic(message: "this statement gives no table to pipe", span: st.span) }
+            for stage in stages { t = try apply(stage, to: t) }
+            o.table = t
+            return o
+        }
         switch st.kind {
         case .pipeline(let p):
             return Outcome(table: try evaluate(p))
@@ -83,9 +90,35 @@ extension Session {
             catch { throw error.at(st.span) }
         case .goals:
             return Outcome(table: try goalsTable())
+        case .group(let n, let members):
+            try defineGroup(n, members, persist: true, text: statementText(st))
+            return Outcome(messages: ["group \(n.text): \(members.count) regions"])
+        case .groups:
+            return Outcome(table: groupsTable())
+        case .compare(let names, let call):
+            return Outcome(table: try compare(names, call))
+        case .rank(let subject, let region, let by):
+            return Outcome(table: try rank(subject, region, by))
+        case .similar(let region, let m, let year, let top, let by, let outside):
+            let (cube, mi) = try measure(m)
+            let r = try resolveRegion(region, in: cube)
+            guard cube.industry != nil else { throw Diagnostic(message: "dataset \(cube.name) has no industries to compare structures", span: m.span) }
+            guard cube.distinctYears.contains(year) else { throw Diagnostic(message: "no observations for \(year) in \(cube.name)", span: st.span) }
+            do {
+                return Outcome(table: try Comparison.similar(cube, measure: mi, year: year, region: r,
+                                                              method: by.flatMap { SimilarityMethod(rawValue: $0.text.lowercased()) } ?? .krugman,
+                                                              top: top ?? 5, outside: outside?.text, registry: registry))
+            } catch { throw error.at(st.span) }
+        case .convergence(let e, let from, let to, let group, let beta):
+            let written = String(statementText(st).drop { !$0.isWhitespace }.drop { $0.isWhitespace })
+            let spec = try indicatorSpec(e, text: written.components(separatedBy: " from ").first ?? "")
+            var members: [Int32]? = nil
+            if let g = group { members = try groupMembers(g, in: spec.cube) }
+            do throws(Diagnostic) { return Outcome(table: try Comparison.convergence(spec, from: from, to: to, regions: members, registry: registry, betaTable: beta)) }
+            catch { throw error.at(st.span) }
         case .report(let path, let region, let dated):
             return try report(path: path, region: region, dated: dated)
-        case .run, .save:
+        case .run, .save, .piped:
             throw Diagnostic(message: "internal: run and save are handled by the runner", span: st.span)
         }
     }

@@ -80,6 +80,9 @@ public struct Parser {
                     candidates: peek.kind == .identifier ? Text.suggestions(for: peek.text, among: [w]) : [])
     }
 
+    /// Commands whose result is a table (and so may be followed by `| stage`).
+    static let tableCommands: Set<String> = ["describe", "datasets", "areas", "goals", "groups", "compare", "rank", "similar", "convergence", "sql"]
+
     /// script = { statement ( NEWLINE | ";" ) } ;
     public mutating func parseScript() -> ParseResult {
         var out: [Statement] = []
@@ -129,7 +132,19 @@ public struct Parser {
         case "goal": kind = try parseGoal()
         case "goals": advance(); kind = .goals
         case "report": kind = try parseReport()
+        case "group": kind = try parseGroup()
+        case "groups": advance(); kind = .groups
+        case "compare": kind = try parseCompare()
+        case "rank": kind = try parseRank()
+        case "similar": kind = try parseSimilar()
+        case "convergence": kind = try parseConvergence()
         default: kind = .pipeline(try parsePipeline())
+        }
+        // Any command that yields a table takes pipe stages too.
+        if peek.isSymbol("|"), Self.tableCommands.contains(t.text.lowercased()) {
+            var stages: [Stage] = []
+            while match(symbol: "|") { stages.append(try parseStage()) }
+            return Statement(kind: .piped(kind, stages), span: start..<previous.span.upperBound)
         }
         return Statement(kind: kind, span: start..<previous.span.upperBound)
     }

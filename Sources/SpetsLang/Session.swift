@@ -19,6 +19,12 @@ public final class Session {
     public internal(set) var scenarios: [String: Scenario] = [:]
     public internal(set) var scenarioOrder: [String] = []
     public internal(set) var goals: [(name: String, statement: Statement, text: String)] = []
+    /// Region groups: name → (title, member names as written), defined or shipped.
+    public internal(set) var groupDefs: [String: (title: String?, members: [String])] = [:]
+    public internal(set) var groupOrder: [String] = []
+    var shippedGroupsLoaded = false
+    /// Datasets standing in for others while `compare` evaluates an aggregate.
+    var datasetOverrides: [String: Cube] = [:]
     /// Where preset areas live (`datasets/areas/*.csv`); nil: no presets.
     public var presetDirectory: String? = nil
     /// Scripts being run (a script that runs itself is refused, not looped).
@@ -50,6 +56,7 @@ public final class Session {
                 case .bind(let n, let p): bindings[n.text] = try evaluate(p)
                 case .area(let n, let spec): try defineArea(n, spec, text: d.statement, persist: false)
                 case .indicator, .scenario, .goal: _ = try defineForward(st, text: d.statement, persist: false)
+                case .group(let n, let members): try defineGroup(n, members, persist: false, text: d.statement)
                 default: restoreWarnings.append("could not restore `\(d.name)`: \(d.statement)")
                 }
             } catch {
@@ -67,6 +74,7 @@ public final class Session {
     public var allNames: [String] { datasetOrder + bindings.keys.sorted() }
 
     public func cube(_ ref: NameRef) throws(Diagnostic) -> Cube {
+        if let c = datasetOverrides[ref.text] { return c }
         if let c = datasets[ref.text] { return c }
         if let k = datasets.keys.first(where: { $0.lowercased() == ref.text.lowercased() }) { return datasets[k]! }
         if bindings[ref.text] != nil {

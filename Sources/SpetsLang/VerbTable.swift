@@ -32,6 +32,8 @@ public struct VerbSpec: Sendable {
     public var clauses: [ClauseSpec]
     /// The subject is an indicator (`a per b`, `share m of AREA`, a name) rather than D.M.
     public var takesIndicator = false
+    /// The columns `compare` sets side by side (nil: every numeric column).
+    public var compareColumns: [String]? = nil
     public var details: [String]
     public var run: @Sendable (Session, VerbCall) throws(Diagnostic) -> Table
 
@@ -42,6 +44,8 @@ public struct VerbSpec: Sendable {
     }
 
     public func clause(_ k: String) -> ClauseSpec? { clauses.first { $0.keyword == k.lowercased() } }
+
+    func comparing(_ columns: [String]) -> VerbSpec { var v = self; v.compareColumns = columns; return v }
 }
 
 public enum VerbTable {
@@ -79,7 +83,7 @@ public enum VerbTable {
                  ],
                  details: ["LQ = (x[r,i] / x[r,·]) / (N[i] / N); LQ > 1 means the industry is more concentrated in the region than in the reference.",
                            "Columns: region, industry, year, <measure>, lq [, m] [, slq]. Missing cells stay missing (–) and are left out of totals."],
-                 run: { s, call throws(Diagnostic) in try Verbs.lq(s, call) }),
+                 run: { s, call throws(Diagnostic) in try Verbs.lq(s, call) }).comparing(["lq"]),
         VerbSpec(name: "specialisation", summary: "one row per region: Krugman, Hachman, Herfindahl, entropy, related and unrelated variety",
                  usage: "specialisation D.M in YEAR [for R, …] [vs rest | vs mean | vs R] [half] [nats] [groups \"FILE.csv\"] [by area] [level …] [industries …]",
                  takesMeasure: true,

@@ -105,7 +105,12 @@ extension Verbs {
                                  help: "use `vs rest` or `vs REGION`")
             }
             return .mean
-        case .name(let n): return .region(try s.resolveRegion(n, in: cube))
+        case .name(let n):
+            // A group name (and no region of that name) is a group reference.
+            if s.group(named: n.text) != nil, (try? s.resolveRegion(n, in: cube)) == nil {
+                return .group(n.text, try s.groupMembers(n, in: cube))
+            }
+            return .region(try s.resolveRegion(n, in: cube))
         default: return .levelSum
         }
     }

@@ -29,6 +29,8 @@ public struct CrossSection {
     /// Per region: whether it takes part (has data and is at the chosen level).
     public var active: [Bool]
     public let level: [Int]
+    /// Per region: a group's aggregate row (compared, never part of a reference sum).
+    public let aggregate: [Bool]
     /// Per region: the total over the partition (for areas: not the sum of the areas).
     public var rowTotal: [Double]
     public var missing: Int
@@ -61,7 +63,8 @@ public struct CrossSection {
         } else {
             partition = IndustryPartition.finest(present: presentInd, dimension: ind, registry: registry)
         }
-        let level = (0..<nR).map { registry.regionLevel(cube.region.labels[$0]) }
+        let level = (0..<nR).map { cube.aggregateLevels[Int32($0)] ?? registry.regionLevel(cube.region.labels[$0]) }
+        let aggregate = (0..<nR).map { cube.aggregateLevels[Int32($0)] != nil }
         var active = (0..<nR).map { r in partition.columns.contains { slice.present[r * nI + Int($0)] } }
         if !partitionYears.isEmpty {
             // A region takes part if it has data in any of the years (an exit year is data too).
@@ -151,18 +154,18 @@ public struct CrossSection {
             columnCodes = (0..<nC).map(Int32.init)
         }
         return CrossSection(year: year, columnDim: columnDim, columnCodes: columnCodes, nR: nR, x: x, present: present,
-                            active: active, level: level, rowTotal: rowTotal, missing: missing, notes: notes,
+                            active: active, level: level, aggregate: aggregate, rowTotal: rowTotal, missing: missing, notes: notes,
                             isAreas: industries.isAreas, partitionColumns: partition.columns)
     }
 
     /// Regions taking part at region r's level (the default reference set).
-    public func peers(of r: Int) -> [Int] { (0..<nR).filter { active[$0] && level[$0] == level[r] } }
+    public func peers(of r: Int) -> [Int] { (0..<nR).filter { active[$0] && level[$0] == level[r] && !aggregate[$0] } }
 
     /// Reference shares s⁰[c] for region r. Level sums (and sums of shares for `vs mean`) are
     /// kept in `cache` so that running every region costs one pass per level, not one per region.
     public func referenceShares(for r: Int, _ ref: Reference, peers: [Int], cache: inout [Int: [Double]]) -> [Double] {
         switch ref {
-        case .region: return referenceShares(for: r, ref, peers: peers)
+        case .region, .group: return referenceShares(for: r, ref, peers: peers)
         case .levelSum, .rest:
             let key = level[r] * 2
             if cache[key] == nil {
@@ -199,11 +202,13 @@ public struct CrossSection {
 
     /// Reference shares s⁰[c] for region r (one region; see the cached form for many).
     public func referenceShares(for r: Int, _ ref: Reference, peers: [Int]) -> [Double] {
-        if ref != .levelSum && ref != .rest && ref != .mean {
-            if case .region(let q) = ref {
-                let q = Int(q)
-                return (0..<nC).map { c in let v = at(q, c); return rowTotal[q] != 0 ? (v.isNaN ? 0 : v) / rowTotal[q] : .nan }
-            }
+        if case .region(let q) = ref {
+            let q = Int(q)
+            return (0..<nC).map { c in let v = at(q, c); return rowTotal[q] != 0 ? (v.isNaN ? 0 : v) / rowTotal[q] : .nan }
+        }
+        if case .group = ref {
+            let t = referenceTotals(for: r, ref, peers: peers)
+            return t.byColumn.map { t.total != 0 ? $0 / t.total : .nan }
         }
         var cache: [Int: [Double]] = [:]
         return referenceShares(for: r, ref, peers: peers, cache: &cache)
@@ -217,6 +222,11 @@ public struct CrossSection {
         case .region(let q):
             for c in 0..<nC { let v = at(Int(q), c); n[c] = v.isNaN ? 0 : v }
             total = rowTotal[Int(q)]
+        case .group(_, let members):
+            for p in members.map(Int.init) where active[p] {
+                for c in 0..<nC { let v = at(p, c); if !v.isNaN { n[c] += v } }
+                total += rowTotal[p]
+            }
         case .levelSum, .rest, .mean:
             for p in peers where ref != .rest || p != r {
                 for c in 0..<nC { let v = at(p, c); if !v.isNaN { n[c] += v } }

@@ -9,6 +9,8 @@ public enum Reference: Equatable, Sendable {
     case region(Int32)
     /// The unweighted mean of the other regions' shares (Krugman `vs mean`).
     case mean
+    /// The sum of a group of regions (`vs norrland`).
+    case group(String, [Int32])
 }
 
 public struct LQRequest {
@@ -93,11 +95,13 @@ public enum LocationQuotient {
 
     static func describeReference(_ ref: Reference, cube: Cube, cs: CrossSection, regions: [Int], registry: Registry) -> String {
         var levels: [Int: Int] = [:]
-        for r in 0..<cs.nR where cs.active[r] { levels[cs.level[r], default: 0] += 1 }
+        for r in 0..<cs.nR where cs.active[r] && !cs.aggregate[r] { levels[cs.level[r], default: 0] += 1 }
         let used = Set(regions.map { cs.level[$0] })
         levels = levels.filter { used.contains($0.key) || used.isEmpty }
         switch ref {
         case .region(let r): return "\(cube.region.display(r)) (its own row)"
+        case .group(let name, let members):
+            return "group \(name): sum of \(members.count) regions (" + members.prefix(8).map { cube.region.labels[Int($0)] }.joined(separator: ", ") + (members.count > 8 ? ", …)" : ")")
         case .mean: return "unweighted mean of the other regions' shares at the same level (vs mean)"
         case .rest, .levelSum:
             let what: String

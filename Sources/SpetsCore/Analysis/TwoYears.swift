@@ -43,7 +43,7 @@ public struct PeriodData {
     /// (exits and entries of whole regions are rare; a region must have the base year).
     public func active(_ r: Int) -> Bool { sections.contains { $0[0].active[r] } }
 
-    public func peers(of r: Int) -> [Int] { (0..<nR).filter { active($0) && level[$0] == level[r] } }
+    public func peers(of r: Int) -> [Int] { (0..<nR).filter { active($0) && level[$0] == level[r] && !sections[0][0].aggregate[$0] } }
 
     /// Value, or 0 when the cell is absent (an industry not there that year); NaN if missing.
     @inline(__always) public func value(_ y: Int, _ m: Int, _ r: Int, _ c: Int) -> Double {

@@ -27,6 +27,8 @@ public final class Cube {
     public let measures: [Measure]
     /// Notes made while loading (encoding fallback, layout, detected columns).
     public let notes: [String]
+    /// Regions that are sums of groups (added by `compare`), with the level they stand at.
+    public var aggregateLevels: [Int32: Int] = [:]
 
     public init(name: String, source: String, region: Dimension, industry: Dimension?, yearName: String = "year",
                 extras: [Dimension], regionCodes: [Int32], industryCodes: [Int32], years: [Int32],
@@ -71,5 +73,45 @@ extension Cube {
                     extraCodes: extraCodes.map { g($0) },
                     measures: measures.map { Measure(name: $0.name, unit: $0.unit, values: g($0.values), prices: $0.prices) },
                     notes: notes + ["filtered from \(self.name): \(idx.count) of \(count) rows"])
+    }
+}
+
+extension Cube {
+    /// The same data plus one region that is the sum of `members` (per industry, year and extra
+    /// dimensions; missing stays missing only when every member is missing). The new region
+    /// stands at the members' level but never counts in a reference sum.
+    public func addingAggregate(code: String, name: String, members: [Int32], level: Int) -> (Cube, Int32) {
+        let newCode = Int32(region.count)
+        let dim = Dimension(name: region.name, role: .region, labels: region.labels + [code], names: region.names + [name])
+        let isMember = Set(members)
+        var sums: [[Int32]: Int] = [:]
+        var keys: [[Int32]] = []
+        var values = measures.map { _ in [Double]() }
+        for k in 0..<count where isMember.contains(regionCodes[k]) {
+            var key: [Int32] = [years[k]]
+            if !industryCodes.isEmpty { key.append(industryCodes[k]) }
+            for e in extraCodes { key.append(e[k]) }
+            let slot: Int
+            if let s = sums[key] { slot = s } else {
+                slot = keys.count; sums[key] = slot; keys.append(key)
+                for m in values.indices { values[m].append(.nan) }
+            }
+            for (m, meas) in measures.enumerated() {
+                let v = meas.values[k]
+                if !v.isNaN { values[m][slot] = values[m][slot].isNaN ? v : values[m][slot] + v }
+            }
+        }
+        let hasInd = !industryCodes.isEmpty
+        let cube = Cube(name: self.name, source: source, region: dim, industry: industry, yearName: yearName, extras: extras,
+                        regionCodes: regionCodes + keys.map { _ in newCode },
+                        industryCodes: hasInd ? industryCodes + keys.map { $0[1] } : [],
+                        years: years + keys.map { $0[0] },
+                        extraCodes: extraCodes.indices.map { e in extraCodes[e] + keys.map { $0[(hasInd ? 2 : 1) + e] } },
+                        measures: measures.indices.map { m in Measure(name: measures[m].name, unit: measures[m].unit,
+                                                                      values: measures[m].values + values[m], prices: measures[m].prices) },
+                        notes: notes)
+        cube.aggregateLevels = aggregateLevels
+        cube.aggregateLevels[newCode] = level
+        return (cube, newCode)
     }
 }

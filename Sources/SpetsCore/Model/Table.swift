@@ -18,6 +18,11 @@ public struct Column {
     /// Decimals for tables meant for people; nil means automatic (integers as integers).
     public var decimals: Int?
     public var kind: Kind
+    /// Keep the name as it is in CSV/JSON (region codes as column names in `compare`).
+    public var literalName = false
+
+    /// The name in CSV/JSON: stable snake_case English, or the literal name.
+    public var machineName: String { literalName ? name : Text.snakeCase(name) }
 
     public init(_ name: String, _ values: ColumnValues, unit: String? = nil, decimals: Int? = nil, kind: Kind = .value) {
         self.name = name; self.values = values; self.unit = unit; self.decimals = decimals; self.kind = kind

@@ -3,7 +3,7 @@
 
 enum DelimitedRenderer {
     static func csv(_ t: Table) -> String {
-        var out = t.columns.map { quote(Text.snakeCase($0.name)) }.joined(separator: ",") + "\n"
+        var out = t.columns.map { quote($0.machineName) }.joined(separator: ",") + "\n"
         for r in 0..<t.rowCount {
             out += t.columns.map { quote($0.machineText(r)) }.joined(separator: ",") + "\n"
         }

@@ -3,7 +3,7 @@
 
 enum JSONRenderer {
     static func render(_ t: Table) -> String {
-        let keys = t.columns.map { Text.snakeCase($0.name) }
+        let keys = t.columns.map(\.machineName)
         var out = "{\"columns\": [" + keys.map(string).joined(separator: ", ") + "],\n \"rows\": ["
         for r in 0..<t.rowCount {
             out += r == 0 ? "\n  {" : ",\n  {"

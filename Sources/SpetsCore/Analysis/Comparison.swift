@@ -1,0 +1,156 @@
+// Comparison.swift — regions against each other: structurally similar regions, ranks, and
+// convergence (σ: dispersion over time; β: do low levels grow faster?).
+import Glibc
+
+public enum SimilarityMethod: String, CaseIterable, Sendable { case krugman, cosine, correlation }
+
+extension IndicatorData {
+    /// The indicator for every region in one year (NaN where a region has no data).
+    public static func values(_ spec: IndicatorSpec, year: Int, registry: Registry) throws(Diagnostic) -> [Double] {
+        let cube = spec.cube
+        var parts: [[Double]] = []
+        for comp in spec.components {
+            guard cube.industry != nil else {
+                var v = [Double](repeating: .nan, count: cube.region.count)
+                let x = cube.measures[comp.measure].values
+                for k in 0..<cube.count where Int(cube.years[k]) == year {
+                    let r = Int(cube.regionCodes[k])
+                    if !x[k].isNaN { v[r] = v[r].isNaN ? x[k] : v[r] + x[k] }
+                }
+                parts.append(v)
+                continue
+            }
+            let choice: IndustryChoice = comp.area.map { .areas([$0]) } ?? .finest
+            let cs = try CrossSection.build(cube, measure: comp.measure, year: year, registry: registry, industries: choice)
+            parts.append((0..<cs.nR).map { r in
+                guard cs.active[r] else { return .nan }
+                return comp.area == nil ? cs.rowTotal[r] : (cs.present[r * cs.nC] ? cs.at(r, 0) : 0)
+            })
+        }
+        return (0..<parts[0].count).map { r in combine(spec, parts.map { $0[r] }) }
+    }
+}
+
+public enum Comparison {
+    /// The regions closest in industry structure to `region`, among those at its level.
+    public static func similar(_ cube: Cube, measure: Int, year: Int, region: Int32, method: SimilarityMethod, top: Int,
+                               outside: String?, registry: Registry) throws(Diagnostic) -> Table {
+        let cs = try CrossSection.build(cube, measure: measure, year: year, registry: registry)
+        let r = Int(region)
+        guard cs.active[r] else { throw Diagnostic(message: "\(cube.region.display(region)) has no observations in \(year) in \(cube.name)") }
+        var peers = cs.peers(of: r).filter { $0 != r }
+        if let o = outside {
+            let code = o.uppercased()
+            peers = peers.filter { p in
+                let label = cube.region.labels[p].uppercased()
+                var up: String? = registry.region(label)?.parent?.uppercased()
+                while let u = up { if u == code { return false }; up = registry.region(u)?.parent?.uppercased() }
+                return !label.hasPrefix(code)
+            }
+        }
+        let sr = cs.shares(r).map { $0.isNaN ? 0 : $0 }
+        let s0 = cs.referenceShares(for: r, .levelSum, peers: cs.peers(of: r))
+        func logLQ(_ s: [Double]) -> [Double] { (0..<cs.nC).map { s[$0] > 0 && s0[$0] > 0 ? log(s[$0] / s0[$0]) : .nan } }
+        let lr = logLQ(sr)
+        var dist: [(Int, Double)] = []
+        for p in peers {
+            let sp = cs.shares(p).map { $0.isNaN ? 0 : $0 }
+            var d = Double.nan
+            switch method {
+            case .krugman: d = (0..<cs.nC).reduce(0.0) { $0 + abs(sr[$1] - sp[$1]) }
+            case .cosine:
+                let dot = (0..<cs.nC).reduce(0.0) { $0 + sr[$1] * sp[$1] }
+                let na = sr.reduce(0.0) { $0 + $1 * $1 }.squareRoot(), nb = sp.reduce(0.0) { $0 + $1 * $1 }.squareRoot()
+                if na > 0 && nb > 0 { d = 1 - dot / (na * nb) }
+            case .correlation:
+                let lp = logLQ(sp)
+                let both = (0..<cs.nC).filter { !lr[$0].isNaN && !lp[$0].isNaN }
+                if both.count >= 3 {
+                    let ma = both.reduce(0.0) { $0 + lr[$1] } / Double(both.count), mb = both.reduce(0.0) { $0 + lp[$1] } / Double(both.count)
+                    var sab = 0.0, saa = 0.0, sbb = 0.0
+                    for c in both { sab += (lr[c] - ma) * (lp[c] - mb); saa += (lr[c] - ma) * (lr[c] - ma); sbb += (lp[c] - mb) * (lp[c] - mb) }
+                    if saa > 0 && sbb > 0 { d = 1 - sab / (saa * sbb).squareRoot() }
+                }
+            }
+            dist.append((p, d))
+        }
+        dist.sort { a, b in
+            if a.1.isNaN != b.1.isNaN { return !a.1.isNaN }
+            return a.1 != b.1 ? a.1 < b.1 : a.0 < b.0
+        }
+        let shown = dist.prefix(max(top, 0))
+        let what: String
+        switch method {
+        case .krugman: what = "Krugman distance Σ|s_a − s_b| of industry shares (0–2)"
+        case .cosine: what = "1 − cosine similarity of industry shares (0–1)"
+        case .correlation: what = "1 − correlation of log LQ over industries both have (0–2)"
+        }
+        return Table(columns: [
+            Column("region", .coded(shown.map { Int32($0.0) }, cube.region), kind: .key),
+            Column("distance", .number(shown.map(\.1)), decimals: 4),
+        ], footer: ["regions most similar to \(cube.region.display(region)) in \(cube.measures[measure].name) \(year): \(what), nearest first; \(peers.count) candidates at the same level" + (outside.map { ", outside \($0)" } ?? "")] + cs.notes)
+    }
+
+    /// Position of one region in a per-region value: rank 1 is the highest; ties share a rank.
+    public static func rank(values: [Double], labels: Dimension, region: Int32, what: String) throws(Diagnostic) -> Table {
+        let v = values[Int(region)]
+        guard !v.isNaN else { throw Diagnostic(message: "\(labels.display(region)) has no value to rank (\(what))") }
+        let all = values.filter { !$0.isNaN }
+        let higher = all.filter { $0 > v }.count, lower = all.filter { $0 < v }.count
+        let of = all.count
+        let percentile = of > 1 ? 100 * Double(lower) / Double(of - 1) : 100
+        return Table(columns: [
+            Column("region", .coded([region], labels), kind: .key),
+            Column("value", .number([v]), decimals: abs(v) < 10 ? 4 : nil),
+            Column("rank", .number([Double(higher + 1)]), decimals: 0),
+            Column("of", .number([Double(of)]), decimals: 0),
+            Column("percentile", .number([percentile]), decimals: 1),
+        ], footer: ["rank of \(labels.display(region)) by \(what): 1 = highest; equal values share a rank; percentile = share of the others below it"])
+    }
+
+    /// σ-convergence (coefficient of variation across regions per year) and β-convergence
+    /// (OLS of annualised log growth on the log initial level).
+    public static func convergence(_ spec: IndicatorSpec, from: Int, to: Int, regions: [Int32]?, registry: Registry,
+                                   betaTable: Bool) throws(Diagnostic) -> Table {
+        let cube = spec.cube
+        guard from < to else { throw Diagnostic(message: "`from` \(from) must come before `to` \(to)") }
+        let years = cube.distinctYears.filter { $0 >= from && $0 <= to }
+        var byYear: [[Double]] = []
+        for y in years { byYear.append(try IndicatorData.values(spec, year: y, registry: registry)) }
+        // Regions: the given group, else those at the most common level with data in the first year.
+        var set: [Int]
+        if let regions { set = regions.map(Int.init) } else {
+            var count: [Int: Int] = [:]
+            for r in 0..<cube.region.count where !byYear[0][r].isNaN { count[registry.regionLevel(cube.region.labels[r]), default: 0] += 1 }
+            let lv = count.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key ?? 0
+            set = (0..<cube.region.count).filter { !byYear[0][$0].isNaN && registry.regionLevel(cube.region.labels[$0]) == lv }
+        }
+        var cv: [Double] = []
+        for v in byYear {
+            let xs = set.map { v[$0] }.filter { !$0.isNaN }
+            guard xs.count >= 2 else { cv.append(.nan); continue }
+            let m = xs.reduce(0, +) / Double(xs.count)
+            let sd = (xs.reduce(0.0) { $0 + ($1 - m) * ($1 - m) } / Double(xs.count)).squareRoot()
+            cv.append(m != 0 ? sd / m : .nan)
+        }
+        let T = Double(to - from)
+        let first = byYear.first!, last = byYear.last!
+        let pts = set.filter { first[$0] > 0 && last[$0] > 0 }.map { (log(first[$0]), (log(last[$0]) - log(first[$0])) / T) }
+        var beta = Double.nan, se = Double.nan, half = Double.nan
+        if let f = OLS(pts.map(\.0), pts.map(\.1)) {
+            beta = f.b
+            se = f.s / f.sxx.squareRoot()
+            let lambda = -log(1 + beta * T) / T
+            half = lambda > 0 ? log(2) / lambda : .nan
+        }
+        let betaLine = "β-convergence \(from)→\(to) over \(pts.count) regions: β = \(NumberFormatting.fixed(beta, decimals: 5)) (SE \(NumberFormatting.fixed(se, decimals: 5)))"
+            + (half.isNaN ? ", no convergence (β ≥ 0)" : ", implied half-life \(NumberFormatting.fixed(half, decimals: 1)) years")
+        let footer = ["convergence of \(spec.text): σ = coefficient of variation (SD/mean, population SD) across the regions each year; β from OLS of annualised log growth on the log \(from) level; half-life = ln 2 / λ, λ = −ln(1 + βT)/T", betaLine]
+        if betaTable {
+            return Table(columns: [Column("beta", .number([beta]), decimals: 5), Column("se", .number([se]), decimals: 5),
+                                   Column("half_life", .number([half]), decimals: 1)], footer: footer)
+        }
+        return Table(columns: [Column("year", .number(years.map(Double.init)), decimals: 0, kind: .key),
+                               Column("cv", .number(cv), decimals: 4)], footer: footer)
+    }
+}

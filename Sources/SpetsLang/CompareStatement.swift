@@ -1,0 +1,187 @@
+// CompareStatement.swift — region groups and the statements that set regions side by side:
+// `compare` (one mechanism over every verb), `rank`.
+import SpetsCore
+
+extension Session {
+    /// Shipped groups (`datasets/groups.csv`), read on first use.
+    func loadShippedGroups() {
+        guard !shippedGroupsLoaded else { return }
+        shippedGroupsLoaded = true
+        guard let dir = presetDirectory.map({ String($0.dropLast("/areas".count)) }),
+              let bytes = try? FileIO.read(dir + "/groups.csv"), let (_, rows) = try? CSVText.rows(bytes, file: "groups.csv") else { return }
+        for r in rows.dropFirst() where r.count >= 3 && groupDefs[r[0]] == nil {
+            groupDefs[r[0]] = (r[1], r[2].split(separator: " ").map(String.init))
+            groupOrder.append(r[0])
+        }
+    }
+
+    func group(named n: String) -> (title: String?, members: [String])? {
+        loadShippedGroups()
+        return groupDefs[n] ?? groupDefs.first { $0.key.lowercased() == n.lowercased() }?.value
+    }
+
+    func defineGroup(_ name: NameRef, _ members: [NameRef], persist: Bool, text: String) throws(Diagnostic) {
+        try checkBindable(name)
+        loadShippedGroups()
+        // Every member must be a region we know of: in the registry or in a loaded dataset.
+        for m in members {
+            if registry.region(m.text) != nil { continue }
+            if datasets.values.contains(where: { (try? NameResolver($0.region, registry: registry).resolve(m.text, dataset: $0.name)) != nil }) { continue }
+            var all = registry.regions.flatMap { e in
+                [e.code] + [e.nameSv, e.nameEn].compactMap { $0 } + [e.nameSv].compactMap { $0?.replacingAll(" län", with: "") }
+            }
+            for c in datasets.values { all += c.region.labels + c.region.names.compactMap { $0 } }
+            throw Diagnostic(message: "no region `\(m.text)` in the registry or the loaded datasets", span: m.span,
+                             candidates: Text.suggestions(for: m.text, among: all))
+        }
+        if groupDefs[name.text] == nil { groupOrder.append(name.text) }
+        groupDefs[name.text] = (nil, members.map(\.text))
+        if persist { try workspace.setDefinition(name: name.text, kind: "group", statement: text) }
+    }
+
+    /// A group's members as region codes of one dataset.
+    func groupMembers(_ n: NameRef, in cube: Cube) throws(Diagnostic) -> [Int32] {
+        guard let g = group(named: n.text) else {
+            throw Diagnostic(message: "no group `\(n.text)`", span: n.span,
+                             help: "define one: group \(n.text) = regions A, B, …; `groups` lists them",
+                             candidates: Text.suggestions(for: n.text, among: groupOrder))
+        }
+        var out: [Int32] = []
+        for m in g.members {
+            do { out.append(try NameResolver(cube.region, registry: registry).resolve(m, dataset: cube.name)) }
+            catch { throw Diagnostic(message: "group \(n.text): \(error.message)", span: n.span, candidates: error.candidates) }
+        }
+        return out
+    }
+
+    func groupsTable() -> Table {
+        loadShippedGroups()
+        return Table(columns: [Column("group", .text(groupOrder), kind: .key),
+                               Column("regions", .text(groupOrder.map { groupDefs[$0]!.members.joined(separator: ", ") })),
+                               Column("about", .text(groupOrder.map { groupDefs[$0]!.title ?? "defined in this session" }))],
+                     footer: ["use a group as the reference with `vs NAME`, or compare it as one region with `compare A, NAME on …`"])
+    }
+
+    /// `compare R1, R2, … on VERB …`: the verb once per region (a group as the sum of its
+    /// members), laid side by side: a row per key (industry, area, component) and measure,
+    /// a column per region.
+    func compare(_ names: [NameRef], _ call: VerbCall) throws(Diagnostic) -> Table {
+        guard let spec = VerbTable.named(call.verb) else { throw Diagnostic(message: "unknown verb", span: call.span) }
+        let datasetRef: NameRef
+        if let s = call.subject { datasetRef = s.dataset } else if let i = call.indicator, let d = indicatorDataset(i) { datasetRef = d }
+        else { throw Diagnostic(message: "`compare` needs an analysis of a dataset", span: call.span) }
+        let base = try cube(datasetRef)
+        var results: [(String, Table)] = []
+        defer { datasetOverrides = [:] }
+        for n in names {
+            var c = base
+            var regionText = n.text
+            if group(named: n.text) != nil && (try? resolveRegion(n, in: base)) == nil {
+                let members = try groupMembers(n, in: base)
+                let lv = members.map { registry.regionLevel(base.region.labels[Int($0)]) }.first ?? -1
+                let (agg, _) = base.addingAggregate(code: n.text, name: group(named: n.text)?.title ?? n.text, members: members, level: lv)
+                c = agg
+                regionText = n.text
+            } else {
+                _ = try resolveRegion(n, in: base)
+            }
+            datasetOverrides[base.name] = c
+            var one = call
+            one.clauses.append(Clause(keyword: "for", value: .names([NameRef(text: regionText, span: n.span)]), span: n.span))
+            let t: Table
+            do { t = try spec.run(self, one) } catch { throw error.at(n.span) }
+            let label = c.region.labels[Int(try NameResolver(c.region, registry: registry).resolve(regionText, dataset: c.name))]
+            results.append((label, t))
+            datasetOverrides = [:]
+        }
+        return Self.sideBySide(results, valueColumns: spec.compareColumns, verb: spec.name)
+    }
+
+    func indicatorDataset(_ e: IndicatorExpr) -> NameRef? {
+        switch e {
+        case .measure(let m), .ratio(let m, _), .share(let m, _), .areaSum(let m, _): return m.dataset
+        case .named(let n): return indicators[n.text].flatMap { indicatorDataset($0.0) }
+        }
+    }
+
+    static func sideBySide(_ results: [(String, Table)], valueColumns: [String]?, verb: String) -> Table {
+        guard let first = results.first?.1 else { return Table(columns: []) }
+        let keyCols = first.columns.indices.filter { first.columns[$0].kind == .key && !["region", "year"].contains(first.columns[$0].name) }
+        let values = first.columns.indices.filter { i in
+            first.columns[i].kind != .key && first.columns[i].isNumeric && (valueColumns?.contains(first.columns[i].name) ?? true)
+        }.map { first.columns[$0].name }
+        var order: [String] = [], keyText: [String: [String]] = [:], measureOf: [String: String] = [:]
+        var cells: [String: [String: Double]] = [:]
+        for (label, t) in results {
+            for r in 0..<t.rowCount {
+                let keys = keyCols.compactMap { i -> String? in
+                    guard let j = t.columnIndex(first.columns[i].name) else { return nil }
+                    return t.columns[j].machineText(r)
+                }
+                for v in values {
+                    guard let j = t.columnIndex(v), let x = t.columns[j].number(r) else { continue }
+                    let id = keys.joined(separator: "\u{1F}") + "\u{1F}" + v
+                    if cells[id] == nil { order.append(id); keyText[id] = keys; measureOf[id] = v; cells[id] = [:] }
+                    cells[id]![label] = x
+                }
+            }
+        }
+        var columns: [Column] = []
+        for (k, i) in keyCols.enumerated() {
+            columns.append(Column(first.columns[i].name, .text(order.map { keyText[$0]![safe: k] ?? "" }), kind: .key))
+        }
+        if values.count > 1 || keyCols.isEmpty { columns.append(Column("measure", .text(order.map { measureOf[$0]! }), kind: .key)) }
+        let decimals = values.count == 1 ? first.columns[first.columnIndex(values[0])!].decimals : nil
+        for (label, _) in results {
+            var c = Column(label, .number(order.map { cells[$0]![label] ?? .nan }), decimals: decimals)
+            c.literalName = true
+            columns.append(c)
+        }
+        return Table(columns: columns, footer: ["compare: `\(verb)` for each region (a group as the sum of its members), side by side"] + first.footer.filter { !$0.hasPrefix("reference") }
+                     + results.compactMap { r in r.1.footer.first { $0.hasPrefix("reference") }.map { "\(r.0): \($0)" } })
+    }
+
+    /// `rank`: a per-region result (or an indicator), and where the region stands.
+    func rank(_ subject: RankSubject, _ region: NameRef, _ by: NameRef?) throws(Diagnostic) -> Table {
+        switch subject {
+        case .indicator(let e, let year):
+            let written = String((currentText ?? "").drop { !$0.isWhitespace }.drop { $0.isWhitespace })
+            let spec = try indicatorSpec(e, text: written.components(separatedBy: " in ").first ?? "")
+            let r = try resolveRegion(region, in: spec.cube)
+            var values = try IndicatorData.values(spec, year: year, registry: registry)
+            let lv = registry.regionLevel(spec.cube.region.labels[Int(r)])
+            for i in values.indices where registry.regionLevel(spec.cube.region.labels[i]) != lv { values[i] = .nan }
+            return try Comparison.rank(values: values, labels: spec.cube.region, region: r, what: "\(spec.text) in \(year), among the regions at its level")
+        case .verb(let call):
+            guard let spec = VerbTable.named(call.verb) else { throw Diagnostic(message: "unknown verb", span: call.span) }
+            let t = try spec.run(self, call)
+            guard let ri = t.columnIndex("region"), case .coded(let codes, let dim) = t.columns[ri].values else {
+                throw Diagnostic(message: "`\(call.verb)` does not give one row per region", span: call.span, help: "rank works on results such as specialisation or krugman")
+            }
+            guard Set(codes).count == codes.count else {
+                throw Diagnostic(message: "`\(call.verb)` gives several rows per region; rank needs one", span: call.span,
+                                 help: "filter first, or rank an indicator: rank D.M in YEAR for R")
+            }
+            let candidates = t.columns.indices.filter { t.columns[$0].kind != .key && t.columns[$0].isNumeric }
+            let col: Int
+            if let by {
+                guard let c = t.columnIndex(by.text), t.columns[c].isNumeric else {
+                    throw Diagnostic(message: "no numeric column `\(by.text)`", span: by.span,
+                                     candidates: Text.suggestions(for: by.text, among: candidates.map { t.columns[$0].name }))
+                }
+                col = c
+            } else {
+                guard let c = candidates.first else { throw Diagnostic(message: "nothing numeric to rank", span: call.span) }
+                col = c
+            }
+            let r = try NameResolver(dim, registry: registry).resolve(region.text, dataset: "the result")
+            var values = [Double](repeating: Double.nan, count: dim.count)
+            if case .number(let v) = t.columns[col].values { for (k, c) in codes.enumerated() { values[Int(c)] = v[k] } }
+            return try Comparison.rank(values: values, labels: dim, region: r, what: "\(t.columns[col].name) of `\(call.verb)`")
+        }
+    }
+}
+
+extension Array {
+    subscript(safe i: Int) -> Element? { i >= 0 && i < count ? self[i] : nil }
+}

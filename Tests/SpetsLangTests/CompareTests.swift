@@ -1,0 +1,84 @@
+// CompareTests.swift — groups, compare, rank, similar and convergence through the language.
+import XCTest
+@testable import SpetsCore
+@testable import SpetsLang
+
+final class CompareTests: XCTestCase {
+    var panel: String { Repo.root + "/Tests/Fixtures/worked-panel.csv" }
+    func harness() throws -> Harness {
+        let h = try Harness(format: .csv)
+        h.run("load \"\(panel)\" as w")
+        return h
+    }
+
+    func testCompareEqualsTheVerbPerRegion() throws {
+        let h = try harness()
+        let out = h.run("compare NB, VB, JH on lq w.employment in 2022")
+        XCTAssertEqual(out.split(separator: "\n").first, "industry,NB,VB,JH")
+        for r in ["NB", "VB", "JH"] {
+            let lq = h.run("lq w.employment in 2022 for \(r) | select lq").split(separator: "\n").dropFirst().map(String.init)
+            let col = ["NB": 1, "VB": 2, "JH": 3][r]!
+            let compared = out.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[col]) }
+            XCTAssertEqual(compared, lq, r)
+        }
+    }
+
+    func testCompareOneRowVerbsAndGroupsAsAggregates() throws {
+        let h = try harness()
+        h.run("group north = regions NB, JH")
+        let out = h.run("compare NB, north on specialisation w.employment in 2022")
+        XCTAssertTrue(out.hasPrefix("measure,NB,north\nkrugman,0.73995861306586"), out)
+        // The aggregate is the sum of NB and JH: its Krugman index by hand.
+        let nb: [Double] = [7500, 2600, 4800, 2600, 3300], jh: [Double] = [150, 2700, 1600, 1300, 5900]
+        let all: [Double] = [18350, 64100, 197800, 260400, 172600]
+        let sum = zip(nb, jh).map { $0 + $1 }
+        let st: Double = sum.reduce(0, +), at: Double = all.reduce(0, +)
+        var k = 0.0
+        for i in 0..<5 { k += abs(sum[i] / st - all[i] / at) }
+        let got = Double(out.split(separator: "\n")[1].split(separator: ",")[2])!
+        XCTAssertEqual(got, k, accuracy: 1e-12)
+        XCTAssertTrue(h.run("compare NB on lq w.employment in 2022 for VB").contains("drop `for` from the analysis"))
+    }
+
+    func testGroupAsReference() throws {
+        let h = try harness()
+        h.run("group north = regions NB, JH")
+        let out = h.run("lq w.employment in 2022 for VB vs north | select industry, lq")
+        let mine = Double(out.split(separator: "\n")[1].split(separator: ",")[1])!
+        XCTAssertEqual(mine, (1700.0 / 26800) / (7650.0 / 32450), accuracy: 1e-12, "MIN: VB's share over north's share")
+        let text = h.run("group bad = regions NB, Kalmr")
+        XCTAssertTrue(text.contains("no region `Kalmr` in the registry or the loaded datasets") && text.contains("did you mean `Kalmar`"), text)
+        XCTAssertTrue(h.run("lq w.employment in 2022 for VB vs nowhere_group").contains("no region `nowhere_group` in w"))
+    }
+
+    func testSimilarAndRank() throws {
+        let h = try harness()
+        let lines = h.run("similar NB on w.employment in 2022 by krugman").split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        XCTAssertEqual(lines.map { $0[0] }, ["region", "VB", "RS", "JH"], "nearest first")
+        XCTAssertEqual(Double(lines[1][1])!, 0.657864523536165, accuracy: 1e-12, "= the pairwise Krugman index (C2)")
+        XCTAssertLessThan(Double(lines[2][1])!, Double(lines[3][1])!)
+        XCTAssertEqual(h.run("similar NB on w.employment in 2022 top 1").split(separator: "\n").count, 2)
+        let rank = h.run("rank specialisation w.employment in 2022 for NB by krugman")
+        let row = rank.split(separator: "\n")[1].split(separator: ",").map(String.init)
+        XCTAssertEqual(row[0], "NB")
+        XCTAssertEqual(Double(row[1])!, 0.739958613065869, accuracy: 1e-12)
+        XCTAssertEqual(Array(row[2...3]), ["2", "4"])
+        XCTAssertEqual(Double(row[4])!, 200.0 / 3, accuracy: 1e-9)
+        // Ties share a rank.
+        let t = try Comparison.rank(values: [1, 2, 2, 3], labels: Dimension(name: "r", role: .region, labels: ["a", "b", "c", "d"]), region: 2, what: "x")
+        XCTAssertEqual(t.columns[2].number(0), 2)
+        XCTAssertEqual(t.columns[4].number(0)!, 100.0 / 3, accuracy: 1e-12)
+    }
+
+    func testConvergenceByHand() throws {
+        let h = try harness()
+        let out = h.run("convergence w.employment from 2015 to 2022")
+        let lines = out.split(separator: "\n")
+        XCTAssertEqual(lines[0], "year,cv")
+        let x: [Double] = [18000, 23500, 10700, 600000]
+        let m = x.reduce(0, +) / 4
+        let sd = (x.reduce(0.0) { $0 + ($1 - m) * ($1 - m) } / 4).squareRoot()
+        XCTAssertEqual(Double(lines[1].split(separator: ",")[1])!, sd / m, accuracy: 1e-12)
+        XCTAssertTrue(h.run("convergence w.employment from 2015 to 2022 beta").hasPrefix("beta,se,half_life\n"))
+    }
+}
