@@ -2,18 +2,9 @@
 // productivity, in logs so that the parts add: ln(VA¹/VA⁰) = ln(L¹/L⁰) + ln(P¹/P⁰).
 import Glibc
 
-public struct GrowthRequest {
-    public var valueAdded: Int
-    public var employment: Int
-    public var from: Int
-    public var to: Int
-    public var regions: [Int32]? = nil
-    public var industries: IndustryChoice = .finest
-    public var regionLevel: Int? = nil
-    public init(valueAdded: Int, employment: Int, from: Int, to: Int) {
-        self.valueAdded = valueAdded; self.employment = employment; self.from = from; self.to = to
-    }
-}
+/// Growth accounting takes the same request as the productivity decomposition (its method
+/// is not used).
+public typealias GrowthRequest = ProductivityRequest
 
 public enum GrowthAccounting {
     public static func compute(_ cube: Cube, _ q: GrowthRequest, registry: Registry) throws(Diagnostic) -> Table {
