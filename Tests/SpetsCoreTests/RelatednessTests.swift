@@ -1,0 +1,87 @@
+// RelatednessTests.swift — proximity, the three density conventions, ECI/PCI under each
+// convention, COI and COG variants against the golden values; degenerate inputs.
+import XCTest
+@testable import SpetsCore
+
+final class RelatednessTests: XCTestCase {
+    let registry = Registry()
+    func sm() throws -> SpecialisationMatrix {
+        try SpecialisationMatrix.build(try CSVLoader.load(path: WorkedExample.panelPath(), name: "w"), measure: 0, year: 2022, threshold: 1, registry: registry)
+    }
+    func close(_ a: [Double], _ b: [Double], _ what: String, tol: Double = 1e-9, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(a.count, b.count, what, file: file, line: line)
+        for (k, (x, y)) in zip(a, b).enumerated() { XCTAssertEqual(x, y, accuracy: max(abs(y) * tol, 1e-12), "\(what) [\(k)]", file: file, line: line) }
+    }
+
+    func testProximityAndDensities() throws {
+        let m = try sm()
+        close(Relatedness.proximity(m), GoldenRelatedness.proximity.flatMap { $0 }, "proximity")
+        close(Relatedness.density(m, convention: .standard), GoldenRelatedness.density.flatMap { $0 }, "density φ_jj = 0")
+        close(Relatedness.density(m, convention: .atlas), GoldenRelatedness.densityAtlas.flatMap { $0 }, "density φ_jj = 1")
+        close(Relatedness.probabilityRelatedness(m), GoldenRelatedness.relatednessProb.flatMap { $0 }, "EconGeo prob relatedness")
+        close(Relatedness.density(m, convention: .econgeo), GoldenRelatedness.densityProb.flatMap { $0 }, "EconGeo density")
+        close(m.diversity, GoldenRelatedness.diversity, "diversity")
+        close(m.ubiquity, GoldenRelatedness.ubiquity, "ubiquity")
+    }
+
+    func testComplexityConventions() throws {
+        let m = try sm()
+        let c = try CSVLoader.load(path: WorkedExample.panelPath(), name: "w")
+        let std = try Complexity.compute(m, convention: .standard, cube: c)
+        close(std.eci, GoldenRelatedness.eci, "ECI")
+        close(std.pci, GoldenRelatedness.pci, "PCI")
+        let sample = try Complexity.compute(m, convention: .standard, sampleSD: true, cube: c)
+        close(sample.eci, GoldenRelatedness.eciSample, "ECI sample SD")
+        close(sample.pci, GoldenRelatedness.pciSample, "PCI sample SD")
+        let atlas = try Complexity.compute(m, convention: .atlas, cube: c)
+        close(atlas.eci, GoldenRelatedness.eciAtlas, "ECI Growth Lab")
+        close(atlas.pci, GoldenRelatedness.pciAtlas, "PCI Growth Lab")
+        close(try Complexity.compute(m, convention: .econgeo, cube: c).eci, GoldenRelatedness.eciSum, "ECI EconGeo")
+        let mor = try Complexity.compute(m, convention: .reflections, cube: c)
+        close(mor.eci, GoldenRelatedness.eciReflections, "MoR ECI")
+        close(mor.pci, GoldenRelatedness.pciReflections, "MoR PCI")
+        let ec = try Complexity.compute(m, convention: .economicComplexity, cube: c)
+        close(ec.eci, GoldenRelatedness.eciReflectionsSample, "economic-complexity ECI")
+        close(ec.pci, GoldenRelatedness.pciReflectionsSample, "economic-complexity PCI")
+    }
+
+    func testOpportunityConventions() throws {
+        let m = try sm()
+        let c = try CSVLoader.load(path: WorkedExample.panelPath(), name: "w")
+        let cr = try Complexity.compute(m, convention: .standard, cube: c)
+        let atlas = try Complexity.opportunity(m, cr, convention: .atlas, cube: c)
+        close(atlas.coi, GoldenRelatedness.coiAtlas, "COI Atlas")
+        close(atlas.cog, GoldenRelatedness.cogAtlas.flatMap { $0 }, "COG Atlas")
+        let eco = try Complexity.opportunity(m, cr, convention: .ecomplexity, cube: c)
+        close(eco.coi, GoldenRelatedness.coiEcomplexity, "COI ecomplexity")
+        close(eco.cog, GoldenRelatedness.cogEcomplexity.flatMap { $0 }, "COG ecomplexity")
+        let ec = try Complexity.opportunity(m, cr, convention: .economicComplexity, cube: c)
+        close(ec.cog, GoldenRelatedness.opportunityGain.flatMap { $0 }, "opportunity gain (economic-complexity)", tol: 1e-5)
+    }
+
+    func testDegenerateInputs() throws {
+        // B has no specialisation and nobody is specialised in Q: both are dropped and named.
+        let csv = "region,industry,year,x\nA,P,2020,10\nA,Q,2020,0\nA,R,2020,5\nB,P,2020,5\nB,Q,2020,0\nB,R,2020,10\nC,P,2020,3\nC,Q,2020,0\nC,R,2020,3\nD,P,2020,1\nD,Q,2020,0\nD,R,2020,9\n"
+        let c = try CSVLoader.load(path: Fixture.write("degenerate.csv", csv), name: "g")
+        let m = try SpecialisationMatrix.build(c, measure: 0, year: 2020, threshold: 1.2, registry: registry)
+        let r = try Complexity.compute(m, convention: .standard, cube: c)
+        XCTAssertEqual(r.dropped, ["region B (no specialisation)", "activity Q (no region specialised)"])
+        XCTAssertEqual(r.regions.count, 3)
+        // Density is missing (not zero) for an activity no other is related to.
+        XCTAssertTrue(Relatedness.density(m, convention: .standard)[1].isNaN)
+        // Too little left: a clear error.
+        let m2 = try SpecialisationMatrix.build(c, measure: 0, year: 2020, threshold: 1.6, registry: registry)
+        XCTAssertThrowsError(try Complexity.compute(m2, convention: .standard, cube: c)) { e in
+            XCTAssertTrue((e as! Diagnostic).message.hasPrefix("complexity needs at least two regions and two activities with specialisations"))
+        }
+    }
+
+    func testSignsAreStable() throws {
+        // Relabelling (a permutation) must not flip signs.
+        let c = try CSVLoader.load(path: WorkedExample.panelPath(), name: "w")
+        let m = try sm()
+        let a = try Complexity.compute(m, convention: .standard, cube: c)
+        XCTAssertGreaterThan(Complexity.corr(a.eci, a.diversity), 0)
+        XCTAssertLessThan(Complexity.corr(a.pci, a.ubiquity), 0)
+    }
+}
