@@ -144,6 +144,7 @@ public indirect enum StatementKind: Equatable, Sendable {
     case rank(RankSubject, region: NameRef, by: NameRef?)
     case similar(region: NameRef, MeasureRef, year: Int, top: Int?, by: NameRef?, outside: NameRef?)
     case convergence(IndicatorExpr, from: Int, to: Int, group: NameRef?, beta: Bool)
+    case opportunities(region: NameRef, MeasureRef, year: Int, convention: NameRef?, threshold: Double?)
     /// A table-producing command followed by pipe stages (`compare … | where …`).
     case piped(StatementKind, [Stage])
 
@@ -158,6 +159,8 @@ public indirect enum StatementKind: Equatable, Sendable {
              (.open(let x), .open(let y)), (.sql(let x), .sql(let y)): return x == y
         case (.datasets, .datasets), (.areas, .areas), (.goals, .goals), (.groups, .groups): return true
         case (.piped(let a, let b), .piped(let c, let d)): return a == c && b == d
+        case (.opportunities(let a, let b, let c, let d, let e), .opportunities(let f, let g, let h, let i, let j)):
+            return a == f && b == g && c == h && d == i && e == j
         case (.group(let a, let b), .group(let c, let d)): return a == c && b == d
         case (.compare(let a, let b), .compare(let c, let d)): return a == c && b == d
         case (.rank(let a, let b, let c), .rank(let d, let e, let f)): return a == d && b == e && c == f

@@ -32,6 +32,8 @@ public enum CommandTable {
         CommandSpec(name: "rank", usage: "rank VERB … for R [by COLUMN]  |  rank INDICATOR in YEAR for R", summary: "where a region stands among the regions of its level", journaled: true),
         CommandSpec(name: "similar", usage: "similar R on D.M in YEAR [top N] [by krugman|cosine|correlation] [outside CODE]", summary: "the regions with the most similar industry structure", journaled: true),
         CommandSpec(name: "convergence", usage: "convergence INDICATOR from Y0 to Y1 [for GROUP] [beta]", summary: "σ-convergence per year (and β-convergence) across regions", journaled: true),
+        CommandSpec(name: "opportunities", usage: "opportunities R on D.M in YEAR [convention atlas|ecomplexity|economic-complexity] [threshold T]",
+                    summary: "a region's non-specialised activities by relatedness and complexity (the S3 diversification view)", journaled: true),
         CommandSpec(name: "let", usage: "let NAME = EXPRESSION", summary: "bind a result (or a filtered dataset) to a name", journaled: true),
         CommandSpec(name: "export", usage: "export EXPRESSION to \"FILE.csv|.json|.md|.txt\"", summary: "write a result to a file (format by extension)", journaled: true),
         CommandSpec(name: "set", usage: "set format table|csv|json|markdown  |  set decimals N  |  set rows N  |  set locale en|sv",

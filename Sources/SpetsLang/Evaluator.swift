@@ -109,6 +109,8 @@ extension Session {
                                                               method: by.flatMap { SimilarityMethod(rawValue: $0.text.lowercased()) } ?? .krugman,
                                                               top: top ?? 5, outside: outside?.text, registry: registry))
             } catch { throw error.at(st.span) }
+        case .opportunities(let region, let m, let year, let conv, let threshold):
+            return Outcome(table: try opportunities(region, m, year, conv, threshold, span: st.span))
         case .convergence(let e, let from, let to, let group, let beta):
             let written = String(statementText(st).drop { !$0.isWhitespace }.drop { $0.isWhitespace })
             let spec = try indicatorSpec(e, text: written.components(separatedBy: " from ").first ?? "")

@@ -81,7 +81,7 @@ public struct Parser {
     }
 
     /// Commands whose result is a table (and so may be followed by `| stage`).
-    static let tableCommands: Set<String> = ["describe", "datasets", "areas", "goals", "groups", "compare", "rank", "similar", "convergence", "sql"]
+    static let tableCommands: Set<String> = ["describe", "datasets", "areas", "goals", "groups", "compare", "rank", "similar", "convergence", "sql", "opportunities"]
 
     /// script = { statement ( NEWLINE | ";" ) } ;
     public mutating func parseScript() -> ParseResult {
@@ -138,6 +138,7 @@ public struct Parser {
         case "rank": kind = try parseRank()
         case "similar": kind = try parseSimilar()
         case "convergence": kind = try parseConvergence()
+        case "opportunities": kind = try parseOpportunities()
         default: kind = .pipeline(try parsePipeline())
         }
         // Any command that yields a table takes pipe stages too.
@@ -333,7 +334,8 @@ public struct Parser {
         case .industries:
             return .items(try parseIndustryItems())
         case .word(let options):
-            let w = try parseIdentifier(options.joined(separator: "|"))
+            guard peek.kind == .identifier else { throw error("expected one of \(options.joined(separator: ", ")), found \(describe(peek))") }
+            let w = try parseIdentifierOrHyphenated()   // `two-term`, `economic-complexity`
             guard options.contains(w.text.lowercased()) else {
                 throw Diagnostic(message: "`\(w.text)` is not one of \(options.joined(separator: ", "))", span: w.span,
                                  candidates: Text.suggestions(for: w.text, among: options))

@@ -85,6 +85,41 @@ extension Parser {
         return .similar(region: region, m, year: y, top: top, by: by, outside: outside)
     }
 
+    /// opportunities = "opportunities" name "on" measure_ref "in" YEAR [ "convention" WORD ] [ "threshold" NUMBER ] ;
+    mutating func parseOpportunities() throws(Diagnostic) -> StatementKind {
+        advance()
+        let stops = Self.nameStops(["on", "in", "convention", "threshold"])
+        let region = try parseMultiwordName(stops)
+        try expect(word: "on", "after the region (`opportunities R on D.M in YEAR`)")
+        let m = try parseMeasureRef(stops)
+        try expect(word: "in", "before the year")
+        let y = try parseYear()
+        var convention: NameRef? = nil, threshold: Double? = nil
+        while !atStatementEnd && !peek.isSymbol("|") {
+            if match(word: "convention") {
+                let c = try parseIdentifierOrHyphenated()
+                let options = Complexity.OpportunityConvention.allCases.map(\.rawValue)
+                guard options.contains(c.text.lowercased()) else {
+                    throw Diagnostic(message: "`\(c.text)` is not one of \(options.joined(separator: ", "))", span: c.span,
+                                     candidates: Text.suggestions(for: c.text, among: options))
+                }
+                convention = c
+            } else if match(word: "threshold") {
+                guard peek.kind == .number else { throw error("expected a number after `threshold`") }
+                threshold = advance().number
+            } else {
+                throw error("unexpected \(describe(peek)) in `opportunities`", help: "usage: opportunities R on D.M in YEAR [convention atlas|ecomplexity|economic-complexity] [threshold T]")
+            }
+        }
+        return .opportunities(region: region, m, year: y, convention: convention, threshold: threshold)
+    }
+
+    /// A word that may contain hyphens (`economic-complexity`, `three-term`).
+    mutating func parseIdentifierOrHyphenated() throws(Diagnostic) -> NameRef {
+        let (text, span) = try parseIndustryCode()
+        return NameRef(text: text, span: span)
+    }
+
     /// convergence = "convergence" indicator "from" YEAR "to" YEAR [ "for" NAME ] [ "beta" ] ;
     mutating func parseConvergence() throws(Diagnostic) -> StatementKind {
         advance()

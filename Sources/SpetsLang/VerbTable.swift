@@ -67,6 +67,9 @@ public enum VerbTable {
     static let fromYear = ClauseSpec(keyword: "from", shape: .year, required: true, help: "the start year")
     static let toYear = ClauseSpec(keyword: "to", shape: .year, required: true, help: "the end year")
     static let perMeasure = ClauseSpec(keyword: "per", shape: .measure, required: true, help: "the employment measure (value added per …)")
+    static let proxMethod = ClauseSpec(keyword: "method", shape: .word(ProximityMethod.allCases.map(\.rawValue)), required: false,
+                                       help: "proximity: min (minimum conditional probability, default) or cosine")
+    static let binThreshold = ClauseSpec(keyword: "threshold", shape: .number, required: false, help: "M = 1 if LQ ≥ threshold (default 1)")
     static let half = ClauseSpec(keyword: "half", shape: .flag, required: false, help: "half scale (Krugman 0–1; Gini 0–0.5)")
 
     public static let all: [VerbSpec] = [
@@ -170,6 +173,34 @@ public enum VerbTable {
                            "Columns: [scenario,] region, year, value, lower, upper, kind (observed|projected)."],
                  takesIndicator: true,
                  run: { s, call throws(Diagnostic) in try Verbs.project(s, call) }),
+        VerbSpec(name: "proximity", summary: "how often two activities are specialisations of the same regions",
+                 usage: "proximity D.M in YEAR [method min|cosine] [threshold T] [level …]",
+                 takesMeasure: true,
+                 clauses: [inYear, proxMethod, binThreshold, level],
+                 details: ["φ_ij = C_ij / max(u_i, u_j) (min) or C_ij / √(u_i u_j) (cosine), C the co-occurrence of specialisations (LQ ≥ threshold).",
+                           "Columns: industry, related, proximity (every ordered pair of different activities)."],
+                 run: { s, call throws(Diagnostic) in try Verbs.proximity(s, call) }),
+        VerbSpec(name: "density", summary: "relatedness density: how much of what is related to an activity a region already does",
+                 usage: "density D.M in YEAR [for R, …] [convention standard|atlas|econgeo] [method min|cosine] [threshold T] [level …]",
+                 takesMeasure: true,
+                 clauses: [inYear, forRegions,
+                           ClauseSpec(keyword: "convention", shape: .word(DensityConvention.allCases.map(\.rawValue)), required: false,
+                                      help: "standard (φ_jj = 0, default), atlas (φ_jj = 1, py-ecomplexity), econgeo (EconGeo's prob relatedness, × 100)"),
+                           proxMethod, binThreshold, level],
+                 details: ["ω[r,j] = Σ_i M[r,i] φ_ij / Σ_i φ_ij; distance = 1 − ω. Columns: region, industry, density, m."],
+                 run: { s, call throws(Diagnostic) in try Verbs.density(s, call) }),
+        VerbSpec(name: "complexity", summary: "economic complexity: ECI of regions (or PCI of activities)",
+                 usage: "complexity D.M in YEAR [regions | industries] [convention standard|atlas|reflections|economic-complexity|econgeo] [sample] [threshold T] [level …]",
+                 takesMeasure: true,
+                 clauses: [inYear,
+                           ClauseSpec(keyword: "regions", shape: .flag, required: false, help: "the ECI table (default)"),
+                           ClauseSpec(keyword: "industries", shape: .flag, required: false, help: "the PCI table"),
+                           ClauseSpec(keyword: "convention", shape: .word(ComplexityConvention.allCases.map(\.rawValue)), required: false,
+                                      help: "standard (eigenvector, default), atlas (Growth Lab), reflections, economic-complexity, econgeo"),
+                           ClauseSpec(keyword: "sample", shape: .flag, required: false, help: "z-scores with the sample SD"),
+                           binThreshold, level],
+                 details: ["Columns: region, eci, diversity — or industry, pci, ubiquity."],
+                 run: { s, call throws(Diagnostic) in try Verbs.complexity(s, call) }),
         VerbSpec(name: "localisation", summary: "one row per industry: Hoover's localisation coefficient and the locational Gini",
                  usage: "localisation D.M in YEAR [half] [by area] [level …] [industries …]",
                  takesMeasure: true,

@@ -210,7 +210,15 @@ extension Verbs {
 
 extension Verbs {
     static func method<T: RawRepresentable>(_ call: VerbCall, _ type: T.Type) -> T? where T.RawValue == String {
-        guard let c = call.clause("method"), case .name(let n) = c.value else { return nil }
+        word(call, "method", type)
+    }
+
+    static func convention<T: RawRepresentable>(_ call: VerbCall, _ type: T.Type) -> T? where T.RawValue == String {
+        word(call, "convention", type)
+    }
+
+    static func word<T: RawRepresentable>(_ call: VerbCall, _ keyword: String, _ type: T.Type) -> T? where T.RawValue == String {
+        guard let c = call.clause(keyword), case .name(let n) = c.value else { return nil }
         return T(rawValue: n.text.lowercased())
     }
 
@@ -285,5 +293,77 @@ extension Verbs {
         var q = DynamicsRequest(productivity: phi, weight: w, from: a, to: b)
         q.method = method(call, DynamicsMethod.self) ?? .mp
         do { return try FirmDynamics.compute(cube, q) } catch { throw error.at(call.span) }
+    }
+}
+
+// MARK: relatedness and complexity
+
+extension Verbs {
+    static func specialisationMatrix(_ s: Session, _ call: VerbCall) throws(Diagnostic) -> (Cube, SpecialisationMatrix) {
+        let (cube, m) = try measure(s, call)
+        let y = try year(call.clause("in")!, in: cube)
+        var threshold = 1.0
+        if let t = call.clause("threshold"), case .number(let v) = t.value { threshold = v }
+        do {
+            return (cube, try SpecialisationMatrix.build(cube, measure: m, year: y, threshold: threshold, registry: s.registry,
+                                                         industries: try industryChoice(s, call, cube), regionLevel: try regionLevel(call)))
+        } catch { throw error.at(call.span) }
+    }
+
+    static func proximity(_ s: Session, _ call: VerbCall) throws(Diagnostic) -> Table {
+        let (_, sm) = try specialisationMatrix(s, call)
+        let method = self.method(call, ProximityMethod.self) ?? .minimum
+        let phi = Relatedness.proximity(sm, method: method)
+        var a: [Int32] = [], b: [Int32] = [], v: [Double] = []
+        for i in 0..<sm.nC { for j in 0..<sm.nC where i != j { a.append(sm.columns[i]); b.append(sm.columns[j]); v.append(phi[i * sm.nC + j]) } }
+        return Table(columns: [Column("industry", .coded(a, sm.columnDim), kind: .key), Column("related", .coded(b, sm.columnDim), kind: .key),
+                               Column("proximity", .number(v), decimals: 4)],
+                     footer: ["proximity \(method == .minimum ? "φ_ij = C_ij / max(u_i, u_j) (minimum conditional probability)" : "C_ij / √(u_i u_j) (cosine)"); C = co-occurrence of specialisations, u = ubiquity"] + sm.notes)
+    }
+
+    static func density(_ s: Session, _ call: VerbCall) throws(Diagnostic) -> Table {
+        let (cube, sm) = try specialisationMatrix(s, call)
+        let convention = self.convention(call, DensityConvention.self) ?? .standard
+        let proxMethod: ProximityMethod
+        if let c = call.clause("method"), case .name(let n) = c.value { proxMethod = ProximityMethod(rawValue: n.text.lowercased()) ?? .minimum } else { proxMethod = .minimum }
+        let dens = Relatedness.density(sm, convention: convention, method: proxMethod)
+        var rows = Array(0..<sm.nR)
+        if let wanted = try regions(s, call, cube) {
+            rows = []
+            for w in wanted {
+                guard let k = sm.regions.firstIndex(of: Int(w)) else {
+                    throw Diagnostic(message: "\(cube.region.display(w)) is not among the regions of this analysis (another level, or no data)", span: call.span)
+                }
+                rows.append(k)
+            }
+        }
+        var r: [Int32] = [], c: [Int32] = [], d: [Double] = [], m: [Double] = []
+        for k in rows { for j in 0..<sm.nC { r.append(Int32(sm.regions[k])); c.append(sm.columns[j]); d.append(dens[k * sm.nC + j]); m.append(sm.m[k * sm.nC + j]) } }
+        let what: String
+        switch convention {
+        case .standard: what = "ω[r,j] = Σ_i M[r,i]φ_ij / Σ_i φ_ij with φ_jj = 0 (economic-complexity, econci)"
+        case .atlas: what = "ω[r,j] = Σ_i M[r,i]φ_ij / Σ_i φ_ij with φ_jj = 1 (convention atlas: py-ecomplexity)"
+        case .econgeo: what = "EconGeo: relatedness = co-occurrence over its probabilistic expectation; density = Σ_i M r_ij / Σ_i r_ij × 100"
+        }
+        var footer = ["relatedness density: \(what); distance = 1 − density; – where no activity is related"] + sm.notes
+        if sm.nR < 30 { footer.append("with \(sm.nR) regions the proximities rest on few co-occurrences: read them as indicative") }
+        return Table(columns: [Column("region", .coded(r, cube.region), kind: .key), Column(sm.columnDim.name == "area" ? "area" : "industry", .coded(c, sm.columnDim), kind: .key),
+                               Column("density", .number(d), decimals: 4), Column("m", .number(m), decimals: 0)], footer: footer)
+    }
+
+    static func complexity(_ s: Session, _ call: VerbCall) throws(Diagnostic) -> Table {
+        let (cube, sm) = try specialisationMatrix(s, call)
+        let convention = self.convention(call, ComplexityConvention.self) ?? .standard
+        let r: ComplexityResult
+        do { r = try Complexity.compute(sm, convention: convention, sampleSD: call.clause("sample") != nil, cube: cube) } catch { throw error.at(call.span) }
+        var footer = ["complexity (\(convention.rawValue)): \(r.note)", "values are relative to this set of regions and year: not comparable across years or datasets"] + sm.notes
+        if !r.dropped.isEmpty { footer.append("dropped first: " + r.dropped.joined(separator: "; ")) }
+        if r.regions.count < 30 { footer.append("only \(r.regions.count) regions: ECI and PCI are unstable with so few; consider PCIs from a larger set of regions") }
+        if call.clause("industries") != nil {
+            return Table(columns: [Column("industry", .coded(r.columns.map { sm.columns[$0] }, sm.columnDim), kind: .key),
+                                   Column("pci", .number(r.pci), decimals: 4), Column("ubiquity", .number(r.ubiquity), decimals: 0)], footer: footer)
+        }
+        return Table(columns: [Column("region", .coded(r.regions.map(Int32.init), cube.region), kind: .key),
+                               Column("eci", .number(r.eci), decimals: 4), Column("diversity", .number(r.diversity), decimals: 0)], footer: footer)
     }
 }
