@@ -85,3 +85,25 @@ final class RelatednessTests: XCTestCase {
         XCTAssertLessThan(Complexity.corr(a.pci, a.ubiquity), 0)
     }
 }
+
+/// The large-matrix eigen path agrees with Jacobi on the same matrix.
+final class EigenTests: XCTestCase {
+    func testHouseholderPathMatchesJacobi() {
+        var rng = SplitMix(seed: 99)
+        let n = 80
+        // A symmetric PSD matrix BᵀB with a known-ish spectrum.
+        var b = [Double](repeating: 0, count: n * n)
+        for i in 0..<(n * n) { b[i] = Double(rng.next() % 1000) / 1000 - 0.5 }
+        var s = [Double](repeating: 0, count: n * n)
+        for i in 0..<n { for j in 0..<n { var t = 0.0; for k in 0..<n { t += b[k * n + i] * b[k * n + j] }; s[i * n + j] = t } }
+        let (vals, vecs) = Eigen.jacobi(s, n)
+        let order = (0..<n).sorted { vals[$0] > vals[$1] }
+        let top = (0..<n).map { vecs[$0 * n + order[0]] }
+        let want = (0..<n).map { vecs[$0 * n + order[1]] }
+        let got = Eigen.second(s, n, top: top)
+        XCTAssertEqual(got.value, vals[order[1]], accuracy: 1e-9 * vals[order[0]])
+        let sign = zip(got.vector, want).reduce(0.0) { $0 + $1.0 * $1.1 } >= 0 ? 1.0 : -1.0
+        for (x, y) in zip(got.vector, want) { XCTAssertEqual(sign * x, y, accuracy: 1e-7) }
+        XCTAssertTrue(got.how.hasPrefix("Householder"))
+    }
+}

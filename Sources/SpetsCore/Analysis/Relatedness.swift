@@ -105,14 +105,19 @@ public enum Relatedness {
         }
         let colSum = (0..<n).map { j in (0..<n).reduce(0.0) { $0 + phi[$1 * n + j] } }
         var out = [Double](repeating: .nan, count: sm.nR * n)
-        var list: [Int] = []
-        for r in 0..<sm.nR {
-            list.removeAll(keepingCapacity: true)
-            for i in 0..<n where sm.m[r * n + i] == 1 { list.append(i) }
-            for j in 0..<n where colSum[j] > 0 {
-                var s = 0.0
-                for i in list { s += phi[i * n + j] }
-                out[r * n + j] = (convention == .econgeo ? 100 : 1) * s / colSum[j]
+        var acc = [Double](repeating: 0, count: n)
+        let scale = convention == .econgeo ? 100.0 : 1.0
+        let m = sm.m
+        phi.withUnsafeBufferPointer { p in
+            acc.withUnsafeMutableBufferPointer { a in
+                out.withUnsafeMutableBufferPointer { o in
+                    for r in 0..<sm.nR {
+                        for j in 0..<n { a[j] = 0 }
+                        // Rows of φ for the region's specialisations, added in memory order.
+                        for i in 0..<n where m[r * n + i] == 1 { let row = i * n; for j in 0..<n { a[j] += p[row + j] } }
+                        for j in 0..<n where colSum[j] > 0 { o[r * n + j] = scale * a[j] / colSum[j] }
+                    }
+                }
             }
         }
         return out
