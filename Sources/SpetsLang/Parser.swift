@@ -331,6 +331,9 @@ public struct Parser {
             return .string(try parseString("a file path"))
         case .measure:
             return .measure(try parseMeasureRef(spec))
+        case .fromDataset:
+            try expect(word: "from", "after `\(cs.keyword)` (`\(cs.keyword) from DATASET`)")
+            return .name(try parseIdentifier("a dataset name"))
         case .industries:
             return .items(try parseIndustryItems())
         case .word(let options):

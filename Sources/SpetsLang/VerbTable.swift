@@ -13,6 +13,7 @@ public enum ClauseShape: Equatable, Sendable {
     case path                 // groups "file.csv"
     case industries           // industries A, B-E, 01..03
     case measure              // per se.employment
+    case fromDataset          // pci from eu
     case number
     case flag
 }
@@ -198,6 +199,8 @@ public enum VerbTable {
                            ClauseSpec(keyword: "convention", shape: .word(ComplexityConvention.allCases.map(\.rawValue)), required: false,
                                       help: "standard (eigenvector, default), atlas (Growth Lab), reflections, economic-complexity, econgeo"),
                            ClauseSpec(keyword: "sample", shape: .flag, required: false, help: "z-scores with the sample SD"),
+                           ClauseSpec(keyword: "pci", shape: .fromDataset, required: false,
+                                      help: "`pci from NAME`: each region's ECI as the mean PCI (computed on dataset NAME) of its specialisations"),
                            binThreshold, level],
                  details: ["Columns: region, eci, diversity — or industry, pci, ubiquity."],
                  run: { s, call throws(Diagnostic) in try Verbs.complexity(s, call) }),

@@ -353,6 +353,26 @@ extension Verbs {
 
     static func complexity(_ s: Session, _ call: VerbCall) throws(Diagnostic) -> Table {
         let (cube, sm) = try specialisationMatrix(s, call)
+        if let pc = call.clause("pci"), case .name(let other) = pc.value {
+            // PCIs from another dataset (same measure name and year), ECI = their mean.
+            let oc = try s.cube(other)
+            guard let om = oc.measureIndex(call.subject!.measure.text) else {
+                throw Diagnostic(message: "dataset \(oc.name) has no measure `\(call.subject!.measure.text)`", span: other.span)
+            }
+            let y = try year(call.clause("in")!, in: oc)
+            let osm: SpecialisationMatrix, pr: ComplexityResult
+            do {
+                osm = try SpecialisationMatrix.build(oc, measure: om, year: y, threshold: 1, registry: s.registry)
+                pr = try Complexity.compute(osm, convention: self.convention(call, ComplexityConvention.self) ?? .standard, cube: oc)
+            } catch { throw error.at(pc.span) }
+            var table: [String: Double] = [:]
+            for (k, c) in pr.columns.enumerated() { table[osm.columnDim.labels[Int(osm.columns[c])].uppercased()] = pr.pci[k] }
+            let (eci, div, matched) = Complexity.eciFromPCI(sm, pci: table)
+            return Table(columns: [Column("region", .coded(sm.regions.map(Int32.init), cube.region), kind: .key),
+                                   Column("eci", .number(eci), decimals: 4), Column("diversity", .number(div), decimals: 0)],
+                         footer: ["ECI = mean PCI of the region's specialisations; PCIs from dataset \(oc.name) (\(pr.regions.count) regions, \(pr.note))",
+                                  "\(matched) of the activities specialised here have a PCI there; unmatched codes are left out"] + sm.notes)
+        }
         let convention = self.convention(call, ComplexityConvention.self) ?? .standard
         let r: ComplexityResult
         do { r = try Complexity.compute(sm, convention: convention, sampleSD: call.clause("sample") != nil, cube: cube) } catch { throw error.at(call.span) }

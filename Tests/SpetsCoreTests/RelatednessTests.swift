@@ -60,17 +60,20 @@ final class RelatednessTests: XCTestCase {
     }
 
     func testDegenerateInputs() throws {
-        // B has no specialisation and nobody is specialised in Q: both are dropped and named.
-        let csv = "region,industry,year,x\nA,P,2020,10\nA,Q,2020,0\nA,R,2020,5\nB,P,2020,5\nB,Q,2020,0\nB,R,2020,10\nC,P,2020,3\nC,Q,2020,0\nC,R,2020,3\nD,P,2020,1\nD,Q,2020,0\nD,R,2020,9\n"
+        // The worked example plus a region with nothing and an activity nobody has: both are
+        // dropped and named, and the ECI of the others is unchanged.
+        var csv = try String(contentsOfFile: WorkedExample.panelFile, encoding: .utf8)
+        for i in ["MIN", "WOOD", "MACH", "ICT", "TOUR", "NONE"] { csv += "ZZ,\(i),2022,0,\n" }
+        for r in ["NB", "VB", "JH", "RS"] { csv += "\(r),NONE,2022,0,\n" }
         let c = try CSVLoader.load(path: Fixture.write("degenerate.csv", csv), name: "g")
-        let m = try SpecialisationMatrix.build(c, measure: 0, year: 2020, threshold: 1.2, registry: registry)
+        let m = try SpecialisationMatrix.build(c, measure: 0, year: 2022, threshold: 1, registry: registry)
         let r = try Complexity.compute(m, convention: .standard, cube: c)
-        XCTAssertEqual(r.dropped, ["region B (no specialisation)", "activity Q (no region specialised)"])
-        XCTAssertEqual(r.regions.count, 3)
-        // Density is missing (not zero) for an activity no other is related to.
-        XCTAssertTrue(Relatedness.density(m, convention: .standard)[1].isNaN)
+        XCTAssertEqual(r.dropped, ["region ZZ (no specialisation)", "activity NONE (no region specialised)"])
+        close(r.eci, GoldenRelatedness.eci, "ECI without the dropped")
+        // Density is missing (not zero) for an activity nothing is related to.
+        XCTAssertTrue(Relatedness.density(m, convention: .standard)[5].isNaN)
         // Too little left: a clear error.
-        let m2 = try SpecialisationMatrix.build(c, measure: 0, year: 2020, threshold: 1.6, registry: registry)
+        let m2 = try SpecialisationMatrix.build(c, measure: 0, year: 2022, threshold: 20, registry: registry)
         XCTAssertThrowsError(try Complexity.compute(m2, convention: .standard, cube: c)) { e in
             XCTAssertTrue((e as! Diagnostic).message.hasPrefix("complexity needs at least two regions and two activities with specialisations"))
         }
@@ -105,5 +108,30 @@ final class EigenTests: XCTestCase {
         let sign = zip(got.vector, want).reduce(0.0) { $0 + $1.0 * $1.1 } >= 0 ? 1.0 : -1.0
         for (x, y) in zip(got.vector, want) { XCTAssertEqual(sign * x, y, accuracy: 1e-7) }
         XCTAssertTrue(got.how.hasPrefix("Householder"))
+    }
+}
+
+final class ComplexityEdgeTests: XCTestCase {
+    func testDisconnectedMatrixIsAClearError() throws {
+        // A and B do P and Q; C and D do R and S: two blocks that share nothing.
+        var csv = "region,industry,year,x\n"
+        for (r, acts) in [("A", ["P", "Q"]), ("B", ["P", "Q"]), ("C", ["R", "S"]), ("D", ["R", "S"])] {
+            for i in ["P", "Q", "R", "S"] { csv += "\(r),\(i),2020,\(acts.contains(i) ? 10 : 0)\n" }
+        }
+        let c = try CSVLoader.load(path: Fixture.write("disconnected.csv", csv), name: "d")
+        let m = try SpecialisationMatrix.build(c, measure: 0, year: 2020, threshold: 1, registry: Registry())
+        XCTAssertThrowsError(try Complexity.compute(m, convention: .standard, cube: c)) { e in
+            XCTAssertTrue((e as! Diagnostic).message.contains("a disconnected matrix"), (e as! Diagnostic).message)
+        }
+    }
+
+    func testECIFromExternalPCI() throws {
+        let c = try CSVLoader.load(path: WorkedExample.panelPath(), name: "w")
+        let m = try SpecialisationMatrix.build(c, measure: 0, year: 2022, threshold: 1, registry: Registry())
+        let (eci, div, matched) = Complexity.eciFromPCI(m, pci: ["MIN": 1, "WOOD": 3, "ICT": 5])
+        XCTAssertEqual(eci[0], 2, "NB: MIN, WOOD")
+        XCTAssertEqual(eci[1], 3, "VB: MIN, WOOD, ICT")
+        XCTAssertEqual(div[2], 1, "JH: only WOOD has a PCI")
+        XCTAssertEqual(matched, 3)
     }
 }

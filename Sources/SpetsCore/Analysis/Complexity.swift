@@ -279,7 +279,11 @@ public enum Complexity {
             }
             let top = u.map { $0.squareRoot() }
             let tn = top.reduce(0.0) { $0 + $1 * $1 }.squareRoot()
-            let (w, _, how) = Eigen.second(S, nC, top: top.map { $0 / tn })
+            let (w, lambda2, how) = Eigen.second(S, nC, top: top.map { $0 / tn })
+            if lambda2 > 1 - 1e-9 {
+                throw Diagnostic(message: "the regions and activities split into groups that share no specialisation (a disconnected matrix): ECI and PCI are not defined",
+                                 help: "analyse the groups separately, or lower the threshold so that they connect")
+            }
             // kp (unit length, as numpy's eig gives for Mpp) and kc = D⁻¹ M kp.
             var kp = (0..<nC).map { w[$0] / u[$0].squareRoot() }
             let kn = kp.reduce(0.0) { $0 + $1 * $1 }.squareRoot()
@@ -307,6 +311,22 @@ public enum Complexity {
         }
         return ComplexityResult(regions: keepR.map { sm.regions[$0] }, columns: keepC, eci: eci, pci: pci, diversity: d, ubiquity: u,
                                 dropped: dropped, note: note, rawECI: rawE, rawPCI: rawP)
+    }
+
+    /// A region's ECI as the mean PCI of its specialisations, with PCIs computed elsewhere
+    /// (e.g. on all EU regions): stable where the local set is too small.
+    public static func eciFromPCI(_ sm: SpecialisationMatrix, pci: [String: Double]) -> (eci: [Double], diversity: [Double], matched: Int) {
+        var eci: [Double] = [], div: [Double] = []
+        var matched = Set<Int>()
+        for r in 0..<sm.nR {
+            var s = 0.0, n = 0.0
+            for c in 0..<sm.nC where sm.m[r * sm.nC + c] == 1 {
+                if let p = pci[sm.columnDim.labels[Int(sm.columns[c])].uppercased()] { s += p; n += 1; matched.insert(c) }
+            }
+            eci.append(n > 0 ? s / n : .nan)
+            div.append(n)
+        }
+        return (eci, div, matched.count)
     }
 
     public enum OpportunityConvention: String, CaseIterable, Sendable {
