@@ -94,6 +94,22 @@ extension Session {
             results.append((label, t))
             datasetOverrides = [:]
         }
+        // The reference: the same verb for the sum of the regions at the first region's level
+        // (what the default reference is), as one more column.
+        if let first = names.first, let r0 = try? resolveRegion(first, in: base) {
+            let lv = registry.regionLevel(base.region.labels[Int(r0)])
+            let peers = (0..<base.region.count).filter { registry.regionLevel(base.region.labels[$0]) == lv && base.aggregateLevels[Int32($0)] == nil }
+                .map(Int32.init)
+            let code = "reference"
+            if peers.count > 1, base.region.index(of: code) == nil {
+                let (agg, _) = base.addingAggregate(code: code, name: "sum of the \(peers.count) regions at the level", members: peers, level: lv)
+                datasetOverrides[base.name] = agg
+                var one = call
+                one.clauses.append(Clause(keyword: "for", value: .names([NameRef(text: code, span: call.span)]), span: call.span))
+                if let t = try? spec.run(self, one) { results.append((code, t)) }
+                datasetOverrides = [:]
+            }
+        }
         return Self.sideBySide(results, valueColumns: spec.compareColumns, verb: spec.name)
     }
 
@@ -137,7 +153,7 @@ extension Session {
             c.literalName = true
             columns.append(c)
         }
-        return Table(columns: columns, footer: ["compare: `\(verb)` for each region (a group as the sum of its members), side by side"] + first.footer.filter { !$0.hasPrefix("reference") }
+        return Table(columns: columns, footer: ["compare: `\(verb)` for each region (a group as the sum of its members), side by side; `reference` = the same for the sum of the regions at the first region's level"] + first.footer.filter { !$0.hasPrefix("reference") }
                      + results.compactMap { r in r.1.footer.first { $0.hasPrefix("reference") }.map { "\(r.0): \($0)" } })
     }
 

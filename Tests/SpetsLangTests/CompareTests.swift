@@ -14,7 +14,8 @@ final class CompareTests: XCTestCase {
     func testCompareEqualsTheVerbPerRegion() throws {
         let h = try harness()
         let out = h.run("compare NB, VB, JH on lq w.employment in 2022")
-        XCTAssertEqual(out.split(separator: "\n").first, "industry,NB,VB,JH")
+        XCTAssertEqual(out.split(separator: "\n").first, "industry,NB,VB,JH,reference")
+        XCTAssertTrue(out.split(separator: "\n").dropFirst().allSatisfy { $0.hasSuffix(",1") }, "the reference's own LQs are 1:\n\(out)")
         for r in ["NB", "VB", "JH"] {
             let lq = h.run("lq w.employment in 2022 for \(r) | select lq").split(separator: "\n").dropFirst().map(String.init)
             let col = ["NB": 1, "VB": 2, "JH": 3][r]!
@@ -27,7 +28,7 @@ final class CompareTests: XCTestCase {
         let h = try harness()
         h.run("group north = regions NB, JH")
         let out = h.run("compare NB, north on specialisation w.employment in 2022")
-        XCTAssertTrue(out.hasPrefix("measure,NB,north\nkrugman,0.73995861306586"), out)
+        XCTAssertTrue(out.hasPrefix("measure,NB,north,reference\nkrugman,0.73995861306586"), out)
         // The aggregate is the sum of NB and JH: its Krugman index by hand.
         let nb: [Double] = [7500, 2600, 4800, 2600, 3300], jh: [Double] = [150, 2700, 1600, 1300, 5900]
         let all: [Double] = [18350, 64100, 197800, 260400, 172600]
@@ -68,6 +69,25 @@ final class CompareTests: XCTestCase {
         let t = try Comparison.rank(values: [1, 2, 2, 3], labels: Dimension(name: "r", role: .region, labels: ["a", "b", "c", "d"]), region: 2, what: "x")
         XCTAssertEqual(t.columns[2].number(0), 2)
         XCTAssertEqual(t.columns[4].number(0)!, 100.0 / 3, accuracy: 1e-12)
+    }
+
+    func testARegionMissingFromTheYear() throws {
+        let h = try Harness(format: .csv)
+        h.run("load \"\(Repo.write("gap.csv", "region,industry,year,x\nA,P,2020,1\nA,Q,2020,2\nB,P,2020,2\nB,Q,2020,1\nA,P,2021,1\nA,Q,2021,3\n"))\" as g")
+        let text = h.run("compare A, B on lq g.x in 2021")
+        XCTAssertTrue(text.contains("error: B has no observations in 2021 in g"), text)
+        let rank = h.run("rank g.x in 2021 for B")
+        XCTAssertTrue(rank.contains("B has no value to rank"), rank)
+    }
+
+    func testSimilarOutside() throws {
+        let h = try Harness(format: .csv)
+        h.run("load \"\(Repo.root)/datasets/demo-counties.csv\" as se")
+        let all = h.run("similar Kalmar on se.employment in 2023 top 20").split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) }
+        XCTAssertEqual(all.count, 20)
+        let outside = h.run("similar Kalmar on se.employment in 2023 top 20 outside SE2").split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) }
+        XCTAssertFalse(outside.contains { $0.hasPrefix("SE2") }, "\(outside)")
+        XCTAssertEqual(outside.count, 20 - 7, "the other six counties of Södra Sverige are left out")
     }
 
     func testConvergenceByHand() throws {
