@@ -60,3 +60,16 @@ final class WorkspaceTests: XCTestCase {
         }
     }
 }
+
+final class WorkspaceLockTests: XCTestCase {
+    func testASecondSessionGetsAClearMessage() throws {
+        let path = Fixture.dir + "/lock-\(UUID().uuidString).spetsdb"
+        var first: Workspace? = try Workspace(path: path)
+        XCTAssertNotNil(first)
+        XCTAssertThrowsError(try Workspace(path: path)) { e in
+            XCTAssertEqual((e as! Diagnostic).message, "workspace \(path) is in use by process \(getpid())")
+        }
+        first = nil   // closing releases the lock
+        XCTAssertNoThrow(try Workspace(path: path))
+    }
+}

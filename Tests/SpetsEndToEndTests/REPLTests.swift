@@ -122,3 +122,20 @@ final class REPLTests: XCTestCase {
         XCTAssertFalse(t.plain.contains("no help on `lqqqq`"))
     }
 }
+
+final class WorkspaceSharingTests: XCTestCase {
+    /// One session holds a workspace at its prompt; a second process is told who has it.
+    func testSecondProcessIsTurnedAwayClearly() throws {
+        let home = Binary.tmp + "/share-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let ws = home + "/kalmar.spetsdb"
+        let holder = try PseudoTerminal(args: [ws], env: ["HOME": home, "TERM": "xterm", "LANG": "C.UTF-8", "SPETS_HISTORY": home + "/h"], cwd: home)
+        XCTAssertTrue(holder.read(until: "spets> "), holder.plain)
+        let second = try Binary.run([ws, "-c", "datasets"])
+        XCTAssertEqual(second.status, 1)
+        XCTAssertTrue(second.err.contains("error: workspace \(ws) is in use by process \(holder.pid)"), second.err)
+        holder.type("\u{04}")
+        XCTAssertEqual(holder.wait(), 0)
+        XCTAssertEqual(try Binary.run([ws, "-c", "datasets"]).status, 0, "free again once the first session has left")
+    }
+}

@@ -1,5 +1,6 @@
 // Workspace.swift — the SQLite workspace: datasets stored compactly (one blob per column),
 // definitions, and the journal of successful statements. In memory unless opened on a file.
+import Glibc
 
 public final class Workspace {
     public let db: SQLiteDB
@@ -23,9 +24,17 @@ public final class Workspace {
         CREATE TABLE IF NOT EXISTS journal(seq INTEGER PRIMARY KEY, statement TEXT NOT NULL);
         """
 
+    /// A file workspace is held by one session at a time: an exclusive flock on FILE.lock,
+    /// released by the kernel when the process ends (a crash leaves no stale lock).
+    private var lockFD: Int32 = -1
+
     public init(path: String?) throws(Diagnostic) {
         self.path = path
-        db = try SQLiteDB(path: path ?? ":memory:")
+        if let path { lockFD = try Self.lock(path) }
+        do { db = try SQLiteDB(path: path ?? ":memory:") } catch {
+            if lockFD >= 0 { close(lockFD) }
+            throw error
+        }
         if path != nil {
             // WAL + FULL sync: a committed load survives a crash or power loss.
             // mmap: reopening reads column blobs from the mapped file.
@@ -47,6 +56,26 @@ public final class Workspace {
         let cols = try db.prepare("SELECT count(*) FROM pragma_table_info('dataset_measures') WHERE name = 'prices'")
         if try cols.step(), cols.int(0) == 0 { try db.exec("ALTER TABLE dataset_measures ADD COLUMN prices TEXT") }
         db.makeInterruptible()
+    }
+
+    deinit { if lockFD >= 0 { close(lockFD) } }
+
+    static func lock(_ path: String) throws(Diagnostic) -> Int32 {
+        let lockPath = path + ".lock"
+        let fd = open(lockPath, O_RDWR | O_CREAT, 0o644)
+        if fd < 0 { throw Diagnostic.io(lockPath, errno) }
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            var buf = [UInt8](repeating: 0, count: 32)
+            let n = read(fd, &buf, 31)
+            close(fd)
+            let pid = n > 0 ? String(decoding: buf[0..<n], as: UTF8.self).trimmed() : "?"
+            throw Diagnostic(message: "workspace \(path) is in use by process \(pid)",
+                             help: "close the other spets session first, or open a copy of the file")
+        }
+        let pid = Array(String(getpid()).utf8)
+        _ = ftruncate(fd, 0)
+        _ = pid.withUnsafeBufferPointer { pwrite(fd, $0.baseAddress, $0.count, 0) }
+        return fd
     }
 
     private func nextSeq(_ table: String) throws(Diagnostic) -> Int {
