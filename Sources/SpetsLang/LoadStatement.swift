@@ -19,13 +19,14 @@ extension Session {
         for (k, v) in mapping { opts.mapping[k] = v.text }
         for (m, basis) in prices { opts.prices[Text.snakeCase(m.text)] = basis }
         let cube: Cube
-        do { cube = try CSVLoader.load(path: path.text, name: dsName, options: opts, registry: registry) }
+        do { cube = try DataFormat.load(path: path.text, name: dsName, options: opts, registry: registry) }
         catch { throw error.at(path.span) }
         try workspace.save(cube)
         add(cube)
         let ms = cube.measures.map(\.name).joined(separator: ", ")
         return Outcome(messages: ["loaded \(dsName): \(cube.count) rows, " + plural(cube.region.count, "region")
-            + (cube.industry.map { ", " + plural($0.count, "industry", "industries") } ?? "") + ", measures \(ms)"])
+            + (cube.industry.map { ", " + plural($0.count, "industry", "industries") } ?? "") + ", measures \(ms)"]
+            + cube.notes.filter { $0.hasPrefix("warning: ") })
     }
 
     /// `load "data/demo-counties.csv"` without `as` names the dataset after the file.

@@ -158,7 +158,7 @@ public struct Parser {
         return .bind(name, try parsePipeline())
     }
 
-    /// load = "load" STRING [ "as" NAME ] [ "with" KEY "=" NAME { "," KEY "=" NAME } ]
+    /// load = "load" STRING [ "as" NAME ] [ "language" NAME ] [ "with" KEY "=" NAME { "," KEY "=" NAME } ]
     ///      | "load" "regions" STRING ;
     mutating func parseLoad() throws(Diagnostic) -> StatementKind {
         advance()
@@ -170,6 +170,7 @@ public struct Parser {
         var name: NameRef? = nil
         if match(word: "as") { name = try parseIdentifier("a dataset name") }
         var mapping: [(String, NameRef)] = []
+        if match(word: "language") { mapping.append(("language", try parseName("a language code such as sv or en"))) }
         var prices: [(NameRef, String)] = []
         if match(word: "with") {
             repeat {

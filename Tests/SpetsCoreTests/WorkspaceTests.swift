@@ -31,6 +31,19 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertEqual(try ws.journal(), ["load \"rt.csv\" as d"])
     }
 
+    func testSummableDimensionsSurviveTheRoundTrip() throws {
+        let path = Fixture.dir + "/sum-\(UUID().uuidString).spetsdb"
+        let px = Fixture.writeBytes("sum.px", PXLoaderTests.counties.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
+        let cube = try DataFormat.load(path: px, name: "p")
+        XCTAssertTrue(cube.extras[0].summable)
+        do { try Workspace(path: path).save(cube) }
+        let back = try Workspace(path: path).loadAll()[0]
+        XCTAssertEqual(back.extras.map(\.name), ["kon"])
+        XCTAssertTrue(back.extras[0].summable, "ELIMINATION=YES is kept")
+        XCTAssertEqual(back.extras[0].role, .extra)
+        XCTAssertFalse(back.region.summable)
+    }
+
     func testReplacingADatasetKeepsOneCopy() throws {
         let ws = try Workspace(path: Fixture.dir + "/rep-\(UUID().uuidString).spetsdb")
         let a = try CSVLoader.load(path: Fixture.write("a.csv", "region,industry,year,x\nA,X,2020,1\n"), name: "d")

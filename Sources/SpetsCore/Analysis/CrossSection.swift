@@ -85,6 +85,10 @@ public struct CrossSection {
             rowTotal[r] = t
         }
         var notes = [partition.description]
+        let summed = cube.extras.indices.filter { j in
+            cube.extras[j].summable && cube.extraCodes[j].contains { $0 != cube.extraCodes[j].first }
+        }.map { cube.extras[$0].name }
+        if !summed.isEmpty { notes.append("summed over: " + summed.joined(separator: ", ") + " (their values partition the whole)") }
         // Columns: the partition itself, or groups of its columns (levels, areas).
         var groups: [(name: String, title: String?, members: [Int])] = []
         var columnDim = ind

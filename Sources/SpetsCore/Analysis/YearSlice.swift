@@ -15,7 +15,8 @@ public struct YearSlice {
     @inline(__always) public func at(_ r: Int, _ i: Int) -> Double { x[r * industries + i] }
 
     /// Builds the slice. A dataset with an extra dimension (unit, sex, …) that has more than
-    /// one value in this year is refused: summing across it would add apples and pears.
+    /// one value in this year is refused: summing across it would add apples and pears —
+    /// unless the dimension is summable (its values partition the whole).
     public static func build(_ cube: Cube, measure m: Int, year: Int) throws(Diagnostic) -> YearSlice {
         guard let ind = cube.industry else {
             throw Diagnostic(message: "dataset \(cube.name) has no industry dimension",
@@ -32,7 +33,7 @@ public struct YearSlice {
         try cube.years.withUnsafeBufferPointer { (ys) throws(Diagnostic) in
             for k in 0..<ys.count where ys[k] == y32 {
                 found = true
-                for (j, codes) in cube.extraCodes.enumerated() {
+                for (j, codes) in cube.extraCodes.enumerated() where !cube.extras[j].summable {
                     let c = codes[k]
                     if extraSeen[j] < 0 { extraSeen[j] = c } else if extraSeen[j] != c {
                         let d = cube.extras[j]
@@ -43,9 +44,10 @@ public struct YearSlice {
                     }
                 }
                 let cell = Int(cube.regionCodes[k]) * nI + Int(cube.industryCodes[k])
-                present[cell] = true
+                // Rows that differ only in summable dimensions add up; a missing part makes the
+                // sum missing (a partial total would understate it).
                 let v = values[k]
-                if v.isNaN { missing += 1 } else { x[cell] = v }
+                if !present[cell] { present[cell] = true; x[cell] = v } else { x[cell] += v }
             }
         }
         if !found {
@@ -53,6 +55,7 @@ public struct YearSlice {
             let span = ys.isEmpty ? "none" : (ys.count == 1 ? "\(ys[0])" : "\(ys.first!)–\(ys.last!)")
             throw Diagnostic(message: "no observations for \(year) in \(cube.name)", help: "years in \(cube.name): \(span)")
         }
+        for c in x.indices where present[c] && x[c].isNaN { missing += 1 }
         return YearSlice(year: year, regions: nR, industries: nI, x: x, present: present, missing: missing)
     }
 }

@@ -7,10 +7,13 @@ public final class Dimension {
     public let role: Role
     public let labels: [String]
     public let names: [String?]
+    /// An extra dimension whose values partition the whole (PC-Axis `ELIMINATION=YES`):
+    /// analyses may sum over it instead of asking which value.
+    public let summable: Bool
     private var lookupCache: [String: Int32]? = nil
 
-    public init(name: String, role: Role, labels: [String], names: [String?]? = nil) {
-        self.name = name; self.role = role; self.labels = labels
+    public init(name: String, role: Role, labels: [String], names: [String?]? = nil, summable: Bool = false) {
+        self.name = name; self.role = role; self.labels = labels; self.summable = summable
         self.names = names ?? Array(repeating: nil, count: labels.count)
     }
 

@@ -15,12 +15,17 @@ public enum Text {
         for b in bytes where b >= 0x80 { ascii = false; break }
         if ascii { return (String(decoding: bytes, as: UTF8.self), false) }
         if let s = String(validating: bytes, as: UTF8.self) { return (s, false) }
+        return (windows1252(bytes), true)
+    }
+
+    /// Bytes read as Windows-1252 (a superset of ISO-8859-1's printable characters).
+    public static func windows1252(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var scalars = String.UnicodeScalarView()
         for b in bytes {
             let v: UInt32 = (b >= 0x80 && b <= 0x9F) ? cp1252High[Int(b) - 0x80] : UInt32(b)
             scalars.append(Unicode.Scalar(v) ?? "?")
         }
-        return (String(scalars), true)
+        return String(scalars)
     }
 
     public static func decode(_ bytes: [UInt8]) -> String {

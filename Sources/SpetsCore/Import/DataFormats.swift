@@ -1,0 +1,44 @@
+// DataFormats.swift — the file formats `load` reads, in the order they are tried: each knows
+// how to recognise its files (by name or first bytes) and how to load one. Help lists them.
+
+public enum DataFormat: CaseIterable, Sendable {
+    case pcAxis, csv
+
+    public var name: String {
+        switch self {
+        case .pcAxis: return "PC-Axis (.px)"
+        case .csv: return "CSV / TSV (long or wide)"
+        }
+    }
+
+    func recognises(path: String, head: [UInt8]) -> Bool {
+        switch self {
+        case .pcAxis: return PXLoader.recognises(path: path, head: head)
+        case .csv: return true   // the fallback: any text table
+        }
+    }
+
+    func load(path: String, name: String, options: LoadOptions, registry: Registry?) throws(Diagnostic) -> Cube {
+        switch self {
+        case .pcAxis: return try PXLoader.load(path: path, name: name, options: options, registry: registry)
+        case .csv:
+            if options.mapping["language"] != nil {
+                throw Diagnostic(message: "`language` chooses among the languages of a PC-Axis or JSON-stat file; \(path) is read as CSV",
+                                 help: "drop `language`")
+            }
+            return try CSVLoader.load(path: path, name: name, options: options, registry: registry)
+        }
+    }
+
+    /// Loads a file in whichever format it is.
+    public static func load(path: String, name: String, options: LoadOptions = LoadOptions(),
+                            registry: Registry? = nil) throws(Diagnostic) -> Cube {
+        let file = try ChunkedFile(path)
+        var head: [UInt8] = []
+        _ = try file.read(into: &head, count: 256)
+        file.close()
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
+        let format = allCases.first { $0.recognises(path: path, head: head) }!
+        return try format.load(path: path, name: name, options: options, registry: registry)
+    }
+}

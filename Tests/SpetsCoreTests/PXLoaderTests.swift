@@ -1,0 +1,254 @@
+// PXLoaderTests.swift — PC-Axis files written here, one per quirk: SCB code-in-front labels,
+// Windows-1252 text, two languages, split strings, data symbols, ELIMINATION, CONTVARIABLE,
+// quarters, KEYS; and broken files, each failing with the keyword and line.
+import XCTest
+@testable import SpetsCore
+
+final class PXLoaderTests: XCTestCase {
+    /// Employment by county, industry and sex, 2020–2021, in Swedish with English labels.
+    /// Kalmar's F/women 2021 is `".."` (missing) and Jämtland's A/women 2020 is `"-"` (nil).
+    static let counties = """
+    CHARSET="ANSI";
+    AXIS-VERSION="2010";
+    LANGUAGE="sv";
+    LANGUAGES="sv","en";
+    MATRIX="AM0207X";
+    TITLE="Förvärvsarbetande efter region, näringsgren, kön och år";
+    TITLE[en]="Employed persons by region, industry, sex and year";
+    CONTENTS="Förvärvsarbetande";
+    CONTENTS[en]="Employed";
+    UNITS="antal";
+    UNITS[en]="number";
+    STUB="region","näringsgren SNI 2007","kön";
+    STUB[en]="region","industry SNI 2007","sex";
+    HEADING="år";
+    HEADING[en]="year";
+    VALUES("region")="08 Kalmar län","22 Västernorrlands län",
+    "23 Jämtlands län";
+    VALUES[en]("region")="08 Kalmar county","22 Västernorrland county","23 Jämtland county";
+    VALUES("näringsgren SNI 2007")="A jordbruk, skogsbruk och fiske","C tillverkning och utvinning","F byggverksamhet";
+    VALUES[en]("industry SNI 2007")="A agriculture","C manufacturing","F construction";
+    VALUES("kön")="män","kvinnor";
+    VALUES[en]("sex")="men","women";
+    VALUES("år")="2020","2021";
+    VALUES[en]("year")="2020","2021";
+    TIMEVAL("år")=TLIST(A1),"2020","2021";
+    TIMEVAL[en]("year")=TLIST(A1),"2020","2021";
+    CODES("region")="08","22","23";
+    CODES[en]("region")="08","22","23";
+    CODES("näringsgren SNI 2007")="A","C","F";
+    CODES[en]("industry SNI 2007")="A","C","F";
+    CODES("kön")="1","2";
+    CODES[en]("sex")="1","2";
+    ELIMINATION("kön")=YES;
+    ELIMINATION[en]("sex")=YES;
+    NOTEX="Uppgifterna avser november varje år enligt "
+    "registerbaserad arbetsmarknadsstatistik";
+    DATA=
+    100 110
+    50 60
+    300 320
+    200 190
+    80 85
+    20 ".."
+    40 42
+    "-" 5
+    400 410
+    150 160
+    90 95
+    10 12
+    60 61
+    30 31
+    120 118
+    70 72
+    55 57
+    11 13;
+    """
+
+    func write(_ text: String, _ name: String, utf8: Bool = false) -> String {
+        // PC-Axis files are Windows-1252 unless they say otherwise.
+        utf8 ? Fixture.write(name, text) : Fixture.writeBytes(name, text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
+    }
+
+    func load(_ text: String, _ name: String = "t.px", utf8: Bool = false, options: LoadOptions = LoadOptions(),
+              registry: Registry? = nil) throws -> Cube {
+        try DataFormat.load(path: write(text, name, utf8: utf8), name: "d", options: options, registry: registry)
+    }
+
+    func loadError(_ text: String, _ name: String = "bad.px") -> Diagnostic? {
+        do { _ = try load(text, name); return nil } catch { return error as? Diagnostic }
+    }
+
+    func value(_ c: Cube, region: String, industry: String, year: Int32, extra: String? = nil, measure: Int = 0) -> Double? {
+        let r = c.region.index(of: region)!, i = c.industry!.index(of: industry)!
+        let e = extra.map { x in c.extras[0].labels.firstIndex(of: x).map(Int32.init)! }
+        let k = (0..<c.count).first { c.regionCodes[$0] == r && c.industryCodes[$0] == i && c.years[$0] == year && (e == nil || c.extraCodes[0][$0] == e!) }
+        return k.map { c.measures[measure].values[$0] }
+    }
+
+    func testSCBTableInWindows1252ReadsRolesCodesAndSymbols() throws {
+        let c = try load(Self.counties, registry: Registry())
+        XCTAssertEqual(c.count, 36, "3 regions × 3 industries × 2 sexes × 2 years")
+        XCTAssertEqual(c.region.labels, ["08", "22", "23"])
+        XCTAssertEqual(c.region.names, ["Kalmar län", "Västernorrlands län", "Jämtlands län"], "code in front is stripped; å ä ö decoded")
+        XCTAssertEqual(c.industry!.labels, ["A", "C", "F"])
+        XCTAssertEqual(c.industry!.names[1], "tillverkning och utvinning")
+        XCTAssertEqual(c.extras.map(\.name), ["kon"])
+        XCTAssertEqual(c.extras[0].labels, ["män", "kvinnor"])
+        XCTAssertTrue(c.extras[0].summable, "ELIMINATION=YES")
+        XCTAssertEqual(c.measures.map(\.name), ["forvarvsarbetande"])
+        XCTAssertEqual(c.measures[0].unit, "antal")
+        XCTAssertEqual(value(c, region: "08", industry: "A", year: 2021, extra: "män"), 110)
+        XCTAssertEqual(value(c, region: "08", industry: "C", year: 2020, extra: "kvinnor"), 200)
+        XCTAssertTrue(value(c, region: "08", industry: "F", year: 2021, extra: "kvinnor")!.isNaN, "\"..\" is missing")
+        XCTAssertEqual(value(c, region: "22", industry: "A", year: 2020, extra: "kvinnor"), 0, "\"-\" is nil: zero by definition")
+        XCTAssertEqual(value(c, region: "23", industry: "F", year: 2021, extra: "kvinnor"), 13)
+        XCTAssertTrue(c.notes.contains("languages: sv, en; shown: sv"))
+        XCTAssertTrue(c.notes.contains { $0.contains("Uppgifterna avser november varje år enligt registerbaserad") }, "split strings join")
+        XCTAssertTrue(c.notes.contains { $0.contains("\"..\"×1") && $0.contains("\"-\"×1") }, "symbols are counted")
+    }
+
+    func testLanguageChoosesLabelsAndVariableNames() throws {
+        let c = try load(Self.counties, options: LoadOptions(mapping: ["language": "en"]))
+        XCTAssertEqual(c.region.names, ["Kalmar county", "Västernorrland county", "Jämtland county"])
+        XCTAssertEqual(c.extras.map(\.name), ["sex"])
+        XCTAssertEqual(c.measures.map(\.name), ["employed"])
+        XCTAssertEqual(c.measures[0].unit, "number")
+        do {
+            _ = try load(Self.counties, options: LoadOptions(mapping: ["language": "fi"]))
+            XCTFail("fi is not in the file")
+        } catch {
+            let m = (error as? Diagnostic)?.message ?? ""
+            XCTAssertTrue(m.contains("the file is in sv, en"), m)
+        }
+    }
+
+    func testLQSumsOverEliminableSexByHand() throws {
+        let reg = Registry()
+        let c = try load(Self.counties, registry: reg)
+        // 2020, summed over sex: Kalmar A 150, C 500, F 100 (750); Västernorrland A 40, C 550,
+        // F 100 (690); Jämtland A 90, C 190, F 66 (346). Nation C 1240 of 1786.
+        let t = try LocationQuotient.compute(c, LQRequest(measure: 0, year: 2020), registry: reg)
+        let col = { (n: String) in t.columns[t.columnIndex(n)!] }
+        let row = (0..<t.rowCount).first { col("region").machineText($0) == "08" && col("industry").machineText($0) == "C" }!
+        XCTAssertEqual(col("lq").number(row)!, (500.0 / 750) / (1240.0 / 1786), accuracy: 1e-12)
+        XCTAssertTrue(t.footer.contains { $0.hasPrefix("summed over: kon") })
+    }
+
+    func testContentsVariableGivesMeasuresAndQuartersADimension() throws {
+        let px = """
+        CHARSET="ANSI";
+        MATRIX="NR0103";
+        CONTENTS="Regional accounts";
+        STUB="region";
+        HEADING="tabellinnehåll","kvartal";
+        CONTVARIABLE="tabellinnehåll";
+        VALUES("region")="08 Kalmar län";
+        VALUES("tabellinnehåll")="Förädlingsvärde","Sysselsatta";
+        VALUES("kvartal")="2023K4","2024K1";
+        TIMEVAL("kvartal")=TLIST(Q1),"2023K4","2024K1";
+        UNITS("Förädlingsvärde")="mnkr";
+        UNITS("Sysselsatta")="tusental";
+        DATA=
+        1.5 2.5 30 31;
+        """
+        let c = try load(px)
+        XCTAssertEqual(c.measures.map(\.name), ["foradlingsvarde", "sysselsatta"])
+        XCTAssertEqual(c.measures.map(\.unit), ["mnkr", "tusental"])
+        XCTAssertEqual(c.years, [2023, 2024])
+        XCTAssertEqual(c.extras.map(\.name), ["quarter"])
+        XCTAssertEqual(c.extras[0].labels, ["K4", "K1"])
+        XCTAssertEqual(c.measures[0].values, [1.5, 2.5])
+        XCTAssertEqual(c.measures[1].values, [30, 31])
+    }
+
+    func testKeysLayoutReadsSparseRowsAbsentAsZero() throws {
+        let px = """
+        CHARSET="ANSI";
+        MATRIX="K1";
+        STUB="region","age";
+        HEADING="period";
+        VALUES("region")="Kalmar","Jämtland";
+        VALUES("age")="0-14","15-64";
+        VALUES("period")="2023","2024";
+        TIMEVAL("period")=TLIST(A1),"2023","2024";
+        KEYS("region")=VALUES;
+        KEYS("age")=VALUES;
+        DATA=
+        "Kalmar","15-64",150 151
+        "Jämtland","0-14",20 ".."
+        "Jämtland","15-64",80 81;
+        """
+        let c = try load(px)
+        XCTAssertEqual(c.count, 8)
+        XCTAssertEqual(c.measures[0].values[0], 0, "the absent Kalmar 0-14 row is zero")
+        XCTAssertEqual(c.measures[0].values[2], 150)
+        XCTAssertTrue(c.measures[0].values[5].isNaN)
+        XCTAssertTrue(c.notes.contains("KEYS layout: 1 absent rows read as 0"))
+    }
+
+    func testUTF8BytesUnderADeclaredCodePageAreReadAsUTF8WithAWarning() throws {
+        let px = "CHARSET=\"ANSI\";\nCODEPAGE=\"iso-8859-1\";\nMATRIX=\"X\";\nSTUB=\"region\";\nHEADING=\"år\";\n" +
+            "VALUES(\"region\")=\"Västernorrland\";\nVALUES(\"år\")=\"2024\";\nDATA=\n7;\n"
+        let c = try load(px, "utf8.px", utf8: true)
+        XCTAssertEqual(c.region.labels, ["Västernorrland"])
+        XCTAssertEqual(c.years, [2024], "`år` is recognised as time without TIMEVAL")
+        XCTAssertTrue(c.notes.contains { $0.hasPrefix("warning: the file declares ISO-8859-1 but its bytes are UTF-8") })
+    }
+
+    // Broken files: the error names the keyword or place, and nothing is returned.
+
+    static let small = """
+    CHARSET="ANSI";
+    MATRIX="S";
+    STUB="region";
+    HEADING="period";
+    VALUES("region")="A","B";
+    VALUES("period")="2023","2024";
+    TIMEVAL("period")=TLIST(A1),"2023","2024";
+    DATA=
+
+    """
+
+    func testTooFewValuesIsAnErrorWithTheDeclaredShape() {
+        let e = loadError(Self.small + "1 2\n3;\n")
+        XCTAssertEqual(e?.message, "DATA holds 3 values but the variables declare 4 (2 × 2)")
+        XCTAssertEqual(e?.location?.line, 10)
+    }
+
+    func testTooManyValuesIsAnError() {
+        XCTAssertTrue(loadError(Self.small + "1 2\n3 4 5;\n")?.message.hasPrefix("DATA holds more values than") == true)
+    }
+
+    func testAWordInDataIsLocatedToLineAndColumn() {
+        let e = loadError(Self.small + "1 2\n3 x4;\n")
+        XCTAssertEqual(e?.message, "DATA: `x4` is not a number")
+        XCTAssertEqual(e?.location?.line, 10)
+        XCTAssertEqual(e?.location?.column, 3)
+    }
+
+    func testMissingDataKeywordAndMissingMatrixAndMissingValues() {
+        XCTAssertTrue(loadError("CHARSET=\"ANSI\";\nMATRIX=\"S\";\n")?.message.hasPrefix("the file has no DATA keyword") == true)
+        XCTAssertTrue(loadError(Self.small.replacingAll("MATRIX=\"S\";\n", with: "") + "1 2 3 4;")?.message.hasPrefix("the file has no MATRIX") == true)
+        let e = loadError(Self.small.replacingAll("VALUES(\"region\")=\"A\",\"B\";\n", with: "") + "1 2;")
+        XCTAssertEqual(e?.message, "VALUES(\"region\") is missing: the variable region has no values")
+        XCTAssertEqual(e?.location?.line, 3)
+    }
+
+    func testUnclosedStringNamesItsKeywordAndLine() {
+        let e = loadError("CHARSET=\"ANSI\";\nMATRIX=\"S\";\nTITLE=\"never closed;\nDATA=\n1;\n")
+        XCTAssertEqual(e?.message, "TITLE: a string opened on line 3 is never closed")
+        XCTAssertEqual(e?.location?.line, 3)
+    }
+
+    func testAMissingSemicolonIsReportedAtTheNextLine() {
+        let e = loadError("CHARSET=\"ANSI\";\nMATRIX=\"S\"\nSTUB=\"region\";\nDATA=\n1;\n")
+        XCTAssertEqual(e?.message, "MATRIX (line 2) does not end with ; before this line's entry")
+        XCTAssertEqual(e?.location?.line, 3)
+    }
+
+    func testTimeValueThatIsNotAYearIsRefused() {
+        let px = Self.small.replacingAll("\"2023\",\"2024\";\nTIMEVAL", with: "\"jan\",\"feb\";\nTIMEVAL") + "1 2 3 4;"
+        XCTAssertEqual(loadError(px)?.message, "time value `jan` of period does not start with a year")
+    }
+}

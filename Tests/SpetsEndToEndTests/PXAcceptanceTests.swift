@@ -1,0 +1,62 @@
+// PXAcceptanceTests.swift — the formats issue's PC-Axis statements on ../shared/data/px
+// (skipped without it): every file loads with as many cells as its DATA holds, the fatal
+// ones fail with a message, and LQ works on the county population table.
+import Foundation
+import XCTest
+
+final class PXAcceptanceTests: XCTestCase {
+    var px: String { Binary.root + "/../shared/data/px" }
+
+    func files(_ dir: String) -> [String] {
+        let fm = FileManager.default
+        guard let e = fm.enumerator(atPath: dir) else { return [] }
+        return e.compactMap { $0 as? String }.filter { $0.lowercased().hasSuffix(".px") }.sorted().map { dir + "/" + $0 }
+    }
+
+    /// Values after DATA=, counted by a scan independent of the loader (dense files only).
+    func declaredCells(_ path: String) throws -> Int? {
+        let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+        if text.contains("KEYS(") { return nil }
+        guard let r = text.range(of: "\nDATA=") else { return nil }
+        let data = text[r.upperBound...].prefix { $0 != ";" }
+        return data.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "," }).count
+    }
+
+    func testEveryFileLoadsAndFatalOnesFail() throws {
+        try XCTSkipUnless(FileManager.default.fileExists(atPath: px), "../shared is not beside this clone")
+        let all = files(px)
+        XCTAssertGreaterThanOrEqual(all.count, 19)
+        for f in all {
+            let r = try Binary.run(["--format", "csv", "-c", "load \"\(f)\" as t\ndescribe t"], cwd: Binary.root)
+            if f.contains("/error/fatal/") {
+                XCTAssertNotEqual(r.status, 0, f)
+                XCTAssertTrue(r.err.contains("error: \(f):"), "located: \(r.err)")
+                continue
+            }
+            XCTAssertEqual(r.status, 0, "\(f): \(r.err)")
+            if f.contains("/error/continue/") { XCTAssertTrue(r.out.contains("warning:") || r.err.contains("warning:"), f) }
+            // rows × measures = cells in DATA
+            let loaded = (r.out + r.err).split(separator: "\n").first { $0.hasPrefix("loaded t: ") }!
+            let rows = Int(loaded.dropFirst("loaded t: ".count).prefix { $0 != " " })!
+            let measures = loaded.components(separatedBy: "measures ").last!.split(separator: ",").count
+            if let cells = try declaredCells(f) { XCTAssertEqual(rows * measures, cells, f) }
+        }
+    }
+
+    func testCountyPopulationResolvesAndLQWorks() throws {
+        try XCTSkipUnless(FileManager.default.fileExists(atPath: px), "../shared is not beside this clone")
+        let r = try Binary.run(["--format", "csv", "-c", """
+            load "../shared/data/px/Population/BE0101A1.px" as pop
+            describe pop
+            lq pop.population in 2005 for "Kalmar län"
+            """], cwd: Binary.root)
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("dimension,region,21,\"01, 03, 04, 05, 06, 07, …; all in the registry\""), r.out)
+        // Married share of Kalmar against Sweden, summed over age and sex (ELIMINATION=YES);
+        // computed independently from the raw DATA block.
+        let row = r.out.split(separator: "\n").first { $0.hasPrefix("08,G,2005,") }
+        XCTAssertNotNil(row, r.out)
+        XCTAssertEqual(Double(row!.split(separator: ",").last!)!, 1.052830117936938, accuracy: 1e-12)
+        XCTAssertTrue(row!.contains(",84286,"))
+    }
+}
