@@ -1,4 +1,4 @@
-// ParserFuzzTests.swift — mutation fuzzing of the file loaders: truncation, byte flips,
+// ParserFuzzTests.swift — mutation fuzzing of the file loaders (PC-Axis, Eurostat TSV, CSV): truncation, byte flips,
 // inserted huge numbers and deep nesting. Each input must either load completely (a
 // consistent cube) or fail with a located message; never crash, never half-load.
 // CI runs a short pass; `scripts/fuzz [SECONDS]` runs longer (SPETS_FUZZ_SECONDS).
@@ -65,6 +65,10 @@ final class ParserFuzzTests: XCTestCase {
     func testPCAxisLoaderSurvivesMutations() {
         let seeds = [PXLoaderTests.counties, PXLoaderTests.small + "1 2 3 4;"].map { Array($0.utf8) }
         fuzz(seeds, ext: "px", seed: 0x5EED_0001)
+    }
+
+    func testEurostatTSVLoaderSurvivesMutations() {
+        fuzz([Array(EurostatTSVTests.sample.utf8)], ext: "tsv", seed: 0x5EED_0003)
     }
 
     func testCSVLoaderSurvivesMutations() {

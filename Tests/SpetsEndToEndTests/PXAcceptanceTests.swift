@@ -59,4 +59,13 @@ final class PXAcceptanceTests: XCTestCase {
         XCTAssertEqual(Double(row!.split(separator: ",").last!)!, 1.052830117936938, accuracy: 1e-12)
         XCTAssertTrue(row!.contains(",84286,"))
     }
+
+    func testEurostatBulkTSVLoadsAndAsksWhichStatus() throws {
+        let f = Binary.root + "/../shared/data/eurostat/nama_10r_3empers_sample.tsv"
+        try XCTSkipUnless(FileManager.default.fileExists(atPath: f), "../shared is not beside this clone")
+        let r = try Binary.run(["-c", "load \"\(f)\" as t\nlq t.value in 2019"], cwd: Binary.root)
+        // 99 series × 28 years, every cell kept (missing ones as missing).
+        XCTAssertTrue((r.out + r.err).contains("loaded t: 2772 rows, 93 regions, 15 industries"), r.err)
+        XCTAssertTrue(r.err.contains("several values of `wstatus` in 2019: SAL, EMP"), r.err)
+    }
 }

@@ -18,10 +18,7 @@ public enum PXLoader {
 
     public static func load(path: String, name: String, options: LoadOptions = LoadOptions(),
                             registry: Registry? = nil) throws(Diagnostic) -> Cube {
-        let bytes = try FileIO.read(path)
-        return try bytes.withUnsafeBufferPointer { (b) throws(Diagnostic) -> Cube in
-            try load(b, path: path, name: name, options: options, registry: registry)
-        }
+        try FileIO.withBytes(path) { (b) throws(Diagnostic) -> Cube in try load(b, path: path, name: name, options: options, registry: registry) }
     }
 
     static func load(_ b: UnsafeBufferPointer<UInt8>, path: String, name: String, options: LoadOptions,

@@ -14,6 +14,12 @@ public enum FileIO {
         return stat(path, &st) == 0 ? Int(st.st_size) : nil
     }
 
+    /// Reads a whole file and hands its bytes to `body` (the loaders of whole-file formats).
+    public static func withBytes<T>(_ path: String, _ body: (UnsafeBufferPointer<UInt8>) throws(Diagnostic) -> T) throws(Diagnostic) -> T {
+        let bytes = try read(path)
+        return try bytes.withUnsafeBufferPointer { (b) throws(Diagnostic) -> T in try body(b) }
+    }
+
     /// Reads a whole (small) file.
     public static func read(_ path: String) throws(Diagnostic) -> [UInt8] {
         let fd = open(path, O_RDONLY)
