@@ -21,6 +21,22 @@ final class CSVLoaderTests: XCTestCase {
         XCTAssertEqual(c.measures[0].values, [100, 50])
     }
 
+    func testEurostatSDMXCSVWithEmptyTrailingFields() throws {
+        let csv = "DATAFLOW,LAST UPDATE,freq,unit,nace_r2,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG,CONF_STATUS\n" +
+            "ESTAT:NAMA_10R_3EMPERS(1.0),25/04/24 23:00:00,A,THS,C,SE213,2021,20.5,,\n" +
+            "ESTAT:NAMA_10R_3EMPERS(1.0),25/04/24 23:00:00,A,THS,C,SE213,2022,21.25,p,\n" +
+            "ESTAT:NAMA_10R_3EMPERS(1.0),25/04/24 23:00:00,A,THS,F,SE321,2022,,,C\n"
+        let c = try load(csv)
+        XCTAssertEqual(c.measures.map(\.name), ["value"], "OBS_VALUE is the measure")
+        XCTAssertEqual(c.measures[0].values[0...1], [20.5, 21.25])
+        XCTAssertTrue(c.measures[0].values[2].isNaN, "an empty OBS_VALUE is missing")
+        XCTAssertEqual(c.extras.map(\.name), ["freq", "unit"], "flags and metadata are not dimensions")
+        XCTAssertEqual(c.region.labels, ["SE213", "SE321"])
+        XCTAssertEqual(c.years, [2021, 2022, 2022])
+        XCTAssertTrue(c.notes.contains("SDMX-CSV: DATAFLOW, LAST UPDATE, OBS_FLAG, CONF_STATUS are flags or metadata, not kept per cell"))
+        XCTAssertEqual(try load(csv, options: LoadOptions(mapping: ["measure": "employment"])).measures[0].name, "employment")
+    }
+
     func testSwedishHeadersAndSemicolonsWithDecimalComma() throws {
         let c = try load("län;bransch;år;förädlingsvärde\n08;10;2023;1 234,5\n08;16;2023;2,25\n")
         XCTAssertEqual(c.region.labels, ["08"])

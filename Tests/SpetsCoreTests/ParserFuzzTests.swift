@@ -74,7 +74,8 @@ final class ParserFuzzTests: XCTestCase {
     func testCSVLoaderSurvivesMutations() {
         let seeds = ["geo,nace_r2,time,employment\nSE213,01,2022,100\nSE213,02,2022,50\n",
                      "län;bransch;år;förädlingsvärde\n08;10;2023;1 234,5\n08;16;2023;2,25\n",
-                     "region,\"name\",2019,2020\nA,\"x, y\",1,2\nB,z,3,:\n"].map { Array($0.utf8) }
+                     "region,\"name\",2019,2020\nA,\"x, y\",1,2\nB,z,3,:\n",
+                     "DATAFLOW,LAST UPDATE,freq,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG\nE:X(1.0),1/1/24,A,SE213,2021,20.5,p\nE:X(1.0),1/1/24,A,SE321,2021,,\n"].map { Array($0.utf8) }
         fuzz(seeds, ext: "csv", seed: 0x5EED_0002)
     }
 }

@@ -36,6 +36,8 @@ struct CSVLayout {
     static let firmWords: Set<String> = ["firm", "plant", "company", "enterprise", "establishment", "foretag", "arbetsstalle", "orgnr", "firm_id", "plant_id"]
     static let yearWords = ["year", "time", "date", "ar", "tid", "time_period", "period", "aar"]
 
+    static let sdmxMetadata: Set<String> = ["obs_flag", "obs_status", "conf_status", "dataflow", "last_update", "structure", "structure_id", "action"]
+
     static func words(_ header: String) -> [String] {
         Text.fold(header).split(separator: " ").map(String.init)
     }
@@ -91,6 +93,14 @@ struct CSVLayout {
                              candidates: Text.suggestions(for: col, among: header))
         }
 
+        // Eurostat SDMX-CSV (the API's CSV): OBS_VALUE is the measure, OBS_FLAG/CONF_STATUS
+        // are per-cell flags and DATAFLOW/LAST UPDATE metadata — none of them a dimension.
+        let joined = header.map { words($0).joined(separator: "_") }
+        if joined.contains("obs_value") {
+            var dropped: [String] = []
+            for (i, j) in joined.enumerated() where sdmxMetadata.contains(j) { roles[i] = .ignored; dropped.append(header[i]) }
+            notes.append("SDMX-CSV: " + dropped.joined(separator: ", ") + " are flags or metadata, not kept per cell")
+        }
         for key in ["region", "industry", "year"] {
             if let col = options.mapping[key] {
                 let i = try find(col, role: key)
@@ -143,9 +153,9 @@ struct CSVLayout {
         }
         for i in header.indices where roles[i] == nil {
             if header[i].isEmpty && numeric[i] { roles[i] = .ignored; continue }
-            if !wide && numeric[i] {
+            if !wide && (numeric[i] || joined[i] == "obs_value") {
                 let (n, u) = nameAndUnit(header[i])
-                let name = Text.snakeCase(n)
+                let name = joined[i] == "obs_value" ? Text.snakeCase(options.mapping["measure"] ?? "value") : Text.snakeCase(n)
                 roles[i] = .measure(measureNames.count)
                 measureNames.append(name)
                 measureUnits.append(u ?? units[Text.fold(n)] ?? units[name])
