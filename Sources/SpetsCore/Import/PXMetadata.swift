@@ -3,16 +3,6 @@
 
 extension PXLoader {
     struct Metadata {
-        struct Variable {
-            let name: String
-            /// CODES when the file gives them, else VALUES: what the dimension is keyed by.
-            let labels: [String]
-            /// VALUES: what people read.
-            let names: [String]
-            let hasCodes: Bool
-            let line: Int
-        }
-
         let px: PXFile
         /// nil: the file's default language.
         let language: String?
@@ -51,14 +41,14 @@ extension PXLoader {
             entries(keyword).first { $0.args == args }
         }
 
-        func variables(path: String, warnings: inout [String]) throws(Diagnostic) -> [Variable] {
+        func variables(path: String, warnings: inout [String]) throws(Diagnostic) -> [DenseTable.Axis] {
             let stub = first("STUB"), heading = first("HEADING")
             let names = (stub?.texts ?? []) + (heading?.texts ?? [])
             guard !names.isEmpty else {
                 throw Diagnostic(message: "the file has neither STUB nor HEADING, so its variables are unknown",
                                  location: FileLocation(file: path, line: 1), help: "STUB=\"region\"; HEADING=\"period\"; name the variables")
             }
-            var out: [Variable] = []
+            var out: [DenseTable.Axis] = []
             for n in names {
                 let line = (stub?.texts.contains(n) == true ? stub : heading)?.line ?? 1
                 if out.contains(where: { $0.name == n }) {
@@ -80,7 +70,7 @@ extension PXLoader {
                 // SCB writes the code in front of the text (`08 Kalmar län`): the name is the text.
                 let names = codes.map { c in zip(c, values).map { code, value in
                     value.hasPrefix(code + " ") && value.count > code.count + 1 ? String(value.dropFirst(code.count + 1)) : value } } ?? values
-                out.append(Variable(name: n, labels: codes ?? values, names: names, hasCodes: codes != nil && codes != values, line: v.line))
+                out.append(DenseTable.Axis(name: n, labels: codes ?? values, names: names, hasCodes: codes != nil && codes != values, line: v.line))
             }
             return out
         }
