@@ -1,4 +1,4 @@
-// ParserFuzzTests.swift — mutation fuzzing of the file loaders (PC-Axis, Eurostat TSV, CSV): truncation, byte flips,
+// ParserFuzzTests.swift — mutation fuzzing of the file loaders (PC-Axis, JSON-stat, Eurostat TSV, CSV): truncation, byte flips,
 // inserted huge numbers and deep nesting. Each input must either load completely (a
 // consistent cube) or fail with a located message; never crash, never half-load.
 // CI runs a short pass; `scripts/fuzz [SECONDS]` runs longer (SPETS_FUZZ_SECONDS).
@@ -22,7 +22,7 @@ final class ParserFuzzTests: XCTestCase {
             case 0: b = Array(b.prefix(rng.below(b.count + 1)))                          // truncation
             case 1: if !b.isEmpty { b[rng.below(b.count)] = UInt8(truncatingIfNeeded: rng.next()) }  // byte flip
             case 2: b.insert(contentsOf: Array("9".utf8) + Array(repeating: UInt8(ascii: "9"), count: 400) + Array("e999".utf8), at: rng.below(b.count + 1))
-            case 3: b.insert(contentsOf: Array(repeating: UInt8(ascii: "("), count: 1 + rng.below(5000)), at: rng.below(b.count + 1))
+            case 3: b.insert(contentsOf: Array(repeating: Array("([{".utf8)[rng.below(3)], count: 1 + rng.below(5000)), at: rng.below(b.count + 1))
             case 4: b.insert(contentsOf: Array(repeating: UInt8(ascii: "\""), count: 1 + rng.below(3)), at: rng.below(b.count + 1))
             case 5: if b.count > 2 { let i = rng.below(b.count - 1); b.remove(at: i) }      // deletion
             default: if !b.isEmpty { let i = rng.below(b.count); b.insert(b[i], at: rng.below(b.count)) }  // duplication
@@ -65,6 +65,10 @@ final class ParserFuzzTests: XCTestCase {
     func testPCAxisLoaderSurvivesMutations() {
         let seeds = [PXLoaderTests.counties, PXLoaderTests.small + "1 2 3 4;"].map { Array($0.utf8) }
         fuzz(seeds, ext: "px", seed: 0x5EED_0001)
+    }
+
+    func testJSONStatLoaderSurvivesMutations() {
+        fuzz([Array(JSONStatTests.dense.utf8)], ext: "json", seed: 0x5EED_0004)
     }
 
     func testEurostatTSVLoaderSurvivesMutations() {

@@ -2,11 +2,12 @@
 // how to recognise its files (by name or first bytes) and how to load one. Help lists them.
 
 public enum DataFormat: CaseIterable, Sendable {
-    case pcAxis, eurostatTSV, csv
+    case pcAxis, jsonStat, eurostatTSV, csv
 
     public var name: String {
         switch self {
         case .pcAxis: return "PC-Axis (.px)"
+        case .jsonStat: return "JSON-stat 2.0 (PxWebApi, Eurostat API)"
         case .eurostatTSV: return "Eurostat bulk TSV (freq,unit,…,geo\\TIME_PERIOD)"
         case .csv: return "CSV / TSV (long or wide)"
         }
@@ -15,6 +16,7 @@ public enum DataFormat: CaseIterable, Sendable {
     func recognises(path: String, head: [UInt8]) -> Bool {
         switch self {
         case .pcAxis: return PXLoader.recognises(path: path, head: head)
+        case .jsonStat: return JSONStatLoader.recognises(path: path, head: head)
         case .eurostatTSV: return EurostatTSVLoader.recognises(head: head)
         case .csv: return true   // the fallback: any text table
         }
@@ -23,11 +25,12 @@ public enum DataFormat: CaseIterable, Sendable {
     func load(path: String, name: String, options: LoadOptions, registry: Registry?) throws(Diagnostic) -> Cube {
         switch self {
         case .pcAxis: return try PXLoader.load(path: path, name: name, options: options, registry: registry)
-        case .eurostatTSV, .csv:
+        case .jsonStat, .eurostatTSV, .csv:
             if options.mapping["language"] != nil {
                 throw Diagnostic(message: "`language` chooses among the languages of a PC-Axis file; \(path) has one language",
                                  help: "drop `language`")
             }
+            if self == .jsonStat { return try JSONStatLoader.load(path: path, name: name, options: options, registry: registry) }
             if self == .eurostatTSV { return try EurostatTSVLoader.load(path: path, name: name, options: options, registry: registry) }
             return try CSVLoader.load(path: path, name: name, options: options, registry: registry)
         }

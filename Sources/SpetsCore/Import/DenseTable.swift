@@ -40,6 +40,17 @@ struct DenseTable {
     static let regionNames: Set<String> = ["region", "lan", "kommun", "county", "municipality", "geo", "omrade", "kunta", "riksomrade"]
     static let industryWords = ["naringsgren", "sni", "industry", "nace", "bransch"]
 
+    /// The most cells a table may hold in memory (1 GB of values): a file that declares more is
+    /// refused before anything is allocated.
+    static let maxCells = 1 << 27
+
+    func checkAllocatable(_ total: Int) throws(Diagnostic) {
+        guard total <= Self.maxCells else {
+            throw Diagnostic(message: "the dimensions declare \(total) cells, more than the \(Self.maxCells) spets holds in one table",
+                             location: FileLocation(file: path, line: 1), help: "download a smaller selection of the table")
+        }
+    }
+
     /// The number of cells the axes declare; an empty axis or more than 2^31 cells is an error.
     func cellCount(what: (String) -> String) throws(Diagnostic) -> Int {
         var total = 1

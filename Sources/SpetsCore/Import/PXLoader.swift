@@ -63,6 +63,7 @@ public enum PXLoader {
         }
 
         // Data values, cell by cell in STUB-then-HEADING order (the last variable fastest).
+        try t.checkAllocatable(total)
         t.data = [Double](repeating: .nan, count: total)
         var symbols: [String: Int] = [:]
         let keyVars = meta.entries("KEYS").compactMap { e in vars.firstIndex { $0.name == e.args.first }.map { ($0, e.text.uppercased()) } }

@@ -1,10 +1,11 @@
-// PXAcceptanceTests.swift — the formats issue's PC-Axis statements on ../shared/data/px
-// (skipped without it): every file loads with as many cells as its DATA holds, the fatal
-// ones fail with a message, and LQ works on the county population table.
+// FormatAcceptanceTests.swift — the formats issue's statements on ../shared/data (skipped
+// without it): every PC-Axis file loads with as many cells as its DATA holds, the fatal ones
+// fail with a message, LQ works on the county population table; the Eurostat TSV and the
+// JSON-stat responses load with the cells they declare.
 import Foundation
 import XCTest
 
-final class PXAcceptanceTests: XCTestCase {
+final class FormatAcceptanceTests: XCTestCase {
     var px: String { Binary.root + "/../shared/data/px" }
 
     func files(_ dir: String) -> [String] {
@@ -67,5 +68,21 @@ final class PXAcceptanceTests: XCTestCase {
         // 99 series × 28 years, every cell kept (missing ones as missing).
         XCTAssertTrue((r.out + r.err).contains("loaded t: 2772 rows, 93 regions, 15 industries"), r.err)
         XCTAssertTrue(r.err.contains("several values of `wstatus` in 2019: SAL, EMP"), r.err)
+    }
+
+    func testJSONStatResponsesLoad() throws {
+        let dir = Binary.root + "/../shared/data/jsonstat"
+        try XCTSkipUnless(FileManager.default.fileExists(atPath: dir), "../shared is not beside this clone")
+        func run(_ f: String) throws -> String {
+            let r = try Binary.run(["-c", "load \"\(dir)/\(f)\" as j\ndescribe j"], cwd: Binary.root)
+            XCTAssertEqual(r.status, 0, r.err)
+            return r.out + r.err
+        }
+        // 21 counties × 11 age groups × 3 sex values × 1 content × 4 months.
+        XCTAssertTrue(try run("TAB6471_data.json").contains("loaded j: 2772 rows, 21 regions, 11 industries, measures folkmangden_per_manad"))
+        let meta = try run("TAB6471_metadata.json")
+        XCTAssertTrue(meta.contains("loaded j: 0 rows, 312 regions, 134 industries"), meta)
+        XCTAssertTrue(meta.contains("metadata only: `value` is empty (2006784 cells described)"), meta)
+        XCTAssertTrue(try run("response_se.json").contains("warning: `updated` is not an ISO 8601 time"))
     }
 }
