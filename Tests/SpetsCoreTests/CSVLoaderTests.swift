@@ -37,6 +37,40 @@ final class CSVLoaderTests: XCTestCase {
         XCTAssertEqual(try load(csv, options: LoadOptions(mapping: ["measure": "employment"])).measures[0].name, "employment")
     }
 
+    /// SCB's table export: codes in front of names, years as columns, Swedish headers, and a
+    /// total row (`A-U alla näringsgrenar`) beside its parts.
+    static let scbTable = """
+    "region","näringsgren SNI 2007","kön","2021","2022"
+    "08 Kalmar län","A-U alla näringsgrenar","män",1000,1010
+    "08 Kalmar län","C tillverkning och utvinning","män",300,310
+    "08 Kalmar län","F byggverksamhet","män",100,105
+    "23 Jämtlands län","A-U alla näringsgrenar","män",500,505
+    "23 Jämtlands län","C tillverkning och utvinning","män",80,82
+    "23 Jämtlands län","F byggverksamhet","män",60,61
+
+    """
+
+    func testSCBTableCodesInFrontResolveAndTheTotalIsKnown() throws {
+        let reg = RegistryTests.registry
+        let c = try load(Self.scbTable, registry: reg)
+        XCTAssertEqual(c.region.labels, ["08", "23"])
+        XCTAssertEqual(c.region.names, ["Kalmar län", "Jämtlands län"])
+        XCTAssertEqual(c.industry!.labels, ["A-U", "C", "F"])
+        XCTAssertEqual(c.industry!.names, ["alla näringsgrenar", "tillverkning och utvinning", "byggverksamhet"])
+        XCTAssertEqual(reg.region("08")?.code, "SE213", "the SCB county code finds the registry")
+        XCTAssertEqual(reg.industry("A-U")?.code, "TOTAL")
+        // The total is recognised as the parent of C and F, so it is never summed with them.
+        let p = IndustryPartition.finest(present: [0, 1, 2], dimension: c.industry!, registry: reg)
+        XCTAssertEqual(p.columns, [0])
+        XCTAssertEqual(p.leftOut, [1, 2])
+        XCTAssertEqual(c.measures[0].values[0...1], [1000, 1010])
+    }
+
+    func testLabelsThatAreNotAllCodeAndNameStayWhole() throws {
+        let c = try load("region,industry,year,x\nVästra Götaland,C,2022,1\n08 Kalmar län,C,2022,2\n")
+        XCTAssertEqual(c.region.labels, ["Västra Götaland", "08 Kalmar län"], "one label without a code: no split")
+    }
+
     func testSwedishHeadersAndSemicolonsWithDecimalComma() throws {
         let c = try load("län;bransch;år;förädlingsvärde\n08;10;2023;1 234,5\n08;16;2023;2,25\n")
         XCTAssertEqual(c.region.labels, ["08"])

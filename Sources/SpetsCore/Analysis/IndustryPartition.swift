@@ -20,8 +20,10 @@ public struct IndustryPartition {
             totals = present.filter { d.labels[Int($0)].uppercased() == "TOTAL" }
             present.removeAll { totals.contains($0) }
         }
+        // Codes as the registry knows them: a file's `A-U` is the registry's TOTAL.
+        let canonical = d.labels.map { ($0.isEmpty ? $0 : registry.industry($0)?.code ?? $0).uppercased() }
         var byCode: [String: Int32] = [:]
-        for i in present { byCode[d.labels[Int(i)].uppercased()] = i }
+        for i in present { byCode[canonical[Int(i)]] = i }
         var memo: [String: [String]?] = [:]
         func resolve(_ n: String, depth: Int) -> [String]? {
             if let m = memo[n] { return m }
@@ -44,7 +46,7 @@ public struct IndustryPartition {
         var seen = Set<String>()
         var leaves = Set<String>()
         for i in present {
-            let code = d.labels[Int(i)].uppercased()
+            let code = canonical[Int(i)]
             // Only nodes with no present ancestor start a resolution.
             if registry.industryAncestors(code).contains(where: { byCode[$0] != nil }) { continue }
             for c in resolve(code, depth: 0) ?? [code] where !seen.contains(c) {
@@ -55,8 +57,8 @@ public struct IndustryPartition {
                 chosen.append(c)
             }
         }
-        let columns = present.filter { seen.contains(d.labels[Int($0)].uppercased()) }
-        let leftOut = allPresent.filter { !seen.contains(d.labels[Int($0)].uppercased()) || totals.contains($0) }
+        let columns = present.filter { seen.contains(canonical[Int($0)]) }
+        let leftOut = allPresent.filter { !seen.contains(canonical[Int($0)]) || totals.contains($0) }
         var text = "industries: " + describe(columns, d)
         if !leftOut.isEmpty { text += "; left out as aggregates of others: " + describe(leftOut, d) }
         return IndustryPartition(columns: columns, leftOut: leftOut, description: text)

@@ -14,11 +14,21 @@ extension CSVAccumulator {
                              help: "add one line per observation below the header")
         }
         var notes = layout.notes
-        let (regionLabels, fb1) = region.strings()
-        let (industryLabels, fb2) = industry.strings()
+        var (regionLabels, fb1) = region.strings()
+        var (industryLabels, fb2) = industry.strings()
         var fallback = fb1 || fb2
         var regionNames: [String?] = Array(repeating: nil, count: regionLabels.count)
         var industryNames: [String?] = Array(repeating: nil, count: industryLabels.count)
+        // SCB writes the code in front of the name (`08 Kalmar län`, `C tillverkning och
+        // utvinning`): the code keys the dimension (and finds the registry), the rest names it.
+        if let (codes, names) = Self.codeInFront(regionLabels) {
+            notes.append("region labels read as code and name (`\(regionLabels[0])` → \(codes[0]))")
+            regionLabels = codes; regionNames = names
+        }
+        if hasIndustry, let (codes, names) = Self.codeInFront(industryLabels) {
+            notes.append("industry labels read as code and name (`\(industryLabels[0])` → \(codes[0]))")
+            industryLabels = codes; industryNames = names
+        }
         var extras: [Dimension] = []
         var extraCodes: [[Int32]] = []
         var regionNamed = false, industryNamed = false
@@ -57,6 +67,22 @@ extension CSVAccumulator {
         return Cube(name: name, source: path, region: regionDim, industry: industryDim, extras: extras,
                     regionCodes: regionCodes, industryCodes: industryCodes, years: years, extraCodes: extraCodes,
                     measures: ms, notes: notes)
+    }
+
+    /// Splits `CODE name` labels when every label has that shape — the code a word without
+    /// lower-case letters (`08`, `0880`, `SE213`, `A-U`, `10-12`) — and the codes are distinct.
+    static func codeInFront(_ labels: [String]) -> ([String], [String?])? {
+        guard !labels.isEmpty else { return nil }
+        var codes: [String] = [], names: [String?] = []
+        for l in labels {
+            guard let sp = l.firstIndex(of: " ") else { return nil }
+            let code = l[..<sp], rest = l[l.index(after: sp)...].drop { $0 == " " }
+            guard !code.isEmpty, code.count <= 10, !rest.isEmpty,
+                  code.unicodeScalars.allSatisfy({ ($0 >= "0" && $0 <= "9") || ($0 >= "A" && $0 <= "Z") || "-+._".unicodeScalars.contains($0) }),
+                  code.unicodeScalars.contains(where: { $0 >= "0" && $0 <= "9" }) || code.count <= 5 else { return nil }
+            codes.append(String(code)); names.append(String(rest))
+        }
+        return Set(codes).count == codes.count ? (codes, names) : nil
     }
 
     /// For a text column: if each dimension code has exactly one label and each label one code,
