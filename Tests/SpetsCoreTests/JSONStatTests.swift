@@ -82,6 +82,22 @@ final class JSONStatTests: XCTestCase {
         XCTAssertTrue(c.notes.contains("sparse value: 2 of 4 cells given"))
     }
 
+    func testPxWebEliminationMarksTotalsAndSummableAxes() throws {
+        let text = """
+        {"version": "2.0", "id": ["Region", "Kon", "Alder", "Tid"], "size": [1, 3, 2, 1], "role": {"time": ["Tid"], "geo": ["Region"]},
+         "dimension": {"Region": {"category": {"index": ["08"]}},
+           "Kon": {"label": "kön", "extension": {"elimination": true, "eliminationValueCode": "TotSa"}, "category": {"index": ["TotSa", "1", "2"], "label": {"TotSa": "totalt", "1": "män", "2": "kvinnor"}}},
+           "Alder": {"label": "ålder", "extension": {"elimination": true}, "category": {"index": ["0-9", "10-19"]}},
+           "Tid": {"category": {"index": ["2025"]}}},
+         "value": [10, 20, 4, 9, 6, 11]}
+        """
+        let c = try load(text, options: LoadOptions(mapping: ["industry": "ålder"]))
+        XCTAssertEqual(c.extras.map(\.name), ["kon"])
+        XCTAssertEqual(c.extras[0].labels[Int(c.extras[0].total!)], "totalt")
+        let s = try YearSlice.build(c, measure: 0, year: 2025)
+        XCTAssertEqual(s.x, [10, 20], "the total row stands for the whole; men and women are not added to it")
+    }
+
     func testEmptyValueIsAMetadataOnlyDataset() throws {
         let text = Self.dense.replacingAll("[100, 110, 5.5, 6.0, 40, null, 2.0, 2.5, 30, 31, 1.5, 1.6, 20, 21, 1.0, 1.1]", with: "[]")
         let c = try load(text)

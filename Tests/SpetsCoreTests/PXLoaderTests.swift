@@ -135,6 +135,43 @@ final class PXLoaderTests: XCTestCase {
         XCTAssertTrue(t.footer.contains { $0.hasPrefix("summed over: kon") })
     }
 
+    /// ELIMINATION naming a value: that value is the total of the others, used by default;
+    /// a category variable in the industry role leaves its own total out.
+    func testEliminationTotalsAreUsedNotSummed() throws {
+        let px = """
+        CHARSET="ANSI";
+        MATRIX="T";
+        STUB="region","civilstånd","kön";
+        HEADING="år";
+        VALUES("region")="08 Kalmar län","23 Jämtlands län";
+        VALUES("civilstånd")="ogifta","gifta","totalt";
+        VALUES("kön")="män","kvinnor","totalt";
+        VALUES("år")="2024";
+        CODES("region")="08","23";
+        ELIMINATION("civilstånd")="totalt";
+        ELIMINATION("kön")="totalt";
+        DATA=
+        10 20 30
+        5 5 10
+        15 25 40
+        7 8 15
+        3 3 6
+        10 11 21;
+        """
+        let reg = RegistryTests.registry
+        let c = try load(px, registry: reg)
+        XCTAssertEqual(c.industry!.name, "civilstand")
+        XCTAssertEqual(c.industry!.total, 2)
+        XCTAssertEqual(c.extras[0].total, 2)
+        let t = try LocationQuotient.compute(c, LQRequest(measure: 0, year: 2024), registry: reg)
+        let col = { (n: String) in t.columns[t.columnIndex(n)!] }
+        // Totals over sex: Kalmar ogifta 30, gifta 10; Jämtland 15, 6. Nation 45 of 61.
+        XCTAssertEqual(t.rowCount, 4, "the category total is left out")
+        XCTAssertEqual(col("lq").number(0)!, (30.0 / 40) / (45.0 / 61), accuracy: 1e-12)
+        XCTAssertTrue(t.footer.contains("kon: the total `totalt` is used (choose another value with where)"), "\(t.footer)")
+        XCTAssertTrue(t.footer.contains { $0.hasPrefix("categories: ogifta, gifta (2); left out as their total: totalt") }, "\(t.footer)")
+    }
+
     func testContentsVariableGivesMeasuresAndQuartersADimension() throws {
         let px = """
         CHARSET="ANSI";

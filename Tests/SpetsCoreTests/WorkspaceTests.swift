@@ -42,6 +42,12 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertTrue(back.extras[0].summable, "ELIMINATION=YES is kept")
         XCTAssertEqual(back.extras[0].role, .extra)
         XCTAssertFalse(back.region.summable)
+        XCTAssertNil(back.extras[0].total)
+        let withTotal = Cube(name: "t", source: "s", region: cube.region, industry: nil,
+                             extras: [Dimension(name: "kon", role: .extra, labels: ["män", "totalt"], total: 1)],
+                             regionCodes: [0], industryCodes: [], years: [2020], extraCodes: [[1]], measures: [Measure(name: "x", values: [1])])
+        do { try Workspace(path: path).save(withTotal) }
+        XCTAssertEqual(try Workspace(path: path).loadAll().first { $0.name == "t" }!.extras[0].total, 1)
     }
 
     func testReplacingADatasetKeepsOneCopy() throws {

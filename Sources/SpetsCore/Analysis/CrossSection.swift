@@ -89,6 +89,11 @@ public struct CrossSection {
             cube.extras[j].summable && cube.extraCodes[j].contains { $0 != cube.extraCodes[j].first }
         }.map { cube.extras[$0].name }
         if !summed.isEmpty { notes.append("summed over: " + summed.joined(separator: ", ") + " (their values partition the whole)") }
+        for (j, e) in cube.extras.enumerated() {
+            if let t = e.total, cube.extraCodes[j].contains(t), cube.extraCodes[j].contains(where: { $0 != t }) {
+                notes.append("\(e.name): the total `\(e.labels[Int(t)])` is used (choose another value with where)")
+            }
+        }
         // Columns: the partition itself, or groups of its columns (levels, areas).
         var groups: [(name: String, title: String?, members: [Int])] = []
         var columnDim = ind

@@ -13,6 +13,16 @@ public struct IndustryPartition {
     /// children only when all of them are present (or can themselves be completed); codes
     /// outside the registry are taken as they are.
     public static func finest(present allPresent: [Int32], dimension d: Dimension, registry: Registry) -> IndustryPartition {
+        // Categories that are not industries (marital status, age from a PC-Axis or JSON-stat
+        // table keep their own name): the NACE registry does not apply; only the file's own
+        // total, if any, is left out.
+        if !d.isClassifiedIndustry {
+            let total = d.total.flatMap { t in allPresent.contains(t) && allPresent.count > 1 ? t : nil }
+            let columns = allPresent.filter { $0 != total }
+            var text = "categories: " + describe(columns, d)
+            if let total { text += "; left out as their total: " + d.labels[Int(total)] }
+            return IndustryPartition(columns: columns, leftOut: total.map { [$0] } ?? [], description: text)
+        }
         // A `TOTAL` row the registry does not know is still the parent of all the others.
         var present = allPresent
         var totals: [Int32] = []

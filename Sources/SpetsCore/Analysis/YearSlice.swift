@@ -28,12 +28,18 @@ public struct YearSlice {
         var missing = 0
         var found = false
         var extraSeen = [Int32](repeating: -1, count: cube.extras.count)
+        // A dimension with a total value present: the total stands for the whole, the other
+        // values are left out (unless a `where` already chose one, and the total is gone).
+        let useTotal: [Int32?] = cube.extras.indices.map { j in
+            cube.extras[j].total.flatMap { t in cube.extraCodes[j].contains(t) ? t : nil }
+        }
         let y32 = Int32(year)
         let values = cube.measures[m].values
         try cube.years.withUnsafeBufferPointer { (ys) throws(Diagnostic) in
-            for k in 0..<ys.count where ys[k] == y32 {
+            rows: for k in 0..<ys.count where ys[k] == y32 {
                 found = true
-                for (j, codes) in cube.extraCodes.enumerated() where !cube.extras[j].summable {
+                for (j, t) in useTotal.enumerated() { if let t, cube.extraCodes[j][k] != t { continue rows } }
+                for (j, codes) in cube.extraCodes.enumerated() where !cube.extras[j].summable && useTotal[j] == nil {
                     let c = codes[k]
                     if extraSeen[j] < 0 { extraSeen[j] = c } else if extraSeen[j] != c {
                         let d = cube.extras[j]

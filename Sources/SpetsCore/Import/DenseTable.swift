@@ -13,6 +13,8 @@ struct DenseTable {
         var line: Int = 1
         /// The values partition the whole (PC-Axis ELIMINATION=YES): analyses may sum over it.
         var summable = false
+        /// The index of the value that is the total of the others.
+        var total: Int? = nil
     }
 
     let path: String
@@ -90,15 +92,16 @@ struct DenseTable {
         }
         // Industry: a variable named like one; else the first remaining category variable
         // (marital status, age, commodity group) is what LQ and its kin compare across.
-        var industryGuessed = false
+        func namedLikeIndustry(_ i: Int) -> Bool {
+            Self.industryWords.contains { Text.fold(vars[i].name).split(separator: " ").contains(Substring($0)) || Text.fold(vars[i].name).hasPrefix($0) }
+        }
         let industryIndex = try pick("industry") {
             let rest = vars.indices.filter { $0 != contIndex && $0 != timeIndex && $0 != regionIndex }
-            if let i = rest.first(where: { i in Self.industryWords.contains { Text.fold(vars[i].name).split(separator: " ").contains(Substring($0)) || Text.fold(vars[i].name).hasPrefix($0) } }) {
-                return i
-            }
-            industryGuessed = rest.first != nil
-            return rest.first
+            return rest.first(where: namedLikeIndustry) ?? rest.first
         }
+        // Only an industry variable is coded by NACE/SNI; a category in the industry role
+        // (chosen or guessed) keeps its own name and the registry is not consulted.
+        let industryGuessed = industryIndex.map { !namedLikeIndustry($0) } ?? false
 
         // Measures.
         var measureNames: [String]
@@ -175,28 +178,29 @@ struct DenseTable {
         func dimension(_ v: Int, role: Dimension.Role, name: String) -> Dimension {
             let d = vars[v]
             var names: [String?] = d.hasCodes ? d.names : Array(repeating: nil, count: d.labels.count)
-            if let registry, role != .extra {
+            if let registry, role != .extra, role == .region || name == "industry" {
                 for (k, l) in d.labels.enumerated() where names[k] == nil || names[k] == l {
                     names[k] = (role == .region ? registry.region(l) : registry.industry(l))?.name ?? names[k]
                 }
             }
-            return Dimension(name: name, role: role, labels: d.labels, names: names)
+            return Dimension(name: name, role: role, labels: d.labels, names: names, total: d.total.map(Int32.init))
         }
         let regionDim = regionIndex.map { dimension($0, role: .region, name: "region") }
             ?? Dimension(name: "region", role: .region, labels: ["all"], names: ["(whole table)"])
         if regionIndex == nil { notes.append("no region variable: one region `all`") }
         let industryDim = industryIndex.map { dimension($0, role: .industry, name: industryGuessed ? Text.snakeCase(vars[$0].name) : "industry") }
         if let i = industryIndex, industryGuessed {
-            notes.append("categories compared (the industry role): \(vars[i].name); choose another with `with industry = …`")
+            notes.append("categories compared (the industry role): \(vars[i].name)" + (options.mapping["industry"] == nil ? "; choose another with `with industry = …`" : ""))
         }
         // Extra dimensions are read by their text (`where sex = "women"`), codes as names.
         var extras = otherVars.map { v in
             Dimension(name: Text.snakeCase(vars[v].name), role: .extra, labels: vars[v].names,
                       names: vars[v].hasCodes ? vars[v].labels : Array(repeating: nil, count: vars[v].names.count),
-                      summable: vars[v].summable)
+                      summable: vars[v].summable, total: vars[v].total.map(Int32.init))
         }
         let summed = otherVars.filter { vars[$0].summable }.map { vars[$0].name }
         if !summed.isEmpty { notes.append("summed over when not chosen (ELIMINATION=YES): " + summed.joined(separator: ", ")) }
+        for v in otherVars { if let t = vars[v].total { notes.append("\(vars[v].name): `\(vars[v].names[t])` is the total, used when no value is chosen") } }
         if let s = subDim { extras.append(s) }
         for (v, role) in [(regionIndex, "region"), (industryIndex, "industry")] { if let v { notes.append("\(role): \(vars[v].name)") } }
         notes.append(contentsOf: trailingNotes)

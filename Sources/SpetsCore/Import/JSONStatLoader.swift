@@ -63,7 +63,13 @@ public enum JSONStatLoader {
             if let dup = CSVLoader.firstDuplicate(codes) { throw fail(path, "dimension `\(id)` lists category `\(dup)` twice") }
             let label = cat["label"]
             let names = codes.map { c in label?[c]?.string ?? c }
-            t.axes.append(DenseTable.Axis(name: d["label"]?.string ?? id, labels: codes, names: names, hasCodes: names != codes))
+            var axis = DenseTable.Axis(name: d["label"]?.string ?? id, labels: codes, names: names, hasCodes: names != codes)
+            // PxWeb: elimination with a value code names the total; without one, the values add up.
+            if d["extension"]?["elimination"] == .bool(true) {
+                if let code = d["extension"]?["eliminationValueCode"]?.string { axis.total = codes.firstIndex(of: code) }
+                else { axis.summable = true }
+            }
+            t.axes.append(axis)
         }
         let total = try t.cellCount(what: { "dimension `\($0)`" })
         // Roles: time, geo, metric.

@@ -34,7 +34,12 @@ public enum PXLoader {
         for (k, v) in vars.enumerated() {
             // ELIMINATION=YES: the values partition the whole, so analyses may sum over them.
             // (ELIMINATION="total" names a value that already is the sum: not summable.)
-            t.axes[k].summable = meta.first("ELIMINATION", args: [v.name])?.items == [.word("YES")]
+            let e = meta.first("ELIMINATION", args: [v.name])
+            t.axes[k].summable = e?.items == [.word("YES")]
+            if let e, case .string(let value)? = e.items.first {
+                t.axes[k].total = v.names.firstIndex(of: value) ?? v.labels.firstIndex(of: value)
+                if t.axes[k].total == nil { t.warnings.append("line \(e.line): ELIMINATION(\"\(v.name)\") names `\(value)`, which is not one of its values") }
+            }
         }
         let total = try t.cellCount(what: { "VALUES(\"\($0)\")" })
 

@@ -6,6 +6,7 @@ public final class Workspace {
     /// Appended to a dimension's stored role when it is summable (kept in the role column so
     /// workspaces written before the flag existed read unchanged).
     static let summableMark = "+sum"
+    static let totalMark = "+total="
     public let db: SQLiteDB
     public let path: String?
     public var isPersistent: Bool { path != nil }
@@ -117,7 +118,7 @@ public final class Workspace {
             for (k, e) in cube.extras.enumerated() { dims.append((e, cube.extraCodes[k])) }
             for (pos, (d, codes)) in dims.enumerated() {
                 dim.reset()
-                try dim.bind(1, cube.name).bind(2, pos).bind(3, d.role.rawValue + (d.summable ? Self.summableMark : "")).bind(4, d.name)
+                try dim.bind(1, cube.name).bind(2, pos).bind(3, d.role.rawValue + (d.summable ? Self.summableMark : "") + (d.total.map { Self.totalMark + String($0) } ?? "")).bind(4, d.name)
                     .bind(5, blob: Self.joinStrings(d.labels)).bind(6, blob: Self.joinStrings(d.names.map { $0 ?? "" }))
                     .bind(7, blob: codes).run()
             }
@@ -159,11 +160,13 @@ public final class Workspace {
             while try dims.step() {
                 let labels = Self.splitStrings(dims.blob(2, as: UInt8.self), count: 1)
                 let names = Self.splitStrings(dims.blob(3, as: UInt8.self), count: labels.count).map { $0.isEmpty ? nil : $0 }
-                let roleText = dims.text(0) ?? ""
-                let summable = roleText.hasSuffix(Self.summableMark)
-                let role = Dimension.Role(rawValue: summable ? String(roleText.dropLast(Self.summableMark.count)) : roleText) ?? .extra
+                // `extra`, `extra+sum`, `extra+total=2`: flags ride in the role column.
+                let roleParts = (dims.text(0) ?? "").split(separator: "+").map(String.init)
+                let summable = roleParts.contains(String(Self.summableMark.dropFirst()))
+                let total = roleParts.first { $0.hasPrefix(String(Self.totalMark.dropFirst())) }.flatMap { Int32($0.dropFirst(Self.totalMark.count - 1)) }
+                let role = Dimension.Role(rawValue: roleParts.first ?? "") ?? .extra
                 let d = Dimension(name: dims.text(1) ?? "", role: role, labels: labels,
-                                  names: names.count == labels.count ? names : nil, summable: summable)
+                                  names: names.count == labels.count ? names : nil, summable: summable, total: total)
                 let codes = try db.readBlob(table: "dataset_dimensions", column: "codes", rowid: dims.int(4), as: Int32.self)
                 switch role {
                 case .region: region = (d, codes)
