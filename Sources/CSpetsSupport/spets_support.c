@@ -59,3 +59,80 @@ int spets_interrupt_requested(void) { return interrupt_flag != 0; }
 void spets_clear_interrupt(void) { interrupt_flag = 0; }
 FILE *spets_stdout(void) { return stdout; }
 FILE *spets_stderr(void) { return stderr; }
+
+// ---- HTTP through libcurl (dlopen) ----
+#include <dlfcn.h>
+#include <stdlib.h>
+#include <string.h>
+
+// The few libcurl entry points and option numbers used (stable parts of libcurl's ABI).
+typedef void *(*curl_init_fn)(void);
+typedef int (*curl_setopt_fn)(void *, int, ...);
+typedef int (*curl_perform_fn)(void *);
+typedef int (*curl_getinfo_fn)(void *, int, ...);
+typedef void (*curl_cleanup_fn)(void *);
+typedef const char *(*curl_strerror_fn)(int);
+enum { OPT_WRITEDATA = 10001, OPT_URL = 10002, OPT_ERRORBUFFER = 10010, OPT_USERAGENT = 10018,
+       OPT_WRITEFUNCTION = 20011, OPT_TIMEOUT = 13, OPT_FOLLOWLOCATION = 52, OPT_CONNECTTIMEOUT = 78,
+       OPT_NOSIGNAL = 99, INFO_RESPONSE_CODE = 0x200002 };
+
+struct spets_body { unsigned char *data; size_t len, cap; };
+
+static size_t spets_write(char *ptr, size_t size, size_t n, void *user) {
+    struct spets_body *b = user;
+    size_t add = size * n;
+    if (b->len + add + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 1 << 16;
+        while (cap < b->len + add + 1) cap *= 2;
+        unsigned char *p = realloc(b->data, cap);
+        if (!p) return 0;
+        b->data = p; b->cap = cap;
+    }
+    memcpy(b->data + b->len, ptr, add);
+    b->len += add;
+    return add;
+}
+
+int spets_http_get(const char *url, long timeout_seconds, unsigned char **out, size_t *out_len,
+                   long *status, char *err, size_t err_len) {
+    static void *lib = NULL;
+    if (!lib) lib = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+    if (!lib) lib = dlopen("libcurl-gnutls.so.4", RTLD_NOW | RTLD_LOCAL);
+    if (!lib) { snprintf(err, err_len, "libcurl is not installed (libcurl4)"); return -1; }
+    curl_init_fn init = (curl_init_fn)dlsym(lib, "curl_easy_init");
+    curl_setopt_fn setopt = (curl_setopt_fn)dlsym(lib, "curl_easy_setopt");
+    curl_perform_fn perform = (curl_perform_fn)dlsym(lib, "curl_easy_perform");
+    curl_getinfo_fn getinfo = (curl_getinfo_fn)dlsym(lib, "curl_easy_getinfo");
+    curl_cleanup_fn cleanup = (curl_cleanup_fn)dlsym(lib, "curl_easy_cleanup");
+    curl_strerror_fn strerr = (curl_strerror_fn)dlsym(lib, "curl_easy_strerror");
+    if (!init || !setopt || !perform || !getinfo || !cleanup || !strerr) {
+        snprintf(err, err_len, "libcurl lacks curl_easy_*"); return -1;
+    }
+    void *h = init();
+    if (!h) { snprintf(err, err_len, "curl_easy_init failed"); return -1; }
+    struct spets_body body = {0};
+    char errbuf[256] = {0};
+    setopt(h, OPT_URL, url);
+    setopt(h, OPT_WRITEFUNCTION, spets_write);
+    setopt(h, OPT_WRITEDATA, &body);
+    setopt(h, OPT_ERRORBUFFER, errbuf);
+    setopt(h, OPT_USERAGENT, "spets");
+    setopt(h, OPT_FOLLOWLOCATION, 1L);
+    setopt(h, OPT_NOSIGNAL, 1L);
+    setopt(h, OPT_CONNECTTIMEOUT, 10L);
+    setopt(h, OPT_TIMEOUT, timeout_seconds);
+    int rc = perform(h);
+    long code = 0;
+    getinfo(h, INFO_RESPONSE_CODE, &code);
+    cleanup(h);
+    *status = code;
+    if (rc != 0) {
+        snprintf(err, err_len, "%s", errbuf[0] ? errbuf : strerr(rc));
+        free(body.data);
+        return rc;
+    }
+    *out = body.data; *out_len = body.len;
+    return 0;
+}
+
+void spets_http_free(unsigned char *p) { free(p); }

@@ -118,7 +118,18 @@ public struct Pipeline: Equatable, Sendable {
     public var span: Range<Int>
 }
 
+/// `fetch eurostat nama_10r_3empers where geo = SE213, SE321 and nace_r2 = C as emp`
+public struct FetchSpec: Equatable, Sendable {
+    public struct Filter: Equatable, Sendable { public var key: NameRef; public var values: [NameRef] }
+    public var source: NameRef
+    public var table: NameRef
+    public var filters: [Filter]
+    public var refresh: Bool
+    public var name: NameRef
+}
+
 public indirect enum StatementKind: Equatable, Sendable {
+    case fetch(FetchSpec)
     case pipeline(Pipeline)
     case bind(NameRef, Pipeline)                                        // let NAME = …
     case load(path: NameRef, name: NameRef?, mapping: [(String, NameRef)], registry: String?, prices: [(NameRef, String)] = [])
@@ -151,6 +162,7 @@ public indirect enum StatementKind: Equatable, Sendable {
     public static func == (a: StatementKind, b: StatementKind) -> Bool {
         switch (a, b) {
         case (.pipeline(let x), .pipeline(let y)): return x == y
+        case (.fetch(let x), .fetch(let y)): return x == y
         case (.bind(let n, let p), .bind(let m, let q)): return n == m && p == q
         case (.load(let p, let n, let mp, let r, let pa), .load(let q, let m, let mq, let s, let pb)):
             return p == q && n == m && r == s && mp.map { $0.0 } == mq.map { $0.0 } && mp.map { $0.1 } == mq.map { $0.1 }

@@ -13,6 +13,8 @@ public enum CommandTable {
     public static let all: [CommandSpec] = [
         CommandSpec(name: "load", usage: "load \"FILE\" as NAME [language sv] [with region = COL, industry = COL, year = COL, measure = NAME]  |  load regions \"FILE.csv\"",
                     summary: "read a dataset (CSV long or wide, PC-Axis .px, JSON-stat, Eurostat TSV and SDMX-CSV); all or nothing", journaled: true),
+        CommandSpec(name: "fetch", usage: "fetch eurostat|scb TABLE [where KEY = V, … and KEY = V, …] [refresh] as NAME",
+                    summary: "download a table from Eurostat or SCB (JSON-stat), cached in the workspace so scripts replay offline", journaled: true),
         CommandSpec(name: "describe", usage: "describe NAME", summary: "dimensions, years, measures, units, missing cells, unknown codes", journaled: true),
         CommandSpec(name: "datasets", usage: "datasets", summary: "list the loaded datasets", journaled: true),
         CommandSpec(name: "area", usage: "area NAME = industries CODE|A..B|SECTION|AREA, … [except …]  |  area NAME = preset NAME",

@@ -49,6 +49,8 @@ extension Session {
             // Kept as its statement: reopening the workspace evaluates it again.
             try workspace.setDefinition(name: name.text, kind: "let", statement: statementText(st))
             return Outcome(messages: ["\(name.text): \(t.rowCount) rows"])
+        case .fetch(let spec):
+            return try fetch(spec)
         case .load(let path, let name, let mapping, let registryKind, let prices):
             return try load(path: path, name: name, mapping: mapping, registryKind: registryKind, prices: prices)
         case .describe(let n):

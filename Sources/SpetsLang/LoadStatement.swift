@@ -53,3 +53,50 @@ extension Session {
         return Outcome(messages: ["workspace \(path.text): \(datasetOrder.count) datasets" + (stored.isEmpty ? "" : " (\(stored.count) restored)")])
     }
 }
+
+extension Session {
+    /// `fetch`: the workspace's cached response when there is one (so a script replays
+    /// offline and identically), else a download; `refresh` downloads again, falling back to
+    /// the cached copy, with a warning, when the network cannot be reached.
+    func fetch(_ spec: FetchSpec) throws(Diagnostic) -> Outcome {
+        try checkBindable(spec.name)
+        let source = DataSource.named(spec.source.text)!
+        let url = source.url(table: spec.table.text, filters: spec.filters.map { ($0.key.text, $0.values.map(\.text)) })
+        var messages: [String] = []
+        let cached = try workspace.cachedResponse(url)
+        let body: [UInt8]
+        if let cached, !spec.refresh {
+            body = cached
+            messages.append("\(spec.name.text): from the workspace's copy of \(url)")
+        } else {
+            switch HTTP.get(url) {
+            case .success(let b):
+                body = b
+                try workspace.storeResponse(url, b)
+                messages.append("\(spec.name.text): downloaded \(b.count) bytes from \(DataSource.host(url)), kept in the workspace")
+            case .failure(let f):
+                let why: String
+                switch f {
+                case .unreachable(let m): why = "the network could not reach \(DataSource.host(url)) (\(m))"
+                case .status(let code, let text): why = "\(DataSource.host(url)) answered HTTP \(code): \(text)"
+                case .noLibrary(let m): why = "no HTTP client: \(m)"
+                }
+                guard let cached else {
+                    throw Diagnostic(message: "fetch \(source.name) \(spec.table.text): \(why); this workspace has no copy of it",
+                                     span: spec.table.span, help: "check the table id and the connection; request: \(url)")
+                }
+                body = cached
+                messages.append("warning: \(why); used the workspace's copy of \(url)")
+            }
+        }
+        let cube: Cube
+        do {
+            cube = try JSONStatLoader.load(bytes: body, source: url, name: spec.name.text, registry: registry)
+        } catch { throw error.at(spec.table.span) }
+        try workspace.save(cube)
+        add(cube)
+        return Outcome(messages: messages + ["loaded \(spec.name.text): \(cube.count) rows, " + plural(cube.region.count, "region")
+            + (cube.industry.map { ", " + plural($0.count, "industry", "industries") } ?? "") + ", measures " + cube.measures.map(\.name).joined(separator: ", ")]
+            + cube.notes.filter { $0.hasPrefix("warning: ") })
+    }
+}

@@ -116,6 +116,7 @@ public struct Parser {
         switch t.text.lowercased() {
         case "let": kind = try parseLet()
         case "load": kind = try parseLoad()
+        case "fetch": kind = try parseFetch()
         case "describe": advance(); kind = .describe(try parseName("a dataset name"))
         case "datasets": advance(); kind = .datasets
         case "help": advance(); kind = .help(atStatementEnd ? nil : try parseName("a topic"))
@@ -199,6 +200,33 @@ public struct Parser {
             } while match(symbol: ",")
         }
         return .load(path: path, name: name, mapping: mapping, registry: nil, prices: prices)
+    }
+
+    /// fetch = "fetch" SOURCE TABLE [ "where" KEY "=" VALUE { "," VALUE } { "and" KEY "=" VALUE { "," VALUE } } ]
+    ///         [ "refresh" ] "as" NAME ;
+    mutating func parseFetch() throws(Diagnostic) -> StatementKind {
+        advance()
+        let source = try parseIdentifier("a data source (" + DataSource.all.map(\.name).joined(separator: ", ") + ")")
+        guard DataSource.named(source.text) != nil else {
+            throw Diagnostic(message: "unknown data source `\(source.text)`", span: source.span,
+                             help: "sources: " + DataSource.all.map(\.name).joined(separator: ", "),
+                             candidates: Text.suggestions(for: source.text, among: DataSource.all.map(\.name)))
+        }
+        let table = try parseName("a table id, e.g. nama_10r_3empers or TAB6471")
+        var filters: [FetchSpec.Filter] = []
+        if match(word: "where") {
+            repeat {
+                let key = try parseName("a dimension code such as geo or Region")
+                _ = try expect(symbol: "=", "after `\(key.text)`")
+                var values = [try parseName("a value code")]
+                while match(symbol: ",") { values.append(try parseName("a value code")) }
+                filters.append(FetchSpec.Filter(key: key, values: values))
+            } while match(word: "and")
+        }
+        let refresh = match(word: "refresh")
+        guard match(word: "as") else { throw error("expected `as NAME` to name the fetched dataset, found \(describe(peek))") }
+        let name = try parseIdentifier("a dataset name")
+        return .fetch(FetchSpec(source: source, table: table, filters: filters, refresh: refresh, name: name))
     }
 
     /// set = "set" NAME VALUE ;

@@ -127,7 +127,7 @@ final class JSONStatTests: XCTestCase {
     }
 
     func testTimestamps() {
-        for ok in ["2025-03-01", "2025-03-01T08:00:00Z", "2025-03-01T08:00Z", "2025-03-01T08:00:00.123+01:00"] {
+        for ok in ["2025-03-01", "2025-03-01T08:00:00Z", "2025-03-01T08:00Z", "2025-03-01T08:00:00.123+01:00", "2025-04-24T23:00:00+0200"] {
             XCTAssertTrue(JSONStatLoader.validTimestamp(ok), ok)
         }
         for bad in ["2024-01-12T05: 52: 00Z", "12/01/2024", "2025-03-01T08", ""] { XCTAssertFalse(JSONStatLoader.validTimestamp(bad), bad) }

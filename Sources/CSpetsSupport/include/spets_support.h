@@ -29,6 +29,14 @@ void spets_set_interrupt_db(sqlite3 *db);
 int spets_interrupt_requested(void);
 void spets_clear_interrupt(void);
 
+// HTTP(S) GET through libcurl, loaded with dlopen at the first call: sessions that never
+// fetch pay nothing at start-up, and building needs no libcurl headers. Returns 0 and the
+// body in *out (free with spets_http_free), -1 when libcurl is not installed, or libcurl's
+// error code with its message in err.
+int spets_http_get(const char *url, long timeout_seconds, unsigned char **out, size_t *out_len,
+                   long *status, char *err, size_t err_len);
+void spets_http_free(unsigned char *p);
+
 FILE *spets_stdout(void);
 FILE *spets_stderr(void);
 #endif

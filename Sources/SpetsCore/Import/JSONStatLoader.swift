@@ -17,6 +17,14 @@ public enum JSONStatLoader {
         }
     }
 
+    /// A response held in memory (`fetch`); `source` names it in messages.
+    public static func load(bytes: [UInt8], source: String, name: String, options: LoadOptions = LoadOptions(),
+                            registry: Registry? = nil) throws(Diagnostic) -> Cube {
+        try bytes.withUnsafeBufferPointer { (b) throws(Diagnostic) -> Cube in
+            try load(JSON.parse(b, path: source), path: source, name: name, options: options, registry: registry)
+        }
+    }
+
     static func fail(_ path: String, _ msg: String, help: String? = nil) -> Diagnostic {
         Diagnostic(message: "JSON-stat: " + msg, location: FileLocation(file: path, line: 1), help: help)
     }
@@ -63,7 +71,9 @@ public enum JSONStatLoader {
             if let dup = CSVLoader.firstDuplicate(codes) { throw fail(path, "dimension `\(id)` lists category `\(dup)` twice") }
             let label = cat["label"]
             let names = codes.map { c in label?[c]?.string ?? c }
-            var axis = DenseTable.Axis(name: d["label"]?.string ?? id, labels: codes, names: names, hasCodes: names != codes)
+            // Axes are named by their id (`nace_r2`, `geo`, `Kon`): short, stable across
+            // languages, and what `with industry = …` and `where` refer to.
+            var axis = DenseTable.Axis(name: id, labels: codes, names: names, hasCodes: names != codes)
             // PxWeb: elimination with a value code names the total; without one, the values add up.
             if d["extension"]?["elimination"] == .bool(true) {
                 if let code = d["extension"]?["eliminationValueCode"]?.string { axis.total = codes.firstIndex(of: code) }
@@ -138,7 +148,10 @@ public enum JSONStatLoader {
         if i < u.count, u[i] == 46 { i += 1; while i < u.count, u[i] &- 48 < 10 { i += 1 } }
         if i == u.count { return true }
         if u[i] == UInt8(ascii: "Z") { return i + 1 == u.count }
-        if u[i] == 43 || u[i] == 45 { return u.count - i == 6 && digits((i + 1)..<(i + 3)) && u[i + 3] == 58 && digits((i + 4)..<(i + 6)) }
+        if u[i] == 43 || u[i] == 45 {   // +01:00 or +0100
+            return (u.count - i == 6 && digits((i + 1)..<(i + 3)) && u[i + 3] == 58 && digits((i + 4)..<(i + 6)))
+                || (u.count - i == 5 && digits((i + 1)..<(i + 5)))
+        }
         return false
     }
 }

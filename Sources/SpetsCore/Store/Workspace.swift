@@ -26,6 +26,7 @@ public final class Workspace {
         CREATE TABLE IF NOT EXISTS dataset_years(dataset TEXT PRIMARY KEY, years BLOB);
         CREATE TABLE IF NOT EXISTS definitions(name TEXT PRIMARY KEY, kind TEXT NOT NULL, statement TEXT NOT NULL, seq INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS journal(seq INTEGER PRIMARY KEY, statement TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS fetch_cache(url TEXT PRIMARY KEY, body BLOB NOT NULL);
         """
 
     /// A file workspace is held by one session at a time: an exclusive flock on FILE.lock,
@@ -196,6 +197,16 @@ public final class Workspace {
 
     public func appendJournal(_ statement: String) throws(Diagnostic) {
         try db.prepare("INSERT INTO journal(seq, statement) VALUES (?, ?)").bind(1, try nextSeq("journal")).bind(2, statement).run()
+    }
+
+    /// The raw response of a `fetch`, kept so a script replays offline and identically.
+    public func cachedResponse(_ url: String) throws(Diagnostic) -> [UInt8]? {
+        let st = try db.prepare("SELECT body FROM fetch_cache WHERE url = ?").bind(1, url)
+        return try st.step() ? st.blob(0, as: UInt8.self) : nil
+    }
+
+    public func storeResponse(_ url: String, _ body: [UInt8]) throws(Diagnostic) {
+        try db.prepare("INSERT OR REPLACE INTO fetch_cache(url, body) VALUES (?, ?)").bind(1, url).bind(2, blob: body).run()
     }
 
     public func journal() throws(Diagnostic) -> [String] {
