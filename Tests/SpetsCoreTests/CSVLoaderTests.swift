@@ -66,6 +66,14 @@ final class CSVLoaderTests: XCTestCase {
         XCTAssertEqual(c.measures[0].values[0...1], [1000, 1010])
     }
 
+    func testASharedLinkedDataPrefixIsDroppedFromRegistryCodes() throws {
+        let c = try load("Date,GeoId,Count_Person\n2017,dcid:nuts/SE213,100\n2017,dcid:nuts/SE321,50\n", registry: RegistryTests.registry)
+        XCTAssertEqual(c.region.labels, ["SE213", "SE321"])
+        XCTAssertTrue(c.notes.contains("region codes read without the prefix `dcid:nuts/`"))
+        let kept = try load("region,year,x\nfoo/A,2017,1\nfoo/B,2017,2\n", registry: RegistryTests.registry)
+        XCTAssertEqual(kept.region.labels, ["foo/A", "foo/B"], "not registry codes after the prefix: kept whole")
+    }
+
     func testLabelsThatAreNotAllCodeAndNameStayWhole() throws {
         let c = try load("region,industry,year,x\nVästra Götaland,C,2022,1\n08 Kalmar län,C,2022,2\n")
         XCTAssertEqual(c.region.labels, ["Västra Götaland", "08 Kalmar län"], "one label without a code: no split")

@@ -21,6 +21,12 @@ extension CSVAccumulator {
         var industryNames: [String?] = Array(repeating: nil, count: industryLabels.count)
         // SCB writes the code in front of the name (`08 Kalmar län`, `C tillverkning och
         // utvinning`): the code keys the dimension (and finds the registry), the rest names it.
+        // Linked-data exports prefix every code (`dcid:nuts/SE213`): a prefix shared by all
+        // labels, ending in `/` or `:`, is dropped when the rest are registry codes.
+        if let registry, let (codes, prefix) = Self.withoutSharedPrefix(regionLabels, resolves: { registry.region($0) != nil }) {
+            notes.append("region codes read without the prefix `\(prefix)`")
+            regionLabels = codes
+        }
         if let (codes, names) = Self.codeInFront(regionLabels) {
             notes.append("region labels read as code and name (`\(regionLabels[0])` → \(codes[0]))")
             regionLabels = codes; regionNames = names
@@ -67,6 +73,15 @@ extension CSVAccumulator {
         return Cube(name: name, source: path, region: regionDim, industry: industryDim, extras: extras,
                     regionCodes: regionCodes, industryCodes: industryCodes, years: years, extraCodes: extraCodes,
                     measures: ms, notes: notes)
+    }
+
+    static func withoutSharedPrefix(_ labels: [String], resolves: (String) -> Bool) -> ([String], String)? {
+        guard let first = labels.first, let cut = first.lastIndex(where: { $0 == "/" || $0 == ":" }) else { return nil }
+        let prefix = String(first[...cut])
+        guard labels.allSatisfy({ $0.hasPrefix(prefix) && $0.count > prefix.count }) else { return nil }
+        let codes = labels.map { String($0.dropFirst(prefix.count)) }
+        guard Set(codes).count == codes.count, codes.filter(resolves).count * 2 > codes.count else { return nil }
+        return (codes, prefix)
     }
 
     /// Splits `CODE name` labels when every label has that shape — the code a word without
