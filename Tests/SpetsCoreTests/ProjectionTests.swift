@@ -109,4 +109,22 @@ final class ProjectionTests: XCTestCase {
         XCTAssertEqual(col(t, "value").last!, num / den, accuracy: 1e-12)
         XCTAssertTrue(t.footer.contains { $0.hasPrefix("the share is projected through its numerator and denominator") })
     }
+
+    /// Region × year data with an extra dimension: several units are refused, a summable
+    /// dimension is summed, a named total is used alone.
+    func testRegionYearSeriesRespectExtraDimensions() throws {
+        func cube(_ extra: SpetsCore.Dimension) -> Cube {
+            Cube(name: "r", source: "s", region: SpetsCore.Dimension(name: "region", role: .region, labels: ["SE213"]), industry: nil,
+                 extras: [extra], regionCodes: [0, 0, 0], industryCodes: [], years: [2020, 2020, 2020], extraCodes: [[0, 1, 2]],
+                 measures: [Measure(name: "x", values: [1, 2, 3])])
+        }
+        let plain = cube(SpetsCore.Dimension(name: "unit", role: .extra, labels: ["THS", "PC", "NR"]))
+        XCTAssertThrowsError(try IndicatorData.series(IndicatorSpec(kind: .measure, cube: plain, measure: 0, text: "x"), region: 0, registry: Registry())) { e in
+            XCTAssertEqual((e as! Diagnostic).message, "dataset r has several values of `unit` for SE213: THS, PC, NR")
+        }
+        let summed = cube(SpetsCore.Dimension(name: "sex", role: .extra, labels: ["m", "f", "x"], summable: true))
+        XCTAssertEqual(try IndicatorData.series(IndicatorSpec(kind: .measure, cube: summed, measure: 0, text: "x"), region: 0, registry: Registry())[0].total, [6])
+        let total = cube(SpetsCore.Dimension(name: "sex", role: .extra, labels: ["m", "f", "totalt"], total: 2))
+        XCTAssertEqual(try IndicatorData.series(IndicatorSpec(kind: .measure, cube: total, measure: 0, text: "x"), region: 0, registry: Registry())[0].total, [3])
+    }
 }

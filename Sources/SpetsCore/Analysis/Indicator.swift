@@ -59,7 +59,9 @@ public enum IndicatorData {
                 // Region × year data: the cells themselves.
                 var t = [Double](repeating: .nan, count: years.count)
                 let values = cube.measures[comp.measure].values
-                for k in 0..<cube.count where cube.regionCodes[k] == r {
+                let rows = try cube.summableRows((0..<cube.count).filter { cube.regionCodes[$0] == r },
+                                                 context: "for \(cube.region.display(r))")
+                for k in rows {
                     let yi = years.firstIndex(of: Int(cube.years[k]))!
                     t[yi] = t[yi].isNaN ? values[k] : t[yi] + values[k]
                 }

@@ -30,9 +30,7 @@ public struct YearSlice {
         var extraSeen = [Int32](repeating: -1, count: cube.extras.count)
         // A dimension with a total value present: the total stands for the whole, the other
         // values are left out (unless a `where` already chose one, and the total is gone).
-        let useTotal: [Int32?] = cube.extras.indices.map { j in
-            cube.extras[j].total.flatMap { t in cube.extraCodes[j].contains(t) ? t : nil }
-        }
+        let useTotal = cube.totalsInUse
         let y32 = Int32(year)
         let values = cube.measures[m].values
         try cube.years.withUnsafeBufferPointer { (ys) throws(Diagnostic) in
@@ -63,5 +61,29 @@ public struct YearSlice {
         }
         for c in x.indices where present[c] && x[c].isNaN { missing += 1 }
         return YearSlice(year: year, regions: nR, industries: nI, x: x, present: present, missing: missing)
+    }
+}
+
+extension Cube {
+    /// Per extra dimension, the total value that stands for the whole when it is present
+    /// (rows with other values are left out of sums), else nil.
+    public var totalsInUse: [Int32?] {
+        extras.indices.map { j in extras[j].total.flatMap { t in extraCodes[j].contains(t) ? t : nil } }
+    }
+
+    /// The rows `rows` may be summed: a dimension that is neither summable nor has its total in
+    /// use must have one value among them; rows off a dimension's total are dropped.
+    public func summableRows(_ rows: [Int], context: String) throws(Diagnostic) -> [Int] {
+        let totals = totalsInUse
+        let kept = rows.filter { k in totals.enumerated().allSatisfy { j, t in t == nil || extraCodes[j][k] == t } }
+        for (j, d) in extras.enumerated() where !d.summable && totals[j] == nil {
+            let values = Set(kept.map { extraCodes[j][$0] })
+            if values.count > 1 {
+                let shown = values.sorted().prefix(6).map { d.labels[Int($0)] }
+                throw Diagnostic(message: "dataset \(name) has several values of `\(d.name)` \(context): \(shown.joined(separator: ", "))",
+                                 help: "pick one first, e.g.  let \(name)1 = \(name) | where \(d.name) = \"\(shown[0])\"")
+            }
+        }
+        return kept
     }
 }
