@@ -1,6 +1,8 @@
 // CommandTable.swift — the statements that are not analyses (load, describe, set, …):
 // name, usage and help in one table that drives the parser's dispatch, `help` and completion.
 
+import SpetsCore
+
 public struct CommandSpec: Sendable {
     public var name: String
     public var usage: String
@@ -12,7 +14,7 @@ public struct CommandSpec: Sendable {
 public enum CommandTable {
     public static let all: [CommandSpec] = [
         CommandSpec(name: "load", usage: "load \"FILE\" as NAME [language sv] [with region = COL, industry = COL, year = COL, measure = NAME]  |  load regions \"FILE.csv\"",
-                    summary: "read a dataset (CSV long or wide, PC-Axis .px, JSON-stat, Eurostat TSV and SDMX-CSV); all or nothing", journaled: true),
+                    summary: "read a dataset, all or nothing; formats: " + DataFormat.allCases.map(\.name).joined(separator: "; "), journaled: true),
         CommandSpec(name: "fetch", usage: "fetch eurostat|scb TABLE [where KEY = V, … and KEY = V, …] [refresh] as NAME",
                     summary: "download a table from Eurostat or SCB (JSON-stat), cached in the workspace so scripts replay offline", journaled: true),
         CommandSpec(name: "describe", usage: "describe NAME", summary: "dimensions, years, measures, units, missing cells, unknown codes", journaled: true),

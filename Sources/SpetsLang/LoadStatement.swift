@@ -21,12 +21,18 @@ extension Session {
         let cube: Cube
         do { cube = try DataFormat.load(path: path.text, name: dsName, options: opts, registry: registry) }
         catch { throw error.at(path.span) }
+        return Outcome(messages: try adopt(cube))
+    }
+
+    /// Stores a freshly read dataset and adds it to the session; the `loaded …` line and the
+    /// reader's warnings.
+    func adopt(_ cube: Cube) throws(Diagnostic) -> [String] {
         try workspace.save(cube)
         add(cube)
-        let ms = cube.measures.map(\.name).joined(separator: ", ")
-        return Outcome(messages: ["loaded \(dsName): \(cube.count) rows, " + plural(cube.region.count, "region")
-            + (cube.industry.map { ", " + plural($0.count, "industry", "industries") } ?? "") + ", measures \(ms)"]
-            + cube.notes.filter { $0.hasPrefix("warning: ") })
+        return ["loaded \(cube.name): \(cube.count) rows, " + plural(cube.region.count, "region")
+            + (cube.industry.map { ", " + plural($0.count, "industry", "industries") } ?? "")
+            + ", measures " + cube.measures.map(\.name).joined(separator: ", ")]
+            + cube.notes.filter { $0.hasPrefix("warning: ") }
     }
 
     /// `load "data/demo-counties.csv"` without `as` names the dataset after the file.
@@ -65,6 +71,7 @@ extension Session {
         var messages: [String] = []
         let cached = try workspace.cachedResponse(url)
         let body: [UInt8]
+        var downloaded = false
         if let cached, !spec.refresh {
             body = cached
             messages.append("\(spec.name.text): from the workspace's copy of \(url)")
@@ -72,15 +79,10 @@ extension Session {
             switch HTTP.get(url) {
             case .success(let b):
                 body = b
-                try workspace.storeResponse(url, b)
+                downloaded = true
                 messages.append("\(spec.name.text): downloaded \(b.count) bytes from \(DataSource.host(url)), kept in the workspace")
             case .failure(let f):
-                let why: String
-                switch f {
-                case .unreachable(let m): why = "the network could not reach \(DataSource.host(url)) (\(m))"
-                case .status(let code, let text): why = "\(DataSource.host(url)) answered HTTP \(code): \(text)"
-                case .noLibrary(let m): why = "no HTTP client: \(m)"
-                }
+                let why = f.explanation(host: DataSource.host(url))
                 guard let cached else {
                     throw Diagnostic(message: "fetch \(source.name) \(spec.table.text): \(why); this workspace has no copy of it",
                                      span: spec.table.span, help: "check the table id and the connection; request: \(url)")
@@ -93,10 +95,8 @@ extension Session {
         do {
             cube = try JSONStatLoader.load(bytes: body, source: url, name: spec.name.text, registry: registry)
         } catch { throw error.at(spec.table.span) }
-        try workspace.save(cube)
-        add(cube)
-        return Outcome(messages: messages + ["loaded \(spec.name.text): \(cube.count) rows, " + plural(cube.region.count, "region")
-            + (cube.industry.map { ", " + plural($0.count, "industry", "industries") } ?? "") + ", measures " + cube.measures.map(\.name).joined(separator: ", ")]
-            + cube.notes.filter { $0.hasPrefix("warning: ") })
+        // Only a response that loaded is kept: a broken download must not shadow a later one.
+        if downloaded { try workspace.storeResponse(url, body) }
+        return Outcome(messages: messages + (try adopt(cube)))
     }
 }

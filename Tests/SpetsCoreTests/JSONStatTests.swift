@@ -115,6 +115,8 @@ final class JSONStatTests: XCTestCase {
                        "JSON-stat: `value` has 14 entries but the dimensions declare 16 (2 × 2 × 2 × 2)")
         XCTAssertEqual(loadError(Self.dense.replacingAll("{\"C\": 0, \"F\": 1}", with: "{\"C\": 0, \"F\": 0}"))?.message,
                        "JSON-stat: dimension `SNI2007`: category index of `F` is not a free position 0…1")
+        XCTAssertEqual(loadError(Self.dense.replacingAll("[100, 110, 5.5, 6.0, 40, null, 2.0, 2.5, 30, 31, 1.5, 1.6, 20, 21, 1.0, 1.1]", with: "{\"16\": 1}"))?.message,
+                       "JSON-stat: `value` key `16` is not a cell position 0…15")
         XCTAssertEqual(loadError("{\"class\": \"collection\", \"link\": {}}")?.message, "JSON-stat: the file is a collection of links, not a dataset")
         XCTAssertTrue(loadError(String(Self.dense.dropLast(10)))?.message.hasPrefix("JSON: ") == true, "truncated JSON")
     }

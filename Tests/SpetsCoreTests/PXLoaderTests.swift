@@ -5,65 +5,14 @@ import XCTest
 @testable import SpetsCore
 
 final class PXLoaderTests: XCTestCase {
-    /// Employment by county, industry and sex, 2020–2021, in Swedish with English labels.
-    /// Kalmar's F/women 2021 is `".."` (missing) and Jämtland's A/women 2020 is `"-"` (nil).
-    static let counties = """
-    CHARSET="ANSI";
-    AXIS-VERSION="2010";
-    LANGUAGE="sv";
-    LANGUAGES="sv","en";
-    MATRIX="AM0207X";
-    TITLE="Förvärvsarbetande efter region, näringsgren, kön och år";
-    TITLE[en]="Employed persons by region, industry, sex and year";
-    CONTENTS="Förvärvsarbetande";
-    CONTENTS[en]="Employed";
-    UNITS="antal";
-    UNITS[en]="number";
-    STUB="region","näringsgren SNI 2007","kön";
-    STUB[en]="region","industry SNI 2007","sex";
-    HEADING="år";
-    HEADING[en]="year";
-    VALUES("region")="08 Kalmar län","22 Västernorrlands län",
-    "23 Jämtlands län";
-    VALUES[en]("region")="08 Kalmar county","22 Västernorrland county","23 Jämtland county";
-    VALUES("näringsgren SNI 2007")="A jordbruk, skogsbruk och fiske","C tillverkning och utvinning","F byggverksamhet";
-    VALUES[en]("industry SNI 2007")="A agriculture","C manufacturing","F construction";
-    VALUES("kön")="män","kvinnor";
-    VALUES[en]("sex")="men","women";
-    VALUES("år")="2020","2021";
-    VALUES[en]("year")="2020","2021";
-    TIMEVAL("år")=TLIST(A1),"2020","2021";
-    TIMEVAL[en]("year")=TLIST(A1),"2020","2021";
-    CODES("region")="08","22","23";
-    CODES[en]("region")="08","22","23";
-    CODES("näringsgren SNI 2007")="A","C","F";
-    CODES[en]("industry SNI 2007")="A","C","F";
-    CODES("kön")="1","2";
-    CODES[en]("sex")="1","2";
-    ELIMINATION("kön")=YES;
-    ELIMINATION[en]("sex")=YES;
-    NOTEX="Uppgifterna avser november varje år enligt "
-    "registerbaserad arbetsmarknadsstatistik";
-    DATA=
-    100 110
-    50 60
-    300 320
-    200 190
-    80 85
-    20 ".."
-    40 42
-    "-" 5
-    400 410
-    150 160
-    90 95
-    10 12
-    60 61
-    30 31
-    120 118
-    70 72
-    55 57
-    11 13;
-    """
+    /// Employment by county, industry and sex, 2020–2021, in Swedish with English labels
+    /// (`Tests/Fixtures/counties.px`, Windows-1252; the transcripts load the same file).
+    /// Kalmar's F/women 2021 is `".."` (missing) and Västernorrland's A/women 2020 is `"-"` (nil).
+    static let counties: String = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let bytes = [UInt8](try! Data(contentsOf: root.appendingPathComponent("Tests/Fixtures/counties.px")))
+        return bytes.withUnsafeBufferPointer { Text.windows1252($0) }
+    }()
 
     func write(_ text: String, _ name: String, utf8: Bool = false) -> String {
         // PC-Axis files are Windows-1252 unless they say otherwise.
@@ -199,29 +148,47 @@ final class PXLoaderTests: XCTestCase {
         XCTAssertEqual(c.measures[1].values, [30, 31])
     }
 
+    /// A KEYS file up to DATA= (the data start on line 12).
+    static let keysHead = """
+    CHARSET="ANSI";
+    MATRIX="K1";
+    STUB="region","age";
+    HEADING="period";
+    VALUES("region")="Kalmar","Jämtland";
+    VALUES("age")="0-14","15-64";
+    VALUES("period")="2023","2024";
+    TIMEVAL("period")=TLIST(A1),"2023","2024";
+    KEYS("region")=VALUES;
+    KEYS("age")=VALUES;
+    DATA=
+
+    """
+
     func testKeysLayoutReadsSparseRowsAbsentAsZero() throws {
-        let px = """
-        CHARSET="ANSI";
-        MATRIX="K1";
-        STUB="region","age";
-        HEADING="period";
-        VALUES("region")="Kalmar","Jämtland";
-        VALUES("age")="0-14","15-64";
-        VALUES("period")="2023","2024";
-        TIMEVAL("period")=TLIST(A1),"2023","2024";
-        KEYS("region")=VALUES;
-        KEYS("age")=VALUES;
-        DATA=
-        "Kalmar","15-64",150 151
-        "Jämtland","0-14",20 ".."
-        "Jämtland","15-64",80 81;
-        """
-        let c = try load(px)
+        let c = try load(Self.keysHead + "\"Kalmar\",\"15-64\",150 151\n\"Jämtland\",\"0-14\",20 \"..\"\n\"Jämtland\",\"15-64\",80 81;")
         XCTAssertEqual(c.count, 8)
         XCTAssertEqual(c.measures[0].values[0], 0, "the absent Kalmar 0-14 row is zero")
         XCTAssertEqual(c.measures[0].values[2], 150)
         XCTAssertTrue(c.measures[0].values[5].isNaN)
         XCTAssertTrue(c.notes.contains("KEYS layout: 1 absent rows read as 0"))
+    }
+
+    func testKeysErrorsNameTheKeyAndPlace() {
+        let head = Self.keysHead
+        var e = loadError(head + "\"Kalmar\",\"65+\",1 2;")
+        XCTAssertEqual(e?.message, "DATA: key `65+` is not a value of age")
+        XCTAssertEqual(e?.location?.line, 12)
+        e = loadError(head + "\"Kalmar\",\"0-14\",1 2\n\"Kalmar\",\"0-14\",3 4;")
+        XCTAssertEqual(e?.message, "DATA: the key row is given twice")
+        e = loadError(head + "\"Kalmar\",\"0-14\",1;")
+        XCTAssertEqual(e?.message, "DATA: a keyed row ends after 1 of its 2 values")
+    }
+
+    func testLanguageOnAOneLanguageFormatIsRefused() {
+        let path = Fixture.write("one.csv", "region,year,x\nSE213,2020,1\n")
+        XCTAssertThrowsError(try DataFormat.load(path: path, name: "d", options: LoadOptions(mapping: ["language": "sv"]))) { e in
+            XCTAssertEqual((e as! Diagnostic).message, "`language` chooses among the languages of a PC-Axis file; \(path) has one language")
+        }
     }
 
     func testUTF8BytesUnderADeclaredCodePageAreReadAsUTF8WithAWarning() throws {

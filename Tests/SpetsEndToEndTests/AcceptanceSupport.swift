@@ -34,3 +34,9 @@ enum CSVOutput {
         try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: shared + "/examples/worked-expected.json"))) as! [String: Any]
     }
 }
+
+/// Skips a test when `path` (in ../shared, the team's data and examples) is not beside this
+/// clone: CI clones the project alone.
+func requireShared(_ path: String) throws {
+    try XCTSkipUnless(FileManager.default.fileExists(atPath: path), "../shared is not beside this clone")
+}

@@ -57,7 +57,7 @@ final class CommandLineTests: XCTestCase {
     /// The foundation issue's acceptance statements, verbatim, on ../shared (skipped without it).
     func testAcceptanceStatementsOnSharedExamples() throws {
         let shared = Binary.root + "/../shared/examples/worked-panel.csv"
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: shared), "../shared is not beside this clone")
+        try requireShared(shared)
         let script = """
         load "../shared/examples/worked-panel.csv" as w
         lq w.employment in 2022

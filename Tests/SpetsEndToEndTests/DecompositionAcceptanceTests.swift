@@ -12,7 +12,7 @@ final class DecompositionAcceptanceTests: XCTestCase {
     }
 
     func testWorkedExampleStatements() throws {
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: shared + "/examples/worked-panel.csv"), "../shared is not beside this clone")
+        try requireShared(shared + "/examples/worked-panel.csv")
         let script = """
         load "../shared/examples/worked-panel.csv" as w
         shiftshare w.employment from 2015 to 2022 for NB
@@ -60,7 +60,7 @@ final class DecompositionAcceptanceTests: XCTestCase {
 
     func testUKPanel() throws {
         let path = shared + "/data/ons/itl2_gva_jobs_2015_2022.csv"
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: path), "../shared is not beside this clone")
+        try requireShared(path)
         let r = try Binary.run(["-c", """
             load "\(path)" as uk with region = ITL_code, industry = SIC07_code, year = year
             productivity uk.gva per uk.jobcount from 2015 to 2022 for TLC1

@@ -95,8 +95,9 @@ final class FetchTests: XCTestCase {
     func testUnreachableWithoutACopyAndHTTPErrorsAreClear() throws {
         let server = try LoopbackServer(body: [])
         let base = "http://127.0.0.1:\(server.port)/eurostat"
-        let missing = try Binary.run(["-c", "fetch eurostat no_such_table as x"], env: ["SPETS_EUROSTAT_URL": base])
+        let missing = try Binary.run(["-c", "fetch eurostat no_such_table as x\ndatasets"], env: ["SPETS_EUROSTAT_URL": base])
         XCTAssertNotEqual(missing.status, 0)
+        XCTAssertFalse(missing.out.contains("│ x "), "a failed fetch binds nothing: \(missing.out)")
         XCTAssertTrue(missing.err.contains("fetch eurostat no_such_table: 127.0.0.1:\(server.port) answered HTTP 404"), missing.err)
         server.stop()
         let down = try Binary.run(["-c", "fetch scb TAB6471 where Region = 08 and Kon = 1, 2 as pop"], env: ["SPETS_SCB_URL": base])

@@ -24,7 +24,7 @@ final class FormatAcceptanceTests: XCTestCase {
     }
 
     func testEveryFileLoadsAndFatalOnesFail() throws {
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: px), "../shared is not beside this clone")
+        try requireShared(px)
         let all = files(px)
         XCTAssertGreaterThanOrEqual(all.count, 19)
         for f in all {
@@ -45,7 +45,7 @@ final class FormatAcceptanceTests: XCTestCase {
     }
 
     func testCountyPopulationResolvesAndLQWorks() throws {
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: px), "../shared is not beside this clone")
+        try requireShared(px)
         let r = try Binary.run(["--format", "csv", "-c", """
             load "../shared/data/px/Population/BE0101A1.px" as pop
             describe pop
@@ -63,7 +63,7 @@ final class FormatAcceptanceTests: XCTestCase {
 
     func testEurostatBulkTSVLoadsAndAsksWhichStatus() throws {
         let f = Binary.root + "/../shared/data/eurostat/nama_10r_3empers_sample.tsv"
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: f), "../shared is not beside this clone")
+        try requireShared(f)
         let r = try Binary.run(["-c", "load \"\(f)\" as t\nlq t.value in 2019"], cwd: Binary.root)
         // 99 series × 28 years, every cell kept (missing ones as missing).
         XCTAssertTrue((r.out + r.err).contains("loaded t: 2772 rows, 93 regions, 15 industries"), r.err)
@@ -72,7 +72,7 @@ final class FormatAcceptanceTests: XCTestCase {
 
     func testJSONStatResponsesLoad() throws {
         let dir = Binary.root + "/../shared/data/jsonstat"
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: dir), "../shared is not beside this clone")
+        try requireShared(dir)
         func run(_ f: String) throws -> String {
             let r = try Binary.run(["-c", "load \"\(dir)/\(f)\" as j\ndescribe j"], cwd: Binary.root)
             XCTAssertEqual(r.status, 0, r.err)

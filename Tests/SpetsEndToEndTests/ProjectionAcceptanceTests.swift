@@ -7,7 +7,7 @@ final class ProjectionAcceptanceTests: XCTestCase {
     var shared: String { Binary.root + "/../shared" }
 
     func testC9Statements() throws {
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: shared + "/examples/worked-panel.csv"), "../shared is not beside this clone")
+        try requireShared(shared + "/examples/worked-panel.csv")
         let r = try Binary.run(["--format", "csv", "-c", """
             load "../shared/examples/worked-panel.csv" as w
             project w.value_added per w.employment for NB to 2030 from 2015..2022 method cagr

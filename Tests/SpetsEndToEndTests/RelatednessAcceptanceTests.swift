@@ -7,7 +7,7 @@ final class RelatednessAcceptanceTests: XCTestCase {
     var shared: String { Binary.root + "/../shared" }
 
     func testC7C8ThroughStatements() throws {
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: shared + "/examples/worked-panel.csv"), "../shared is not beside this clone")
+        try requireShared(shared + "/examples/worked-panel.csv")
         let r = try Binary.run(["--format", "csv", "-c", """
             load "../shared/examples/worked-panel.csv" as w
             density w.employment in 2022

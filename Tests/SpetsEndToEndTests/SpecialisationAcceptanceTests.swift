@@ -12,7 +12,7 @@ final class SpecialisationAcceptanceTests: XCTestCase {
     }
 
     func testWorkedExampleStatements() throws {
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: shared + "/examples/worked-panel.csv"), "../shared is not beside this clone")
+        try requireShared(shared + "/examples/worked-panel.csv")
         let script = """
         load "../shared/examples/worked-panel.csv" as w
         specialisation w.employment in 2022
@@ -51,7 +51,7 @@ final class SpecialisationAcceptanceTests: XCTestCase {
     /// Eurostat's file mixes NACE levels: Kalmar's LQ in 2017 must use the A*10 partition.
     func testRealEurostatDataUsesTheA10Partition() throws {
         let src = shared + "/data/eurostat/nama_10r_3empers_SE.csv"
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: src), "../shared is not beside this clone")
+        try requireShared(src)
         let long = Binary.tmp + "/eurostat-long.csv"
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -40,11 +40,7 @@ public struct YearSlice {
                 for (j, codes) in cube.extraCodes.enumerated() where !cube.extras[j].summable && useTotal[j] == nil {
                     let c = codes[k]
                     if extraSeen[j] < 0 { extraSeen[j] = c } else if extraSeen[j] != c {
-                        let d = cube.extras[j]
-                        let vals = Array(Set(codes.indices.filter { ys[$0] == y32 }.map { codes[$0] })).sorted().prefix(6)
-                            .map { d.labels[Int($0)] }
-                        throw Diagnostic(message: "dataset \(cube.name) has several values of `\(d.name)` in \(year): \(vals.joined(separator: ", "))",
-                                         help: "pick one first, e.g.  let \(cube.name)1 = \(cube.name) | where \(d.name) = \"\(vals[0])\"")
+                        throw cube.severalValues(j, Set(codes.indices.filter { ys[$0] == y32 }.map { codes[$0] }), context: "in \(year)")
                     }
                 }
                 let cell = Int(cube.regionCodes[k]) * nI + Int(cube.industryCodes[k])
@@ -78,12 +74,16 @@ extension Cube {
         let kept = rows.filter { k in totals.enumerated().allSatisfy { j, t in t == nil || extraCodes[j][k] == t } }
         for (j, d) in extras.enumerated() where !d.summable && totals[j] == nil {
             let values = Set(kept.map { extraCodes[j][$0] })
-            if values.count > 1 {
-                let shown = values.sorted().prefix(6).map { d.labels[Int($0)] }
-                throw Diagnostic(message: "dataset \(name) has several values of `\(d.name)` \(context): \(shown.joined(separator: ", "))",
-                                 help: "pick one first, e.g.  let \(name)1 = \(name) | where \(d.name) = \"\(shown[0])\"")
-            }
+            if values.count > 1 { throw severalValues(j, values, context: context) }
         }
         return kept
+    }
+
+    /// Summing across an extra dimension's values would add apples and pears: say which to pick.
+    func severalValues(_ j: Int, _ codes: Set<Int32>, context: String) -> Diagnostic {
+        let d = extras[j]
+        let shown = codes.sorted().prefix(6).map { d.labels[Int($0)] }
+        return Diagnostic(message: "dataset \(name) has several values of `\(d.name)` \(context): \(shown.joined(separator: ", "))",
+                          help: "pick one first, e.g.  let \(name)1 = \(name) | where \(d.name) = \"\(shown[0])\"")
     }
 }

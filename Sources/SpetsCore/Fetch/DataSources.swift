@@ -40,16 +40,16 @@ public struct DataSource: Sendable {
 
     /// Percent-encoding for a query component (RFC 3986 unreserved characters stay).
     static func escape(_ s: String) -> String {
-        var out = ""
+        let hex = Array("0123456789ABCDEF".unicodeScalars)
+        var out = String.UnicodeScalarView()
         for b in s.utf8 {
             if (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E || b == 0x2A {
-                out.unicodeScalars.append(Unicode.Scalar(b))
+                out.append(Unicode.Scalar(b))
             } else {
-                let hex = Array("0123456789ABCDEF".unicodeScalars)
-                out += "%" + String(hex[Int(b >> 4)]) + String(hex[Int(b & 15)])
+                out.append("%"); out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 15)])
             }
         }
-        return out
+        return String(out)
     }
 
     /// The host of a URL, for messages.

@@ -2,7 +2,17 @@
 import CSpetsSupport
 
 public enum HTTP {
-    public enum Failure: Error { case unreachable(String), status(Int, String), noLibrary(String) }
+    public enum Failure: Error {
+        case unreachable(String), status(Int, String), noLibrary(String)
+
+        public func explanation(host: String) -> String {
+            switch self {
+            case .unreachable(let m): return "the network could not reach \(host) (\(m))"
+            case .status(let code, let text): return "\(host) answered HTTP \(code): \(text)"
+            case .noLibrary(let m): return "no HTTP client: \(m)"
+            }
+        }
+    }
 
     public static func get(_ url: String, timeoutSeconds: Int = 60) -> Result<[UInt8], Failure> {
         var out: UnsafeMutablePointer<UInt8>? = nil

@@ -1,5 +1,5 @@
 // DataFormats.swift — the file formats `load` reads, in the order they are tried: each knows
-// how to recognise its files (by name or first bytes) and how to load one. Help lists them.
+// how to recognise its files (by name or first bytes) and how to load one. `help load` lists them.
 
 public enum DataFormat: CaseIterable, Sendable {
     case pcAxis, jsonStat, eurostatTSV, csv
@@ -9,7 +9,7 @@ public enum DataFormat: CaseIterable, Sendable {
         case .pcAxis: return "PC-Axis (.px)"
         case .jsonStat: return "JSON-stat 2.0 (PxWebApi, Eurostat API)"
         case .eurostatTSV: return "Eurostat bulk TSV (freq,unit,…,geo\\TIME_PERIOD)"
-        case .csv: return "CSV / TSV (long or wide)"
+        case .csv: return "CSV / TSV (long or wide; SCB exports, Eurostat SDMX-CSV)"
         }
     }
 
@@ -22,17 +22,19 @@ public enum DataFormat: CaseIterable, Sendable {
         }
     }
 
+    /// Only PC-Axis files carry several languages.
+    var hasLanguages: Bool { self == .pcAxis }
+
     func load(path: String, name: String, options: LoadOptions, registry: Registry?) throws(Diagnostic) -> Cube {
+        if !hasLanguages && options.mapping["language"] != nil {
+            throw Diagnostic(message: "`language` chooses among the languages of a PC-Axis file; \(path) has one language",
+                             help: "drop `language`")
+        }
         switch self {
         case .pcAxis: return try PXLoader.load(path: path, name: name, options: options, registry: registry)
-        case .jsonStat, .eurostatTSV, .csv:
-            if options.mapping["language"] != nil {
-                throw Diagnostic(message: "`language` chooses among the languages of a PC-Axis file; \(path) has one language",
-                                 help: "drop `language`")
-            }
-            if self == .jsonStat { return try JSONStatLoader.load(path: path, name: name, options: options, registry: registry) }
-            if self == .eurostatTSV { return try EurostatTSVLoader.load(path: path, name: name, options: options, registry: registry) }
-            return try CSVLoader.load(path: path, name: name, options: options, registry: registry)
+        case .jsonStat: return try JSONStatLoader.load(path: path, name: name, options: options, registry: registry)
+        case .eurostatTSV: return try EurostatTSVLoader.load(path: path, name: name, options: options, registry: registry)
+        case .csv: return try CSVLoader.load(path: path, name: name, options: options, registry: registry)
         }
     }
 

@@ -21,7 +21,9 @@ struct PXFile {
     var dataStart = 0
     var dataLine = 0
 
-    enum Encoding: String { case utf8 = "UTF-8", cp1252 = "Windows-1252", latin1 = "ISO-8859-1" }
+    /// ISO-8859-1 is read as Windows-1252: the same printable characters, plus the ones
+    /// Windows writers put in 0x80–0x9F.
+    enum Encoding: String { case utf8 = "UTF-8", cp1252 = "Windows-1252" }
 
     /// Parses the keyword part. `decode` turns a quoted string's bytes into text.
     static func parse(_ b: UnsafeBufferPointer<UInt8>, path: String,

@@ -99,7 +99,7 @@ public enum PXLoader {
         if let at = (0..<max(0, min(b.count, 8192) - key.count)).first(where: { i in key.indices.allSatisfy { b[i + $0] == key[$0] } }) {
             let v = String(decoding: UnsafeBufferPointer(rebasing: b[(at + key.count)...]).prefix { $0 != 34 && $0 != 10 }, as: UTF8.self).uppercased()
             declaredText = v
-            declared = v.contains("UTF") ? .utf8 : v.contains("8859") || v.contains("LATIN") ? .latin1 : .cp1252
+            declared = v.contains("UTF") ? .utf8 : .cp1252
         }
         var ascii = true
         for x in b where x >= 0x80 { ascii = false; break }
@@ -113,7 +113,7 @@ public enum PXLoader {
             warnings.append("the file declares UTF-8 but its bytes are not; read as Windows-1252")
             return .cp1252
         }
-        return declared == .latin1 ? .latin1 : declared
+        return declared
     }
 
     /// One DATA token: a number, or a quoted symbol (`".."` missing, `"-"` nil = 0).
