@@ -6,9 +6,11 @@ let package = Package(
     name: "spets",
     products: [
         .executable(name: "spets", targets: ["spets"]),
+        .executable(name: "spets-notebook", targets: ["spets-notebook"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // C at the edge: system libraries and one small shim for libedit's variadic calls,
@@ -22,15 +24,25 @@ let package = Package(
         .target(name: "SpetsLang", dependencies: ["SpetsCore"]),
         // The interactive shell over libedit (editor, history, completion glue).
         .target(name: "SpetsShell", dependencies: ["SpetsLang", "CEditLine", "CSpetsSupport"]),
+        // Notebooks: Markdown with spets blocks, run, rendered (Markdown, HTML) and checked.
+        .target(name: "SpetsNotebook", dependencies: ["SpetsLang", .product(name: "Ink", package: "Ink")]),
+        // What both executables share of the command line (exit codes).
+        .target(name: "SpetsCommandLine", dependencies: ["SpetsLang", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Thin executable: command-line parsing only.
         .executableTarget(name: "spets", dependencies: [
-            "SpetsShell", "SpetsLang",
+            "SpetsShell", "SpetsLang", "SpetsCommandLine",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // `spets render` and `spets check`: a sibling binary, so Ink's Foundation stays out of
+        // the shell's start-up.
+        .executableTarget(name: "spets-notebook", dependencies: [
+            "SpetsNotebook", "SpetsShell", "SpetsCommandLine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SpetsCoreTests", dependencies: ["SpetsCore"]),
-        .testTarget(name: "SpetsLangTests", dependencies: ["SpetsLang"]),
+        .testTarget(name: "SpetsLangTests", dependencies: ["SpetsLang", "SpetsNotebook"]),
         // Test-only C: a pseudo-terminal for driving the REPL with real keys.
         .target(name: "CTestSupport", path: "Tests/CTestSupport"),
-        .testTarget(name: "SpetsEndToEndTests", dependencies: ["spets", "CTestSupport"]),
+        .testTarget(name: "SpetsEndToEndTests", dependencies: ["spets", "spets-notebook", "CTestSupport"]),
     ]
 )

@@ -1,5 +1,6 @@
 // spets_support.c — non-variadic wrappers (Swift cannot call C variadics) and signal state.
 #include "spets_support.h"
+#include <sys/ioctl.h>
 #include <signal.h>
 #include <string.h>
 
@@ -136,3 +137,9 @@ int spets_http_get(const char *url, long timeout_seconds, unsigned char **out, s
 }
 
 void spets_http_free(unsigned char *p) { free(p); }
+
+int spets_terminal_columns(int fd) {
+    struct winsize w;
+    if (ioctl(fd, TIOCGWINSZ, &w) != 0) return 0;
+    return w.ws_col;
+}

@@ -156,6 +156,9 @@ public indirect enum StatementKind: Equatable, Sendable {
     case similar(region: NameRef, MeasureRef, year: Int, top: Int?, by: NameRef?, outside: NameRef?)
     case convergence(IndicatorExpr, from: Int, to: Int, group: NameRef?, beta: Bool)
     case opportunities(region: NameRef, MeasureRef, year: Int, convention: NameRef?, threshold: Double?)
+    case plot(PlotSpec)
+    /// `chart EXPR`: a character chart of a result.
+    case chart(Statement)
     /// A table-producing command followed by pipe stages (`compare … | where …`).
     case piped(StatementKind, [Stage])
 
@@ -189,6 +192,8 @@ public indirect enum StatementKind: Equatable, Sendable {
         case (.help(let x), .help(let y)): return x == y
         case (.set(let a1, let a2), .set(let b1, let b2)): return a1 == b1 && a2 == b2
         case (.export(let p, let x), .export(let q, let y)): return p == q && x == y
+        case (.plot(let a), .plot(let b)): return a == b
+        case (.chart(let a), .chart(let b)): return a == b
         default: return false
         }
     }

@@ -9,6 +9,7 @@ public struct CommandSpec: Sendable {
     public var summary: String
     /// Whether a successful run is worth replaying in a saved script.
     public var journaled: Bool
+    public var details: [String] = []
 }
 
 public enum CommandTable {
@@ -40,7 +41,13 @@ public enum CommandTable {
                     summary: "a region's non-specialised activities by relatedness and complexity (the S3 diversification view)", journaled: true),
         CommandSpec(name: "let", usage: "let NAME = EXPRESSION", summary: "bind a result (or a filtered dataset) to a name", journaled: true),
         CommandSpec(name: "export", usage: "export EXPRESSION to \"FILE.csv|.json|.md|.txt\"", summary: "write a result to a file (format by extension)", journaled: true),
-        CommandSpec(name: "set", usage: "set format table|csv|json|markdown  |  set decimals N  |  set rows N  |  set locale en|sv",
+        CommandSpec(name: "plot", usage: "plot EXPRESSION as " + ChartKind.all.map(\.name).joined(separator: "|") + " [" + PlotOptions.all.map { $0.keyword + ($0.shape == .flag ? "" : " …") }.joined(separator: "] [") + "] [to \"FILE.svg\"]",
+                    summary: "draw a result as an SVG chart (in a notebook without `to`, into the page)", journaled: true,
+                    details: ChartKind.all.map { "\($0.name.padded(to: 9, right: false)) \($0.summary); reads \($0.reads)" }
+                        + [""] + PlotOptions.all.map { "\($0.keyword.padded(to: 9, right: false)) \($0.help)" }),
+        CommandSpec(name: "chart", usage: "chart EXPRESSION", summary: "draw a result in the terminal: bars (one value per row) or sparklines (values over years)", journaled: true,
+                    details: ["The value is the last numeric column; choose another with `| select KEY, COLUMN`. ASCII under LANG=C or --ascii."]),
+        CommandSpec(name: "set", usage: "set format table|csv|json|markdown  |  set decimals N  |  set rows N  |  set locale en|sv  |  set lang en|sv",
                     summary: "change how results are shown", journaled: true),
         CommandSpec(name: "sql", usage: "sql \"SELECT …\"", summary: "read-only SQL on the workspace (tables: datasets, definitions, journal, observations)", journaled: true),
         CommandSpec(name: "run", usage: "run \"FILE.spets\"", summary: "run a script", journaled: true),
@@ -55,6 +62,6 @@ public enum CommandTable {
     public static var statementWords: [String] { all.map(\.name) + VerbTable.all.map(\.name) }
 
     public static let settings: [(name: String, values: [String])] = [
-        ("format", ["table", "csv", "json", "markdown"]), ("decimals", []), ("rows", []), ("locale", ["en", "sv"]),
+        ("format", ["table", "csv", "json", "markdown"]), ("decimals", []), ("rows", []), ("locale", ["en", "sv"]), ("lang", ["en", "sv"]),
     ]
 }

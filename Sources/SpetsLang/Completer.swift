@@ -62,6 +62,13 @@ public struct Completer {
         if first == "set", toks.count == 2 {
             return CommandTable.settings.first { $0.name == toks[1].text.lowercased() }?.values ?? []
         }
+        // `plot … as KIND [options]`: the chart kinds, then the options.
+        if first == "plot" || first == "chart", toks.count >= 2 {
+            if last.isWord("as") { return ChartKind.all.map(\.name) }
+            if let a = toks.lastIndex(where: { $0.isWord("as") }), a < toks.count - 1, first == "plot" {
+                return PlotOptions.all.map(\.keyword) + ["to"]
+            }
+        }
         // Inside a verb call: regions after for/vs/`,`; otherwise the verb's clause keywords.
         let verbTok = toks.lastIndex { t in t.kind == .identifier && VerbTable.named(t.text) != nil }
         let pipeAfterVerb = verbTok.map { v in toks[v...].contains { $0.isSymbol("|") } } ?? true

@@ -9,8 +9,10 @@ public struct Outcome {
     public var text: String?
     /// Status lines (`loaded …`): stdout for tables, stderr when stdout carries data.
     public var messages: [String] = []
-    public init(table: Table? = nil, text: String? = nil, messages: [String] = []) {
-        self.table = table; self.text = text; self.messages = messages
+    /// An SVG chart (`plot`): a notebook puts it into the page.
+    public var figure: String? = nil
+    public init(table: Table? = nil, text: String? = nil, messages: [String] = [], figure: String? = nil) {
+        self.table = table; self.text = text; self.messages = messages; self.figure = figure
     }
 }
 
@@ -120,6 +122,10 @@ extension Session {
             if let g = group { members = try groupMembers(g, in: spec.cube) }
             do throws(Diagnostic) { return Outcome(table: try Comparison.convergence(spec, from: from, to: to, regions: members, registry: registry, betaTable: beta)) }
             catch { throw error.at(st.span) }
+        case .plot(let spec):
+            return try plot(spec, span: st.span)
+        case .chart(let source):
+            return try chart(source, span: st.span)
         case .report(let path, let region, let dated):
             return try report(path: path, region: region, dated: dated)
         case .run, .save, .piped:
@@ -205,6 +211,11 @@ extension Session {
                 throw Diagnostic(message: "`set \(key.text)` takes a whole number\(key.text.lowercased() == "decimals" ? " from 0 to 12" : "")", span: value.span)
             }
             if key.text.lowercased() == "decimals" { settings.decimals = n } else { settings.maxRows = max(n, 1) }
+        case "lang", "language":
+            guard let l = Language(rawValue: value.text.lowercased()) else {
+                throw Diagnostic(message: "unknown language `\(value.text)`", span: value.span, help: "languages: en, sv")
+            }
+            settings.language = l
         default:
             guard let l = NumberLocale(rawValue: value.text.lowercased()) else {
                 throw Diagnostic(message: "unknown locale `\(value.text)`", span: value.span, help: "locales: en, sv")

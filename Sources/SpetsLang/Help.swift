@@ -11,7 +11,9 @@ enum Help {
             if !v.details.isEmpty { s += "\n" + v.details.map { "  " + $0 }.joined(separator: "\n") + "\n" }
             return s
         }
-        if let c = CommandTable.named(t) { return "\(c.name) — \(c.summary)\n\n  \(c.usage)\n" }
+        if let c = CommandTable.named(t) {
+            return "\(c.name) — \(c.summary)\n\n  \(c.usage)\n" + (c.details.isEmpty ? "" : "\n" + c.details.map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n") + "\n")
+        }
         if let st = StageTable.named(t) { return "\(st.name) — \(st.summary)\n\n  \(st.usage)\n" }
         let all = VerbTable.all.map(\.name) + CommandTable.all.map(\.name) + StageTable.all.map(\.name)
         throw Diagnostic(message: "no help on `\(topic.text)`", span: topic.span, help: "topics: " + all.joined(separator: ", "),

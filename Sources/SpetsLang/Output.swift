@@ -1,10 +1,24 @@
 // Output.swift — where the runner's text goes: results, status messages and errors.
 import Glibc
+import SpetsCore
 
 public protocol OutputSink: AnyObject {
     func result(_ s: String)
     func message(_ s: String)
     func error(_ s: String)
+    /// An SVG chart from `plot`; only notebooks keep it.
+    func figure(_ svg: String)
+    /// A result table; by default drawn in the session's format as result text.
+    func table(_ t: Table, _ settings: RenderSettings)
+}
+
+extension OutputSink {
+    public func figure(_ svg: String) {}
+    public func table(_ t: Table, _ settings: RenderSettings) {
+        var s = settings.format.render(t, settings)
+        if settings.format == .table || settings.format == .markdown { s += "\n" }
+        result(s)
+    }
 }
 
 /// stdout/stderr through raw writes (no Foundation, no Swift `print` buffering surprises).
@@ -32,7 +46,9 @@ public final class CapturedOutput: OutputSink {
     public var results = "", messages = "", errors = ""
     /// Everything in the order it was written, as a person at a terminal would see it.
     public var combined = ""
+    public var figures: [String] = []
     public init() {}
+    public func figure(_ svg: String) { figures.append(svg) }
     public func result(_ s: String) { results += s; combined += s }
     public func message(_ s: String) { messages += s; combined += s }
     public func error(_ s: String) { errors += s; combined += s }

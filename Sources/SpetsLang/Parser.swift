@@ -41,6 +41,11 @@ public struct Parser {
     var previous: Token { tokens[max(p - 1, 0)] }
     func peek(_ k: Int) -> Token { tokens[min(p + k, tokens.count - 1)] }
     var atStatementEnd: Bool { peek.kind == .newline || peek.kind == .end }
+    /// The end of a command's clauses: the statement's end, a pipe, or a word that ends the
+    /// enclosing statement's part (`as` in `plot … as bubble`).
+    var atClauseEnd: Bool {
+        atStatementEnd || peek.isSymbol("|") || (peek.kind == .identifier && stopWords.contains(peek.text.lowercased()))
+    }
 
     @discardableResult
     mutating func advance() -> Token { let t = tokens[p]; if p < tokens.count - 1 { p += 1 }; return t }
@@ -122,6 +127,8 @@ public struct Parser {
         case "help": advance(); kind = .help(atStatementEnd ? nil : try parseName("a topic"))
         case "set": kind = try parseSet()
         case "export": kind = try parseExport()
+        case "plot": kind = try parsePlot()
+        case "chart": kind = try parseChart()
         case "run": advance(); kind = .run(try parseString("a script path"))
         case "save": advance(); kind = .save(try parseString("a script path"))
         case "open": advance(); kind = .open(try parseString("a workspace path"))
@@ -253,7 +260,8 @@ public struct Parser {
 
     /// pipeline = source { "|" stage } ;
     /// source   = verb_call | NAME ;
-    mutating func parsePipeline(stopWords: Set<String> = []) throws(Diagnostic) -> Pipeline {
+    mutating func parsePipeline(stopWords extra: Set<String> = []) throws(Diagnostic) -> Pipeline {
+        let stopWords = extra.union(self.stopWords)
         let start = peek.span.lowerBound
         let source: Source
         guard peek.kind == .identifier else { throw error("expected a verb or a name, found \(describe(peek))") }
@@ -276,7 +284,8 @@ public struct Parser {
 
     /// verb_call = VERB [ NAME "." NAME ] { clause } ;
     /// clause    = KEYWORD value        (the verb's table entry says which keywords and values)
-    mutating func parseVerbCall(_ spec: VerbSpec, stopWords: Set<String>) throws(Diagnostic) -> VerbCall {
+    mutating func parseVerbCall(_ spec: VerbSpec, stopWords extra: Set<String>) throws(Diagnostic) -> VerbCall {
+        let stopWords = extra.union(self.stopWords)
         let verbTok = advance()
         var subject: MeasureRef? = nil
         var indicator: IndicatorExpr? = nil

@@ -66,7 +66,7 @@ extension Parser {
         try expect(word: "in", "before the year")
         let y = try parseYear()
         var top: Int? = nil, by: NameRef? = nil, outside: NameRef? = nil
-        while !atStatementEnd && !peek.isSymbol("|") {
+        while !atClauseEnd {
             if match(word: "top") {
                 guard peek.kind == .number, peek.number >= 1 else { throw error("expected a number of regions after `top`") }
                 top = Int(advance().number)
@@ -95,7 +95,7 @@ extension Parser {
         try expect(word: "in", "before the year")
         let y = try parseYear()
         var convention: NameRef? = nil, threshold: Double? = nil
-        while !atStatementEnd && !peek.isSymbol("|") {
+        while !atClauseEnd {
             if match(word: "convention") {
                 let c = try parseIdentifierOrHyphenated()
                 let options = Complexity.OpportunityConvention.allCases.map(\.rawValue)
@@ -129,7 +129,7 @@ extension Parser {
         try expect(word: "to", "before the last year")
         let b = try parseYear()
         var group: NameRef? = nil, beta = false
-        while !atStatementEnd && !peek.isSymbol("|") {
+        while !atClauseEnd {
             if match(word: "for") { group = try parseIdentifier("a group name") }
             else if match(word: "beta") { beta = true }
             else { throw error("unexpected \(describe(peek)) in `convergence`", help: "usage: convergence INDICATOR from Y0 to Y1 [for GROUP] [beta]") }

@@ -105,10 +105,7 @@ public final class Runner {
             if dataOnStdout { sink.message(m + "\n") } else { sink.result(m + "\n") }
         }
         if let t = o.text { sink.result(t) }
-        if let t = o.table {
-            var s = session.settings.format.render(t, session.settings)
-            if session.settings.format == .table || session.settings.format == .markdown { s += "\n" }
-            sink.result(s)
-        }
+        if let f = o.figure { sink.figure(f) }
+        if let t = o.table { sink.table(t, session.settings) }
     }
 }

@@ -31,6 +31,8 @@ public final class Session {
     var runStack: [String] = []
     /// The text of the statement being executed (what `let` stores for a reopen).
     var currentText: String? = nil
+    /// `plot` without `to FILE` is allowed: its chart goes into the page (notebooks).
+    public var inlineFigures = false
     /// Problems met while restoring a workspace (a `let` that no longer evaluates).
     public internal(set) var restoreWarnings: [String] = []
 

@@ -193,6 +193,17 @@ extension Verbs {
         do { return try Localisation.compute(cube, q, registry: s.registry) } catch { throw error.at(call.span) }
     }
 
+    static func lorenz(_ s: Session, _ call: VerbCall) throws(Diagnostic) -> Table {
+        let (cube, m) = try measure(s, call)
+        let y = try year(call.clause("in")!, in: cube)
+        let c = call.clause("industry")!
+        guard case .items(let items) = c.value, items.count == 1, case .code(let code) = items[0].item else {
+            throw Diagnostic(message: "`lorenz` draws one industry: `industry CODE`", span: c.span)
+        }
+        do { return try Localisation.curve(cube, measure: m, year: y, industry: code, regionLevel: try regionLevel(call), registry: s.registry) }
+        catch { throw error.at(items[0].span) }
+    }
+
     static func portfolio(_ s: Session, _ call: VerbCall) throws(Diagnostic) -> Table {
         let (cube, m) = try measure(s, call)
         let from = try year(call.clause("from")!, in: cube), to = try year(call.clause("to")!, in: cube)

@@ -3,6 +3,7 @@
 import Glibc
 import SpetsCore
 import SpetsLang
+import CSpetsSupport
 
 public enum Shell {
     public static let prompt = "spets> "
@@ -31,6 +32,9 @@ public enum Shell {
             if buffer.trimmed().isEmpty { buffer = ""; continue }
             if Lexer.lex(buffer).incomplete { continue }
             editor.remember(buffer)
+            // Charts fit the terminal as it is now (it may have been resized).
+            let cols = Int(spets_terminal_columns(STDOUT_FILENO))
+            if cols > 0 { runner.session.settings.width = cols }
             runner.run(buffer, file: nil)
             buffer = ""
         }

@@ -45,6 +45,21 @@ public enum Startup {
         let (reg, warning) = registry()
         if let warning { StandardOutput.write(2, warning) }
         let s = try Session(registry: reg, workspacePath: workspace, presetDirectory: datasetsDirectory().map { $0 + "/areas" })
+        s.settings.ascii = !localeIsUTF8()
+        if let c = FileIO.environment("COLUMNS").flatMap({ Int($0) }), c > 0 { s.settings.width = c }
+        if let l = FileIO.environment("SPETS_LANG").flatMap({ Language(rawValue: $0.lowercased()) }) { s.settings.language = l }
         return s
+    }
+
+    /// Whether the terminal takes UTF-8 (block characters in `chart`): the first of LC_ALL,
+    /// LC_CTYPE and LANG that is set says; none set (or C/POSIX) means ASCII.
+    public static func localeIsUTF8() -> Bool {
+        for v in ["LC_ALL", "LC_CTYPE", "LANG"] {
+            if let s = FileIO.environment(v), !s.isEmpty {
+                let l = s.lowercased()
+                return l.contains("utf-8") || l.contains("utf8")
+            }
+        }
+        return false
     }
 }

@@ -5,6 +5,7 @@ import Glibc
 import SpetsCore
 import SpetsLang
 import SpetsShell
+import SpetsCommandLine
 
 struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Result format: table, csv, json or markdown.")
@@ -16,9 +17,18 @@ struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print each statement before its output.")
     var echo = false
 
+    @Flag(name: .long, help: "Draw `chart` with ASCII characters (the default when the locale is not UTF-8).")
+    var ascii = false
+
+    @Option(name: .long, help: "Language of chart labels: en or sv (also $SPETS_LANG).")
+    var lang: String?
+
     func validateFormat() throws {
         guard OutputFormat.named(format) != nil else {
             throw ValidationError("unknown format '\(format)'; use one of: " + OutputFormat.all.map(\.name).joined(separator: ", "))
+        }
+        if let lang, Language(rawValue: lang.lowercased()) == nil {
+            throw ValidationError("unknown language '\(lang)'; use en or sv")
         }
     }
 
@@ -29,6 +39,8 @@ struct OutputOptions: ParsableArguments {
             Glibc.exit(1)
         }
         session.settings.format = OutputFormat.named(format)!
+        if ascii { session.settings.ascii = true }
+        if let lang { session.settings.language = Language(rawValue: lang.lowercased())! }
         for w in session.restoreWarnings { StandardOutput.write(2, "warning: \(w)\n") }
         return Runner(session: session, sink: StandardOutput(), options: RunOptions(bail: bail, echo: echo))
     }
@@ -41,7 +53,9 @@ struct Spets: ParsableCommand {
         abstract: "An interactive analysis shell for smart specialisation (S3): location quotients, shift-share, productivity, projections.",
         discussion: """
             With no arguments spets starts the interactive shell (statements from stdin when it is not a terminal).
-            Subcommands: `spets run FILE.spets [--format F] [--bail] [--echo]` runs a script (see `spets run --help`).
+            Subcommands: `spets run FILE.spets [--format F] [--bail] [--echo]` runs a script (see `spets run --help`); \
+            `spets render NB.md [-o OUT.html|OUT.md]` runs a notebook and writes it with its outputs; \
+            `spets check NB.md` re-runs a rendered notebook and compares its outputs.
             """)
 
     @Argument(help: "A workspace file (.spetsdb) to open or create; without one the session is in memory.")
@@ -82,25 +96,26 @@ struct Spets: ParsableCommand {
     static func main() {
         let args = Array(CommandLine.arguments.dropFirst())
         if args.first == "run" { RunCommand.dispatch(Array(args.dropFirst())) }
+        if args.first == "render" || args.first == "check" { Helper.exec("spets-notebook", args) }
         dispatch(args)
     }
 }
 
-extension ParsableCommand {
-    static func dispatch(_ args: [String]) -> Never {
-        do {
-            var cmd = try parseAsRoot(args)
-            try cmd.run()
-            Glibc.exit(0)
-        } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                StandardOutput.write(1, fullMessage(for: error) + "\n")
-                Glibc.exit(0)
-            }
-            StandardOutput.write(2, fullMessage(for: error) + "\n")
-            Glibc.exit(code == .validationFailure ? 2 : code.rawValue)
+/// Commands that live in a sibling executable (kept out of this binary for its start-up).
+enum Helper {
+    static func exec(_ name: String, _ args: [String]) -> Never {
+        var buf = [CChar](repeating: 0, count: 4096)
+        let n = readlink("/proc/self/exe", &buf, buf.count - 1)
+        var dir = "."
+        if n > 0 {
+            let exe = String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if let slash = exe.lastIndex(of: "/") { dir = String(exe[..<slash]) }
         }
+        let path = dir + "/" + name
+        var cargs: [UnsafeMutablePointer<CChar>?] = ([path] + args).map { strdup($0) } + [nil]
+        execv(path, &cargs)
+        StandardOutput.write(2, "error: \(name) is not installed beside spets (\(path)); build it with `swift build --product \(name)`\n")
+        Glibc.exit(1)
     }
 }
 

@@ -110,6 +110,26 @@ final class REPLTests: XCTestCase {
         XCTAssertEqual(t.wait(), 0)
     }
 
+    /// `chart` draws to the terminal's width (100 columns here) with block characters, and
+    /// with ASCII under LANG=C.
+    func testChartFitsTheTerminalAndFallsBackToASCII() throws {
+        for lang in ["C.UTF-8", "C"] {
+            let t = try start(lang: lang)
+            load(t)
+            t.type("chart lq w.employment in 2022 for NB\r")
+            XCTAssertTrue(t.read(until: "spets> ", occurrences: 3), t.plain)
+            let lines = t.plain.split(separator: "\n").map(String.init).filter { $0.hasPrefix("MIN") || $0.hasPrefix("TOUR") }
+            XCTAssertEqual(lines.count, 2, t.plain)
+            for l in lines {
+                XCTAssertLessThanOrEqual(l.count, 100, l)
+                XCTAssertGreaterThan(l.count, 90, "uses the width: \(l)")
+                XCTAssertTrue(lang == "C" ? l.contains("#") && !l.contains("█") : l.contains("█"), l)
+            }
+            t.type("\u{04}")
+            XCTAssertEqual(t.wait(), 0)
+        }
+    }
+
     func testViModeFromEditrcStillHandlesCtrlC() throws {
         try "bind -v\n".write(toFile: home + "/.editrc", atomically: true, encoding: .utf8)
         let t = try start()

@@ -38,5 +38,8 @@ int spets_http_get(const char *url, long timeout_seconds, unsigned char **out, s
 void spets_http_free(unsigned char *p);
 
 FILE *spets_stdout(void);
+
+// The terminal's width in columns (ioctl is variadic, so it is called from C); 0 if fd is not a terminal.
+int spets_terminal_columns(int fd);
 FILE *spets_stderr(void);
 #endif

@@ -42,6 +42,7 @@ public enum GrowthAccounting {
         let va = cube.measures[q.valueAdded], emp = cube.measures[q.employment]
         var t = b.table(["dln_va", "dln_emp", "dln_productivity", "emp_share", "productivity_share"], unit: nil,
                         decimals: [4, 4, 4, 3, 3])
+        t.parts = ColumnParts(components: ["dln_emp", "dln_productivity"], total: "dln_va")
         var footer = ["growth accounting \(q.from)→\(q.to): ln(\(va.name)¹/\(va.name)⁰) = ln(\(emp.name)¹/\(emp.name)⁰) + ln(P¹/P⁰), P = \(va.name)/\(emp.name); shares = each part ÷ ln(\(va.name)¹/\(va.name)⁰) (logs, because percentage changes do not add)"]
         if let n = rateNote { footer.append(n) }
         footer.append(Prices.note(va))

@@ -140,6 +140,7 @@ public enum Productivity {
         case .lmdi: names = ["within", "structural", "within_log", "structural_log"]
         }
         var t = b.table(names, unit: nil, decimals: Array(repeating: 4, count: names.count))
+        t.parts = ColumnParts(components: q.method == .lmdi ? ["within", "structural"] : names)
         t.columns.append(Column("p0", .number(p0col), decimals: 4))
         t.columns.append(Column("p1", .number(p1col), decimals: 4))
         var footer: [String]

@@ -63,6 +63,7 @@ public enum ProductivityGap {
         let va = cube.measures[q.valueAdded], emp = cube.measures[q.employment]
         var t = b.table(q.method == .threeTerm ? ["industry_mix", "within_differential", "allocative"] : ["industry_mix", "within_differential"],
                         unit: nil, decimals: [4, 4, 4])
+        t.parts = ColumnParts(components: q.method == .threeTerm ? ["industry_mix", "within_differential", "allocative"] : ["industry_mix", "within_differential"])
         t.columns.append(Column("p_region", .number(pr), decimals: 4))
         t.columns.append(Column("p_reference", .number(pn), decimals: 4))
         var footer = [q.method == .threeTerm

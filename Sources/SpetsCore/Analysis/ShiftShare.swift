@@ -117,6 +117,7 @@ public enum ShiftShare {
         let m = cube.measures[q.measure]
         var names = ["base", "end", "national_share", "industry_mix", "regional_shift", "change"]
         var t = b.table(names, unit: m.unit)
+        t.parts = ColumnParts(components: ["national_share", "industry_mix", "regional_shift"], total: "change")
         switch q.method {
         case .esteban:
             for (k, n) in ["homothetic", "competitive", "allocation"].enumerated() { t.columns.append(Column(n, .number(extra[k]), unit: m.unit)) }

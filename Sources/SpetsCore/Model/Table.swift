@@ -64,8 +64,18 @@ public struct Column {
     }
 }
 
+/// Which columns add up to which (decompositions): what a stacked chart needs and column
+/// names alone do not say. Survives `where`, `sort`, `top` and `select`.
+public struct ColumnParts: Equatable, Sendable {
+    public var components: [String]
+    /// The column the components sum to; nil when the sum is not a column of its own.
+    public var total: String?
+    public init(components: [String], total: String? = nil) { self.components = components; self.total = total }
+}
+
 public struct Table {
     public var columns: [Column]
+    public var parts: ColumnParts? = nil
     /// Method, reference, conventions, missing cells: printed under the table, kept in exports.
     public var footer: [String]
     public var title: String?
@@ -83,7 +93,9 @@ public struct Table {
     }
 
     public func take(_ rows: [Int]) -> Table {
-        Table(columns: columns.map { $0.take(rows) }, footer: footer, title: title)
+        var t = Table(columns: columns.map { $0.take(rows) }, footer: footer, title: title)
+        t.parts = parts
+        return t
     }
 
     public static func message(_ lines: [String]) -> Table {

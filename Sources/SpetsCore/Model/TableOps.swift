@@ -49,7 +49,9 @@ extension Table {
     public func head(_ n: Int) -> Table { take(Array(0..<Swift.min(Swift.max(n, 0), rowCount))) }
 
     public func select(_ cols: [Int]) -> Table {
-        Table(columns: cols.map { columns[$0] }, footer: footer, title: title)
+        var t = Table(columns: cols.map { columns[$0] }, footer: footer, title: title)
+        t.parts = parts
+        return t
     }
 
     /// One row of aggregates. Missing values are skipped and the footer says how many.

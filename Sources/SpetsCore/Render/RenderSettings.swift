@@ -14,6 +14,12 @@ public struct RenderSettings: Sendable {
     /// Rows shown in a table for people before `… N more rows` (`set rows N`).
     public var maxRows: Int = 40
     public var locale: NumberLocale = .en
+    /// Words in charts (`set lang sv`).
+    public var language: Language = .en
+    /// Terminal columns, for `chart`.
+    public var width: Int = 80
+    /// Characters for `chart` when the terminal cannot show block elements (LANG=C, --ascii).
+    public var ascii = false
     public init() {}
 }
 

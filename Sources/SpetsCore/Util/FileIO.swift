@@ -61,6 +61,15 @@ public enum FileIO {
         if !ok || rename(tmp, path) != 0 { unlink(tmp); throw Diagnostic.io(path, ok ? errno : err) }
     }
 
+    /// Creates a directory (and its parents) unless it exists.
+    public static func makeDirectory(_ path: String) throws(Diagnostic) {
+        var built = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            built += "/" + part
+            if mkdir(built, 0o755) != 0 && errno != EEXIST { throw Diagnostic.io(built, errno) }
+        }
+    }
+
     /// Directory entries (names only), sorted; for path completion.
     public static func list(_ dir: String) -> [(name: String, isDir: Bool)] {
         guard let d = opendir(dir.isEmpty ? "." : dir) else { return [] }

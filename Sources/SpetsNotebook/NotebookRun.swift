@@ -1,0 +1,68 @@
+// NotebookRun.swift — runs a notebook's blocks top to bottom in one fresh session and keeps
+// what each block gave: text, tables (as tables, so each page format draws its own) and
+// charts.
+import SpetsCore
+import SpetsLang
+
+public enum Segment {
+    case text(String)
+    case table(Table, RenderSettings)
+    case figure(String)
+}
+
+public struct BlockResult {
+    public var segments: [Segment]
+    /// The block had a failing statement.
+    public var failed: Bool
+}
+
+/// Collects one block's output in order.
+final class NotebookSink: OutputSink {
+    var segments: [Segment] = []
+    func append(_ s: String) {
+        if case .text(let t) = segments.last { segments[segments.count - 1] = .text(t + s) } else { segments.append(.text(s)) }
+    }
+    func result(_ s: String) { append(s) }
+    func message(_ s: String) { append(s) }
+    func error(_ s: String) { append(s) }
+    func figure(_ svg: String) { segments.append(.figure(svg)) }
+    func table(_ t: Table, _ settings: RenderSettings) { segments.append(.table(t, settings)) }
+}
+
+public enum NotebookRunner {
+    /// Runs every code cell. Errors name the block and the line within it (`block 3:1:18`):
+    /// the notebook's own line numbers move when outputs are written into it.
+    public static func run(_ nb: Notebook, session: Session) -> [BlockResult] {
+        let sink = NotebookSink()
+        session.inlineFigures = true
+        let runner = Runner(session: session, sink: sink)
+        var results: [BlockResult] = []
+        var n = 0
+        for cell in nb.cells {
+            guard case .code(let c) = cell else { continue }
+            sink.segments = []
+            n += 1
+            let before = runner.failures
+            runner.run(c.source, file: "block \(n)")
+            results.append(BlockResult(segments: sink.segments, failed: runner.failures > before))
+        }
+        return results
+    }
+
+    /// Problems with the run itself: a block that failed unexpectedly, or an `{error}` block
+    /// that did not fail.
+    public static func problems(_ nb: Notebook, _ results: [BlockResult], file: String) -> [String] {
+        var out: [String] = []
+        var k = 0
+        for cell in nb.cells {
+            guard case .code(let c) = cell else { continue }
+            let r = results[k]; k += 1
+            if r.failed && !c.options.contains(.error) {
+                out.append("\(file):\(c.line): error: this block failed (mark it {error} if that is what it shows)")
+            } else if !r.failed && c.options.contains(.error) {
+                out.append("\(file):\(c.line): error: this block is marked {error} but ran without one")
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,115 @@
+// NotebookCommands.swift — `spets render NB.md [-o OUT]` and `spets check NB.md`: read the
+// notebook, run it in a fresh session, write or compare. The work is in SpetsNotebook.
+//
+// A separate executable that `spets` hands these two commands to: the Markdown library
+// (Ink) brings Foundation, which would add 50 MB and about a millisecond (a third) to the
+// start-up of every `spets` run (docs/performance.md).
+import ArgumentParser
+import Glibc
+import SpetsCore
+import SpetsLang
+import SpetsNotebook
+import SpetsShell
+import SpetsCommandLine
+
+enum NotebookFiles {
+    static func load(_ file: String) -> (Notebook, [BlockResult]) {
+        let text: String
+        do { text = try FileIO.readText(file) } catch { fail("error: \(error.message)") }
+        let nb: Notebook
+        do { nb = try Notebook.parse(text, file: file) } catch { fail(error.description) }
+        let session: Session
+        do { session = try Startup.session(workspace: nil) } catch { fail("error: \(error.message)") }
+        Interrupt.install()
+        return (nb, NotebookRunner.run(nb, session: session))
+    }
+
+    static func baseName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
+    static func directory(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return path[..<slash].isEmpty ? "/" : String(path[..<slash])
+    }
+
+    static func fail(_ message: String) -> Never {
+        StandardOutput.write(2, message + "\n")
+        Glibc.exit(1)
+    }
+}
+
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "spets render",
+        abstract: "Run a notebook (Markdown with ```spets blocks) and write it with each block's output.",
+        discussion: "The output's extension picks the page: .html (one self-contained file, charts inline) or .md (the notebook with outputs between markers, charts as SVG files in NAME.files/; `spets check` compares against it). Blocks run in a fresh session from the current directory.")
+
+    @Argument(help: "The notebook (.md).")
+    var file: String
+
+    @Option(name: [.customShort("o"), .long], help: "Where to write (.html or .md; default: the notebook's name with .html).")
+    var output: String?
+
+    func run() throws {
+        let out = output ?? (file.hasSuffix(".md") ? String(file.dropLast(3)) : file) + ".html"
+        let lower = out.lowercased()
+        guard lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".md") else {
+            NotebookFiles.fail("error: cannot tell the page format of \"\(out)\": use .html or .md")
+        }
+        let (nb, results) = NotebookFiles.load(file)
+        do {
+            if lower.hasSuffix(".md") {
+                let page = NotebookMarkdown.render(nb, results, pageName: NotebookFiles.baseName(out))
+                let dir = NotebookFiles.directory(out)
+                if !page.figures.isEmpty { try FileIO.makeDirectory(dir + "/" + NotebookMarkdown.figureFolder(forPage: NotebookFiles.baseName(out))) }
+                for f in page.figures { try FileIO.write(dir + "/" + f.path, f.svg) }
+                try FileIO.write(out, page.text)
+            } else {
+                try FileIO.write(out, NotebookHTML.render(nb, results))
+            }
+        } catch { NotebookFiles.fail("error: \(error.message)") }
+        let problems = NotebookRunner.problems(nb, results, file: file)
+        for p in problems { StandardOutput.write(2, p + "\n") }
+        StandardOutput.write(2, "rendered \(results.count) blocks of \(file) to \(out)\n")
+        Glibc.exit(problems.isEmpty ? 0 : 1)
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "spets check",
+        abstract: "Re-run a rendered notebook and compare each block's output with the one stored in it; exit 1 with a diff when anything changed.")
+
+    @Argument(help: "A notebook rendered to Markdown (`spets render NB.md -o NB.md`).")
+    var file: String
+
+    func run() throws {
+        let (nb, results) = NotebookFiles.load(file)
+        let dir = NotebookFiles.directory(file)
+        let report = NotebookCheck.compare(nb, results, file: file, pageName: NotebookFiles.baseName(file)) { path in
+            try? FileIO.readText(dir + "/" + path)
+        }
+        let problems = NotebookRunner.problems(nb, results, file: file)
+        for d in report.differences { StandardOutput.write(1, d + "\n") }
+        for p in problems { StandardOutput.write(1, p + "\n") }
+        if report.ok && problems.isEmpty {
+            StandardOutput.write(1, "\(file): \(report.checked) blocks, every output as stored\n")
+            Glibc.exit(0)
+        }
+        StandardOutput.write(1, "\(file): \(report.differences.count) of \(report.checked) blocks differ\(problems.isEmpty ? "" : ", \(problems.count) blocks failed unexpectedly or did not fail as marked")\n")
+        Glibc.exit(1)
+    }
+}
+
+@main
+enum NotebookMain {
+    static func main() {
+        var args = Array(CommandLine.arguments.dropFirst())
+        let command = args.isEmpty ? "" : args.removeFirst()
+        switch command {
+        case "render": RenderCommand.dispatch(args)
+        case "check": CheckCommand.dispatch(args)
+        default:
+            StandardOutput.write(2, "usage: spets render NB.md [-o OUT.html|OUT.md]  |  spets check NB.md\n")
+            Glibc.exit(2)
+        }
+    }
+}

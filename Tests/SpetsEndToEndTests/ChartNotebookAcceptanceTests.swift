@@ -1,0 +1,76 @@
+// ChartNotebookAcceptanceTests.swift — issue 9's acceptance, run as written: the portfolio
+// chart statement on the demo data, `spets check` on the rendered tutorial (and failing with
+// a diff when a number in it is edited), and the tutorial's HTML in headless Chromium.
+import Foundation
+import XCTest
+
+final class ChartNotebookAcceptanceTests: XCTestCase {
+    func testPortfolioBubbleStatementAsWritten() throws {
+        let dir = Binary.tmp + "/bubble-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir + "/datasets", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Binary.root + "/datasets/demo-counties.csv", toPath: dir + "/datasets/demo-counties.csv")
+        let script = """
+            load "datasets/demo-counties.csv" as se
+            plot portfolio se.employment from 2010 to 2023 for Kalmar as bubble to "out/p.svg"
+            """
+        let r = try Binary.run(["-c", script], cwd: dir)
+        XCTAssertEqual(r.status, 0, r.combined)
+        XCTAssertTrue(r.out.contains("plotted bubble chart of 47 rows to out/p.svg"), r.combined)
+        let first = try String(contentsOfFile: dir + "/out/p.svg", encoding: .utf8)
+        XCTAssertTrue(first.contains(">Portfolio of Kalmar län, employment 2010→2023</text>"))
+        _ = try Binary.run(["-c", script], cwd: dir)
+        XCTAssertEqual(first, try String(contentsOfFile: dir + "/out/p.svg", encoding: .utf8), "byte-identical across runs")
+    }
+
+    func testTutorialChecksAndAnEditedNumberFails() throws {
+        let ok = try Binary.run(["check", "docs/tutorial.md"], cwd: Binary.root)
+        XCTAssertEqual(ok.status, 0, ok.combined)
+        XCTAssertTrue(ok.out.hasSuffix("blocks, every output as stored\n"), ok.out)
+        // A copy with one number changed: exit 1 and a diff that shows both.
+        let dir = Binary.tmp + "/nb-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Binary.root + "/docs/tutorial.files", toPath: dir + "/tutorial.files")
+        let text = try String(contentsOfFile: Binary.root + "/docs/tutorial.md", encoding: .utf8)
+        XCTAssertTrue(text.contains("| 5,035 | 4.154 |"))
+        try text.replacingOccurrences(of: "| 5,035 | 4.154 |", with: "| 5,035 | 4.145 |").write(toFile: dir + "/tutorial.md", atomically: true, encoding: .utf8)
+        let bad = try Binary.run(["check", dir + "/tutorial.md"], cwd: Binary.root)
+        XCTAssertEqual(bad.status, 1, bad.combined)
+        XCTAssertTrue(bad.out.contains("the output of this block changed"), bad.out)
+        XCTAssertTrue(bad.out.contains("  - | SE213 Kalmar län | 16 Tillverkning av trä och varor av … | 2023 | 5,035 | 4.145 |"), bad.out)
+        XCTAssertTrue(bad.out.contains("  + | SE213 Kalmar län | 16 Tillverkning av trä och varor av … | 2023 | 5,035 | 4.154 |"), bad.out)
+        XCTAssertTrue(bad.out.hasSuffix("1 of 13 blocks differ\n"), bad.out)
+    }
+
+    func testRenderedTutorialOpensInChromium() throws {
+        let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let chromium else {
+            if ProcessInfo.processInfo.environment["SPETS_REQUIRE_CHROMIUM"] == "1" { return XCTFail("chromium is required here (.ci/run installs it)") }
+            throw XCTSkip("chromium is not installed (apt-get install chromium; .ci/run does)")
+        }
+        let dir = Binary.tmp + "/html-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let r = try Binary.run(["render", "docs/tutorial.md", "-o", dir + "/tutorial.html"], cwd: Binary.root)
+        XCTAssertEqual(r.status, 0, r.combined)
+        let html = try String(contentsOfFile: dir + "/tutorial.html", encoding: .utf8)
+        XCTAssertFalse(html.contains("http://") && html.contains("<link"), "nothing fetched")
+        func browse(_ extra: [String]) throws -> (String, String) {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: chromium)
+            p.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
+                           "--user-data-dir=" + dir + "/profile"] + extra + ["file://" + dir + "/tutorial.html"]
+            let out = Pipe(), err = Pipe()
+            p.standardOutput = out; p.standardError = err
+            try p.run()
+            let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            return (String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        }
+        let (dom, log) = try browse(["--dump-dom"])
+        XCTAssertFalse(log.contains(":CONSOLE"), "console messages:\n" + log.split(separator: "\n").filter { $0.contains("CONSOLE") }.joined(separator: "\n"))
+        XCTAssertEqual(dom.components(separatedBy: "<svg").count - 1, 4, "the four charts are in the page")
+        XCTAssertTrue(dom.contains("Portfolio of Kalmar län"))
+        // A screenshot for people to look at; kept in the temporary folder, not the repository.
+        _ = try browse(["--screenshot=" + dir + "/tutorial.png", "--window-size=1200,4000"])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/tutorial.png"))
+    }
+}
