@@ -157,6 +157,9 @@ public indirect enum StatementKind: Equatable, Sendable {
     case convergence(IndicatorExpr, from: Int, to: Int, group: NameRef?, beta: Bool)
     case opportunities(region: NameRef, MeasureRef, year: Int, convention: NameRef?, threshold: Double?)
     case plot(PlotSpec)
+    /// `link fields to areas "FILE.csv"` or `… preset NAME`
+    case link(file: NameRef?, preset: NameRef?)
+    case strengths(StrengthsSpec)
     /// `chart EXPR`: a character chart of a result.
     case chart(Statement)
     /// A table-producing command followed by pipe stages (`compare … | where …`).
@@ -193,6 +196,8 @@ public indirect enum StatementKind: Equatable, Sendable {
         case (.set(let a1, let a2), .set(let b1, let b2)): return a1 == b1 && a2 == b2
         case (.export(let p, let x), .export(let q, let y)): return p == q && x == y
         case (.plot(let a), .plot(let b)): return a == b
+        case (.link(let a, let b), .link(let c, let d)): return a == c && b == d
+        case (.strengths(let a), .strengths(let b)): return a == b
         case (.chart(let a), .chart(let b)): return a == b
         default: return false
         }

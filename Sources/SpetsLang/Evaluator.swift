@@ -122,6 +122,10 @@ extension Session {
             if let g = group { members = try groupMembers(g, in: spec.cube) }
             do throws(Diagnostic) { return Outcome(table: try Comparison.convergence(spec, from: from, to: to, regions: members, registry: registry, betaTable: beta)) }
             catch { throw error.at(st.span) }
+        case .link(let file, let preset):
+            return try linkFields(file: file, preset: preset, text: statementText(st))
+        case .strengths(let spec):
+            return Outcome(table: try strengths(spec))
         case .plot(let spec):
             return try plot(spec, span: st.span)
         case .chart(let source):

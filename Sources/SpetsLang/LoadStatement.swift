@@ -29,8 +29,9 @@ extension Session {
     func adopt(_ cube: Cube) throws(Diagnostic) -> [String] {
         try workspace.save(cube)
         add(cube)
-        return ["loaded \(cube.name): \(cube.count) rows, " + plural(cube.region.count, "region")
-            + (cube.industry.map { ", " + plural($0.count, "industry", "industries") } ?? "")
+        // Publication data say `organisations` and `fields`; everything else regions and industries.
+        return ["loaded \(cube.name): \(cube.count) rows, " + plural(cube.region.count, cube.region.name == "organisation" ? "organisation" : "region")
+            + (cube.industry.map { ", " + ($0.name == "field" ? plural($0.count, "field") : plural($0.count, "industry", "industries")) } ?? "")
             + ", measures " + cube.measures.map(\.name).joined(separator: ", ")]
             + cube.notes.filter { $0.hasPrefix("warning: ") }
     }

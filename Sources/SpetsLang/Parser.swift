@@ -86,7 +86,7 @@ public struct Parser {
     }
 
     /// Commands whose result is a table (and so may be followed by `| stage`).
-    static let tableCommands: Set<String> = ["describe", "datasets", "areas", "goals", "groups", "compare", "rank", "similar", "convergence", "sql", "opportunities"]
+    static let tableCommands: Set<String> = ["describe", "datasets", "areas", "goals", "groups", "compare", "rank", "similar", "convergence", "sql", "opportunities", "strengths"]
 
     /// script = { statement ( NEWLINE | ";" ) } ;
     public mutating func parseScript() -> ParseResult {
@@ -128,6 +128,8 @@ public struct Parser {
         case "set": kind = try parseSet()
         case "export": kind = try parseExport()
         case "plot": kind = try parsePlot()
+        case "link": kind = try parseLink()
+        case "strengths": kind = try parseStrengths()
         case "chart": kind = try parseChart()
         case "run": advance(); kind = .run(try parseString("a script path"))
         case "save": advance(); kind = .save(try parseString("a script path"))
@@ -335,6 +337,10 @@ public struct Parser {
     mutating func parseClauseValue(_ cs: ClauseSpec, spec: VerbSpec) throws(Diagnostic) -> ClauseValue {
         switch cs.shape {
         case .year: return .year(try parseYear())
+        case .years:
+            let a = try parseYear()
+            guard match(symbol: "..") else { return .year(a) }
+            return .yearRange(a, try parseYear())
         case .yearRange:
             let a = try parseYear()
             _ = try expect(symbol: "..", "in a year range (2010..2023)")

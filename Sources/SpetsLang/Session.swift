@@ -33,6 +33,9 @@ public final class Session {
     var currentText: String? = nil
     /// `plot` without `to FILE` is allowed: its chart goes into the page (notebooks).
     public var inlineFigures = false
+    /// Research fields linked to knowledge areas (`link fields to areas`).
+    public internal(set) var fieldLinks: [FieldLink] = []
+    var researchFieldCache: ResearchFields? = nil
     /// Problems met while restoring a workspace (a `let` that no longer evaluates).
     public internal(set) var restoreWarnings: [String] = []
 
@@ -59,6 +62,7 @@ public final class Session {
                 case .area(let n, let spec): try defineArea(n, spec, text: d.statement, persist: false)
                 case .indicator, .scenario, .goal: _ = try defineForward(st, text: d.statement, persist: false)
                 case .group(let n, let members): try defineGroup(n, members, persist: false, text: d.statement)
+                case .link(let file, let preset): _ = try linkFields(file: file, preset: preset, text: d.statement, persist: false)
                 default: restoreWarnings.append("could not restore `\(d.name)`: \(d.statement)")
                 }
             } catch {

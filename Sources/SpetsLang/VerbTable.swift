@@ -5,6 +5,7 @@ import SpetsCore
 public enum ClauseShape: Equatable, Sendable {
     case year                 // in 2023
     case yearRange            // 2010..2023
+    case years                // 2023 or 2015..2022
     case regions              // for Kalmar, Jämtland
     case reference            // vs rest | vs mean | vs SE
     case word([String])       // by area
@@ -216,6 +217,26 @@ public enum VerbTable {
                  clauses: [inYear, ClauseSpec(keyword: "industry", shape: .industries, required: true, help: "the industry (one code)"), level],
                  details: ["Columns: region, <measure>, lq, cum_total, cum_industry (regions by LQ ascending). `plot … as lorenz` draws it."],
                  run: { s, call throws(Diagnostic) in try Verbs.lorenz(s, call) }),
+        VerbSpec(name: "activity", summary: "research: the activity index, an LQ of publications by field against the reference",
+                 usage: "activity D.M in Y0..Y1 [for ORG, …] [vs rest | vs ORG] [level major] [by area]",
+                 takesMeasure: true,
+                 clauses: [ClauseSpec(keyword: "in", shape: .years, required: true, help: "the window of publication years, summed (Y0..Y1, or one year)"),
+                           ClauseSpec(keyword: "for", shape: .regions, required: false, help: "organisations to show (default: all)"),
+                           ClauseSpec(keyword: "vs", shape: .reference, required: false, help: "reference: all organisations loaded (default), `vs rest`, or one organisation (e.g. a country total)"),
+                           ClauseSpec(keyword: "level", shape: .words(["major"]), required: false, help: "`level major`: fields summed to their research area (1–6)"),
+                           ClauseSpec(keyword: "by", shape: .word(["area"]), required: false, help: "`by area`: the knowledge areas of `link fields to areas`")],
+                 details: ["AI = (P[o,f] / P[o,·]) / (P[ref,f] / P[ref,·]). Columns: organisation, field (or area), <measure>, share, reference_share, activity."],
+                 run: { s, call throws(Diagnostic) in try Verbs.activity(s, call) }),
+        VerbSpec(name: "impact", summary: "research: field-normalised citation impact (MNCS) and the share in the top 10 % most cited",
+                 usage: "impact D.CITATIONS in Y0..Y1 [for ORG] [vs rest | vs ORG] [weight D.M | full]",
+                 takesMeasure: true,
+                 clauses: [ClauseSpec(keyword: "in", shape: .years, required: true, help: "the publication years (Y0..Y1, or one year)"),
+                           ClauseSpec(keyword: "for", shape: .regions, required: false, help: "organisations (one: a row per field and TOTAL; default: one row per organisation)"),
+                           ClauseSpec(keyword: "vs", shape: .reference, required: false, help: "reference: all organisations loaded (default), `vs rest`, or one organisation"),
+                           ClauseSpec(keyword: "weight", shape: .measure, required: false, help: "fractional counting by this measure (default: the `weight` measure when the data have one)"),
+                           ClauseSpec(keyword: "full", shape: .flag, required: false, help: "full counting: every publication record counts 1")],
+                 details: ["Publication records: one row per publication (and organisation). Columns: organisation, [field,] publications, citations, mcs, mncs, top10, pp_top10."],
+                 run: { s, call throws(Diagnostic) in try Verbs.impact(s, call) }),
         VerbSpec(name: "portfolio", summary: "per industry: LQ, its change, regional and national growth, size (the bubble chart's data)",
                  usage: "portfolio D.M from Y0 to Y1 for R [vs rest | vs R] [by area] [level …] [industries …]",
                  takesMeasure: true,

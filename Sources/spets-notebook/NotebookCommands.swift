@@ -59,8 +59,14 @@ struct RenderCommand: ParsableCommand {
             if lower.hasSuffix(".md") {
                 let page = NotebookMarkdown.render(nb, results, pageName: NotebookFiles.baseName(out))
                 let dir = NotebookFiles.directory(out)
-                if !page.figures.isEmpty { try FileIO.makeDirectory(dir + "/" + NotebookMarkdown.figureFolder(forPage: NotebookFiles.baseName(out))) }
+                let folder = dir + "/" + NotebookMarkdown.figureFolder(forPage: NotebookFiles.baseName(out))
+                if !page.figures.isEmpty { try FileIO.makeDirectory(folder) }
                 for f in page.figures { try FileIO.write(dir + "/" + f.path, f.svg) }
+                // Charts an earlier render wrote and this one did not: gone, so none is stale.
+                let written = Set(page.figures.map { $0.path.split(separator: "/").last.map(String.init) ?? $0.path })
+                for e in FileIO.list(folder) where e.name.hasPrefix("figure-") && e.name.hasSuffix(".svg") && !written.contains(e.name) {
+                    unlink(folder + "/" + e.name)
+                }
                 try FileIO.write(out, page.text)
             } else {
                 try FileIO.write(out, NotebookHTML.render(nb, results))

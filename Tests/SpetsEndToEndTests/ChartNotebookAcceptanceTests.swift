@@ -38,7 +38,8 @@ final class ChartNotebookAcceptanceTests: XCTestCase {
         XCTAssertTrue(bad.out.contains("the output of this block changed"), bad.out)
         XCTAssertTrue(bad.out.contains("  - | SE213 Kalmar län | 16 Tillverkning av trä och varor av … | 2023 | 5,035 | 4.145 |"), bad.out)
         XCTAssertTrue(bad.out.contains("  + | SE213 Kalmar län | 16 Tillverkning av trä och varor av … | 2023 | 5,035 | 4.154 |"), bad.out)
-        XCTAssertTrue(bad.out.hasSuffix("1 of 13 blocks differ\n"), bad.out)
+        let blocks = ok.out.split(separator: " ").dropFirst().first.map(String.init) ?? "?"
+        XCTAssertTrue(bad.out.hasSuffix("1 of \(blocks) blocks differ\n"), bad.out)
     }
 
     func testRenderedTutorialOpensInChromium() throws {
@@ -67,7 +68,9 @@ final class ChartNotebookAcceptanceTests: XCTestCase {
         }
         let (dom, log) = try browse(["--dump-dom"])
         XCTAssertFalse(log.contains(":CONSOLE"), "console messages:\n" + log.split(separator: "\n").filter { $0.contains("CONSOLE") }.joined(separator: "\n"))
-        XCTAssertEqual(dom.components(separatedBy: "<svg").count - 1, 4, "the four charts are in the page")
+        let figures = try FileManager.default.contentsOfDirectory(atPath: Binary.root + "/docs/tutorial.files").filter { $0.hasSuffix(".svg") }.count
+        XCTAssertGreaterThanOrEqual(figures, 4)
+        XCTAssertEqual(dom.components(separatedBy: "<svg").count - 1, figures, "every chart is in the page")
         XCTAssertTrue(dom.contains("Portfolio of Kalmar län"))
         // A screenshot for people to look at; kept in the temporary folder, not the repository.
         _ = try browse(["--screenshot=" + dir + "/tutorial.png", "--window-size=1200,4000"])

@@ -139,7 +139,7 @@ final class SessionTests: XCTestCase {
         let h = try Harness()
         h.run("load \"\(Repo.write("w9.csv", Repo.worked))\" as w")
         let c = Completer(session: h.session)
-        XCTAssertEqual(c.complete("l").candidates, ["load", "let", "lq", "localisation", "lorenz"])
+        XCTAssertEqual(c.complete("l").candidates, ["load", "link", "let", "lq", "localisation", "lorenz"])
         XCTAssertEqual(c.complete("lq w.").candidates, ["employment"])
         XCTAssertEqual(c.complete("lq w.employment in 2022 f").candidates, ["for"])
         XCTAssertEqual(c.complete("lq w.employment in 2022 for J").candidates, ["JH"])

@@ -9,15 +9,16 @@ public enum Describe {
             let s = d.labels.prefix(6).map { l -> String in l }.joined(separator: ", ")
             return d.count > 6 ? s + ", …" : s
         }
-        let unknownRegions = c.region.labels.filter { registry.region($0) == nil }
-        row("dimension", "region", distinct(c.regionCodes, c.region.count), sample(c.region) +
-            (unknownRegions.isEmpty ? "; all in the registry" : "; not in the registry: \(unknownRegions.count)" +
-             (unknownRegions.count <= 6 ? " (\(unknownRegions.joined(separator: ", ")))" : "")))
+        // Regions and NACE industries are checked against the registries; organisations and
+        // research fields (publication data) have none here.
+        func registryNote(_ unknown: [String]) -> String {
+            unknown.isEmpty ? "; all in the registry" : "; not in the registry: \(unknown.count)" + (unknown.count <= 6 ? " (\(unknown.joined(separator: ", ")))" : "")
+        }
+        row("dimension", c.region.name, distinct(c.regionCodes, c.region.count), sample(c.region) +
+            (c.region.name == "region" ? registryNote(c.region.labels.filter { registry.region($0) == nil }) : ""))
         if let ind = c.industry {
-            let unknown = ind.labels.filter { registry.industry($0) == nil }
-            row("dimension", "industry", distinct(c.industryCodes, ind.count), sample(ind) +
-                (unknown.isEmpty ? "; all in the registry" : "; not in the registry: \(unknown.count)" +
-                 (unknown.count <= 6 ? " (\(unknown.joined(separator: ", ")))" : "")))
+            row("dimension", ind.name, distinct(c.industryCodes, ind.count), sample(ind) +
+                (ind.isClassifiedIndustry ? registryNote(ind.labels.filter { registry.industry($0) == nil }) : ""))
         }
         let ys = c.distinctYears
         var span = ys.isEmpty ? "" : (ys.count == 1 ? "\(ys[0])" : "\(ys.first!)–\(ys.last!)")
@@ -67,8 +68,8 @@ public enum Describe {
     }
 
     public static func observations(_ c: Cube) -> Table {
-        var cols = [Column("region", .coded(c.regionCodes, c.region), kind: .key)]
-        if let i = c.industry { cols.append(Column("industry", .coded(c.industryCodes, i), kind: .key)) }
+        var cols = [Column(c.region.name, .coded(c.regionCodes, c.region), kind: .key)]
+        if let i = c.industry { cols.append(Column(i.name, .coded(c.industryCodes, i), kind: .key)) }
         cols.append(Column(c.yearName, .number(c.years.map(Double.init)), decimals: 0, kind: .key))
         for (k, e) in c.extras.enumerated() { cols.append(Column(e.name, .coded(c.extraCodes[k], e), kind: .key)) }
         for m in c.measures { cols.append(Column(m.name, .number(m.values), unit: m.unit)) }

@@ -52,8 +52,8 @@ public struct ChartKind: Sendable {
                   draw: { t, o throws(Diagnostic) in try HeatmapChart.draw(t, o) }),
         ChartKind(name: "lorenz", summary: "the localisation curve behind the locational Gini",
                   reads: "a `lorenz` table", draw: { t, o throws(Diagnostic) in try LorenzChart.draw(t, o) }),
-        ChartKind(name: "quadrant", summary: "the S3 diversification view: relatedness density × complexity",
-                  reads: "an `opportunities` table (density, pci, quadrant)",
+        ChartKind(name: "quadrant", summary: "the S3 diversification view (density × complexity), or research × industrial strengths",
+                  reads: "an `opportunities` table (density, pci, quadrant) or a `strengths` table (activity, lq)",
                   draw: { t, o throws(Diagnostic) in try ScatterChart.quadrant(t, o) }),
     ]
 

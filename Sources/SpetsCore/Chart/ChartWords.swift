@@ -34,6 +34,12 @@ enum ChartWords {
         "mean_split": ("lines: the means of the activities shown", "linjer: medelvärdet för de visade aktiviteterna"),
         "no_rows": ("no rows to draw", "inga rader att rita"),
         "lq_scale": ("LQ (log scale, 1 = as the reference)", "LQ (logaritmisk skala, 1 = som referensen)"),
+        "activity": ("research activity index (publications)", "aktivitetsindex för forskning (publikationer)"),
+        "strength_split": ("lines: 1 = as the reference, for industry and for research", "linjer: 1 = som referensen, för näringsliv och för forskning"),
+        "strength_both": ("industry and research", "näringsliv och forskning"),
+        "strength_industry": ("industry only", "bara näringsliv"),
+        "strength_research": ("research only", "bara forskning"),
+        "strength_neither": ("neither", "ingetdera"),
         "scale": ("colour scale", "färgskala"),
     ]
 

@@ -55,6 +55,8 @@ enum ScatterChart {
     /// `plot opportunities … as quadrant`: x = relatedness density, y = PCI, split at the
     /// means the table's footer names, coloured by the table's own quadrant column.
     static func quadrant(_ t: Table, _ o: ChartOptions) throws(Diagnostic) -> String {
+        // A `strengths` table: research activity × industrial LQ, split at 1 and 1.
+        if t.columnIndex("activity") != nil && t.columnIndex("lq") != nil && t.columnIndex("density") == nil { return try strengths(t, o) }
         let lang = o.language
         let xs = ChartData.numbers(t, try ChartData.require(t, "density", for: "quadrant"))
         let ys = ChartData.numbers(t, try ChartData.require(t, "pci", for: "quadrant"))
@@ -78,6 +80,28 @@ enum ScatterChart {
                     xTitle: ChartWords.w("density", lang), yTitle: ChartWords.w("pci", lang),
                     xScale: Scale(values: points.map(\.x), range: (0, 0)), xSplit: mx, ySplit: my,
                     groupNames: names.map { $0.isEmpty ? "·" : $0 }, sized: false, skipped: skipped, yInclude: [])
+    }
+
+    /// Industrial specialisation (LQ, y) against research specialisation (activity index, x)
+    /// per knowledge area, split at 1 on both axes, coloured by the table's `strength`.
+    static func strengths(_ t: Table, _ o: ChartOptions) throws(Diagnostic) -> String {
+        let xs = ChartData.numbers(t, try ChartData.require(t, "activity", for: "quadrant"))
+        let ys = ChartData.numbers(t, try ChartData.require(t, "lq", for: "quadrant"))
+        let sc = t.columnIndex("strength")
+        let labelCols = t.columnIndex("title").map { [$0] } ?? ChartData.labelColumns(t, excluding: ["strength"])
+        let order = ["both", "industry", "research", "neither"]
+        var points: [Point] = [], skipped: [String] = []
+        for r in 0..<t.rowCount {
+            let label = ChartData.label(t, labelCols, r)
+            guard xs[r].isFinite, ys[r].isFinite else { skipped.append(label); continue }
+            let s = sc.map { t.columns[$0].machineText(r) } ?? ""
+            points.append(Point(x: xs[r], y: ys[r], size: 1, label: label, group: order.firstIndex(of: s) ?? 3,
+                                tip: "\(label): activity \(NumberFormatting.fixed(xs[r], decimals: 3)), LQ \(NumberFormatting.fixed(ys[r], decimals: 3))"))
+        }
+        return draw(points, t, o, title: ChartData.title(t, o, fallback: "Strengths"), subtitle: ChartWords.w("strength_split", o.language),
+                    xTitle: ChartWords.w("activity", o.language), yTitle: ChartWords.w("lq", o.language),
+                    xScale: Scale(values: points.map(\.x), include: [1], range: (0, 0)), xSplit: 1, ySplit: 1,
+                    groupNames: order.map { ChartWords.w("strength_" + $0, o.language) }, sized: false, skipped: skipped, yInclude: [1])
     }
 
     static func draw(_ points: [Point], _ t: Table, _ o: ChartOptions, title: String, subtitle: String, xTitle: String, yTitle: String,
@@ -128,7 +152,7 @@ enum ScatterChart {
         var shown = 0
         for (k, i) in order.enumerated() {
             let p = points[i]
-            let text = TextMetrics.fit(p.label, size: 11, maxWidth: 170)
+            let text = TextMetrics.fit(p.label, size: 11, maxWidth: sized ? 170 : 240)
             if let (x, y, anchor) = placer.place(text, at: (circles[k].0, circles[k].1), radius: circles[k].2, circles: circles) {
                 c.svg.text(x, y, text, size: 11, anchor: anchor, halo: true)
                 shown += 1

@@ -25,6 +25,10 @@ struct CSVLayout {
     var textNames: [String]
     var wide: Bool
     var notes: [String]
+    /// `industry` (NACE/SNI, checked against the registry), or `field` for research subjects.
+    var industryName = "industry"
+    /// `region`, or `organisation` for publication data.
+    var regionName = "region"
 
     // Header words that name a key column (compared on folded first words).
     static let regionWords = ["region", "geo", "geoid", "nuts", "nuts_id", "nuts3", "nuts2", "lan", "lanskod", "kommun",
@@ -34,6 +38,10 @@ struct CSVLayout {
     /// Header words of a column that names something rather than coding it.
     static let nameWords: Set<String> = ["name", "namn", "label", "description", "desc", "text", "benamning", "beskrivning", "title"]
     static let firmWords: Set<String> = ["firm", "plant", "company", "enterprise", "establishment", "foretag", "arbetsstalle", "orgnr", "firm_id", "plant_id"]
+    /// Publication data: the organisation takes the region's place and the research field
+    /// the industry's, when the file has no region or industry column of its own.
+    static let organisationWords = ["organisation", "organization", "org", "university", "universitet", "larosate", "affiliation", "institution"]
+    static let fieldWords = ["field", "research_field", "subject", "research_subject", "forskningsamne", "amne", "fos"]
     static let yearWords = ["year", "time", "date", "ar", "tid", "time_period", "period", "aar"]
 
     static let sdmxMetadata: Set<String> = ["obs_flag", "obs_status", "conf_status", "dataflow", "last_update", "structure", "structure_id", "action"]
@@ -117,6 +125,14 @@ struct CSVLayout {
             }
             if best >= 0 { roles[best] = role }
         }
+        var industryName = "industry", regionName = "region"
+        for (role, keys) in [(ColumnRole.region, organisationWords), (.industry, fieldWords)] where !roles.contains(where: { $0 == role }) {
+            if let i = header.indices.first(where: { roles[$0] == nil && score(header[$0], keys) >= 1 }) {
+                roles[i] = role
+                if role == .industry { industryName = "field" } else { regionName = "organisation" }
+                notes.append("column `\(header[i])` read as the \(role == .region ? "organisations (in the region's place)" : "research fields (in the industry's place)")")
+            }
+        }
 
         let yearCols = header.indices.filter { roles[$0] == nil && headerYear(header[$0]) != nil }
         let hasYear = roles.contains { $0 == .year }
@@ -169,8 +185,10 @@ struct CSVLayout {
                              location: FileLocation(file: file, line: 1),
                              help: "a measure column holds numbers (missing as empty, .., :, NA); columns: \(header.joined(separator: ", "))")
         }
-        let layout = CSVLayout(roles: roles.map { $0! }, measureNames: measureNames, measureUnits: measureUnits,
+        var layout = CSVLayout(roles: roles.map { $0! }, measureNames: measureNames, measureUnits: measureUnits,
                                textNames: textNames, wide: wide, notes: notes)
+        layout.industryName = industryName
+        layout.regionName = regionName
         var seen = Set<String>()
         for m in measureNames where !seen.insert(m).inserted {
             throw Diagnostic(message: "two columns of \(file) are both named `\(m)`", location: FileLocation(file: file, line: 1),

@@ -64,8 +64,8 @@ extension CSVAccumulator {
         }
         if fallback { notes.append("text decoded as Windows-1252 (not valid UTF-8)") }
         if delimiter != UInt8(ascii: ",") { notes.append("delimiter `\(delimiter == 9 ? "tab" : String(UnicodeScalar(delimiter)))`") }
-        let regionDim = Dimension(name: "region", role: .region, labels: regionLabels, names: regionNames)
-        let industryDim = hasIndustry ? Dimension(name: "industry", role: .industry, labels: industryLabels, names: industryNames) : nil
+        let regionDim = Dimension(name: layout.regionName, role: .region, labels: regionLabels, names: regionNames)
+        let industryDim = hasIndustry ? Dimension(name: layout.industryName, role: .industry, labels: industryLabels, names: industryNames) : nil
         try checkDuplicates(path: path, headerLine: headerLine, regionDim: regionDim, industryDim: industryDim,
                             extras: extras, extraCodes: extraCodes)
         let ms = layout.measureNames.indices.map { Measure(name: layout.measureNames[$0], unit: layout.measureUnits[$0], values: measures[$0],

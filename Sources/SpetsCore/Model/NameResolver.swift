@@ -10,7 +10,8 @@ public struct NameResolver {
     public init(_ dimension: Dimension, registry: Registry?) {
         self.dimension = dimension
         self.registry = registry
-        kind = dimension.role == .industry ? "industry" : "region"
+        // `organisation` and `field` in publication data; `region` and `industry` otherwise.
+        kind = dimension.role == .industry ? (dimension.isClassifiedIndustry ? "industry" : dimension.name) : dimension.name
     }
 
     private func registryEntry(_ s: String) -> RegistryEntry? {
@@ -45,12 +46,12 @@ public struct NameResolver {
         if pool.count == 1 { return pool.first! }
         if pool.count > 1 {
             let c = pool.sorted().map { describe($0) }
-            throw Diagnostic(message: "`\(text)` matches several \(kind == "industry" ? "industries" : "regions") in \(dataset)",
+            throw Diagnostic(message: "`\(text)` matches several \(kind == "industry" ? "industries" : kind + "s") in \(dataset)",
                              help: "write one of them (a code is always unique)", candidates: Array(c.prefix(8)))
         }
         if let e = registryEntry(text) {
             throw Diagnostic(message: "\(e.name) (\(e.code)) is not in dataset \(dataset)",
-                             help: "\(dataset) has \(dimension.count) \(kind == "industry" ? "industries" : "regions"), e.g. " +
+                             help: "\(dataset) has \(dimension.count) \(kind == "industry" ? "industries" : kind + "s"), e.g. " +
                                 dimension.labels.prefix(5).joined(separator: ", "))
         }
         var all: [String] = []
