@@ -136,6 +136,9 @@ public indirect enum StatementKind: Equatable, Sendable {
     case describe(NameRef)
     case datasets
     case help(NameRef?)
+    case explain(NameRef?)
+    /// `tutorial [N]` (move 0), `next` (+1), `back` (−1)
+    case tutorial(step: Int?, move: Int)
     case set(NameRef, NameRef)
     case export(Pipeline, path: NameRef)
     case run(NameRef)
@@ -192,11 +195,12 @@ public indirect enum StatementKind: Equatable, Sendable {
             return a == g && b == h && c == i && d == j && e == k && f == l
         case (.report(let a, let b, let c), .report(let d, let e, let f)): return a == d && b == e && c == f
         case (.area(let n, let a), .area(let m, let b)): return n == m && a == b
-        case (.help(let x), .help(let y)): return x == y
+        case (.help(let x), .help(let y)), (.explain(let x), .explain(let y)): return x == y
         case (.set(let a1, let a2), .set(let b1, let b2)): return a1 == b1 && a2 == b2
         case (.export(let p, let x), .export(let q, let y)): return p == q && x == y
         case (.plot(let a), .plot(let b)): return a == b
         case (.link(let a, let b), .link(let c, let d)): return a == c && b == d
+        case (.tutorial(let a, let b), .tutorial(let c, let d)): return a == c && b == d
         case (.strengths(let a), .strengths(let b)): return a == b
         case (.chart(let a), .chart(let b)): return a == b
         default: return false

@@ -58,6 +58,10 @@ public enum CommandTable {
         CommandSpec(name: "save", usage: "save \"FILE.spets\"", summary: "write the session's successful statements as a replayable script", journaled: false),
         CommandSpec(name: "open", usage: "open \"FILE.spetsdb\"", summary: "make the session persistent in a workspace file (created if new)", journaled: false),
         CommandSpec(name: "help", usage: "help [VERB|COMMAND|STAGE]", summary: "what you can write", journaled: false),
+        CommandSpec(name: "tutorial", usage: "tutorial [N]  |  next  |  back", summary: "a guided walk through the demo data, step by step (in Swedish with set lang sv)", journaled: false),
+        CommandSpec(name: "next", usage: "next", summary: "the tutorial's next step", journaled: false),
+        CommandSpec(name: "back", usage: "back", summary: "the tutorial's previous step", journaled: false),
+        CommandSpec(name: "explain", usage: "explain VERB", summary: "the method behind a verb: formula, how to read it, conventions, pitfalls, references (docs/methods.md; Swedish with set lang sv)", journaled: false),
     ]
 
     public static func named(_ n: String) -> CommandSpec? { all.first { $0.name == n.lowercased() } }

@@ -4,7 +4,8 @@ import SpetsCore
 
 public enum DiagnosticRenderer {
     /// `file` is the script's name when the source came from a file (gives file:line:col).
-    public static func render(_ d: Diagnostic, source: String, file: String?) -> String {
+    public static func render(_ d: Diagnostic, source: String, file: String?, language: Language = .en) -> String {
+        let sv = language == .sv
         var out = ""
         let bytes = Array(source.utf8)
         var lineText: String? = nil
@@ -30,18 +31,18 @@ public enum DiagnosticRenderer {
         } else if let file {
             where_ = "\(file): "
         }
-        var msg = d.message
+        var msg = Catalogue.text(d.message, language)
         if let l = d.location {
             msg = "\(l.file):\(l.line)\(l.column.map { ":\($0)" } ?? ""): " + msg
         }
-        out += "\(where_)error: \(msg)\n"
+        out += "\(where_)\(sv ? "fel" : "error"): \(msg)\n"
         if let lineText, !lineText.isEmpty {
             out += "  \(lineText)\n  \(caret)\n"
         }
         if !d.candidates.isEmpty {
-            out += "  did you mean " + d.candidates.map { "`\($0)`" }.joined(separator: " or ") + "?\n"
+            out += (sv ? "  menade du " : "  did you mean ") + d.candidates.map { "`\($0)`" }.joined(separator: sv ? " eller " : " or ") + "?\n"
         }
-        if let h = d.help { out += "  help: \(h)\n" }
+        if let h = d.help { out += (sv ? "  hjälp: " : "  help: ") + Catalogue.text(h, language) + "\n" }
         return out
     }
 }

@@ -61,6 +61,10 @@ extension Session {
             return Outcome(table: Describe.list(datasetOrder.map { datasets[$0]! }, bindings: bindings))
         case .help(let topic):
             return Outcome(text: try Help.text(topic))
+        case .explain(let topic):
+            return try explain(topic)
+        case .tutorial(let n, let move):
+            return try tutorial(step: n, move: move)
         case .set(let key, let value):
             return try set(key, value)
         case .export(let p, let path):

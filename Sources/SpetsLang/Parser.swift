@@ -125,6 +125,14 @@ public struct Parser {
         case "describe": advance(); kind = .describe(try parseName("a dataset name"))
         case "datasets": advance(); kind = .datasets
         case "help": advance(); kind = .help(atStatementEnd ? nil : try parseName("a topic"))
+        case "explain": advance(); kind = .explain(atStatementEnd ? nil : try parseName("a verb"))
+        case "tutorial":
+            advance()
+            var n: Int? = nil
+            if peek.kind == .number, let v = Int(peek.text) { advance(); n = v }
+            kind = .tutorial(step: n, move: 0)
+        case "next": advance(); kind = .tutorial(step: nil, move: 1)
+        case "back": advance(); kind = .tutorial(step: nil, move: -1)
         case "set": kind = try parseSet()
         case "export": kind = try parseExport()
         case "plot": kind = try parsePlot()

@@ -54,7 +54,7 @@ public final class Runner {
 
     func fail(_ d: Diagnostic, source: String, file: String?) {
         failures += 1
-        sink.error(DiagnosticRenderer.render(d, source: source, file: file))
+        sink.error(DiagnosticRenderer.render(d, source: source, file: file, language: session.settings.language))
         if options.bail { stopped = true }
     }
 
@@ -67,16 +67,18 @@ public final class Runner {
             let script = "# spets script written by `save`: replays this session\n" + lines.map { $0 + "\n" }.joined()
             do { try FileIO.write(path.text, script) } catch { throw error.at(path.span) }
             emit(Outcome(messages: ["saved \(lines.count) statements to \(path.text)"]))
+            if nesting == 0, let f = session.tutorialFollowUp(text) { sink.result(f) }
             return
         default:
             emit(try session.execute(st))
+            if nesting == 0, let f = session.tutorialFollowUp(text) { sink.result(f) }
         }
         if nesting == 0, journaled(st) { try session.workspace.appendJournal(text) }
     }
 
     func journaled(_ st: Statement) -> Bool {
         switch st.kind {
-        case .save, .open, .help: return false
+        case .save, .open, .help, .explain, .tutorial: return false
         default: return true
         }
     }
@@ -101,7 +103,7 @@ public final class Runner {
 
     func emit(_ o: Outcome) {
         let dataOnStdout = session.settings.format != .table
-        for m in o.messages {
+        for m in o.messages.map({ Catalogue.text($0, session.settings.language) }) {
             if dataOnStdout { sink.message(m + "\n") } else { sink.result(m + "\n") }
         }
         if let t = o.text { sink.result(t) }

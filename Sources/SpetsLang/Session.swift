@@ -36,6 +36,8 @@ public final class Session {
     /// Research fields linked to knowledge areas (`link fields to areas`).
     public internal(set) var fieldLinks: [FieldLink] = []
     var researchFieldCache: ResearchFields? = nil
+    /// The guided tutorial's position (nil: none running).
+    var tutorialState: TutorialState? = nil
     /// Problems met while restoring a workspace (a `let` that no longer evaluates).
     public internal(set) var restoreWarnings: [String] = []
 

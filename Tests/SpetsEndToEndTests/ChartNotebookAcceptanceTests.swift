@@ -42,6 +42,13 @@ final class ChartNotebookAcceptanceTests: XCTestCase {
         XCTAssertTrue(bad.out.hasSuffix("1 of \(blocks) blocks differ\n"), bad.out)
     }
 
+    /// The facilitator's handout (Swedish) holds the expected answers as checked outputs.
+    func testLarpassHandoutChecks() throws {
+        let r = try Binary.run(["check", "docs/lärpass.md"], cwd: Binary.root)
+        XCTAssertEqual(r.status, 0, r.combined)
+        XCTAssertTrue(r.out.hasSuffix("blocks, every output as stored\n"), r.out)
+    }
+
     func testRenderedTutorialOpensInChromium() throws {
         let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let chromium else {

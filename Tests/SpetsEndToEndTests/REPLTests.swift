@@ -130,6 +130,30 @@ final class REPLTests: XCTestCase {
         }
     }
 
+    /// The tutorial from start to end at a real terminal, in both languages, typing each
+    /// suggested statement as the screen shows it.
+    func testTutorialEndToEndInBothLanguages() throws {
+        for lang in ["en", "sv"] {
+            let t = try start(args: ["--lang", lang])
+            let sv = lang == "sv"
+            t.type("tutorial\r")
+            for step in 1...10 {
+                XCTAssertTrue(t.read(until: sv ? "`next` går vidare" : "`next` goes on", occurrences: step, timeout: 5), "\(lang) step \(step):\n\(t.plain)")
+                let marker = sv ? "Prova:  " : "Try:  "
+                guard let r = t.plain.range(of: marker, options: .backwards) else { return XCTFail("no suggestion:\n\(t.plain)") }
+                let statement = String(t.plain[r.upperBound...].prefix { $0 != "\n" && $0 != "\r" })
+                t.type(statement + "\r")
+                XCTAssertTrue(t.read(until: sv ? "Så läser du det: " : "How to read it: ", occurrences: step, timeout: 10), "\(lang) step \(step) `\(statement)`:\n\(t.plain)")
+                t.type("next\r")
+            }
+            XCTAssertTrue(t.read(until: sv ? "Det var sista steget" : "That was the last step", timeout: 5), t.plain)
+            XCTAssertFalse(t.plain.contains(sv ? "fel:" : "error:"), t.plain)
+            t.type("\u{04}")
+            XCTAssertEqual(t.wait(), 0)
+        }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: home + "/my-session.spets"), "the last step saved the session")
+    }
+
     func testViModeFromEditrcStillHandlesCtrlC() throws {
         try "bind -v\n".write(toFile: home + "/.editrc", atomically: true, encoding: .utf8)
         let t = try start()

@@ -7,7 +7,7 @@ enum BoxRenderer {
         let shown = n > s.maxRows ? max(s.maxRows, 1) : n
         let decs = t.columns.map { CellText.decimals($0, s) }
         var cells: [[String]] = t.columns.indices.map { c in (0..<shown).map { CellText.text(t.columns[c], $0, decimals: decs[c], s) } }
-        let headers = t.columns.map { CellText.header($0) }
+        let headers = t.columns.map { CellText.header($0, s) }
         var widths = t.columns.indices.map { c in max(Text.width(headers[c]), cells[c].map(Text.width).max() ?? 0) }
         if t.columns.isEmpty { widths = [] }
         var out = ""
@@ -27,8 +27,8 @@ enum BoxRenderer {
             out += rule("└", "┴", "┘")
         }
         cells = []
-        if shown < n { out += "… \(n - shown) more rows (\(n) in all; `set rows N` or export to see them)\n" }
-        for f in t.footer { out += f + "\n" }
+        if shown < n { out += CellText.line("… \(n - shown) more rows (\(n) in all; `set rows N` or export to see them)", s) + "\n" }
+        for f in t.footer { out += CellText.line(f, s) + "\n" }
         return out
     }
 }

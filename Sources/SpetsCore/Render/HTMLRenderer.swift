@@ -18,7 +18,7 @@ public enum HTMLRenderer {
 
     static func table(_ t: Table, _ s: RenderSettings) -> String {
         let decs = t.columns.map { CellText.decimals($0, s) }
-        var out = "<table>\n<thead><tr>" + t.columns.map { "<th>\(escape(CellText.header($0)))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        var out = "<table>\n<thead><tr>" + t.columns.map { "<th>\(escape(CellText.header($0, s)))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for r in 0..<t.rowCount {
             out += "<tr>" + t.columns.indices.map { c in
                 let cell = escape(CellText.text(t.columns[c], r, decimals: decs[c], s))
@@ -26,7 +26,7 @@ public enum HTMLRenderer {
             }.joined() + "</tr>\n"
         }
         out += "</tbody>\n</table>\n"
-        for f in t.footer { out += "<p class=\"note\">\(escape(f))</p>\n" }
+        for f in t.footer { out += "<p class=\"note\">\(escape(CellText.line(f, s)))</p>\n" }
         return out
     }
 

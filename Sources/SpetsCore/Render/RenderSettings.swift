@@ -70,7 +70,7 @@ enum CellText {
             if x.isNaN { return "–" }
             if c.kind == .key { return NumberFormatting.exact(x) }
             return NumberFormatting.fixed(x, decimals: decimals, group: s.locale.group, decimalMark: s.locale.decimalMark)
-        case .text(let v): return v[row]
+        case .text(let v): return Catalogue.text(v[row], s.language)
         case .coded(let codes, let d):
             let i = Int(codes[row])
             let l = d.labels[i]
@@ -79,5 +79,12 @@ enum CellText {
         }
     }
 
-    static func header(_ c: Column) -> String { c.unit.map { "\(c.name) (\($0))" } ?? c.name }
+    /// The header for people, in the session's language (`set lang sv`).
+    static func header(_ c: Column, _ s: RenderSettings) -> String {
+        let name = c.literalName ? c.name : Catalogue.header(c.name, s.language)
+        return c.unit.map { "\(name) (\(Catalogue.unit($0, s.language)))" } ?? name
+    }
+
+    /// A footer or note line for people, in the session's language.
+    static func line(_ f: String, _ s: RenderSettings) -> String { Catalogue.text(f, s.language) }
 }

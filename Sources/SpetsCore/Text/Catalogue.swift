@@ -1,0 +1,90 @@
+// Catalogue.swift — messages for people in the session's language (`set lang sv`).
+// Analyses, the parser and the loaders write their text in English; each entry here pairs an
+// English template (`no dataset `{0}``) with its Swedish text, and the renderers for people
+// translate a line by the first template it matches, translating the filled-in parts in turn
+// (`reference: {0}` then `sum of the {0} loaded regions at level {1}` then `county`). CSV and
+// JSON stay English: they are for machines and for scripts that read them.
+
+public struct CatalogueEntry: Sendable {
+    public let en: String
+    public let sv: String
+    /// Literal pieces between the placeholders of `en`, and the placeholder numbers in order.
+    let pieces: [String]
+    let slots: [Int]
+
+    init(_ en: String, _ sv: String) {
+        self.en = en; self.sv = sv
+        var pieces: [String] = [], slots: [Int] = [], cur = ""
+        var rest = Substring(en)
+        while let open = rest.firstIndex(of: "{") {
+            let after = rest[rest.index(after: open)...]
+            if let close = after.firstIndex(of: "}"), let n = Int(after[..<close]), after[..<close].count <= 2 {
+                cur += rest[..<open]
+                pieces.append(cur); cur = ""
+                slots.append(n)
+                rest = after[after.index(after: close)...]
+            } else {
+                cur += rest[...open]
+                rest = after
+            }
+        }
+        pieces.append(cur + rest)
+        self.pieces = pieces; self.slots = slots
+    }
+
+    /// The parts that fill the placeholders, when `s` has this entry's shape.
+    func match(_ s: String) -> [String]? {
+        guard s.hasPrefix(pieces[0]) else { return nil }
+        if slots.isEmpty { return s == pieces[0] ? [] : nil }
+        var rest = s.dropFirst(pieces[0].count)
+        var args: [String] = []
+        for k in 1..<pieces.count {
+            let lit = pieces[k]
+            if k == pieces.count - 1 {
+                guard rest.hasSuffix(lit), rest.count >= lit.count else { return nil }
+                let a = rest.dropLast(lit.count)
+                guard !a.isEmpty else { return nil }
+                args.append(String(a))
+            } else {
+                guard !lit.isEmpty, let r = rest.firstRange(of: lit), r.lowerBound > rest.startIndex else { return nil }
+                args.append(String(rest[..<r.lowerBound]))
+                rest = rest[r.upperBound...]
+            }
+        }
+        return args
+    }
+}
+
+public enum Catalogue {
+    /// The line in `lang`: unchanged in English, translated by the first matching entry in
+    /// Swedish (parts translated recursively), unchanged when no entry matches.
+    public static func text(_ s: String, _ lang: Language) -> String {
+        guard lang == .sv, !s.isEmpty else { return s }
+        return translate(s, depth: 0)
+    }
+
+    static func translate(_ s: String, depth: Int) -> String {
+        guard depth < 6 else { return s }
+        if let w = words[s] { return w }
+        for e in entries {
+            guard let args = e.match(s) else { continue }
+            var out = e.sv
+            for (k, n) in e.slots.enumerated() { out = out.replacingAll("{\(n)}", with: translate(args[k], depth: depth + 1)) }
+            return out
+        }
+        return s
+    }
+
+    /// A column's header for people: Swedish names for the columns analyses share.
+    public static func header(_ name: String, _ lang: Language) -> String {
+        guard lang == .sv else { return name }
+        return columns[name] ?? name
+    }
+
+    public static func unit(_ u: String, _ lang: Language) -> String {
+        guard lang == .sv else { return u }
+        return units[u] ?? u
+    }
+
+    static let byTemplate: [String: CatalogueEntry] = Dictionary(entries.map { ($0.en, $0) }, uniquingKeysWith: { a, _ in a })
+}
