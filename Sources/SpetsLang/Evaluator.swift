@@ -60,7 +60,7 @@ extension Session {
         case .datasets:
             return Outcome(table: Describe.list(datasetOrder.map { datasets[$0]! }, bindings: bindings))
         case .help(let topic):
-            return Outcome(text: try Help.text(topic))
+            return Outcome(text: try Help.text(topic, settings.language))
         case .explain(let topic):
             return try explain(topic)
         case .tutorial(let n, let move):

@@ -55,6 +55,17 @@ final class TeachingTests: XCTestCase {
         XCTAssertEqual(h.runner.failures, 3)
     }
 
+    /// Every verb, stage and command has its Swedish summary in the catalogue.
+    func testHelpIsSwedishThroughout() throws {
+        let summaries = VerbTable.all.map(\.summary) + StageTable.all.map(\.summary) + CommandTable.all.map(\.summary)
+        for s in summaries { XCTAssertNotEqual(Catalogue.text(s, .sv), s, "no Swedish for: \(s)") }
+        let h = try Harness()
+        h.run("set lang sv")
+        let help = h.run("help")
+        XCTAssertTrue(help.hasPrefix("spets — analys för smart specialisering\n\nAnalyser\n"), help)
+        XCTAssertTrue(h.run("help lq").contains("  in       året (krävs)"))
+    }
+
     func testSwedishErrorKeepsTheCaret() throws {
         let h = try Harness()
         h.run("load \"\(demo)\" as se\nset lang sv")

@@ -65,7 +65,7 @@ public enum Catalogue {
 
     static func translate(_ s: String, depth: Int) -> String {
         guard depth < 6 else { return s }
-        if let w = words[s] { return w }
+        if let w = words[s] ?? helpWords[s] { return w }
         for e in entries {
             guard let args = e.match(s) else { continue }
             var out = e.sv
