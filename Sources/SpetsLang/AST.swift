@@ -137,6 +137,9 @@ public indirect enum StatementKind: Equatable, Sendable {
     case datasets
     case help(NameRef?)
     case explain(NameRef?)
+    /// `history` lists, `history N` runs entry N again; `edit [N]` opens it in $EDITOR.
+    case history(Int?)
+    case edit(Int?)
     /// `tutorial [N]` (move 0), `next` (+1), `back` (−1)
     case tutorial(step: Int?, move: Int)
     case set(NameRef, NameRef)
@@ -201,6 +204,7 @@ public indirect enum StatementKind: Equatable, Sendable {
         case (.plot(let a), .plot(let b)): return a == b
         case (.link(let a, let b), .link(let c, let d)): return a == c && b == d
         case (.tutorial(let a, let b), .tutorial(let c, let d)): return a == c && b == d
+        case (.history(let a), .history(let b)), (.edit(let a), .edit(let b)): return a == b
         case (.strengths(let a), .strengths(let b)): return a == b
         case (.chart(let a), .chart(let b)): return a == b
         default: return false

@@ -51,13 +51,15 @@ public enum CommandTable {
                         + [""] + PlotOptions.all.map { "\($0.keyword.padded(to: 9, right: false)) \($0.help)" }),
         CommandSpec(name: "chart", usage: "chart EXPRESSION", summary: "draw a result in the terminal: bars (one value per row) or sparklines (values over years)", journaled: true,
                     details: ["The value is the last numeric column; choose another with `| select KEY, COLUMN`. ASCII under LANG=C or --ascii."]),
-        CommandSpec(name: "set", usage: "set format table|csv|json|markdown  |  set decimals N  |  set rows N  |  set locale en|sv  |  set lang en|sv",
+        CommandSpec(name: "set", usage: "set format table|csv|json|markdown  |  set decimals N  |  set rows N  |  set locale en|sv  |  set lang en|sv  |  set pager auto|on|off",
                     summary: "change how results are shown", journaled: true),
         CommandSpec(name: "sql", usage: "sql \"SELECT …\"", summary: "read-only SQL on the workspace (tables: datasets, definitions, journal, observations)", journaled: true),
         CommandSpec(name: "run", usage: "run \"FILE.spets\"", summary: "run a script", journaled: true),
         CommandSpec(name: "save", usage: "save \"FILE.spets\"", summary: "write the session's successful statements as a replayable script", journaled: false),
         CommandSpec(name: "open", usage: "open \"FILE.spetsdb\"", summary: "make the session persistent in a workspace file (created if new)", journaled: false),
         CommandSpec(name: "help", usage: "help [VERB|COMMAND|STAGE]", summary: "what you can write", journaled: false),
+        CommandSpec(name: "history", usage: "history  |  history N", summary: "the statements typed before, numbered; `history N` runs number N again", journaled: false),
+        CommandSpec(name: "edit", usage: "edit  |  edit N", summary: "open the last statement (or number N) in $VISUAL or $EDITOR and run what is saved", journaled: false),
         CommandSpec(name: "tutorial", usage: "tutorial [N]  |  next  |  back", summary: "a guided walk through the demo data, step by step (in Swedish with set lang sv)", journaled: false),
         CommandSpec(name: "next", usage: "next", summary: "the tutorial's next step", journaled: false),
         CommandSpec(name: "back", usage: "back", summary: "the tutorial's previous step", journaled: false),
@@ -70,6 +72,6 @@ public enum CommandTable {
     public static var statementWords: [String] { all.map(\.name) + VerbTable.all.map(\.name) }
 
     public static let settings: [(name: String, values: [String])] = [
-        ("format", ["table", "csv", "json", "markdown"]), ("decimals", []), ("rows", []), ("locale", ["en", "sv"]), ("lang", ["en", "sv"]),
+        ("format", ["table", "csv", "json", "markdown"]), ("decimals", []), ("rows", []), ("locale", ["en", "sv"]), ("lang", ["en", "sv"]), ("pager", ["auto", "on", "off"]),
     ]
 }

@@ -136,7 +136,7 @@ extension Session {
             return try chart(source, span: st.span)
         case .report(let path, let region, let dated):
             return try report(path: path, region: region, dated: dated)
-        case .run, .save, .piped:
+        case .run, .save, .piped, .history, .edit:
             throw Diagnostic(message: "internal: run and save are handled by the runner", span: st.span)
         }
     }
@@ -219,6 +219,11 @@ extension Session {
                 throw Diagnostic(message: "`set \(key.text)` takes a whole number\(key.text.lowercased() == "decimals" ? " from 0 to 12" : "")", span: value.span)
             }
             if key.text.lowercased() == "decimals" { settings.decimals = n } else { settings.maxRows = max(n, 1) }
+        case "pager":
+            guard let p = RenderSettings.Pager(rawValue: value.text.lowercased()) else {
+                throw Diagnostic(message: "`set pager` takes auto, on or off", span: value.span)
+            }
+            settings.pager = p
         case "lang", "language":
             guard let l = Language(rawValue: value.text.lowercased()) else {
                 throw Diagnostic(message: "unknown language `\(value.text)`", span: value.span, help: "languages: en, sv")

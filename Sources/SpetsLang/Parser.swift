@@ -131,6 +131,14 @@ public struct Parser {
             var n: Int? = nil
             if peek.kind == .number, let v = Int(peek.text) { advance(); n = v }
             kind = .tutorial(step: n, move: 0)
+        case "history", "edit":
+            let word = advance().text.lowercased()
+            var n: Int? = nil
+            if peek.kind == .number {
+                guard let v = Int(peek.text), v >= 1 else { throw error("expected an entry number (1, 2, …), found \(describe(peek))") }
+                advance(); n = v
+            }
+            kind = word == "history" ? .history(n) : .edit(n)
         case "next": advance(); kind = .tutorial(step: nil, move: 1)
         case "back": advance(); kind = .tutorial(step: nil, move: -1)
         case "set": kind = try parseSet()

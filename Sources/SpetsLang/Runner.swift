@@ -7,14 +7,17 @@ public struct RunOptions: Sendable {
     public var echo = false
     /// At a terminal Ctrl-C stops one statement; in a script or pipe it stops the run.
     public var interactive = false
-    public init(bail: Bool = false, echo: Bool = false, interactive: Bool = false) {
-        self.bail = bail; self.echo = echo; self.interactive = interactive
+    /// A progress line on stderr for statements that take long (only when it is a terminal).
+    public var progress = false
+    public init(bail: Bool = false, echo: Bool = false, interactive: Bool = false, progress: Bool = false) {
+        self.bail = bail; self.echo = echo; self.interactive = interactive; self.progress = progress
     }
 }
 
 public final class Runner {
     public let session: Session
-    public let sink: OutputSink
+    /// Where output goes (the interactive shell puts a pager in front of it).
+    public var sink: OutputSink
     public var options: RunOptions
     /// Statements that failed so far (parse or run).
     public private(set) var failures = 0
@@ -42,6 +45,8 @@ public final class Runner {
             if options.echo { sink.result(text + "\n") }
             Interrupt.clear()
             session.currentText = text
+            if options.progress && nesting == 0 { Progress.begin(String(text.prefix { !$0.isWhitespace })) }
+            defer { if options.progress && nesting == 0 { Progress.end() } }
             do {
                 try execute(st, text: text)
             } catch {
@@ -53,6 +58,7 @@ public final class Runner {
     }
 
     func fail(_ d: Diagnostic, source: String, file: String?) {
+        if options.progress { Progress.end() }   // the line goes before the message is written
         failures += 1
         sink.error(DiagnosticRenderer.render(d, source: source, file: file, language: session.settings.language))
         if options.bail { stopped = true }
@@ -62,6 +68,35 @@ public final class Runner {
         switch st.kind {
         case .run(let path):
             try runScript(path)
+        case .history(let n), .edit(let n):
+            guard let entries = session.historyEntries?() else {
+                throw Diagnostic(message: "`history` and `edit` work in the interactive shell", span: st.span)
+            }
+            // The entry typed just now (`history 3` itself) is not one to list or run.
+            let past = entries.last == text.trimmed() ? Array(entries.dropLast()) : entries
+            if case .history(nil) = st.kind {
+                let t = Table(columns: [Column("n", .number(past.indices.map { Double($0 + 1) }), decimals: 0, kind: .key),
+                                        Column("statement", .text(past))])
+                emit(Outcome(table: t))
+                return
+            }
+            guard !past.isEmpty else { throw Diagnostic(message: "the history is empty", span: st.span) }
+            let k = (n ?? past.count) - 1
+            guard k >= 0 && k < past.count else {
+                throw Diagnostic(message: "no history entry \(k + 1): there are \(past.count)", span: st.span)
+            }
+            var statement = past[k]
+            if case .edit = st.kind {
+                guard let edited = session.editText?(statement) else {
+                    throw Diagnostic(message: "the editor did not save a statement", span: st.span,
+                                     help: "set $VISUAL or $EDITOR to your editor (e.g. export EDITOR=nano)")
+                }
+                statement = edited
+            }
+            sink.result(statement.trimmed() + "\n")
+            session.historyAppend?(statement.trimmed())
+            run(statement, file: nil)   // as if typed: journaled, errors point into it
+            return
         case .save(let path):
             let lines = try session.workspace.journal()
             let script = "# spets script written by `save`: replays this session\n" + lines.map { $0 + "\n" }.joined()
@@ -78,7 +113,7 @@ public final class Runner {
 
     func journaled(_ st: Statement) -> Bool {
         switch st.kind {
-        case .save, .open, .help, .explain, .tutorial: return false
+        case .save, .open, .help, .explain, .tutorial, .history, .edit: return false
         default: return true
         }
     }
@@ -102,6 +137,7 @@ public final class Runner {
     }
 
     func emit(_ o: Outcome) {
+        if options.progress { Progress.end() }
         let dataOnStdout = session.settings.format != .table
         for m in o.messages.map({ Catalogue.text($0, session.settings.language) }) {
             if dataOnStdout { sink.message(m + "\n") } else { sink.result(m + "\n") }

@@ -36,6 +36,12 @@ public final class Session {
     /// Research fields linked to knowledge areas (`link fields to areas`).
     public internal(set) var fieldLinks: [FieldLink] = []
     var researchFieldCache: ResearchFields? = nil
+    /// The statements typed at the prompt, oldest first (set by the interactive shell).
+    public var historyEntries: (() -> [String])? = nil
+    /// Opens a text in the user's editor and returns what was saved (set by the shell).
+    public var editText: ((String) -> String?)? = nil
+    /// Adds a statement run from `history N` or `edit` to the history (set by the shell).
+    public var historyAppend: ((String) -> Void)? = nil
     /// The guided tutorial's position (nil: none running).
     var tutorialState: TutorialState? = nil
     /// Problems met while restoring a workspace (a `let` that no longer evaluates).

@@ -25,6 +25,8 @@ final class LineEditor {
             return UInt8(CC_NORM)
         })
         _ = spets_el_bind(el, "^I", "spets-complete")
+        // Ctrl-R: search back through the history as you type (libedit's incremental search).
+        _ = spets_el_bind(el, "^R", "em-inc-search-prev")
         _ = spets_el_bind(el, "^C", "spets-interrupt")
         // In the editor, ^C is a key (bound above), not SIGINT; libedit restores the
         // terminal when el_gets returns, so ^C during a statement still interrupts it.
@@ -53,6 +55,28 @@ final class LineEditor {
         var count: Int32 = 0
         guard let p = el_gets(el, &count), count > 0 else { return nil }
         return String(cString: p)
+    }
+
+    /// The history, oldest first.
+    var entries: [String] {
+        (0..<Int(spets_hist_count(hist))).compactMap { spets_hist_at(hist, Int32($0)).map { String(cString: $0) } }
+    }
+
+    /// Opens `text` in $VISUAL or $EDITOR (vi if neither is set) and returns what was saved,
+    /// or nil when the editor failed or left nothing.
+    static func edit(_ text: String) -> String? {
+        var template = Array("/tmp/spets-edit-XXXXXX.spets".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 6) }
+        guard fd >= 0 else { return nil }
+        let path = String(cString: template)
+        defer { unlink(path) }
+        close(fd)
+        do { try FileIO.write(path, text.hasSuffix("\n") ? text : text + "\n") } catch { return nil }
+        let editor = FileIO.environment("VISUAL") ?? FileIO.environment("EDITOR") ?? "vi"
+        // The editor's name may carry arguments (`code -w`): the shell splits it; the path is quoted.
+        let status = system(editor + " '" + path.replacingAll("'", with: "'\\''") + "'")
+        guard status == 0, let edited = try? FileIO.readText(path), !edited.trimmed().isEmpty else { return nil }
+        return edited
     }
 
     func remember(_ statement: String) {

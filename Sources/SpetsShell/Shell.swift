@@ -14,6 +14,11 @@ public enum Shell {
         runner.options.interactive = true
         let editor = LineEditor(historyPath: historyPath())
         Bridge.completer = Completer(session: runner.session)
+        runner.session.historyEntries = { editor.entries }
+        runner.session.historyAppend = { editor.remember($0) }
+        runner.session.editText = { LineEditor.edit($0) }
+        let pager = PagingOutput(runner.sink)
+        runner.sink = pager
         Interrupt.install()
         StandardOutput.write(1, "spets — smart specialisation shell. `help` lists what you can write; Ctrl-D leaves.\n")
         var buffer = ""
@@ -36,6 +41,7 @@ public enum Shell {
             let cols = Int(spets_terminal_columns(STDOUT_FILENO))
             if cols > 0 { runner.session.settings.width = cols }
             runner.run(buffer, file: nil)
+            pager.finish(runner.session.settings.pager)
             buffer = ""
         }
     }

@@ -42,7 +42,7 @@ struct OutputOptions: ParsableArguments {
         if ascii { session.settings.ascii = true }
         if let lang { session.settings.language = Language(rawValue: lang.lowercased())! }
         for w in session.restoreWarnings { StandardOutput.write(2, "warning: \(w)\n") }
-        return Runner(session: session, sink: StandardOutput(), options: RunOptions(bail: bail, echo: echo))
+        return Runner(session: session, sink: StandardOutput(), options: RunOptions(bail: bail, echo: echo, progress: isatty(2) != 0))
     }
 }
 
@@ -67,12 +67,29 @@ struct Spets: ParsableCommand {
     @Option(name: .customLong("init"), help: "Run this script first, then continue (e.g. load the demo data).")
     var initScript: String?
 
+    @Flag(name: .long, help: "Load the bundled demo data first (datasets/demo-counties.csv as `se`, demo-firms.csv as `firms`).")
+    var demo = false
+
+    @Flag(name: .long, help: "Print the version and the commit it was built from.")
+    var version = false
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws { try output.validateFormat() }
 
     func run() throws {
+        if version {
+            StandardOutput.write(1, Version.describe() + "\n")
+            Glibc.exit(0)
+        }
         let runner = output.makeRunner(workspace: workspace)
+        if demo {
+            guard let dir = Startup.datasetsDirectory() else {
+                StandardOutput.write(2, "error: the bundled datasets were not found (set SPETS_DATASETS)\n")
+                Glibc.exit(1)
+            }
+            runner.run("load \"\(dir)/demo-counties.csv\" as se\nload \"\(dir)/demo-firms.csv\" as firms", file: nil)
+        }
         if let initScript {
             do { runner.run(try FileIO.readText(initScript), file: initScript) } catch {
                 StandardOutput.write(2, "error: \(error.message)\n")
@@ -97,6 +114,10 @@ struct Spets: ParsableCommand {
         let args = Array(CommandLine.arguments.dropFirst())
         if args.first == "run" { RunCommand.dispatch(Array(args.dropFirst())) }
         if args.first == "render" || args.first == "check" { Helper.exec("spets-notebook", args) }
+        if args.first == "manual" {
+            StandardOutput.write(1, Manual.page(version: Version.number))
+            Glibc.exit(0)
+        }
         dispatch(args)
     }
 }

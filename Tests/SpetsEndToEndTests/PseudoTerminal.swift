@@ -37,6 +37,7 @@ final class PseudoTerminal {
             var pfd = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
             if poll(&pfd, 1, 50) > 0 {
                 let n = Glibc.read(master, &buf, buf.count)
+                if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
                 if n <= 0 { return needle == nil }
                 screen += String(decoding: buf[0..<n], as: UTF8.self)
             }

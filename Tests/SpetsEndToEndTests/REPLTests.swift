@@ -13,9 +13,11 @@ final class REPLTests: XCTestCase {
         try? FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
     }
 
-    func start(lang: String = "C.UTF-8", args: [String] = []) throws -> PseudoTerminal {
-        let t = try PseudoTerminal(args: args, env: ["HOME": home, "TERM": "xterm", "LANG": lang, "LC_ALL": lang,
-                                                    "SPETS_HISTORY": home + "/history", "PATH": "/usr/bin:/bin"], cwd: home)
+    func start(lang: String = "C.UTF-8", args: [String] = [], env extra: [String: String] = [:]) throws -> PseudoTerminal {
+        // PAGER=cat: tall results pass straight through (testPagerAndProgress sets its own).
+        var env = ["HOME": home, "TERM": "xterm", "LANG": lang, "LC_ALL": lang, "SPETS_HISTORY": home + "/history", "PATH": "/usr/bin:/bin", "PAGER": "cat"]
+        for (k, v) in extra { env[k] = v }
+        let t = try PseudoTerminal(args: args, env: env, cwd: home)
         XCTAssertTrue(t.read(until: "spets> "), "no prompt:\n\(t.plain)")
         return t
     }
@@ -128,6 +130,69 @@ final class REPLTests: XCTestCase {
             t.type("\u{04}")
             XCTAssertEqual(t.wait(), 0)
         }
+    }
+
+    /// `history` numbers what was typed, `history N` runs one again, Ctrl-R finds an earlier
+    /// statement as you type, and `edit` runs what the editor saved.
+    func testHistoryCtrlRAndEdit() throws {
+        let editor = home + "/editor.sh"
+        try "#!/bin/sh\necho 'lq w.employment in 2022 for NB | top 1' > \"$1\"\n".write(toFile: editor, atomically: true, encoding: .utf8)
+        chmod(editor, 0o755)
+        let t = try start(env: ["EDITOR": editor])
+        load(t)
+        let jh = "│ JH     │ MIN"
+        t.type("lq w.employment in 2022 for JH | top 1\r")
+        XCTAssertTrue(t.read(until: jh, occurrences: 1), t.plain)
+        t.type("datasets\r")
+        XCTAssertTrue(t.read(until: "│ w    │ dataset"), t.plain)
+        t.type("history\r")
+        XCTAssertTrue(t.read(until: "│ n │ statement"), t.plain)
+        t.read(until: "spets> history\n", timeout: 1)
+        XCTAssertTrue(t.read(until: "│ 2 │ lq w.employment in 2022 for JH | top 1 ", timeout: 3), t.plain)
+        // Ctrl-R, a few characters of the earlier statement, Enter: it runs again.
+        t.type("\u{12}for JH")
+        t.read(until: "for JH", occurrences: 4, timeout: 1)
+        t.type("\r")
+        XCTAssertTrue(t.read(until: jh, occurrences: 2, timeout: 5), "Ctrl-R ran the JH statement again:\n\(t.plain)")
+        // history N
+        t.type("history 2\r")
+        XCTAssertTrue(t.read(until: jh, occurrences: 3, timeout: 5), t.plain)
+        // edit: the editor script rewrites the statement to NB's; that is what runs.
+        t.type("edit\r")
+        XCTAssertTrue(t.read(until: "│ NB     │ MIN", timeout: 5), t.plain)
+        t.type("\u{04}")
+        XCTAssertEqual(t.wait(), 0)
+    }
+
+    /// A result taller than the terminal goes through $PAGER; a short one and `set pager off`
+    /// do not. A long load shows a progress line on stderr and erases it.
+    func testPagerAndProgress() throws {
+        let big = home + "/big.csv"
+        var csv = "region,industry,year,employment\n"
+        csv.reserveCapacity(40_000_000)
+        for r in 0..<700 { for i in 0..<60 { for y in 2000..<2024 { csv += "R\(r),I\(i),\(y),\(r + i + y)\n" } } }
+        try csv.write(toFile: big, atomically: true, encoding: .utf8)
+        let t = try start(env: ["PAGER": "sed s/^/PAGED:/"])
+        t.type("load \"\(big)\" as b\r")
+        XCTAssertTrue(t.read(until: "loaded b: 1008000 rows", timeout: 60), t.plain)
+        XCTAssertTrue(t.screen.contains("load: ") && t.screen.contains(" MB/s"), "a progress line was drawn:\n\(t.screen.suffix(2000))")
+        XCTAssertTrue(t.screen.contains("\r\u{1B}[Kloaded b:"), "and erased before the result")
+        load(t, prompts: 3)
+        t.type("set rows 600\r")
+        t.type("lq w.employment in 2022 | top 2\r")
+        XCTAssertTrue(t.read(until: "│ NB     │ MIN", timeout: 5), t.plain)
+        XCTAssertFalse(t.plain.contains("PAGED:"), "a short result is not paged")
+        t.type("b | top 500\r")
+        XCTAssertTrue(t.read(until: "PAGED:│ R0     │ I0", timeout: 10), t.plain)
+        t.read(until: "PAGED:└", timeout: 5)
+        let paged = t.plain.components(separatedBy: "PAGED:").count
+        t.type("set pager off\r")
+        t.type("b | top 501\r")
+        XCTAssertTrue(t.read(until: "│ I20      │ 2020 │", timeout: 10), t.plain)
+        t.read(until: "spets> ", occurrences: 8, timeout: 3)
+        XCTAssertEqual(t.plain.components(separatedBy: "PAGED:").count, paged, "`set pager off`: not paged")
+        t.type("\u{04}")
+        XCTAssertEqual(t.wait(), 0)
     }
 
     /// The tutorial from start to end at a real terminal, in both languages, typing each

@@ -11,6 +11,8 @@ int spets_hist_enter(History *h, const char *line);
 int spets_hist_load(History *h, const char *path);
 int spets_hist_save(History *h, const char *path);
 void spets_hist_close(History *h);
+int spets_hist_count(History *h);
+const char *spets_hist_at(History *h, int n);
 
 typedef char *(*spets_prompt_fn)(EditLine *);
 typedef unsigned char (*spets_key_fn)(EditLine *, int);
@@ -38,6 +40,14 @@ int spets_http_get(const char *url, long timeout_seconds, unsigned char **out, s
 void spets_http_free(unsigned char *p);
 
 FILE *spets_stdout(void);
+
+// Progress on stderr for statements that run longer than half a second: a thread draws one
+// line (`load: 45 % · 120 of 270 MB · 95 MB/s · 2 s left`) from counters the loaders set,
+// and erases it when the statement ends. Only when stderr is a terminal.
+void spets_progress_begin(const char *label);
+void spets_progress_report(long long done, long long total);
+void spets_progress_end(void);
+int spets_terminal_rows(int fd);
 
 // The terminal's width in columns (ioctl is variadic, so it is called from C); 0 if fd is not a terminal.
 int spets_terminal_columns(int fd);

@@ -98,8 +98,10 @@ public enum CSVLoader {
         var acc = CSVAccumulator(layout: layout, columns: header.count)
         var side = CSVAccumulator(layout: layout, columns: header.count)
         var sideScanner = CSVScanner(delimiter: delimiter)
+        let fileSize = file.size
         while true {
             try Diagnostic.checkInterrupt()
+            Progress.report(done: file.offset, total: fileSize)
             var failure: Diagnostic? = nil
             var next = pos
             buf.withUnsafeBufferPointer { b in

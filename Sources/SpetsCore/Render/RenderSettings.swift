@@ -20,6 +20,9 @@ public struct RenderSettings: Sendable {
     public var width: Int = 80
     /// Characters for `chart` when the terminal cannot show block elements (LANG=C, --ascii).
     public var ascii = false
+    /// Results taller than the terminal go through $PAGER (interactive shell only).
+    public enum Pager: String, Sendable { case auto, on, off }
+    public var pager = Pager.auto
     public init() {}
 }
 

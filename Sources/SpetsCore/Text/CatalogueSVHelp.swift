@@ -60,6 +60,8 @@ extension Catalogue {
         "what you can write": "vad du kan skriva",
         "a guided walk through the demo data, step by step (in Swedish with set lang sv)": "en guidad tur genom demodata, steg för steg (på svenska med set lang sv)",
         "the tutorial's next step": "lärpassets nästa steg",
+        "the statements typed before, numbered; `history N` runs number N again": "de satser du skrivit tidigare, numrerade; `history N` kör nummer N igen",
+        "open the last statement (or number N) in $VISUAL or $EDITOR and run what is saved": "öppna den senaste satsen (eller nummer N) i $VISUAL eller $EDITOR och kör det som sparas",
         "the tutorial's previous step": "lärpassets föregående steg",
         "the method behind a verb: formula, how to read it, conventions, pitfalls, references (docs/methods.md; Swedish with set lang sv)": "metoden bakom ett verb: formel, hur man läser den, konventioner, fallgropar, referenser (docs/metoder.md)",
         // Clauses the verbs share.

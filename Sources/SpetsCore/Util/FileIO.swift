@@ -106,6 +106,13 @@ public enum FileIO {
 public struct ChunkedFile {
     let fd: Int32
     public let path: String
+    /// The file's size (0 when unknown), for progress.
+    public var size: Int {
+        var st = stat()
+        return fstat(fd, &st) == 0 ? Int(st.st_size) : 0
+    }
+    /// Where reading has got to.
+    public var offset: Int { Int(lseek(fd, 0, SEEK_CUR)) }
     public init(_ path: String) throws(Diagnostic) {
         self.path = path
         if FileIO.isDirectory(path) { throw Diagnostic(message: "\(path) is a directory, not a data file") }
