@@ -17,9 +17,11 @@ let package = Package(
         // the SIGINT flag and sqlite3_interrupt (things a signal handler may touch).
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // zlib: inflate for reading .xlsx (a ZIP of deflated XML) and CRC-32 for writing one.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CSpetsSupport", dependencies: ["CEditLine", "CSQLite"]),
         // Data model, importers, analyses, workspace store, renderers: no terminal I/O.
-        .target(name: "SpetsCore", dependencies: ["CSQLite", "CSpetsSupport"]),
+        .target(name: "SpetsCore", dependencies: ["CSQLite", "CSpetsSupport", "CZlib"]),
         // Lexer, parser, evaluator, diagnostics, the session and the statement loop.
         .target(name: "SpetsLang", dependencies: ["SpetsCore"]),
         // The interactive shell over libedit (editor, history, completion glue).

@@ -69,9 +69,13 @@ extension Session {
             return try set(key, value)
         case .export(let p, let path):
             let t = try evaluate(p)
+            if path.text.lowercased().hasSuffix(".xlsx") {
+                do { try FileIO.write(path.text, bytes: XLSXWriter.workbook(t)) } catch { throw error.at(path.span) }
+                return Outcome(messages: ["exported \(t.rowCount) rows to \(path.text) (xlsx)"])
+            }
             guard let fmt = OutputFormat.forPath(path.text) else {
                 throw Diagnostic(message: "cannot tell the format of \"\(path.text)\" from its extension", span: path.span,
-                                 help: "use one of: " + OutputFormat.all.map { ".\($0.fileExtension)" }.joined(separator: ", "))
+                                 help: "use one of: " + (OutputFormat.all.map { ".\($0.fileExtension)" } + [".xlsx"]).joined(separator: ", "))
             }
             var s = settings
             s.maxRows = Int.max

@@ -196,6 +196,7 @@ public struct Parser {
         var name: NameRef? = nil
         if match(word: "as") { name = try parseIdentifier("a dataset name") }
         var mapping: [(String, NameRef)] = []
+        if match(word: "sheet") { mapping.append(("sheet", try parseName("a sheet name or number"))) }
         if match(word: "language") { mapping.append(("language", try parseName("a language code such as sv or en"))) }
         var prices: [(NameRef, String)] = []
         if match(word: "with") {

@@ -24,9 +24,12 @@ public enum CSVLoader {
         }
     }
 
-    public static func load(path: String, name: String, options: LoadOptions = LoadOptions(),
-                            registry: Registry? = nil) throws(Diagnostic) -> Cube {
-        let file = try ChunkedFile(path)
+    /// `source` names the data in messages and `describe` when the CSV is a stand-in (an Excel
+    /// sheet written out as CSV): `report.xlsx, sheet Data`.
+    public static func load(path filePath: String, name: String, options: LoadOptions = LoadOptions(),
+                            registry: Registry? = nil, source: String? = nil) throws(Diagnostic) -> Cube {
+        let path = source ?? filePath
+        let file = try ChunkedFile(filePath)
         defer { file.close() }
         var buf: [UInt8] = []
         buf.reserveCapacity(chunkSize + (1 << 16))

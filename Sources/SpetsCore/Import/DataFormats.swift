@@ -2,10 +2,11 @@
 // how to recognise its files (by name or first bytes) and how to load one. `help load` lists them.
 
 public enum DataFormat: CaseIterable, Sendable {
-    case pcAxis, jsonStat, eurostatTSV, csv
+    case xlsx, pcAxis, jsonStat, eurostatTSV, csv
 
     public var name: String {
         switch self {
+        case .xlsx: return "Excel (.xlsx; `sheet NAME|N`)"
         case .pcAxis: return "PC-Axis (.px)"
         case .jsonStat: return "JSON-stat 2.0 (PxWebApi, Eurostat API)"
         case .eurostatTSV: return "Eurostat bulk TSV (freq,unit,…,geo\\TIME_PERIOD)"
@@ -15,6 +16,7 @@ public enum DataFormat: CaseIterable, Sendable {
 
     func recognises(path: String, head: [UInt8]) -> Bool {
         switch self {
+        case .xlsx: return path.lowercased().hasSuffix(".xlsx") || head.starts(with: [0x50, 0x4B, 0x03, 0x04])
         case .pcAxis: return PXLoader.recognises(path: path, head: head)
         case .jsonStat: return JSONStatLoader.recognises(path: path, head: head)
         case .eurostatTSV: return EurostatTSVLoader.recognises(head: head)
@@ -30,7 +32,11 @@ public enum DataFormat: CaseIterable, Sendable {
             throw Diagnostic(message: "`language` chooses among the languages of a PC-Axis file; \(path) has one language",
                              help: "drop `language`")
         }
+        if self != .xlsx && options.mapping["sheet"] != nil {
+            throw Diagnostic(message: "`sheet` chooses a worksheet of an Excel (.xlsx) file; \(path) is not one", help: "drop `sheet`")
+        }
         switch self {
+        case .xlsx: return try XLSXLoader.load(path: path, name: name, options: options, registry: registry)
         case .pcAxis: return try PXLoader.load(path: path, name: name, options: options, registry: registry)
         case .jsonStat: return try JSONStatLoader.load(path: path, name: name, options: options, registry: registry)
         case .eurostatTSV: return try EurostatTSVLoader.load(path: path, name: name, options: options, registry: registry)

@@ -64,6 +64,15 @@ public final class Cube {
 
 extension Cube {
     /// The rows whose flag is set, as a new dataset (dimensions shared, not copied).
+    /// The same data with other loading notes.
+    public func withNotes(_ notes: [String]) -> Cube {
+        let c = Cube(name: name, source: source, region: region, industry: industry, yearName: yearName, extras: extras,
+                     regionCodes: regionCodes, industryCodes: industryCodes, years: years, extraCodes: extraCodes,
+                     measures: measures, notes: notes)
+        c.aggregateLevels = aggregateLevels
+        return c
+    }
+
     public func subset(_ keep: [Bool], name: String) -> Cube {
         var idx: [Int] = []
         for (k, f) in keep.enumerated() where f { idx.append(k) }

@@ -43,11 +43,15 @@ public enum FileIO {
 
     /// Writes atomically: a temporary file beside the target, then rename.
     public static func write(_ path: String, _ text: String) throws(Diagnostic) {
+        try write(path, bytes: Array(text.utf8))
+    }
+
+    public static func write(_ path: String, bytes: [UInt8]) throws(Diagnostic) {
         let tmp = path + ".tmp-spets"
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         if fd < 0 { throw Diagnostic.io(path, errno) }
         var ok = true
-        var bytes = Array(text.utf8)
+        var bytes = bytes
         bytes.withUnsafeMutableBytes { b in
             var off = 0
             while off < b.count {

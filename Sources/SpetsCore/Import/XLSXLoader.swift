@@ -1,0 +1,35 @@
+// XLSXLoader.swift — `load "FILE.xlsx" [sheet NAME|N]`: the worksheet's table (from its first
+// row with content to the first empty row) goes through the CSV loader, so layout detection,
+// units, errors and the all-or-nothing promise are the CSV ones; rows below an empty row are
+// notes, and merged cells are reported, not guessed.
+import Glibc
+
+public enum XLSXLoader {
+    public static func load(path: String, name: String, options: LoadOptions, registry: Registry?) throws(Diagnostic) -> Cube {
+        let sheet = try XLSXReader.read(try FileIO.read(path), file: path, sheet: options.mapping["sheet"])
+        guard !sheet.rows.isEmpty else { throw Diagnostic(message: "sheet `\(sheet.name)` of \(path) is empty") }
+        let end = sheet.rows.firstIndex { $0.allSatisfy(\.isEmpty) } ?? sheet.rows.count
+        let table = Array(sheet.rows[0..<end])
+        let below = sheet.rows[end...].filter { !$0.allSatisfy(\.isEmpty) }.count
+        // The CSV loader reads files: the sheet goes through a private temporary one.
+        var template = Array("/tmp/spets-xlsx-XXXXXX.csv".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
+        guard fd >= 0 else { throw Diagnostic.io("/tmp", errno) }
+        close(fd)
+        let tmp = String(cString: template)
+        defer { unlink(tmp) }
+        try FileIO.write(tmp, XLSXReader.csv(table))
+        var opts = options
+        opts.mapping["sheet"] = nil
+        let source = "\(path), sheet \(sheet.name)"
+        var cube = try CSVLoader.load(path: tmp, name: name, options: opts, registry: registry, source: source)
+        var notes: [String] = []
+        if sheet.firstRow > 1 { notes.append("sheet \(sheet.name): the table starts at row \(sheet.firstRow)") }
+        if !sheet.merged.isEmpty {
+            notes.append("warning: sheet \(sheet.name) has merged cells (\(sheet.merged.prefix(4).joined(separator: ", "))\(sheet.merged.count > 4 ? ", …" : "")): a merged header is read as its first cell; check the column names")
+        }
+        if below > 0 { notes.append("sheet \(sheet.name): notes under the table (\(plural(below, "row")) after the first empty row) are not data") }
+        if !notes.isEmpty { cube = cube.withNotes(cube.notes + notes) }
+        return cube
+    }
+}

@@ -1,0 +1,66 @@
+// XLSXTests.swift — the ZIP container and the worksheet both ways: a workbook spets writes
+// reads back cell for cell; sheets by name and number; bad files fail with a clear message.
+import XCTest
+@testable import SpetsCore
+
+final class XLSXTests: XCTestCase {
+    func testZipRoundTrip() throws {
+        let entries: [(name: String, data: [UInt8])] = [("a.txt", Array("hello".utf8)), ("dir/b.xml", Array("<x>ä</x>".utf8)), ("empty", [])]
+        let zip = Zip.write(entries)
+        XCTAssertEqual(Zip.write(entries), zip, "deterministic")
+        let back = try Zip.read(zip, file: "t.zip")
+        for e in entries { XCTAssertEqual(back[e.name], e.data, e.name) }
+    }
+
+    func testWorkbookReadsBackCellForCell() throws {
+        let t = Table(columns: [Column("region", .text(["Kalmar län", "A & B <c>", ""]), kind: .key),
+                                Column("year", .number([2022, 2023, 2024]), kind: .key),
+                                Column("employment", .number([1234.5, .nan, -2e-7]), unit: "persons")],
+                      footer: ["a note", "another"])
+        let book = XLSXWriter.workbook(t)
+        XCTAssertEqual(XLSXWriter.workbook(t), book, "the same result, the same bytes")
+        let sheet = try XLSXReader.read(book, file: "t.xlsx", sheet: nil)
+        XCTAssertEqual(sheet.name, "Result")
+        XCTAssertEqual(sheet.rows[0], ["region", "year", "employment (persons)"])
+        XCTAssertEqual(sheet.rows[1], ["Kalmar län", "2022", "1234.5"])
+        XCTAssertEqual(sheet.rows[2], ["A & B <c>", "2023", ""])
+        XCTAssertEqual(sheet.rows[3], ["", "2024", "-2e-07"])
+        XCTAssertEqual(sheet.rows[4], ["", "", ""], "an empty row before the notes")
+        XCTAssertEqual(sheet.rows[5][0], "a note")
+        XCTAssertEqual(try XLSXReader.read(book, file: "t.xlsx", sheet: "1").rows.count, sheet.rows.count)
+        XCTAssertEqual(try XLSXReader.read(book, file: "t.xlsx", sheet: "result").name, "Result", "names match case-insensitively")
+    }
+
+    func testBadFilesAndSheets() {
+        func message(_ bytes: [UInt8], sheet: String? = nil) -> String {
+            do { _ = try XLSXReader.read(bytes, file: "bad.xlsx", sheet: sheet); return "no error" } catch { return error.message }
+        }
+        XCTAssertEqual(message(Array("region,year\nKalmar,2023\nJämtland,2023\n".utf8)), "bad.xlsx is not a readable .xlsx (ZIP) file: no central directory")
+        XCTAssertEqual(message(Zip.write([("x.txt", [1])])), "bad.xlsx has no xl/workbook.xml: it is not an Excel workbook")
+        let book = XLSXWriter.workbook(Table(columns: [Column("a", .number([1]))]))
+        XCTAssertEqual(message(book, sheet: "Data"), "bad.xlsx has no sheet `Data`")
+        XCTAssertEqual(message(book, sheet: "3"), "bad.xlsx has 1 sheet; there is no sheet 3")
+        var truncated = book
+        truncated.removeLast(30)
+        XCTAssertTrue(message(truncated).hasPrefix("bad.xlsx is not a readable .xlsx (ZIP) file"), message(truncated))
+    }
+
+    func testSharedStringsRichTextAndMergedCells() throws {
+        let sheetXML = """
+            <worksheet xmlns="x"><sheetData>
+            <row r="2"><c r="A2" t="s"><v>0</v></c><c r="C2" t="s"><v>1</v></c></row>
+            <row r="3"><c r="A3" t="inlineStr"><is><t>SE213</t></is></c><c r="C3"><v>7</v></c><c r="D3" t="b"><v>1</v></c></row>
+            </sheetData><mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells></worksheet>
+            """
+        let parts: [(name: String, data: [UInt8])] = [
+            ("xl/workbook.xml", Array("<workbook><sheets><sheet name=\"Data\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>".utf8)),
+            ("xl/_rels/workbook.xml.rels", Array("<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>".utf8)),
+            ("xl/sharedStrings.xml", Array("<sst><si><t>region</t></si><si><r><t>employ</t></r><r><t>ment &amp; more</t></r></si></sst>".utf8)),
+            ("xl/worksheets/sheet1.xml", Array(sheetXML.utf8)),
+        ]
+        let s = try XLSXReader.read(Zip.write(parts), file: "t.xlsx", sheet: nil)
+        XCTAssertEqual(s.firstRow, 2)
+        XCTAssertEqual(s.rows, [["region", "", "employment & more", ""], ["SE213", "", "7", "TRUE"]])
+        XCTAssertEqual(s.merged, ["A1:C1"])
+    }
+}
