@@ -4,21 +4,7 @@
 // file loads back into spets as it was. Deterministic: the same result, the same bytes.
 
 public enum XLSXWriter {
-    static func esc(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                if u.value < 0x20 && u.value != 0x09 && u.value != 0x0A { continue }
-                out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
+    static func esc(_ s: String) -> String { XMLText.escape(s) }
 
     /// `1` → A, `27` → AA.
     static func columnName(_ n: Int) -> String {
