@@ -182,7 +182,7 @@ final class REPLTests: XCTestCase {
         t.type("lq w.employment in 2022 | top 2\r")
         XCTAssertTrue(t.read(until: "│ NB     │ MIN", timeout: 5), t.plain)
         XCTAssertFalse(t.plain.contains("PAGED:"), "a short result is not paged")
-        t.type("b | top 500\r")
+        t.type("b | top 600\r")
         XCTAssertTrue(t.read(until: "PAGED:│ R0     │ I0", timeout: 10), t.plain)
         t.read(until: "PAGED:└", timeout: 5)
         let paged = t.plain.components(separatedBy: "PAGED:").count
@@ -193,6 +193,16 @@ final class REPLTests: XCTestCase {
         XCTAssertEqual(t.plain.components(separatedBy: "PAGED:").count, paged, "`set pager off`: not paged")
         t.type("\u{04}")
         XCTAssertEqual(t.wait(), 0)
+        // `spets -c … > out.txt` from a terminal: the progress line goes to the terminal
+        // (stderr), the file holds only the result.
+        let sh = try PseudoTerminal(executable: "/bin/sh", args: ["-c", "'\(Binary.path)' -c 'load \"\(big)\" as b; b | top 600' > out.txt"],
+                                    env: ["HOME": home, "TERM": "xterm", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"], cwd: home)
+        XCTAssertEqual(sh.wait(timeout: 60), 0)
+        XCTAssertTrue(sh.screen.contains("load: "), "progress on the terminal:\n\(sh.screen.suffix(500))")
+        let out = try String(contentsOfFile: home + "/out.txt", encoding: .utf8)
+        XCTAssertTrue(out.hasPrefix("loaded b: 1008000 rows"), String(out.prefix(200)))
+        XCTAssertFalse(out.contains("\u{1B}") || out.contains("\r") || out.contains("MB/s"), "no progress or pager codes in the file")
+        XCTAssertTrue(out.contains("… 560 more rows (600 in all"), "no pager: the table as for any script")
     }
 
     /// The tutorial from start to end at a real terminal, in both languages, typing each
