@@ -45,7 +45,7 @@ public enum XLSXReader {
                 index = i
             }
         } else { index = 0 }
-        guard let target = targets[sheets[index].rid], let xml = part(target) else {
+        guard let target = targets[sheets[index].rid], let xml = part(target) else {  // (read as bytes below)
             throw Diagnostic(message: "\(file): the part of sheet `\(sheets[index].name)` is missing")
         }
         // Shared strings: every <si>, its <t> texts joined (rich text has several runs).
@@ -53,30 +53,7 @@ public enum XLSXReader {
         if let sst = part("xl/sharedStrings.xml") {
             for si in XMLScan.blocks(sst, named: "si") { shared.append(XMLScan.texts(si, named: "t").joined()) }
         }
-        var grid: [Int: [Int: String]] = [:]
-        var maxCol = 0
-        var nextRow = 1
-        for row in XMLScan.blocks(xml, named: "row") {
-            let rowAttrs = XMLScan.elements(row, named: "row").first ?? [:]
-            let r = rowAttrs["r"].flatMap { Int($0) } ?? nextRow
-            nextRow = r + 1
-            var nextCol = 1
-            for cell in XMLScan.blocks(row, named: "c") {
-                let a = XMLScan.elements(cell, named: "c").first ?? [:]
-                let col = a["r"].flatMap(column) ?? nextCol
-                nextCol = col + 1
-                let v = XMLScan.texts(cell, named: "v").first
-                var text: String
-                switch a["t"] ?? "n" {
-                case "s": text = v.flatMap { Int($0) }.flatMap { $0 < shared.count ? shared[$0] : nil } ?? ""
-                case "inlineStr": text = XMLScan.texts(cell, named: "t").joined()
-                case "b": text = v == "1" ? "TRUE" : "FALSE"
-                case "e": text = ""   // #N/A, #DIV/0!: missing
-                default: text = v ?? ""
-                }
-                if !text.isEmpty { grid[r, default: [:]][col] = text; maxCol = max(maxCol, col) }
-            }
-        }
+        let (grid, maxCol) = SheetScanner.cells(Array(xml.utf8), shared: shared)
         let merged = XMLScan.elements(xml, named: "mergeCell").compactMap { $0["ref"] }
         guard let first = grid.keys.min(), let last = grid.keys.max() else {
             return XLSXSheet(name: sheets[index].name, rows: [], merged: merged, firstRow: 1)
@@ -105,6 +82,89 @@ public enum XLSXReader {
             }.joined(separator: ",") + "\n"
         }
         return out
+    }
+}
+
+/// The cells of a worksheet, scanned as bytes (a sheet can hold millions of cells): `<row r>`,
+/// `<c r t>`, its `<v>` or inline `<t>`, nothing else.
+enum SheetScanner {
+    static func cells(_ b: [UInt8], shared: [String]) -> ([Int: [Int: String]], Int) {
+        var grid: [Int: [Int: String]] = [:]
+        var maxCol = 0, row = 0, nextRow = 1, col = 0, nextCol = 1
+        var type: [UInt8] = [], value: [UInt8] = [], inline: [UInt8] = []
+        var inCell = false
+        let n = b.count
+        var i = 0
+        /// The value of attribute `name` in the tag b[from..<to].
+        func attr(_ name: [UInt8], _ from: Int, _ to: Int) -> ArraySlice<UInt8>? {
+            var k = from
+            while k + name.count + 2 < to {
+                if (b[k] == 32 || b[k] == 9 || b[k] == 10 || b[k] == 13) && b[(k + 1)..<(k + 1 + name.count)].elementsEqual(name) && b[k + 1 + name.count] == 61 {
+                    let q = b[k + 2 + name.count]
+                    var e = k + 3 + name.count
+                    while e < to && b[e] != q { e += 1 }
+                    return b[(k + 3 + name.count)..<e]
+                }
+                k += 1
+            }
+            return nil
+        }
+        func number(_ s: ArraySlice<UInt8>) -> Int? {
+            var v = 0
+            for c in s { guard c >= 48 && c <= 57 else { return nil }; v = v * 10 + Int(c - 48) }
+            return s.isEmpty ? nil : v
+        }
+        func column(_ s: ArraySlice<UInt8>) -> Int? {
+            var v = 0
+            for c in s { guard c >= 65 && c <= 90 else { break }; v = v * 26 + Int(c - 64) }
+            return v > 0 ? v : nil
+        }
+        func text(_ s: ArraySlice<UInt8>) -> String { XMLScan.decode(Substring(String(decoding: s, as: UTF8.self))) }
+        while i < n {
+            guard b[i] == 60 else { i += 1; continue }   // <
+            var e = i + 1
+            while e < n && b[e] != 62 { e += 1 }          // >
+            guard e < n else { break }
+            var ns = i + 1
+            let closing = b[ns] == 47
+            if closing { ns += 1 }
+            var ne = ns
+            while ne < e && b[ne] != 32 && b[ne] != 47 && b[ne] != 9 && b[ne] != 10 && b[ne] != 13 { ne += 1 }
+            var name = b[ns..<ne]
+            if let colon = name.firstIndex(of: 58) { name = b[(colon + 1)..<ne] }   // x:row → row
+            let selfClosing = b[e - 1] == 47
+            if name.elementsEqual([114, 111, 119]) && !closing {                   // row
+                row = attr([114], ne, e).flatMap(number) ?? nextRow
+                nextRow = row + 1; nextCol = 1
+            } else if name.elementsEqual([99]) {                                   // c
+                if closing || selfClosing {
+                    if !closing { col = attr([114], ne, e).flatMap(column) ?? nextCol; nextCol = col + 1 }
+                    var t: String
+                    if type.elementsEqual([115]) { t = number(value[...]).flatMap { $0 < shared.count ? shared[$0] : nil } ?? "" }      // s
+                    else if type.elementsEqual([105, 110, 108, 105, 110, 101, 83, 116, 114]) { t = text(inline[...]) }                 // inlineStr
+                    else if type.elementsEqual([98]) { t = value.elementsEqual([49]) ? "TRUE" : "FALSE" }                             // b
+                    else if type.elementsEqual([101]) { t = "" }                                                                       // e
+                    else { t = text(value[...]) }
+                    if !closing && selfClosing { t = "" }
+                    if !t.isEmpty { grid[row, default: [:]][col] = t; maxCol = max(maxCol, col) }
+                    inCell = false
+                } else {
+                    col = attr([114], ne, e).flatMap(column) ?? nextCol
+                    nextCol = col + 1
+                    type = Array(attr([116], ne, e) ?? [])
+                    value = []; inline = []
+                    inCell = true
+                }
+            } else if inCell && !closing && !selfClosing && (name.elementsEqual([118]) || name.elementsEqual([116])) {   // v, t
+                var te = e + 1
+                while te < n && b[te] != 60 { te += 1 }
+                if name.elementsEqual([118]) { value = Array(b[(e + 1)..<te]) } else { inline += b[(e + 1)..<te] }
+                i = te
+                continue
+            }
+            i = e + 1
+        }
+        return (grid, maxCol)
     }
 }
 
