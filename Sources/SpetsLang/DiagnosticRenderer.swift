@@ -4,6 +4,14 @@ import SpetsCore
 
 public enum DiagnosticRenderer {
     /// `file` is the script's name when the source came from a file (gives file:line:col).
+    /// Limits on what one message shows (a 2 MB line or a header of 100,000 brackets must not
+    /// flood the terminal): message and help lines are cut at this many characters, and the
+    /// statement is shown as a window this wide around the caret.
+    static let maxLine = 400
+    static let window = 160
+
+    static func cut(_ s: String) -> String { s.count <= maxLine ? s : String(s.prefix(maxLine)) + "… (\(s.count - maxLine) more characters)" }
+
     public static func render(_ d: Diagnostic, source: String, file: String?, language: Language = .en) -> String {
         let sv = language == .sv
         var out = ""
@@ -21,17 +29,26 @@ public enum DiagnosticRenderer {
             let col = String(decoding: bytes[ls..<lo], as: UTF8.self).count + 1
             var text = String(decoding: bytes[ls..<le], as: UTF8.self)
             if text.hasSuffix("\r") { text.removeLast() }
-            lineText = text
             let hi = min(max(span.upperBound, lo + 1), le)
-            let width = max(1, String(decoding: bytes[lo..<max(lo, hi)], as: UTF8.self).count)
-            let prefix = String(decoding: bytes[ls..<lo], as: UTF8.self)
+            var width = max(1, String(decoding: bytes[lo..<max(lo, hi)], as: UTF8.self).count)
+            var prefix = String(decoding: bytes[ls..<lo], as: UTF8.self)
+            // A long line: a window around the caret, cut ends marked with `…`.
+            if text.count > window {
+                let before = min(prefix.count, window / 2)
+                let dropped = prefix.count - before
+                width = min(width, window)
+                let shown = text.dropFirst(dropped).prefix(before + max(width, window / 2))
+                text = (dropped > 0 ? "…" : "") + shown + (dropped + shown.count < text.count ? "…" : "")
+                prefix = (dropped > 0 ? "…" : "") + String(prefix.suffix(before))
+            }
+            lineText = text
             let pad = String(prefix.map { $0 == "\t" ? "\t" : " " })
             caret = pad + String(repeating: "^", count: width)
             if let file { where_ = "\(file):\(lineNo):\(col): " }
         } else if let file {
             where_ = "\(file): "
         }
-        var msg = Catalogue.text(d.message, language)
+        var msg = cut(Catalogue.text(d.message, language))
         if let l = d.location {
             msg = "\(l.file):\(l.line)\(l.column.map { ":\($0)" } ?? ""): " + msg
         }
@@ -42,7 +59,7 @@ public enum DiagnosticRenderer {
         if !d.candidates.isEmpty {
             out += (sv ? "  menade du " : "  did you mean ") + d.candidates.map { "`\($0)`" }.joined(separator: sv ? " eller " : " or ") + "?\n"
         }
-        if let h = d.help { out += (sv ? "  hjälp: " : "  help: ") + Catalogue.text(h, language) + "\n" }
+        if let h = d.help { out += (sv ? "  hjälp: " : "  help: ") + cut(Catalogue.text(h, language)) + "\n" }
         return out
     }
 }

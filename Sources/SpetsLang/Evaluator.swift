@@ -64,7 +64,7 @@ extension Session {
         case .explain(let topic):
             return try explain(topic)
         case .tutorial(let n, let move):
-            return try tutorial(step: n, move: move)
+            do { return try tutorial(step: n, move: move) } catch { throw error.at(st.span) }
         case .set(let key, let value):
             return try set(key, value)
         case .export(let p, let path):

@@ -13,6 +13,12 @@ public struct Parser {
     var p = 0
     /// Words that end a multi-word name here (`to` in `export … for NB to "f.csv"`).
     var stopWords: Set<String> = []
+    /// Limits that keep a pathological statement from exhausting the stack: brackets and
+    /// `not`s nest at most `maxNesting` deep, a condition has at most `maxTerms` comparisons.
+    static let maxNesting = 100
+    static let maxTerms = 1000
+    var nesting = 0
+    var terms = 0
 
     public init(tokens: [Token]) { self.tokens = tokens }
 

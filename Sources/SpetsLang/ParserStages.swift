@@ -63,6 +63,7 @@ extension Parser {
 
     /// condition = and_cond { "or" and_cond } ;
     mutating func parseCondition() throws(Diagnostic) -> Condition {
+        if nesting == 0 { terms = 0 }
         var c = try parseAnd()
         while match(word: "or") { c = .or(c, try parseAnd()) }
         return c
@@ -77,6 +78,11 @@ extension Parser {
 
     /// unary = "not" unary | "(" condition ")" | operand OP operand ;
     mutating func parseUnary() throws(Diagnostic) -> Condition {
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= Self.maxNesting else { throw error("conditions nest more than \(Self.maxNesting) deep (brackets and `not`)") }
+        terms += 1
+        guard terms <= Self.maxTerms else { throw error("a condition may have at most \(Self.maxTerms) comparisons") }
         if match(word: "not") { return .not(try parseUnary()) }
         if match(symbol: "(") {
             let c = try parseCondition()

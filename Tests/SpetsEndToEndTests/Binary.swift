@@ -42,8 +42,15 @@ enum Binary {
             try p.run()
             if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
             try inp.fileHandleForWriting.close()
+            // Both pipes at once: a child that fills one while we wait on the other would hang.
+            nonisolated(unsafe) var r = Data()
+            let errDone = DispatchSemaphore(value: 0)
+            if merge { errDone.signal() } else {
+                let h = err.fileHandleForReading
+                DispatchQueue.global().async { r = h.readDataToEndOfFile(); errDone.signal() }
+            }
             let o = out.fileHandleForReading.readDataToEndOfFile()
-            let r = merge ? Data() : err.fileHandleForReading.readDataToEndOfFile()
+            errDone.wait()
             p.waitUntilExit()
             return (String(decoding: o, as: UTF8.self), String(decoding: r, as: UTF8.self), p.terminationStatus)
         }

@@ -42,6 +42,26 @@ final class ChartNotebookAcceptanceTests: XCTestCase {
         XCTAssertTrue(bad.out.hasSuffix("1 of \(blocks) blocks differ\n"), bad.out)
     }
 
+    /// Determinism across locales: the stored outputs (text, tables, chart bytes) are what the
+    /// notebooks give under C, C.UTF-8 and a Swedish locale alike, and a script's output is
+    /// the same bytes under each.
+    func testOutputsDoNotDependOnTheLocale() throws {
+        var outputs: [String] = [], charts: [String] = []
+        for lang in ["C", "C.UTF-8", "sv_SE.UTF-8"] {
+            let env = ["LANG": lang, "LC_ALL": lang, "LC_NUMERIC": lang]
+            for nb in ["docs/tutorial.md", "docs/lärpass.md"] {
+                let r = try Binary.run(["check", nb], cwd: Binary.root, env: env)
+                XCTAssertEqual(r.status, 0, "\(nb) under \(lang):\n\(r.combined)")
+            }
+            let s = try Binary.run(["-c", "load \"datasets/demo-counties.csv\" as se; set locale sv; lq se.employment in 2023 for Kalmar | top 3"],
+                                   cwd: Binary.root, env: env)
+            outputs.append(s.out)
+            if lang != "C" { charts.append(try Binary.run(["-c", "load \"datasets/demo-counties.csv\" as se; chart lq se.employment in 2023 for Kalmar | top 3"], cwd: Binary.root, env: env).out) }
+        }
+        XCTAssertEqual(Set(outputs).count, 1, "the same bytes under every locale")
+        XCTAssertEqual(Set(charts).count, 1, "terminal charts too (under C they are ASCII by design)")
+    }
+
     /// The facilitator's handout (Swedish) holds the expected answers as checked outputs.
     func testLarpassHandoutChecks() throws {
         let r = try Binary.run(["check", "docs/lärpass.md"], cwd: Binary.root)

@@ -13,7 +13,10 @@ final class CrashSafetyTests: XCTestCase {
         let data = Binary.tmp + "/crash-data.csv"
         try csv.write(toFile: data, atomically: true, encoding: .utf8)
         var rng = SystemRandomNumberGenerator()
-        for trial in 0..<8 {
+        // 8 kills in every test run; `SPETS_KILLS=200 scripts/test --filter CrashSafety` for
+        // the full count (docs/reliability.md).
+        let kills = ProcessInfo.processInfo.environment["SPETS_KILLS"].flatMap { Int($0) } ?? 8
+        for trial in 0..<kills {
             let ws = Binary.tmp + "/crash-\(trial)-\(UUID().uuidString).spetsdb"
             let names = (0..<6).map { "d\($0)" }
             let p = Process()
