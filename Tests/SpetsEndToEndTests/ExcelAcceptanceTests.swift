@@ -39,9 +39,12 @@ final class ExcelAcceptanceTests: XCTestCase {
         let lo = try String(contentsOfFile: dir + "/lo/k.csv", encoding: .utf8)
         XCTAssertTrue(lo.hasPrefix("region,industry,year,employment (persons),value_added (MSEK, constant 2023 prices)\nSE213,01,2022,2249,1457\n")
                       || lo.hasPrefix("region,industry,year,employment (persons),\"value_added (MSEK, constant 2023 prices)\"\nSE213,01,2022,2249,1457\n"), lo)
-        // LibreOffice's workbook from the CSV → spets: the same numbers (LibreOffice itself
-        // turns the industry code 01 into the number 1 when it reads a CSV).
+        // LibreOffice's workbook from the CSV → spets: the same numbers, and the same codes
+        // (LibreOffice turns the industry code 01 into the number 1; spets gives the zero back).
         try convert(dir + "/k.csv", to: "xlsx", into: dir + "/lo2")
+        let back2 = try Binary.run(["-c", "load \"lo2/k.xlsx\" as m\nexport m to \"back2.csv\""], cwd: dir)
+        XCTAssertEqual(back2.status, 0, back2.combined)
+        XCTAssertEqual(try String(contentsOfFile: dir + "/back2.csv", encoding: .utf8), try String(contentsOfFile: dir + "/k.csv", encoding: .utf8))
         let r2 = try Binary.run(["--format", "csv", "-c", "load \"lo2/k.xlsx\" as m\nm | summarise count(), sum(employment), sum(value_added)"], cwd: dir)
         let r1 = try Binary.run(["--format", "csv", "-c", "load \"k.csv\" as m\nm | summarise count(), sum(employment), sum(value_added)"], cwd: dir)
         XCTAssertEqual(r2.status, 0, r2.combined)

@@ -35,6 +35,17 @@ extension CSVAccumulator {
             notes.append("industry labels read as code and name (`\(industryLabels[0])` → \(codes[0]))")
             industryLabels = codes; industryNames = names
         }
+        // Spreadsheets drop leading zeros (`01` becomes the number 1): a one-digit industry
+        // code the registry knows only as `0N` gets its zero back, when all of them resolve so.
+        if hasIndustry, layout.industryName == "industry", let registry,
+           industryLabels.contains(where: { $0.count == 1 && $0.first!.isNumber }),
+           industryLabels.allSatisfy({ $0.count != 1 || !$0.first!.isNumber || (registry.industry($0) == nil && registry.industry("0" + $0) != nil) }) {
+            let padded = industryLabels.map { $0.count == 1 && $0.first!.isNumber ? "0" + $0 : $0 }
+            if Set(padded).count == padded.count {
+                notes.append("one-digit industry codes read with their leading zero (`\(industryLabels.first { $0.count == 1 }!)` → `0\(industryLabels.first { $0.count == 1 }!)`), as a spreadsheet drops it")
+                industryLabels = padded
+            }
+        }
         var extras: [Dimension] = []
         var extraCodes: [[Int32]] = []
         var regionNamed = false, industryNamed = false
