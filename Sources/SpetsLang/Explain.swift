@@ -5,16 +5,6 @@
 import SpetsCore
 
 extension Session {
-    /// `docs/`, beside the bundled `datasets/`.
-    var docsDirectory: String? {
-        guard let p = presetDirectory else { return nil }
-        var parts = p.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count >= 2 else { return "docs" }
-        parts.removeLast(2)   // …/datasets/areas → …
-        let base = parts.joined(separator: "/")
-        return (base.isEmpty && !p.hasPrefix("/") ? "." : base) + "/docs"
-    }
-
     func explain(_ topic: NameRef?) throws(Diagnostic) -> Outcome {
         let sv = settings.language == .sv
         let verbs = VerbTable.all.map(\.name)

@@ -159,6 +159,6 @@ extension Session {
 
     func chart(_ source: Statement, span: Range<Int>) throws(Diagnostic) -> Outcome {
         let t = try innerTable(source, outer: span)
-        do { return Outcome(text: try TerminalChart.render(t, value: nil, settings)) } catch { throw error.at(source.span) }
+        do { return Outcome(text: try TerminalChart.render(t, settings)) } catch { throw error.at(source.span) }
     }
 }

@@ -4,12 +4,6 @@
 import SpetsCore
 
 extension Session {
-    /// `datasets/research`, beside the area presets.
-    var researchDirectory: String? {
-        guard let p = presetDirectory, let slash = p.lastIndex(of: "/") else { return presetDirectory.map { _ in "research" } }
-        return String(p[..<slash]) + "/research"
-    }
-
     /// The research-field registry (names for codes), read on first use.
     func researchFields() -> ResearchFields {
         if let f = researchFieldCache { return f }

@@ -27,6 +27,16 @@ public final class Session {
     var datasetOverrides: [String: Cube] = [:]
     /// Where preset areas live (`datasets/areas/*.csv`); nil: no presets.
     public var presetDirectory: String? = nil
+    /// The bundled data (`datasets/`, whose `areas/` holds the presets), its `research/`
+    /// registries and the `docs/` beside it (read by `explain`): all found from one place.
+    var datasetsDirectory: String? { presetDirectory.map { Self.parent($0) } }
+    var researchDirectory: String? { datasetsDirectory.map { $0 + "/research" } }
+    var docsDirectory: String? { datasetsDirectory.map { Self.parent($0) + "/docs" } }
+
+    static func parent(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
     /// Scripts being run (a script that runs itself is refused, not looped).
     var runStack: [String] = []
     /// The text of the statement being executed (what `let` stores for a reopen).

@@ -43,11 +43,6 @@ struct TutorialState {
 }
 
 extension Session {
-    var datasetsDirectory: String? {
-        guard let p = presetDirectory, let slash = p.lastIndex(of: "/") else { return nil }
-        return String(p[..<slash])
-    }
-
     func tutorialSteps() throws(Diagnostic) -> [TutorialStep] {
         let lang = settings.language.rawValue
         guard let dir = datasetsDirectory, let text = try? FileIO.readText(dir + "/tutorial/steps.\(lang).md") else {

@@ -68,7 +68,7 @@ final class LineEditor {
         var template = Array("/tmp/spets-edit-XXXXXX.spets".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 6) }
         guard fd >= 0 else { return nil }
-        let path = String(cString: template)
+        let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { unlink(path) }
         close(fd)
         do { try FileIO.write(path, text.hasSuffix("\n") ? text : text + "\n") } catch { return nil }

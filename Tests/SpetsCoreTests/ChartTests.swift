@@ -202,18 +202,18 @@ final class ChartTests: XCTestCase {
         s.width = 40
         // width 40: label 2, value text 4 ("-1.0"), bar area 40 − 2 − 4 − 4 = 30 columns;
         // range −1…4: 6 columns left of the axis (−1 fills them), 1 for the axis, 23 for positive values.
-        let out = try TerminalChart.render(t, value: nil, s)
+        let out = try TerminalChart.render(t, s)
         let lines = out.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines[0], "a  " + String(repeating: " ", count: 6) + "│" + String(repeating: "█", count: 23) + "  4.0")
         XCTAssertEqual(lines[1], "bb " + String(repeating: " ", count: 6) + "│" + String(repeating: "█", count: 11) + "▌" + String(repeating: " ", count: 11) + "  2.0")
         XCTAssertEqual(lines[2], "c  " + String(repeating: "█", count: 6) + "│" + String(repeating: " ", count: 23) + " -1.0")
         s.ascii = true
-        XCTAssertFalse(try TerminalChart.render(t, value: nil, s).unicodeScalars.contains { $0.value > 127 })
+        XCTAssertFalse(try TerminalChart.render(t, s).unicodeScalars.contains { $0.value > 127 })
     }
 
     func testSparklines() throws {
         let t = Table(columns: [Column("year", .number([2020, 2021, 2022, 2023]), kind: .key), Column("value", .number([1, 2, 3, 8]))])
-        let out = try TerminalChart.render(t, value: nil, RenderSettings())
+        let out = try TerminalChart.render(t, RenderSettings())
         XCTAssertTrue(out.hasPrefix("value ▁▂▃█  2020 1 → 2023 8  (min 1, max 8)\n"), out)
     }
 }

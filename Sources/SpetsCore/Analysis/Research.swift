@@ -175,7 +175,7 @@ public enum Research {
 
         var orgCol: [Int32] = [], fieldCol: [Int32] = [], nPubs: [Double] = [], nCites: [Double] = [], mcs: [Double] = []
         var mncs: [Double] = [], top: [Double] = [], ppTop: [Double] = []
-        var excluded = 0, refSizes: [Int] = []
+        var excluded = 0
         let totalCode = Int32(nF)
         for o in orgs {
             // The reference: unique publications (by id and field) of the reference organisations.
@@ -188,7 +188,6 @@ public enum Research {
                 }
                 byGroup[group(k), default: []].append(cites[k])
             }
-            refSizes.append(byGroup.values.reduce(0) { $0 + $1.count })
             var expected: [Int: Double] = [:], sorted: [Int: [Double]] = [:]
             for (g, v) in byGroup { expected[g] = v.reduce(0, +) / Double(v.count); sorted[g] = v.sorted(by: >) }
             // Per field and in total: Σw, Σw·c, Σw·NCS (over publications with e > 0), Σw·top.
@@ -225,7 +224,6 @@ public enum Research {
                       "reference: \(describe(q.reference, cube: cube))\(idDim != nil ? ", each publication once however many organisations share it" : "")",
                       weights != nil ? "fractional counting: w = `\(cube.measures[q.weight!].name)` (an organisation's share of a publication)" : "full counting: w = 1 for every publication record"]
         if excluded > 0 { footer.append("publications in a field and year whose reference has no citations (e = 0) or no publications: \(excluded), left out of MNCS and top 10 %") }
-        _ = refSizes
         return Table(columns: cols, footer: footer)
     }
 

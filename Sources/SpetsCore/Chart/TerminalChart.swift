@@ -7,13 +7,13 @@ public enum TerminalChart {
     static let sparks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
     static let asciiSparks: [Character] = ["_", ".", ",", "-", "~", "=", "*", "#"]
 
-    public static func render(_ t: Table, value: String?, _ s: RenderSettings) throws(Diagnostic) -> String {
+    /// Sparklines when the table spans several years, else one bar per row (the value is the
+    /// last numeric column; `| select` picks another).
+    public static func render(_ t: Table, _ s: RenderSettings) throws(Diagnostic) -> String {
         guard t.rowCount > 0 else { throw Diagnostic(message: "there are no rows to chart") }
-        var o = ChartOptions()
-        o.value = value
-        if let yc = t.columnIndex("year"), t.columns[yc].isNumeric, t.columns[yc].kind == .key || t.columnIndex("kind") != nil || value == nil {
-            let distinctYears = Set(ChartData.numbers(t, yc)).count
-            if distinctYears > 1 { return try sparklines(t, o, yearColumn: yc, s) }
+        let o = ChartOptions()
+        if let yc = t.columnIndex("year"), t.columns[yc].isNumeric, Set(ChartData.numbers(t, yc)).count > 1 {
+            return try sparklines(t, o, s)
         }
         return try bars(t, o, s)
     }
@@ -62,8 +62,8 @@ public enum TerminalChart {
         return s
     }
 
-    static func sparklines(_ t: Table, _ o: ChartOptions, yearColumn yc: Int, _ s: RenderSettings) throws(Diagnostic) -> String {
-        let (_, vc, seriesCols) = try ChartData.overYears(t, o, kind: "line")
+    static func sparklines(_ t: Table, _ o: ChartOptions, _ s: RenderSettings) throws(Diagnostic) -> String {
+        let (yc, vc, seriesCols) = try ChartData.overYears(t, o, kind: "line")
         let years = ChartData.numbers(t, yc), values = ChartData.numbers(t, vc)
         var names: [String] = [], points: [[(Double, Double)]] = []
         for r in 0..<t.rowCount where years[r].isFinite {

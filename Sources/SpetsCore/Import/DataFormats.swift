@@ -6,7 +6,7 @@ public enum DataFormat: CaseIterable, Sendable {
 
     public var name: String {
         switch self {
-        case .xlsx: return "Excel (.xlsx; `sheet NAME|N`)"
+        case .xlsx: return "Excel (.xlsx; `as NAME sheet NAME|N`)"
         case .pcAxis: return "PC-Axis (.px)"
         case .jsonStat: return "JSON-stat 2.0 (PxWebApi, Eurostat API)"
         case .eurostatTSV: return "Eurostat bulk TSV (freq,unit,…,geo\\TIME_PERIOD)"

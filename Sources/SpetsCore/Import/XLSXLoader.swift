@@ -16,7 +16,7 @@ public enum XLSXLoader {
         let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
         guard fd >= 0 else { throw Diagnostic.io("/tmp", errno) }
         close(fd)
-        let tmp = String(cString: template)
+        let tmp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { unlink(tmp) }
         try FileIO.write(tmp, XLSXReader.csv(table))
         var opts = options

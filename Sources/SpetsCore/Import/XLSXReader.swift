@@ -62,16 +62,6 @@ public enum XLSXReader {
         return XLSXSheet(name: sheets[index].name, rows: rows, merged: merged, firstRow: first)
     }
 
-    /// `C12` → 3.
-    static func column(_ ref: String) -> Int? {
-        var n = 0
-        for u in ref.unicodeScalars {
-            guard u.value >= 65 && u.value <= 90 else { break }
-            n = n * 26 + Int(u.value - 64)
-        }
-        return n > 0 ? n : nil
-    }
-
     /// Rows as CSV text (quoted where needed), for the CSV loader's layout detection.
     public static func csv(_ rows: [[String]]) -> String {
         var out = ""

@@ -86,5 +86,4 @@ public enum Catalogue {
         return units[u] ?? u
     }
 
-    static let byTemplate: [String: CatalogueEntry] = Dictionary(entries.map { ($0.en, $0) }, uniquingKeysWith: { a, _ in a })
 }

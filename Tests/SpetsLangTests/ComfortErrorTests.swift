@@ -1,0 +1,25 @@
+// ComfortErrorTests.swift — the error paths of the everyday commands, with their messages and
+// carets, and that a failed one leaves the session as it was.
+import Foundation
+import XCTest
+@testable import SpetsCore
+@testable import SpetsLang
+
+final class ComfortErrorTests: XCTestCase {
+    func testHistoryEditPagerAndSheetErrors() throws {
+        let h = try Harness()
+        h.run("load \"\(Repo.write("w-comfort.csv", Repo.worked))\" as w")
+        try assertDiagnostic("history", "^^^^^^^", "`history` and `edit` work in the interactive shell", in: h)
+        h.session.historyEntries = { ["datasets", "areas"] }
+        h.session.editText = { _ in nil }
+        try assertDiagnostic("history 9", "^^^^^^^^^", "no history entry 9: there are 2", in: h)
+        try assertDiagnostic("edit", "^^^^", "the editor did not save a statement", in: h)
+        try assertDiagnostic("set pager sideways", "          ^^^^^^^^", "`set pager` takes auto, on or off", in: h)
+        XCTAssertEqual(h.session.settings.pager, .auto, "the setting is unchanged")
+        try assertDiagnostic("load \"\(Repo.write("w-sheet.csv", Repo.worked))\" as s sheet 2", "     " + String(repeating: "^", count: Repo.tmp.count + 14),
+                             "`sheet` chooses a worksheet of an Excel (.xlsx) file; \(Repo.tmp)/w-sheet.csv is not one", in: h)
+        XCTAssertEqual(h.session.datasetOrder, ["w"], "nothing was loaded")
+        // With an entry to run, `history N` runs it as if typed.
+        XCTAssertTrue(h.run("history 1").hasPrefix("datasets\n"))
+    }
+}
