@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "spets", targets: ["spets"]),
         .executable(name: "spets-notebook", targets: ["spets-notebook"]),
+        .executable(name: "spets-fuzz", targets: ["spets-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -41,10 +42,14 @@ let package = Package(
             "SpetsNotebook", "SpetsShell", "SpetsCommandLine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Fuzzing: what each fuzzer feeds and checks, and the harness (libFuzzer under
+        // scripts/libfuzz, a replayer of kept inputs otherwise).
+        .target(name: "SpetsFuzzTargets", dependencies: ["SpetsLang", "SpetsNotebook", "SpetsShell"]),
+        .executableTarget(name: "spets-fuzz", dependencies: ["SpetsFuzzTargets"]),
         .testTarget(name: "SpetsCoreTests", dependencies: ["SpetsCore"]),
-        .testTarget(name: "SpetsLangTests", dependencies: ["SpetsLang", "SpetsNotebook"]),
+        .testTarget(name: "SpetsLangTests", dependencies: ["SpetsLang", "SpetsNotebook", "SpetsFuzzTargets"]),
         // Test-only C: a pseudo-terminal for driving the REPL with real keys.
         .target(name: "CTestSupport", path: "Tests/CTestSupport"),
-        .testTarget(name: "SpetsEndToEndTests", dependencies: ["spets", "spets-notebook", "CTestSupport"]),
+        .testTarget(name: "SpetsEndToEndTests", dependencies: ["spets", "spets-notebook", "spets-fuzz", "CTestSupport"]),
     ]
 )

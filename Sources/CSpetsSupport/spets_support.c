@@ -169,6 +169,9 @@ int spets_terminal_rows(int fd) {
 }
 
 static _Atomic long long progress_done, progress_total;
+/* What is counted: 0 bytes (loads), 1 regions (compare), 2 rows (export). */
+static _Atomic int progress_unit;
+static const char *const progress_units[] = {"MB", "regions", "rows"};
 static _Atomic int progress_stop;
 static pthread_t progress_thread;
 static int progress_running;
@@ -191,7 +194,12 @@ static void *progress_main(void *arg) {
         if (el < 0.5 || atomic_load(&progress_stop)) continue;
         long long done = atomic_load(&progress_done), total = atomic_load(&progress_total);
         char line[200];
-        if (total > 0 && done > 0) {
+        int unit = atomic_load(&progress_unit);
+        if (total > 0 && done > 0 && unit != 0) {
+            double rate = done / el, left = rate > 0 ? (total - done) / rate : 0;
+            snprintf(line, sizeof line, "\r%s: %3.0f %% · %lld of %lld %s · %.0f s left\033[K",
+                     progress_label, 100.0 * done / total, done, total, progress_units[unit], left);
+        } else if (total > 0 && done > 0) {
             double rate = done / el, left = rate > 0 ? (total - done) / rate : 0;
             snprintf(line, sizeof line, "\r%s: %3.0f %% · %.0f of %.0f MB · %.0f MB/s · %.0f s left\033[K",
                      progress_label, 100.0 * done / total, done / 1e6, total / 1e6, rate / 1e6, left);
@@ -215,7 +223,8 @@ void spets_progress_begin(const char *label) {
     if (pthread_create(&progress_thread, NULL, progress_main, NULL) == 0) progress_running = 1;
 }
 
-void spets_progress_report(long long done, long long total) {
+void spets_progress_report(long long done, long long total, int unit) {
+    atomic_store(&progress_unit, unit >= 0 && unit <= 2 ? unit : 0);
     atomic_store(&progress_done, done);
     atomic_store(&progress_total, total);
 }

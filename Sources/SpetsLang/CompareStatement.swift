@@ -62,6 +62,9 @@ extension Session {
                      footer: ["use a group as the reference with `vs NAME`, or compare it as one region with `compare A, NAME on …`"])
     }
 
+    /// Cells (rows × regions) of the largest `compare` table: 20 million.
+    static let compareCellLimit = 20_000_000
+
     /// `compare R1, R2, … on VERB …`: the verb once per region (a group as the sum of its
     /// members), laid side by side: a row per key (industry, area, component) and measure,
     /// a column per region.
@@ -73,7 +76,11 @@ extension Session {
         let base = try cube(datasetRef)
         var results: [(String, Table)] = []
         defer { datasetOverrides = [:] }
-        for n in names {
+        for (i, n) in names.enumerated() {
+            // One verb run per region: long for hundreds of regions on a big panel, so it
+            // reports progress and stops at Ctrl-C between regions.
+            try Diagnostic.checkInterrupt()
+            Progress.report(done: i, total: names.count, unit: .regions)
             var c = base
             var regionText = n.text
             if group(named: n.text) != nil && (try? resolveRegion(n, in: base)) == nil {
@@ -93,6 +100,13 @@ extension Session {
             let label = c.region.labels[Int(try NameResolver(c.region, registry: registry).resolve(regionText, dataset: c.name))]
             results.append((label, t))
             datasetOverrides = [:]
+            // The side-by-side table holds a cell per row of one result and region: refuse
+            // before building what would not fit in memory.
+            if i == 0 && t.rowCount * names.count > Self.compareCellLimit {
+                throw Diagnostic(message: "`compare` would lay out \(t.rowCount) rows × \(names.count) regions = \(t.rowCount * names.count) cells, more than its limit of \(Self.compareCellLimit)",
+                                 span: call.span,
+                                 help: "narrow the analysis (`industries …`, one year, `level …`) or compare fewer regions; for every region, run the verb without `compare` and `export` it")
+            }
         }
         // The reference: the same verb for the sum of the regions at the first region's level
         // (what the default reference is), as one more column.

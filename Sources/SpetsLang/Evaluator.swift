@@ -79,7 +79,13 @@ extension Session {
             }
             var s = settings
             s.maxRows = Int.max
-            do { try FileIO.write(path.text, fmt.render(t, s)) } catch { throw error.at(path.span) }
+            do {
+                try FileIO.write(path.text) { (emit) throws(Diagnostic) in
+                    let sink = ByteSink(emit: emit)
+                    try fmt.write(t, s, to: sink)
+                    try sink.flush()
+                }
+            } catch { throw error.message == Diagnostic.interrupted.message ? error : error.at(path.span) }
             return Outcome(messages: ["exported \(t.rowCount) rows to \(path.text) (\(fmt.name))"])
         case .sql(let q):
             do { return Outcome(table: try workspace.query(q.text, cubes: datasetOrder.map { datasets[$0]! })) }

@@ -14,10 +14,16 @@ public protocol OutputSink: AnyObject {
 
 extension OutputSink {
     public func figure(_ svg: String) {}
+    /// Handed on in pieces of whole rows: a CSV of millions of rows never exists whole in memory.
     public func table(_ t: Table, _ settings: RenderSettings) {
-        var s = settings.format.render(t, settings)
-        if settings.format == .table || settings.format == .markdown { s += "\n" }
-        result(s)
+        let sink = ByteSink { b in self.result(String(decoding: b, as: UTF8.self)) }
+        do {
+            try settings.format.write(t, settings, to: sink)
+            if settings.format == .table || settings.format == .markdown { sink.append(10) }
+            try sink.flush()
+        } catch {
+            self.error("error: " + error.message + "\n")
+        }
     }
 }
 

@@ -31,17 +31,6 @@ final class ParserFuzzTests: XCTestCase {
         return b
     }
 
-    /// Every column has one entry per row and every code names a value of its dimension.
-    static func consistent(_ c: Cube) -> Bool {
-        let n = c.count
-        guard c.regionCodes.count == n, c.industryCodes.isEmpty || c.industryCodes.count == n,
-              c.measures.allSatisfy({ $0.values.count == n }), c.extraCodes.allSatisfy({ $0.count == n }) else { return false }
-        guard c.regionCodes.allSatisfy({ $0 >= 0 && Int($0) < c.region.count }) else { return false }
-        if let d = c.industry, !c.industryCodes.allSatisfy({ $0 >= 0 && Int($0) < d.count }) { return false }
-        for (k, e) in c.extras.enumerated() where !c.extraCodes[k].allSatisfy({ $0 >= 0 && Int($0) < e.count }) { return false }
-        return true
-    }
-
     func fuzz(_ seeds: [[UInt8]], ext: String, seed: UInt64) {
         var rng = Rng(s: seed)
         let start = FileIO.now()
@@ -51,7 +40,7 @@ final class ParserFuzzTests: XCTestCase {
             let path = Fixture.writeBytes("fuzz." + ext, input)
             do {
                 let c = try DataFormat.load(path: path, name: "f")
-                XCTAssertTrue(Self.consistent(c), "inconsistent cube from run \(runs) of seed \(seed)")
+                XCTAssertTrue(c.isConsistent, "inconsistent cube from run \(runs) of seed \(seed)")
                 loaded += 1
             } catch {
                 XCTAssertFalse(error.message.isEmpty, "a refusal says why")

@@ -78,4 +78,47 @@ final class RendererTests: XCTestCase {
         XCTAssertEqual(NumberFormatting.exact(3.0), "3")
         XCTAssertEqual(NumberFormatting.exact(0.1), "0.1")
     }
+
+    /// CSV and JSON written piece by piece are byte for byte what one String would be, every
+    /// piece ends at a row's end (so each is valid UTF-8 on its own), and numbers written
+    /// digit by digit match `NumberFormatting.exact`.
+    func testStreamedMachineFormatsEqualTheWholeTextAndSplitAtRows() throws {
+        let n = 5000
+        let labels = (0..<50).map { "R\($0),\"å\"" }
+        let d = Dimension(name: "region", role: .region, labels: labels, names: labels.map { _ in nil })
+        func value(_ i: Int) -> Double {
+            let x = Double(i)
+            let kinds: [Double] = [x, -x * 1e9, 0.1 * x, .nan, 1e15 + x, -0.0, 123456789012345]
+            return kinds[i % 7]
+        }
+        let values = (0..<n).map(value)
+        let t = Table(columns: [Column("region", .coded((0..<n).map { Int32($0 % 50) }, d), kind: .key),
+                                Column("note", .text((0..<n).map { "n\($0)\nä" })),
+                                Column("value", .number(values))], footer: ["f"])
+        for format in [OutputFormat.csv, .json] {
+            var pieces: [[UInt8]] = []
+            let sink = ByteSink(threshold: 1000) { b in pieces.append(Array(b)) }
+            try format.write(t, RenderSettings(), to: sink)
+            try sink.flush()
+            XCTAssertGreaterThan(pieces.count, 50, format.name)
+            XCTAssertEqual(String(decoding: pieces.joined(), as: UTF8.self), format.render(t, RenderSettings()), format.name)
+            for p in pieces.dropLast() { XCTAssertEqual(p.last, format == .csv ? 10 : 125, "\(format.name): a piece ends with a row") }
+        }
+        for v in [0.0, -0.0, 7, -7, 999_999_999_999_999, -999_999_999_999_999, 1e15, 0.5, -2.25, 1e-7, 12345678.9] {
+            let sink = ByteSink()
+            sink.appendExact(v)
+            XCTAssertEqual(sink.text, NumberFormatting.exact(v), "\(v)")
+        }
+    }
+
+    /// A write that fails midway (here: Ctrl-C) leaves the old file and no temporary one.
+    func testAFailedStreamingWriteLeavesTheTargetAsItWas() throws {
+        let path = Fixture.write("kept.csv", "old\n")
+        XCTAssertThrowsError(try FileIO.write(path) { (emit) throws(Diagnostic) in
+            try Array("new,partial\n".utf8).withUnsafeBufferPointer { (b) throws(Diagnostic) in try emit(b) }
+            throw Diagnostic.interrupted
+        })
+        XCTAssertEqual(try FileIO.readText(path), "old\n")
+        XCTAssertFalse(FileIO.exists(path + ".tmp-spets"))
+    }
 }

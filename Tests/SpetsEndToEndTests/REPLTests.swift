@@ -191,6 +191,24 @@ final class REPLTests: XCTestCase {
         XCTAssertTrue(t.read(until: "│ I20      │ 2020 │", timeout: 10), t.plain)
         t.read(until: "spets> ", occurrences: 8, timeout: 3)
         XCTAssertEqual(t.plain.components(separatedBy: "PAGED:").count, paged, "`set pager off`: not paged")
+        // A long `compare` (one verb run per region over a million rows) shows its progress
+        // and stops at Ctrl-C, leaving the shell ready.
+        t.type("compare " + (0..<400).map { "R\($0)" }.joined(separator: ", ") + " on lq b.employment in 2020\r")
+        XCTAssertTrue(t.read(until: " of 400 regions", timeout: 20), "a progress line for compare:\n\(t.screen.suffix(1500))")
+        t.type("\u{03}")
+        XCTAssertTrue(t.read(until: "interrupted", timeout: 10), t.plain.suffix(1500).description)
+        t.read(until: "spets> ", occurrences: 9, timeout: 5)
+        t.type("datasets\r")
+        XCTAssertTrue(t.read(until: "spets> ", occurrences: 10, timeout: 5), t.plain.suffix(800).description)
+        // An export of a million rows is written piece by piece with progress in rows; Ctrl-C
+        // leaves no file (and no temporary one) behind.
+        let exported = home + "/all.csv"
+        t.type("export b to \"\(exported)\"\r")
+        XCTAssertTrue(t.read(until: " rows · ", timeout: 20), "a progress line for export:\n\(t.screen.suffix(1500))")
+        t.type("\u{03}")
+        XCTAssertTrue(t.read(until: "spets> ", occurrences: 11, timeout: 10), t.plain.suffix(1500).description)
+        XCTAssertEqual(t.plain.components(separatedBy: "interrupted").count, 3, t.plain.suffix(800).description)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: exported) || FileManager.default.fileExists(atPath: exported + ".tmp-spets"))
         t.type("\u{04}")
         XCTAssertEqual(t.wait(), 0)
         // `spets -c … > out.txt` from a terminal: the progress line goes to the terminal

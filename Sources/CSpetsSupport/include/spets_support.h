@@ -45,7 +45,8 @@ FILE *spets_stdout(void);
 // line (`load: 45 % · 120 of 270 MB · 95 MB/s · 2 s left`) from counters the loaders set,
 // and erases it when the statement ends. Only when stderr is a terminal.
 void spets_progress_begin(const char *label);
-void spets_progress_report(long long done, long long total);
+// unit: 0 bytes (drawn as MB and MB/s), 1 regions, 2 rows.
+void spets_progress_report(long long done, long long total, int unit);
 void spets_progress_end(void);
 int spets_terminal_rows(int fd);
 

@@ -124,3 +124,19 @@ extension Cube {
         return (cube, newCode)
     }
 }
+
+extension Cube {
+    /// Every column has one entry per row and every code names a value of its dimension: what
+    /// a loader must guarantee of whatever it returns (the fuzzers and tests check it).
+    public var isConsistent: Bool {
+        let n = count
+        guard regionCodes.count == n, industryCodes.isEmpty || industryCodes.count == n,
+              measures.allSatisfy({ $0.values.count == n }), extraCodes.count == extras.count,
+              extraCodes.allSatisfy({ $0.count == n }) else { return false }
+        guard regionCodes.allSatisfy({ $0 >= 0 && Int($0) < region.count }) else { return false }
+        if let d = industry, !industryCodes.allSatisfy({ $0 >= 0 && Int($0) < d.count }) { return false }
+        if industry == nil && !industryCodes.isEmpty { return false }
+        for (k, e) in extras.enumerated() where !extraCodes[k].allSatisfy({ $0 >= 0 && Int($0) < e.count }) { return false }
+        return true
+    }
+}

@@ -47,22 +47,32 @@ public enum FileIO {
     }
 
     public static func write(_ path: String, bytes: [UInt8]) throws(Diagnostic) {
+        try write(path) { (emit) throws(Diagnostic) in try bytes.withUnsafeBufferPointer { (b) throws(Diagnostic) in try emit(b) } }
+    }
+
+    /// Writes atomically what `body` hands to `emit`, piece by piece: into a temporary file
+    /// beside the target, renamed over it only when all went well (an error or Ctrl-C in
+    /// `body` leaves the target as it was and no temporary file behind).
+    public static func write(_ path: String,
+                             _ body: (_ emit: @escaping (UnsafeBufferPointer<UInt8>) throws(Diagnostic) -> Void) throws(Diagnostic) -> Void) throws(Diagnostic) {
         let tmp = path + ".tmp-spets"
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         if fd < 0 { throw Diagnostic.io(path, errno) }
-        var ok = true
-        var bytes = bytes
-        bytes.withUnsafeMutableBytes { b in
-            var off = 0
-            while off < b.count {
-                let n = Glibc.write(fd, b.baseAddress! + off, b.count - off)
-                if n < 0 { if errno == EINTR { continue }; ok = false; break }
-                off += n
+        do {
+            try body { (b) throws(Diagnostic) in
+                var off = 0
+                while off < b.count {
+                    let n = Glibc.write(fd, b.baseAddress! + off, b.count - off)
+                    if n < 0 { if errno == EINTR { continue }; throw Diagnostic.io(path, errno) }
+                    off += n
+                }
             }
+        } catch {
+            close(fd); unlink(tmp)
+            throw error
         }
-        let err = errno
         close(fd)
-        if !ok || rename(tmp, path) != 0 { unlink(tmp); throw Diagnostic.io(path, ok ? errno : err) }
+        if rename(tmp, path) != 0 { let e = errno; unlink(tmp); throw Diagnostic.io(path, e) }
     }
 
     /// Creates a directory (and its parents) unless it exists.
