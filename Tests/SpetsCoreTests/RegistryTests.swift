@@ -37,6 +37,27 @@ final class RegistryTests: XCTestCase {
         XCTAssertEqual(r.regionLevel("NB"), -1)
     }
 
+    /// The 290 municipalities, each under a county of the registry; counts per county known
+    /// by heart (Kalmar län 12, Jämtlands län 8, Västernorrlands län 7); a bare name shared
+    /// with a county means the county, `… kommun` the municipality.
+    func testMunicipalitiesSitUnderTheirCounties() {
+        let r = Self.registry
+        let munis = r.regions.filter { $0.levelRank == 4 }
+        XCTAssertEqual(munis.count, 290)
+        XCTAssertEqual(Set(munis.map(\.code)).count, 290)
+        for m in munis { XCTAssertEqual(r.region(m.parent ?? "")?.levelRank, 3, "\(m.code) \(m.nameSv ?? "") has a county") }
+        XCTAssertEqual(munis.filter { $0.parent == "SE213" }.count, 12)
+        XCTAssertEqual(munis.filter { $0.parent == "SE322" }.count, 8)
+        XCTAssertEqual(munis.filter { $0.parent == "SE321" }.count, 7)
+        XCTAssertEqual(r.region("2380")?.nameSv, "Östersund")
+        XCTAssertEqual(r.region("2281")?.nameSv, "Sundsvall")
+        XCTAssertEqual(r.region("Kalmar")?.code, "SE213")
+        XCTAssertEqual(r.region("Kalmar kommun")?.code, "0880")
+        XCTAssertEqual(r.region("Östersunds kommun")?.code, "2380")
+        XCTAssertEqual(r.regionLevel("0880"), 4)
+        XCTAssertEqual(r.levelName(4), "municipality")
+    }
+
     func testOneRegionManyNames() throws {
         for s in ["SE213", "se213", "Kalmar", "kalmar län", "Kalmar län", "08", "Kalmar County", "Region Kalmar län"] {
             XCTAssertEqual(try resolve(s), "SE213", s)

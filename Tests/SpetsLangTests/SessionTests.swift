@@ -179,3 +179,29 @@ final class WorkspaceDefinitionTests: XCTestCase {
         XCTAssertTrue(h.session.restoreWarnings.isEmpty)
     }
 }
+
+final class MunicipalityTests: XCTestCase {
+    /// An SCB table mixing a county and its municipalities (`0880 Kalmar`): every code is in
+    /// the registry, the reference is the municipalities' sum, and `Kalmar` is ambiguous there.
+    func testMunicipalitiesFromAnSCBTable() throws {
+        let h = try Harness()
+        let path = Repo.write("kommun.tsv", """
+        region\tnäringsgren SNI 2007\tår\tsysselsatta
+        08 Kalmar län\tC tillverkning och utvinning\t2023\t30
+        08 Kalmar län\tF byggverksamhet\t2023\t10
+        0880 Kalmar\tC tillverkning och utvinning\t2023\t8
+        0880 Kalmar\tF byggverksamhet\t2023\t4
+        0881 Nybro\tC tillverkning och utvinning\t2023\t6
+        0881 Nybro\tF byggverksamhet\t2023\t1
+
+        """)
+        h.run("load \"\(path)\" as k")
+        XCTAssertTrue(h.run("describe k").contains("08, 0880, 0881; all in the registry"))
+        let lq = h.run("lq k.sysselsatta in 2023 for \"Kalmar kommun\"")
+        // Reference: the two municipalities, C 14 of 19, F 5 of 19; Kalmar C 8 of 12.
+        XCTAssertTrue(lq.contains("reference: sum of the 2 loaded regions at level municipality"), lq)
+        XCTAssertTrue(lq.contains(NumberFormatting.fixed((8.0 / 12) / (14.0 / 19), decimals: 3)), lq)
+        let e = h.run("lq k.sysselsatta in 2023 for Kalmar")
+        XCTAssertTrue(e.contains("`Kalmar` matches several regions in k") && e.contains("Kalmar län (08)") && e.contains("Kalmar (0880)"), e)
+    }
+}
