@@ -33,7 +33,8 @@ final class CSVLoaderTests: XCTestCase {
         XCTAssertEqual(c.extras.map(\.name), ["freq", "unit"], "flags and metadata are not dimensions")
         XCTAssertEqual(c.region.labels, ["SE213", "SE321"])
         XCTAssertEqual(c.years, [2021, 2022, 2022])
-        XCTAssertTrue(c.notes.contains("SDMX-CSV: DATAFLOW, LAST UPDATE, OBS_FLAG, CONF_STATUS are flags or metadata, not kept per cell"))
+        XCTAssertTrue(c.notes.contains("SDMX-CSV: OBS_FLAG kept per cell as flags; DATAFLOW, LAST UPDATE, CONF_STATUS are metadata, not kept"), "\(c.notes)")
+        XCTAssertEqual(c.measures[0].flags, CellFlags(labels: ["p"], codes: [0, 1, 0]), "the flag stays with its cell")
         XCTAssertEqual(try load(csv, options: LoadOptions(mapping: ["measure": "employment"])).measures[0].name, "employment")
     }
 

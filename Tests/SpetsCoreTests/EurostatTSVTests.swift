@@ -31,7 +31,11 @@ final class EurostatTSVTests: XCTestCase {
         XCTAssertTrue(v[2].isNaN, "`:` is missing"); XCTAssertEqual(v[3], 12)
         XCTAssertTrue(v[5].isNaN, "`: c` is missing with a flag")
         XCTAssertEqual(c.measures[0].unit, "THS")
-        XCTAssertTrue(c.notes.contains("flags: b×1, c×1, p×1 (counted, not kept per cell)"))
+        // Flags stay with their cells: row 1 (SE213 C 2022) p, row 3 (SE321 C 2022) b, row 5 (SE213 F 2022) c.
+        let f = try XCTUnwrap(c.measures[0].flags)
+        XCTAssertEqual(f.labels, ["p", "b", "c"])
+        XCTAssertEqual(f.codes, [0, 1, 0, 2, 0, 3, 0, 0])
+        XCTAssertTrue(c.isConsistent)
     }
 
     func testMeasureNameAndQuarters() throws {

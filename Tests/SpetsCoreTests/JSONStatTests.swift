@@ -49,6 +49,18 @@ final class JSONStatTests: XCTestCase {
         do { _ = try load(text, name: "bad.json"); return nil } catch { return error as? Diagnostic }
     }
 
+    /// `status` {"5": ".."}: cell 5 is Kalmar län (08), F, EMP, 2023 — the sysselsatta row of
+    /// (08, F, 2023) carries the symbol; the other measure of that row has none, so no flags.
+    func testStatusIsKeptPerCell() throws {
+        let c = try load(Self.dense)
+        let f = try XCTUnwrap(c.measures[0].flags)
+        XCTAssertEqual(f.labels, [".."])
+        let row = (0..<c.count).first { c.regionCodes[$0] == 0 && c.industryCodes[$0] == 1 && c.years[$0] == 2023 }!
+        XCTAssertEqual(f.codes.enumerated().filter { $0.element != 0 }.map(\.offset), [row])
+        XCTAssertTrue(c.measures[0].values[row].isNaN)
+        XCTAssertNil(c.measures[1].flags)
+    }
+
     func testDenseDatasetWithRolesMetricsAndUnits() throws {
         let c = try load(Self.dense)
         XCTAssertEqual(c.count, 8, "2 × 2 × 2 rows, two measures each")

@@ -173,6 +173,15 @@ final class PXLoaderTests: XCTestCase {
         XCTAssertTrue(c.notes.contains("KEYS layout: 1 absent rows read as 0"))
     }
 
+    /// A data symbol stays with its cell as a flag (`..` on Jämtland 0-14 2024).
+    func testDataSymbolsAreKeptPerCell() throws {
+        let c = try load(Self.keysHead + "\"Kalmar\",\"15-64\",150 151\n\"Jämtland\",\"0-14\",20 \"..\"\n\"Jämtland\",\"15-64\",80 \"-\";")
+        let f = try XCTUnwrap(c.measures[0].flags)
+        XCTAssertEqual(f.labels, ["..", "-"])
+        XCTAssertEqual(f.codes, [0, 0, 0, 0, 0, 1, 0, 2])
+        XCTAssertEqual(c.measures[0].values[7], 0, "`-` (nil) is zero, and flagged")
+    }
+
     func testKeysErrorsNameTheKeyAndPlace() {
         let head = Self.keysHead
         var e = loadError(head + "\"Kalmar\",\"65+\",1 2;")

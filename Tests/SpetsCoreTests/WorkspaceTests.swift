@@ -31,6 +31,24 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertEqual(try ws.journal(), ["load \"rt.csv\" as d"])
     }
 
+    /// Per-cell flags are stored with their measure and come back cell for cell; a measure
+    /// without flags comes back without.
+    func testFlagsSurviveTheRoundTrip() throws {
+        let path = Fixture.dir + "/flags-\(UUID().uuidString).spetsdb"
+        let tsv = "freq,unit,nace_r2,geo\\TIME_PERIOD\t2021 \t2022 \nA,THS,C,SE213\t1 e\t2 p\nA,THS,F,SE213\t3 \t: c\n"
+        let cube = try DataFormat.load(path: Fixture.write("fl.tsv", tsv), name: "f")
+        let plain = try CSVLoader.load(path: Fixture.write("plain.csv", "region,year,x\nA,2020,1\n"), name: "p")
+        do {
+            let ws = try Workspace(path: path)
+            try ws.save(cube)
+            try ws.save(plain)
+        }
+        let back = try Workspace(path: path).loadAll()
+        XCTAssertEqual(back[0].measures[0].flags, CellFlags(labels: ["e", "p", "c"], codes: [1, 2, 0, 3]))
+        XCTAssertNil(back[1].measures[0].flags)
+        XCTAssertEqual(CellFlags.describe(back[0].measures[0].flags!.counts()), "e (estimated) 1, p (provisional) 1, c (confidential) 1")
+    }
+
     func testSummableDimensionsSurviveTheRoundTrip() throws {
         let path = Fixture.dir + "/sum-\(UUID().uuidString).spetsdb"
         let px = Fixture.writeBytes("sum.px", PXLoaderTests.counties.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })

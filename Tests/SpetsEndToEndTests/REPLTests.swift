@@ -13,10 +13,16 @@ final class REPLTests: XCTestCase {
         try? FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
     }
 
+    /// Under scripts/sanitize the sanitizers' options must reach the shell too.
+    static var sanitizerOptions: [String: String] {
+        ProcessInfo.processInfo.environment.filter { ["ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"].contains($0.key) }
+    }
+
     func start(lang: String = "C.UTF-8", args: [String] = [], env extra: [String: String] = [:]) throws -> PseudoTerminal {
         // PAGER=cat: tall results pass straight through (testPagerAndProgress sets its own).
         var env = ["HOME": home, "TERM": "xterm", "LANG": lang, "LC_ALL": lang, "SPETS_HISTORY": home + "/history", "PATH": "/usr/bin:/bin", "PAGER": "cat"]
         for (k, v) in extra { env[k] = v }
+        env.merge(Self.sanitizerOptions) { a, _ in a }
         let t = try PseudoTerminal(args: args, env: env, cwd: home)
         XCTAssertTrue(t.read(until: "spets> "), "no prompt:\n\(t.plain)")
         return t
@@ -214,7 +220,7 @@ final class REPLTests: XCTestCase {
         // `spets -c … > out.txt` from a terminal: the progress line goes to the terminal
         // (stderr), the file holds only the result.
         let sh = try PseudoTerminal(executable: "/bin/sh", args: ["-c", "'\(Binary.path)' -c 'load \"\(big)\" as b; b | top 600' > out.txt"],
-                                    env: ["HOME": home, "TERM": "xterm", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"], cwd: home)
+                                    env: ["HOME": home, "TERM": "xterm", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"].merging(Self.sanitizerOptions) { a, _ in a }, cwd: home)
         XCTAssertEqual(sh.wait(timeout: 60), 0)
         XCTAssertTrue(sh.screen.contains("load: "), "progress on the terminal:\n\(sh.screen.suffix(500))")
         let out = try String(contentsOfFile: home + "/out.txt", encoding: .utf8)
@@ -266,7 +272,7 @@ final class WorkspaceSharingTests: XCTestCase {
         let home = Binary.tmp + "/share-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         let ws = home + "/kalmar.spetsdb"
-        let holder = try PseudoTerminal(args: [ws], env: ["HOME": home, "TERM": "xterm", "LANG": "C.UTF-8", "SPETS_HISTORY": home + "/h"], cwd: home)
+        let holder = try PseudoTerminal(args: [ws], env: ["HOME": home, "TERM": "xterm", "LANG": "C.UTF-8", "SPETS_HISTORY": home + "/h"].merging(REPLTests.sanitizerOptions) { a, _ in a }, cwd: home)
         XCTAssertTrue(holder.read(until: "spets> "), holder.plain)
         let second = try Binary.run([ws, "-c", "datasets"])
         XCTAssertEqual(second.status, 1)

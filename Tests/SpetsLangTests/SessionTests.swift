@@ -205,3 +205,19 @@ final class MunicipalityTests: XCTestCase {
         XCTAssertTrue(e.contains("`Kalmar` matches several regions in k") && e.contains("Kalmar län (08)") && e.contains("Kalmar (0880)"), e)
     }
 }
+
+final class FlagTests: XCTestCase {
+    /// Eurostat's flags ride with their cells into the analyses: the LQ footer counts the
+    /// flagged cells it used (2022: p, b and c; 2021: none) and `describe` counts them all.
+    func testFlaggedCellsAreNamedUnderTheResultsThatUseThem() throws {
+        let h = try Harness()
+        let path = Repo.write("flags.tsv", "freq,unit,nace_r2,geo\\TIME_PERIOD\t2021 \t2022 \nA,THS,C,SE213\t20.5 \t21.25 p\nA,THS,C,SE321\t: \t12 b\nA,THS,F,SE213\t6 \t: c\nA,THS,F,SE321\t4 \t4.5 \n")
+        h.run("load \"\(path)\" as e")
+        XCTAssertTrue(h.run("describe e").contains("missing 2; flagged p (provisional) 1, b (break in series) 1, c (confidential) 1"))
+        let y22 = h.run("lq e.value in 2022")
+        XCTAssertTrue(y22.contains("flagged cells (as the source marked them): p (provisional) 1, b (break in series) 1, c (confidential) 1"), y22)
+        XCTAssertFalse(h.run("lq e.value in 2021").contains("flagged cells"))
+        // One region still rests on the whole cross-section (its reference), flags and all.
+        XCTAssertTrue(h.run("specialisation e.value in 2022 for SE213").contains("flagged cells"))
+    }
+}

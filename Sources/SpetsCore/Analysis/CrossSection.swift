@@ -85,6 +85,8 @@ public struct CrossSection {
             rowTotal[r] = t
         }
         var notes = [partition.description]
+        let used = (0..<nR).lazy.filter { active[$0] }.flatMap { r in partition.columns.lazy.map { r * nI + Int($0) } }
+        if let f = slice.flagNote(cells: used) { notes.append(f) }
         let summed = cube.extras.indices.filter { j in
             cube.extras[j].summable && cube.extraCodes[j].contains { $0 != cube.extraCodes[j].first }
         }.map { cube.extras[$0].name }

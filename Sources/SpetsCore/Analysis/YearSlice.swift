@@ -11,6 +11,18 @@ public struct YearSlice {
     public var present: [Bool]
     /// Present cells whose value is missing.
     public var missing: Int
+    /// Per cell, the source's flag (a code into `flagLabels`, 0 none); empty when the measure has none.
+    public var flags: [UInt8] = []
+    public var flagLabels: [String] = []
+
+    /// `flagged cells: p (provisional) 3, e (estimated) 1` over the given cells, or nil.
+    public func flagNote(cells: some Sequence<Int>) -> String? {
+        guard !flags.isEmpty else { return nil }
+        var n = [Int](repeating: 0, count: flagLabels.count + 1)
+        for c in cells { n[Int(flags[c])] += 1 }
+        let counts = flagLabels.indices.compactMap { n[$0 + 1] > 0 ? (flagLabels[$0], n[$0 + 1]) : nil }
+        return counts.isEmpty ? nil : "flagged cells (as the source marked them): " + CellFlags.describe(counts)
+    }
 
     @inline(__always) public func at(_ r: Int, _ i: Int) -> Double { x[r * industries + i] }
 
@@ -33,6 +45,8 @@ public struct YearSlice {
         let useTotal = cube.totalsInUse
         let y32 = Int32(year)
         let values = cube.measures[m].values
+        let sourceFlags = cube.measures[m].flags
+        var cellFlags = [UInt8](repeating: 0, count: sourceFlags == nil ? 0 : nR * nI)
         try cube.years.withUnsafeBufferPointer { (ys) throws(Diagnostic) in
             rows: for k in 0..<ys.count where ys[k] == y32 {
                 found = true
@@ -48,6 +62,7 @@ public struct YearSlice {
                 // sum missing (a partial total would understate it).
                 let v = values[k]
                 if !present[cell] { present[cell] = true; x[cell] = v } else { x[cell] += v }
+                if let f = sourceFlags, f.codes[k] != 0, cellFlags[cell] == 0 { cellFlags[cell] = f.codes[k] }
             }
         }
         if !found {
@@ -56,7 +71,8 @@ public struct YearSlice {
             throw Diagnostic(message: "no observations for \(year) in \(cube.name)", help: "years in \(cube.name): \(span)")
         }
         for c in x.indices where present[c] && x[c].isNaN { missing += 1 }
-        return YearSlice(year: year, regions: nR, industries: nI, x: x, present: present, missing: missing)
+        return YearSlice(year: year, regions: nR, industries: nI, x: x, present: present, missing: missing,
+                         flags: cellFlags, flagLabels: sourceFlags?.labels ?? [])
     }
 }
 

@@ -27,6 +27,8 @@ struct CSVLayout {
     var notes: [String]
     /// `industry` (NACE/SNI, checked against the registry), or `field` for research subjects.
     var industryName = "industry"
+    /// The text column whose values are per-cell flags (SDMX-CSV `OBS_FLAG`), not a dimension.
+    var flagColumn: String? = nil
     /// `region`, or `organisation` for publication data.
     var regionName = "region"
 
@@ -104,10 +106,17 @@ struct CSVLayout {
         // Eurostat SDMX-CSV (the API's CSV): OBS_VALUE is the measure, OBS_FLAG/CONF_STATUS
         // are per-cell flags and DATAFLOW/LAST UPDATE metadata — none of them a dimension.
         let joined = header.map { words($0).joined(separator: "_") }
+        var flagColumn: String? = nil
         if joined.contains("obs_value") {
             var dropped: [String] = []
-            for (i, j) in joined.enumerated() where sdmxMetadata.contains(j) { roles[i] = .ignored; dropped.append(header[i]) }
-            notes.append("SDMX-CSV: " + dropped.joined(separator: ", ") + " are flags or metadata, not kept per cell")
+            for (i, j) in joined.enumerated() where sdmxMetadata.contains(j) {
+                if flagColumn == nil && (j == "obs_flag" || j == "obs_status") {
+                    roles[i] = .text(-1)   // read like a text column, then kept per cell (CubeAssembly)
+                    flagColumn = header[i].trimmed()
+                } else { roles[i] = .ignored; dropped.append(header[i]) }
+            }
+            notes.append("SDMX-CSV: " + (flagColumn.map { "\($0) kept per cell as flags; " } ?? "") +
+                         (dropped.isEmpty ? "" : dropped.joined(separator: ", ") + " are metadata, not kept"))
         }
         for key in ["region", "industry", "year"] {
             if let col = options.mapping[key] {
@@ -189,6 +198,7 @@ struct CSVLayout {
                                textNames: textNames, wide: wide, notes: notes)
         layout.industryName = industryName
         layout.regionName = regionName
+        layout.flagColumn = flagColumn
         var seen = Set<String>()
         for m in measureNames where !seen.insert(m).inserted {
             throw Diagnostic(message: "two columns of \(file) are both named `\(m)`", location: FileLocation(file: file, line: 1),

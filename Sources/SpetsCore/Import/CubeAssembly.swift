@@ -49,10 +49,18 @@ extension CSVAccumulator {
         var extras: [Dimension] = []
         var extraCodes: [[Int32]] = []
         var regionNamed = false, industryNamed = false
+        var flags: CellFlags? = nil
         for k in layout.textNames.indices {
             let (labels, fb) = texts[k].strings()
             fallback = fallback || fb
             let codes = textCodes[k]
+            if layout.textNames[k] == layout.flagColumn {
+                // Flags per cell: the empty value is no flag.
+                var builder = CellFlagsBuilder()
+                for (row, c) in codes.enumerated() where !labels[Int(c)].isEmpty { builder.set(row, labels[Int(c)]) }
+                flags = builder.build(rows: codes.count)
+                continue
+            }
             // A label column has a name-like header (`Region_name`, `SIC07 description`) and
             // pairs one-to-one with a dimension; each dimension takes the first such column.
             let nameLike = CSVLayout.words(layout.textNames[k]).contains { CSVLayout.nameWords.contains($0) }
@@ -80,7 +88,7 @@ extension CSVAccumulator {
         try checkDuplicates(path: path, headerLine: headerLine, regionDim: regionDim, industryDim: industryDim,
                             extras: extras, extraCodes: extraCodes)
         let ms = layout.measureNames.indices.map { Measure(name: layout.measureNames[$0], unit: layout.measureUnits[$0], values: measures[$0],
-                                                           prices: prices[layout.measureNames[$0]]) }
+                                                           prices: prices[layout.measureNames[$0]], flags: flags) }
         return Cube(name: name, source: path, region: regionDim, industry: industryDim, extras: extras,
                     regionCodes: regionCodes, industryCodes: industryCodes, years: years, extraCodes: extraCodes,
                     measures: ms, notes: notes)

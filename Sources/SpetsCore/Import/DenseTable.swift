@@ -20,6 +20,8 @@ struct DenseTable {
     let path: String
     var axes: [Axis] = []
     var data: [Double] = []
+    /// Per cell (the index into `data`): the source's flag or symbol (`p`, `..`).
+    var flags = CellFlagsBuilder()
     /// The axis whose values are measures (PC-Axis CONTVARIABLE, JSON-stat role metric).
     var contents: Int? = nil
     var timeHint: Int? = nil
@@ -158,6 +160,8 @@ struct DenseTable {
         var years = [Int32](repeating: 0, count: nRows)
         var extraCodes = [[Int32]](repeating: [Int32](repeating: 0, count: nRows), count: otherVars.count + (subDim == nil ? 0 : 1))
         var values = [[Double]](repeating: [Double](repeating: .nan, count: nRows), count: nM)
+        let cellFlags = flags.build(rows: total)
+        var flagCodes = [[UInt8]](repeating: cellFlags == nil ? [] : [UInt8](repeating: 0, count: nRows), count: nM)
         var digits = [Int](repeating: 0, count: vars.count)
         for k in 0..<total {
             if k > 0 {   // advance the odometer
@@ -168,6 +172,7 @@ struct DenseTable {
             // The row of this cell: its position with the content digit removed.
             let row = contIndex.map { c in (k / (strides[c] * sizes[c])) * strides[c] + k % strides[c] } ?? k
             values[m][row] = data[k]
+            if let f = cellFlags { flagCodes[m][row] = f.codes[k] }
             if m > 0 { continue }
             if let r = regionIndex { regionCodes[row] = Int32(digits[r]) }
             if let i = industryIndex { industryCodes[row] = Int32(digits[i]) }
@@ -208,8 +213,10 @@ struct DenseTable {
 
         var measures: [Measure] = []
         for m in 0..<nM {
+            // A measure keeps the flags only if one of its own cells has one.
+            let f = cellFlags.flatMap { f in flagCodes[m].contains { $0 != 0 } ? CellFlags(labels: f.labels, codes: flagCodes[m]) : nil }
             measures.append(Measure(name: measureNames[m], unit: m < units.count ? units[m] : nil, values: values[m],
-                                    prices: options.prices[measureNames[m]]))
+                                    prices: options.prices[measureNames[m]], flags: f))
         }
         for k in options.prices.keys where !measureNames.contains(k) {
             throw Diagnostic(message: "`with \(k) prices …`: \(path) has no measure \(k)", help: "measures: " + measureNames.joined(separator: ", "),

@@ -81,7 +81,7 @@ public enum EurostatTSVLoader {
         var keyCodes = [[Int32]](repeating: [], count: keys.count)
         var periodOf: [Int32] = []
         var values: [Double] = []
-        var flags: [String: Int] = [:]
+        var flags = CellFlagsBuilder()
         var seenKeys = Set<[Int32]>()
         let n = periods.count
         while let cells = nextLine() {
@@ -109,7 +109,7 @@ public enum EurostatTSVLoader {
                 let numEnd = e
                 while e < r.upperBound, b[e] == 32 { e += 1 }
                 if e < r.upperBound {
-                    flags[String(decoding: UnsafeBufferPointer(rebasing: b[e..<r.upperBound]), as: UTF8.self).trimmed(), default: 0] += 1
+                    flags.set(values.count, String(decoding: UnsafeBufferPointer(rebasing: b[e..<r.upperBound]), as: UTF8.self).trimmed())
                 }
                 let len = numEnd - r.lowerBound
                 let v: Double
@@ -142,7 +142,7 @@ public enum EurostatTSVLoader {
         }
         var notes = ["Eurostat TSV: keys " + keys.joined(separator: ", ") + "; \(n) periods; \(values.count) cells"]
         if regionKey == nil { notes.append("no geo key: one region `all`") }
-        if !flags.isEmpty { notes.append("flags: " + flags.keys.sorted().map { "\($0)×\(flags[$0]!)" }.joined(separator: ", ") + " (counted, not kept per cell)") }
+        let cellFlags = flags.build(rows: values.count)
         let measureName = options.mapping["measure"].map(Text.snakeCase) ?? "value"
         let unit = keys.firstIndex(of: "unit").flatMap { labels[$0].count == 1 ? labels[$0][0] : nil }
         return Cube(name: name, source: path,
@@ -151,7 +151,8 @@ public enum EurostatTSVLoader {
                     regionCodes: regionKey.map { keyCodes[$0] } ?? [Int32](repeating: 0, count: values.count),
                     industryCodes: industryKey.map { keyCodes[$0] } ?? [],
                     years: periodOf.map { years[Int($0)] }, extraCodes: extraCodes,
-                    measures: [Measure(name: measureName, unit: unit, values: values, prices: options.prices[measureName])], notes: notes)
+                    measures: [Measure(name: measureName, unit: unit, values: values, prices: options.prices[measureName], flags: cellFlags)],
+                    notes: notes)
     }
 
     static func column(_ b: UnsafeBufferPointer<UInt8>, _ at: Int) -> Int {

@@ -115,11 +115,21 @@ public enum JSONStatLoader {
         default:
             throw fail(path, "`value` is missing", help: "an empty dataset has \"value\": []")
         }
-        // Status: one for all, an array, or an object of position → symbol. Counted, not kept.
+        // Status: one for all, an array, or an object of position → symbol; kept per cell.
         switch ds["status"] {
-        case .string(let s)?: symbols[s] = t.data.count
-        case .array(let a)?: for s in a.compactMap(\.string) where !s.isEmpty { symbols[s, default: 0] += 1 }
-        case .object(let m)?: for (_, s) in m { if let s = s.string { symbols[s, default: 0] += 1 } }
+        case .string(let s)? where !s.isEmpty && !t.data.isEmpty:
+            symbols[s] = t.data.count
+            for k in t.data.indices { t.flags.set(k, s) }
+        case .array(let a)?:
+            for (k, v) in a.enumerated() where k < t.data.count {
+                if let s = v.string, !s.isEmpty { symbols[s, default: 0] += 1; t.flags.set(k, s) }
+            }
+        case .object(let m)?:
+            for (key, v) in m {
+                guard let s = v.string, !s.isEmpty, let k = Int(key), k >= 0, k < t.data.count else { continue }
+                symbols[s, default: 0] += 1
+                t.flags.set(k, s)
+            }
         default: break
         }
         if !t.data.isEmpty {

@@ -73,9 +73,9 @@ public enum PXLoader {
         var symbols: [String: Int] = [:]
         let keyVars = meta.entries("KEYS").compactMap { e in vars.firstIndex { $0.name == e.args.first }.map { ($0, e.text.uppercased()) } }
         if keyVars.isEmpty {
-            try readDense(b, px, path: path, decode: decode, into: &t.data, symbols: &symbols, sizes: vars.map(\.labels.count))
+            try readDense(b, px, path: path, decode: decode, into: &t.data, symbols: &symbols, flags: &t.flags, sizes: vars.map(\.labels.count))
         } else {
-            let absent = try readKeyed(b, px, path: path, decode: decode, into: &t.data, symbols: &symbols, vars: vars, keys: keyVars)
+            let absent = try readKeyed(b, px, path: path, decode: decode, into: &t.data, symbols: &symbols, flags: &t.flags, vars: vars, keys: keyVars)
             if absent > 0 { t.notes.append("KEYS layout: \(absent) absent rows read as 0") }
         }
         let missing = t.data.reduce(0) { $0 + ($1.isNaN ? 1 : 0) }
@@ -164,18 +164,19 @@ public enum PXLoader {
         }
     }
 
-    static func store(_ cell: Cell, _ k: Int, _ data: inout [Double], _ symbols: inout [String: Int]) {
+    static func store(_ cell: Cell, _ k: Int, _ data: inout [Double], _ symbols: inout [String: Int], _ flags: inout CellFlagsBuilder) {
         switch cell {
         case .number(let v): data[k] = v
         case .symbol(let s):
             symbols[s, default: 0] += 1
+            flags.set(k, s)   // the symbol stays with its cell
             data[k] = s == "-" ? 0 : .nan   // "-" is DATASYMBOLNIL: zero by definition
         case .end: break
         }
     }
 
     static func readDense(_ b: UnsafeBufferPointer<UInt8>, _ px: PXFile, path: String, decode: @escaping (UnsafeBufferPointer<UInt8>) -> String, into data: inout [Double],
-                          symbols: inout [String: Int], sizes: [Int]) throws(Diagnostic) {
+                          symbols: inout [String: Int], flags: inout CellFlagsBuilder, sizes: [Int]) throws(Diagnostic) {
         var r = DataReader(b: b, pos: px.dataStart, line: px.dataLine, lineStart: px.dataStart, path: path, decode: decode)
         var k = 0
         while true {
@@ -186,7 +187,7 @@ public enum PXLoader {
                 throw Diagnostic(message: "DATA holds more values than the variables declare (\(data.count) = " + sizes.map(String.init).joined(separator: " × ") + ")",
                                  location: r.location, help: "check VALUES against the data, or a missing ; at the end of DATA")
             }
-            store(c, k, &data, &symbols)
+            store(c, k, &data, &symbols, &flags)
             k += 1
         }
         if k < data.count {
@@ -198,7 +199,7 @@ public enum PXLoader {
     /// KEYS layout: each line names its leading stub values, then the rest of the row. Rows
     /// that are absent are zero (the convention of PC-Axis writers, which omit zero rows).
     static func readKeyed(_ b: UnsafeBufferPointer<UInt8>, _ px: PXFile, path: String, decode: @escaping (UnsafeBufferPointer<UInt8>) -> String, into data: inout [Double],
-                          symbols: inout [String: Int], vars: [DenseTable.Axis], keys: [(Int, String)]) throws(Diagnostic) -> Int {
+                          symbols: inout [String: Int], flags: inout CellFlagsBuilder, vars: [DenseTable.Axis], keys: [(Int, String)]) throws(Diagnostic) -> Int {
         let keyIdx = keys.map(\.0)
         guard keyIdx == Array(0..<keyIdx.count) else {
             throw Diagnostic(message: "KEYS must name the first STUB variables in order, here: " + keyIdx.map { vars[$0].name }.joined(separator: ", "),
@@ -235,7 +236,7 @@ public enum PXLoader {
                 if case .end = c {
                     throw Diagnostic(message: "DATA: a keyed row ends after \(j) of its \(width) values", location: r.location)
                 }
-                store(c, block * width + j, &data, &symbols)
+                store(c, block * width + j, &data, &symbols, &flags)
             }
         }
         var absent = 0

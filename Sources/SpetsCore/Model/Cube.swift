@@ -7,8 +7,10 @@ public struct Measure {
     public var values: [Double]
     /// `constant 2019`, `current`, or nil when not stated.
     public var prices: String?
-    public init(name: String, unit: String? = nil, values: [Double], prices: String? = nil) {
-        self.name = name; self.unit = unit; self.values = values; self.prices = prices
+    /// What the source said about single cells (`p`, `e`, `..`); nil when it said nothing.
+    public var flags: CellFlags?
+    public init(name: String, unit: String? = nil, values: [Double], prices: String? = nil, flags: CellFlags? = nil) {
+        self.name = name; self.unit = unit; self.values = values; self.prices = prices; self.flags = flags
     }
     public var missingCount: Int { values.reduce(0) { $0 + ($1.isNaN ? 1 : 0) } }
 }
@@ -80,7 +82,8 @@ extension Cube {
         return Cube(name: name, source: source, region: region, industry: industry, yearName: yearName, extras: extras,
                     regionCodes: g(regionCodes), industryCodes: g(industryCodes), years: g(years),
                     extraCodes: extraCodes.map { g($0) },
-                    measures: measures.map { Measure(name: $0.name, unit: $0.unit, values: g($0.values), prices: $0.prices) },
+                    measures: measures.map { Measure(name: $0.name, unit: $0.unit, values: g($0.values), prices: $0.prices,
+                                                     flags: $0.flags.map { CellFlags(labels: $0.labels, codes: g($0.codes)) }) },
                     notes: notes + ["filtered from \(self.name): \(idx.count) of \(count) rows"])
     }
 }
@@ -117,7 +120,8 @@ extension Cube {
                         years: years + keys.map { $0[0] },
                         extraCodes: extraCodes.indices.map { e in extraCodes[e] + keys.map { $0[(hasInd ? 2 : 1) + e] } },
                         measures: measures.indices.map { m in Measure(name: measures[m].name, unit: measures[m].unit,
-                                                                      values: measures[m].values + values[m], prices: measures[m].prices) },
+                                                                      values: measures[m].values + values[m], prices: measures[m].prices,
+                                                                      flags: measures[m].flags.map { $0.padded(to: count + keys.count) }) },
                         notes: notes)
         cube.aggregateLevels = aggregateLevels
         cube.aggregateLevels[newCode] = level
@@ -131,7 +135,8 @@ extension Cube {
     public var isConsistent: Bool {
         let n = count
         guard regionCodes.count == n, industryCodes.isEmpty || industryCodes.count == n,
-              measures.allSatisfy({ $0.values.count == n }), extraCodes.count == extras.count,
+              measures.allSatisfy({ $0.values.count == n && ($0.flags.map { f in f.codes.count == n && f.codes.allSatisfy { Int($0) <= f.labels.count } } ?? true) }),
+              extraCodes.count == extras.count,
               extraCodes.allSatisfy({ $0.count == n }) else { return false }
         guard regionCodes.allSatisfy({ $0 >= 0 && Int($0) < region.count }) else { return false }
         if let d = industry, !industryCodes.allSatisfy({ $0 >= 0 && Int($0) < d.count }) { return false }

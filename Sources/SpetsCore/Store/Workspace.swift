@@ -24,6 +24,8 @@ public final class Workspace {
         CREATE TABLE IF NOT EXISTS dataset_measures(dataset TEXT NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL,
             unit TEXT, vals BLOB, prices TEXT, PRIMARY KEY(dataset, position));
         CREATE TABLE IF NOT EXISTS dataset_years(dataset TEXT PRIMARY KEY, years BLOB);
+        CREATE TABLE IF NOT EXISTS dataset_flags(dataset TEXT NOT NULL, position INTEGER NOT NULL, labels BLOB, codes BLOB,
+            PRIMARY KEY(dataset, position));
         CREATE TABLE IF NOT EXISTS definitions(name TEXT PRIMARY KEY, kind TEXT NOT NULL, statement TEXT NOT NULL, seq INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS journal(seq INTEGER PRIMARY KEY, statement TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS fetch_cache(url TEXT PRIMARY KEY, body BLOB NOT NULL);
@@ -128,13 +130,21 @@ public final class Workspace {
                 ms.reset()
                 try ms.bind(1, cube.name).bind(2, pos).bind(3, m.name).bind(4, m.unit).bind(5, blob: m.values).bind(6, m.prices).run()
             }
+            // Per-cell flags, for the measures that have them (a table of their own, so a
+            // workspace written before flags were kept opens unchanged).
+            let fl = try db.prepare("INSERT INTO dataset_flags(dataset, position, labels, codes) VALUES (?,?,?,?)")
+            for (pos, m) in cube.measures.enumerated() {
+                guard let f = m.flags else { continue }
+                fl.reset()
+                try fl.bind(1, cube.name).bind(2, pos).bind(3, blob: Self.joinStrings(f.labels)).bind(4, blob: f.codes).run()
+            }
             try db.prepare("INSERT INTO dataset_years(dataset, years) VALUES (?,?)").bind(1, cube.name).bind(2, blob: cube.years).run()
         }
         generation += 1
     }
 
     private func dropRows(_ name: String) throws(Diagnostic) {
-        for t in ["datasets", "dataset_dimensions", "dataset_measures", "dataset_years"] {
+        for t in ["datasets", "dataset_dimensions", "dataset_measures", "dataset_years", "dataset_flags"] {
             let col = t == "datasets" ? "name" : "dataset"
             try db.prepare("DELETE FROM \(t) WHERE \(col) = ?").bind(1, name).run()
         }
@@ -153,6 +163,7 @@ public final class Workspace {
         let dims = try db.prepare("SELECT role, name, labels, names, rowid FROM dataset_dimensions WHERE dataset = ? ORDER BY position")
         let ms = try db.prepare("SELECT name, unit, rowid, prices FROM dataset_measures WHERE dataset = ? ORDER BY position")
         let ys = try db.prepare("SELECT rowid FROM dataset_years WHERE dataset = ?")
+        let fl = try db.prepare("SELECT position, labels, rowid FROM dataset_flags WHERE dataset = ?")
         while try ds.step() {
             let name = ds.text(0)!
             var region: (Dimension, [Int32])? = nil, industry: (Dimension, [Int32])? = nil
@@ -181,6 +192,14 @@ public final class Workspace {
                 measures.append(Measure(name: ms.text(0)!, unit: ms.text(1),
                                         values: try db.readBlob(table: "dataset_measures", column: "vals", rowid: ms.int(2), as: Double.self),
                                         prices: ms.text(3)))
+            }
+            fl.reset(); fl.bind(1, name)
+            while try fl.step() {
+                let pos = fl.int(0)
+                guard pos >= 0 && pos < measures.count else { continue }
+                let labels = Self.splitStrings(fl.blob(1, as: UInt8.self), count: 1)
+                let codes = try db.readBlob(table: "dataset_flags", column: "codes", rowid: fl.int(2), as: UInt8.self)
+                if codes.count == measures[pos].values.count { measures[pos].flags = CellFlags(labels: labels, codes: codes) }
             }
             ys.reset(); ys.bind(1, name)
             let years = try ys.step() ? try db.readBlob(table: "dataset_years", column: "years", rowid: ys.int(0), as: Int32.self) : []
