@@ -1,5 +1,6 @@
 // YearSlice.swift — one measure of one year as a dense region × industry matrix, the shape
 // every cross-sectional analysis starts from. NaN marks a missing or absent cell.
+import Glibc
 
 public struct YearSlice {
     public let year: Int
@@ -30,6 +31,14 @@ public struct YearSlice {
     /// one value in this year is refused: summing across it would add apples and pears —
     /// unless the dimension is summable (its values partition the whole).
     public static func build(_ cube: Cube, measure m: Int, year: Int) throws(Diagnostic) -> YearSlice {
+        if let hit = SliceCache.shared.find(cube, m, year) { return hit }
+        let slice = try scan(cube, measure: m, year: year)
+        SliceCache.shared.keep(cube, m, year, slice)
+        return slice
+    }
+
+    /// One pass over the rows of the dataset.
+    static func scan(_ cube: Cube, measure m: Int, year: Int) throws(Diagnostic) -> YearSlice {
         guard let ind = cube.industry else {
             throw Diagnostic(message: "dataset \(cube.name) has no industry dimension",
                              help: "this analysis compares industries within regions; load a file with an industry column")
@@ -101,5 +110,36 @@ extension Cube {
         let shown = codes.sorted().prefix(6).map { d.labels[Int($0)] }
         return Diagnostic(message: "dataset \(name) has several values of `\(d.name)` \(context): \(shown.joined(separator: ", "))",
                           help: "pick one first, e.g.  let \(name)1 = \(name) | where \(d.name) = \"\(shown[0])\"")
+    }
+}
+
+/// The last few slices built, so that repeated questions about one year — `compare` running
+/// its verb once per region, `lq` then `specialisation` — read the dataset's rows once, not
+/// once each (on a 12-million-row panel a scan is tens of milliseconds). Keyed by the
+/// dataset object, which never changes (a load, a filter or a group makes a new one), and
+/// held weakly, so a replaced dataset is not kept alive by its slices.
+final class SliceCache: @unchecked Sendable {
+    static let shared = SliceCache()
+    static let capacity = 8
+
+    private struct Entry { weak var cube: Cube?; let measure: Int; let year: Int; let slice: YearSlice }
+    private var entries: [Entry] = []   // most recent last
+    private var lock = pthread_mutex_t()
+
+    init() { pthread_mutex_init(&lock, nil) }
+
+    func find(_ cube: Cube, _ m: Int, _ year: Int) -> YearSlice? {
+        pthread_mutex_lock(&lock); defer { pthread_mutex_unlock(&lock) }
+        guard let i = entries.firstIndex(where: { $0.cube === cube && $0.measure == m && $0.year == year }) else { return nil }
+        let e = entries.remove(at: i)
+        entries.append(e)
+        return e.slice
+    }
+
+    func keep(_ cube: Cube, _ m: Int, _ year: Int, _ slice: YearSlice) {
+        pthread_mutex_lock(&lock); defer { pthread_mutex_unlock(&lock) }
+        entries.removeAll { $0.cube == nil }
+        entries.append(Entry(cube: cube, measure: m, year: year, slice: slice))
+        if entries.count > Self.capacity { entries.removeFirst(entries.count - Self.capacity) }
     }
 }
