@@ -219,6 +219,7 @@ void spets_progress_begin(const char *label) {
     snprintf(progress_label, sizeof progress_label, "%s", label);
     atomic_store(&progress_done, 0);
     atomic_store(&progress_total, 0);
+    atomic_store(&progress_unit, 0);
     atomic_store(&progress_stop, 0);
     if (pthread_create(&progress_thread, NULL, progress_main, NULL) == 0) progress_running = 1;
 }

@@ -117,6 +117,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     static func file(_ data: UnsafeBufferPointer<UInt8>, ext: String) {
         let path = scratch("input." + ext)
         try! FileIO.write(path, bytes: Array(data))
+        defer { unlink(path) }
         do {
             let c = try DataFormat.load(path: path, name: "f")
             check(c.isConsistent, "an inconsistent dataset was returned")

@@ -63,4 +63,27 @@ final class XLSXTests: XCTestCase {
         XCTAssertEqual(s.rows, [["region", "", "employment & more", ""], ["SE213", "", "7", "TRUE"]])
         XCTAssertEqual(s.merged, ["A1:C1"])
     }
+
+    /// A cell far below the table (row 1,048,576) is one empty row and a note row, not a
+    /// million empty rows (a libFuzzer find: 35 s in a debug build); a sheet whose rows ×
+    /// widest row exceed `XLSXReader.maxCells` is refused with what to do.
+    func testFarAwayCellsStaySparse() throws {
+        func workbook(_ rows: String) -> [UInt8] {
+            Zip.write([
+                ("xl/workbook.xml", Array("<workbook><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>".utf8)),
+                ("xl/_rels/workbook.xml.rels", Array("<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>".utf8)),
+                ("xl/worksheets/sheet1.xml", Array("<worksheet><sheetData>\(rows)</sheetData></worksheet>".utf8)),
+            ])
+        }
+        let s = try XLSXReader.read(workbook("""
+            <row r="1"><c r="A1" t="inlineStr"><is><t>region</t></is></c><c r="B1" t="inlineStr"><is><t>x</t></is></c></row>
+            <row r="2"><c r="A2" t="inlineStr"><is><t>SE213</t></is></c><c r="B2"><v>3</v></c></row>
+            <row r="1048576"><c r="A1048576" t="inlineStr"><is><t>note</t></is></c></row>
+            """), file: "t.xlsx", sheet: nil)
+        XCTAssertEqual(s.rows, [["region", "x"], ["SE213", "3"], ["", ""], ["note", ""]])
+        let wide = (1...1300).map { "<row r=\"\($0)\"><c r=\"A\($0)\"><v>1</v></c>" + ($0 == 1 ? "<c r=\"XFD1\"><v>2</v></c>" : "") + "</row>" }.joined()
+        XCTAssertThrowsError(try XLSXReader.read(workbook(wide), file: "w.xlsx", sheet: nil)) { e in
+            XCTAssertEqual((e as! Diagnostic).message, "sheet `S` of w.xlsx spans 1300 rows × 16384 columns, more than 20000000 cells")
+        }
+    }
 }

@@ -68,6 +68,18 @@ final class FormatAcceptanceTests: XCTestCase {
         // 99 series × 28 years, every cell kept (missing ones as missing).
         XCTAssertTrue((r.out + r.err).contains("loaded t: 2772 rows, 93 regions, 15 industries"), r.err)
         XCTAssertTrue(r.err.contains("several values of `wstatus` in 2019: SAL, EMP"), r.err)
+        // The flags stay with their cells: `describe` counts them, and an LQ names those it used.
+        let d = try Binary.run(["-c", "load \"\(f)\" as t\ndescribe t\nlet e = t | where wstatus = \"EMP\"\nlq e.value in 2019"], cwd: Binary.root)
+        XCTAssertTrue(d.out.contains("flagged p (provisional) 71, b (break in series) 21"), d.out)
+        XCTAssertTrue(d.out.contains("flagged cells (as the source marked them): p (provisional) 1\n"), d.out)
+    }
+
+    /// PC-Axis data symbols are kept per cell: `describe` counts each symbol.
+    func testDataSymbolsAreCountedPerMeasure() throws {
+        let f = Binary.root + "/../shared/data/px/NPM/BE0101F1datasymbols.px"
+        try requireShared(f)
+        let r = try Binary.run(["-c", "load \"\(f)\" as p\ndescribe p"], cwd: Binary.root)
+        XCTAssertTrue(r.out.contains("missing 6; flagged . (not applicable) 1, .. (not available) 1, ... 1, .... 1, ..... 1, ...... 1"), r.out)
     }
 
     func testJSONStatResponsesLoad() throws {

@@ -6,6 +6,7 @@
 
 public struct XLSXSheet {
     public var name: String
+    /// From the first row with content; a run of empty rows is one empty row.
     public var rows: [[String]]
     /// `A1:C1`, … — merged ranges (usually a title or a two-line header).
     public var merged: [String]
@@ -14,6 +15,9 @@ public struct XLSXSheet {
 }
 
 public enum XLSXReader {
+    /// Cells of the grid handed to the CSV loader (rows with content × the widest row).
+    public static let maxCells = 20_000_000
+
     public static func read(_ bytes: [UInt8], file: String, sheet: String?) throws(Diagnostic) -> XLSXSheet {
         let parts = try Zip.read(bytes, file: file)
         func part(_ n: String) -> String? { parts[n].map { String(decoding: $0, as: UTF8.self) } }
@@ -55,10 +59,25 @@ public enum XLSXReader {
         }
         let (grid, maxCol) = SheetScanner.cells(Array(xml.utf8), shared: shared)
         let merged = XMLScan.elements(xml, named: "mergeCell").compactMap { $0["ref"] }
-        guard let first = grid.keys.min(), let last = grid.keys.max() else {
+        guard let first = grid.keys.min() else {
             return XLSXSheet(name: sheets[index].name, rows: [], merged: merged, firstRow: 1)
         }
-        let rows = (first...last).map { r in (1...max(maxCol, 1)).map { grid[r]?[$0] ?? "" } }
+        // Rows with content, and one empty row wherever rows are skipped (what ends the table):
+        // a stray cell at row 1,048,576 must not make a million empty rows (a fuzzer's find:
+        // 35 s and the memory for them).
+        let present = grid.keys.sorted()
+        let width = max(maxCol, 1)
+        guard present.count * width <= maxCells else {
+            throw Diagnostic(message: "sheet `\(sheets[index].name)` of \(file) spans \(present.count) rows × \(width) columns, more than \(maxCells) cells",
+                             help: "copy the table to a sheet of its own (a stray cell far to the right widens every row)")
+        }
+        var rows: [[String]] = []
+        var previous = first - 1
+        for r in present {
+            if r > previous + 1 { rows.append([String](repeating: "", count: width)) }
+            rows.append((1...width).map { grid[r]![$0] ?? "" })
+            previous = r
+        }
         return XLSXSheet(name: sheets[index].name, rows: rows, merged: merged, firstRow: first)
     }
 
