@@ -219,5 +219,11 @@ final class FlagTests: XCTestCase {
         XCTAssertFalse(h.run("lq e.value in 2021").contains("flagged cells"))
         // One region still rests on the whole cross-section (its reference), flags and all.
         XCTAssertTrue(h.run("specialisation e.value in 2022 for SE213").contains("flagged cells"))
+        // Over two years, each year's flags on their own line (2021 has none).
+        let ss = h.run("shiftshare e.value from 2021 to 2022")
+        XCTAssertTrue(ss.contains("flagged cells in value 2022 (as the source marked them): p (provisional) 1, b (break in series) 1, c (confidential) 1"), ss)
+        XCTAssertFalse(ss.contains("flagged cells in value 2021"), ss)
+        h.run("set lang sv")
+        XCTAssertTrue(h.run("shiftshare e.value from 2021 to 2022").contains("flaggade celler i value 2022 (som källan märkt dem): p (provisional) 1"))
     }
 }

@@ -35,6 +35,8 @@ public struct CrossSection {
     public var rowTotal: [Double]
     public var missing: Int
     public var notes: [String]
+    /// The source's flags on the cells used (`p (provisional) 3`), also a line of `notes`.
+    public var flagged: String? = nil
     public let isAreas: Bool
     /// The partition's industry codes (before grouping into areas or levels).
     public let partitionColumns: [Int32]
@@ -86,7 +88,8 @@ public struct CrossSection {
         }
         var notes = [partition.description]
         let used = (0..<nR).lazy.filter { active[$0] }.flatMap { r in partition.columns.lazy.map { r * nI + Int($0) } }
-        if let f = slice.flagNote(cells: used) { notes.append(f) }
+        let flagged = slice.flagCounts(cells: used)
+        if let f = flagged { notes.append(Self.flagNotePrefix + f) }
         let summed = cube.extras.indices.filter { j in
             cube.extras[j].summable && cube.extraCodes[j].contains { $0 != cube.extraCodes[j].first }
         }.map { cube.extras[$0].name }
@@ -166,8 +169,10 @@ public struct CrossSection {
         }
         return CrossSection(year: year, columnDim: columnDim, columnCodes: columnCodes, nR: nR, x: x, present: present,
                             active: active, level: level, aggregate: aggregate, rowTotal: rowTotal, missing: missing, notes: notes,
-                            isAreas: industries.isAreas, partitionColumns: partition.columns)
+                            flagged: flagged, isAreas: industries.isAreas, partitionColumns: partition.columns)
     }
+
+    static let flagNotePrefix = "flagged cells (as the source marked them): "
 
     /// Regions taking part at region r's level (the default reference set).
     public func peers(of r: Int) -> [Int] { (0..<nR).filter { active[$0] && level[$0] == level[r] && !aggregate[$0] } }

@@ -12,7 +12,17 @@ public struct PeriodData {
     public var columnDim: Dimension { sections[0][0].columnDim }
     public var columnCodes: [Int32] { sections[0][0].columnCodes }
     public var level: [Int] { sections[0][0].level }
-    public var notes: [String] { sections[0][0].notes }
+    public let measures: [Int]
+    /// The first section's notes, with the flags of every year and measure, each on its line.
+    public var notes: [String] {
+        var out = sections[0][0].notes.filter { !$0.hasPrefix(CrossSection.flagNotePrefix) }
+        for (y, row) in sections.enumerated() {
+            for (m, cs) in row.enumerated() {
+                if let f = cs.flagged { out.append("flagged cells in \(cube.measures[measures[m]].name) \(years[y]) (as the source marked them): " + f) }
+            }
+        }
+        return out
+    }
     public var isAreas: Bool { sections[0][0].isAreas }
 
     public static func build(_ cube: Cube, measures: [Int], years: [Int], registry: Registry,
@@ -36,7 +46,7 @@ public struct PeriodData {
             }
             sections.append(row)
         }
-        return PeriodData(years: years, sections: sections, cube: cube)
+        return PeriodData(years: years, sections: sections, cube: cube, measures: measures)
     }
 
     /// A region takes part when it is active in every year's first measure or any of them

@@ -16,13 +16,13 @@ public struct YearSlice {
     public var flags: [UInt8] = []
     public var flagLabels: [String] = []
 
-    /// `flagged cells: p (provisional) 3, e (estimated) 1` over the given cells, or nil.
-    public func flagNote(cells: some Sequence<Int>) -> String? {
+    /// `p (provisional) 3, e (estimated) 1`: the flags of the given cells, or nil when none.
+    public func flagCounts(cells: some Sequence<Int>) -> String? {
         guard !flags.isEmpty else { return nil }
         var n = [Int](repeating: 0, count: flagLabels.count + 1)
         for c in cells { n[Int(flags[c])] += 1 }
         let counts = flagLabels.indices.compactMap { n[$0 + 1] > 0 ? (flagLabels[$0], n[$0 + 1]) : nil }
-        return counts.isEmpty ? nil : "flagged cells (as the source marked them): " + CellFlags.describe(counts)
+        return counts.isEmpty ? nil : CellFlags.describe(counts)
     }
 
     @inline(__always) public func at(_ r: Int, _ i: Int) -> Double { x[r * industries + i] }

@@ -3,9 +3,7 @@
 // as one String). Between pieces it honours Ctrl-C and reports progress.
 
 public final class ByteSink {
-    public private(set) var buffer: [UInt8] = []
-    /// Bytes handed on so far (not counting what is still buffered).
-    public private(set) var flushed = 0
+    private var buffer: [UInt8] = []
     let threshold: Int
     let emit: (UnsafeBufferPointer<UInt8>) throws(Diagnostic) -> Void
 
@@ -49,7 +47,6 @@ public final class ByteSink {
     public func flush() throws(Diagnostic) {
         guard !buffer.isEmpty else { return }
         try buffer.withUnsafeBufferPointer { (b) throws(Diagnostic) in try emit(b) }
-        flushed += buffer.count
         buffer.removeAll(keepingCapacity: true)
     }
 

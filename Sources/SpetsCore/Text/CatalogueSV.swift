@@ -12,6 +12,7 @@ extension Catalogue {
         CatalogueEntry("industries: {0}", "branscher: {0}"),
         CatalogueEntry("missing cells: {0}", "saknade celler: {0}"),
         CatalogueEntry("flagged cells (as the source marked them): {0}", "flaggade celler (som källan märkt dem): {0}"),
+        CatalogueEntry("flagged cells in {0} {1} (as the source marked them): {2}", "flaggade celler i {0} {1} (som källan märkt dem): {2}"),
         CatalogueEntry("identity: {0} holds (largest relative residual {1})", "identitet: {0} gäller (största relativa avvikelse {1})"),
         CatalogueEntry("shift-share ({0}) of {1} {2}: national share e⁰·G, industry mix e⁰·(g_i − G), regional shift e¹ − e⁰(1 + g_i) (a zero base counts in full)",
                        "shift-share ({0}) av {1} {2}: riksandel e⁰·G, branschstruktur e⁰·(g_i − G), regional effekt e¹ − e⁰(1 + g_i) (en nollbas räknas helt)"),
