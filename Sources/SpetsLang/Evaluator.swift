@@ -161,15 +161,57 @@ extension Session {
         case .name(let n):
             if let b = bindings[n.text] { t = b }
             else if datasets[n.text] != nil || datasets.keys.contains(where: { $0.lowercased() == n.text.lowercased() }) {
-                t = Describe.observations(try cube(n))
+                let c = try cube(n)
+                t = Describe.observations(c, only: Self.columnsRead(by: p.stages, from: Describe.observationNames(c)))
             } else {
                 throw Diagnostic(message: "unknown name `\(n.text)`", span: n.span,
                                  help: allNames.isEmpty ? "nothing is loaded yet; `help` lists the verbs" : "names: " + allNames.joined(separator: ", "),
                                  candidates: Text.suggestions(for: n.text, among: allNames + CommandTable.statementWords))
             }
         }
-        for stage in p.stages { t = try apply(stage, to: t) }
+        for stage in p.stages {
+            // A filter works on the table in place (it is held only here), the others make a new one.
+            if case .filter(let c, _) = stage { t.keepRows(try Conditions.mask(c, t)) } else { t = try apply(stage, to: t) }
+        }
         return t
+    }
+
+    /// The source columns a pipeline's stages read, when its result keeps no others (a
+    /// `select` or `summarise` narrows it); nil when every column is needed — or when a name
+    /// does not resolve, so that the stage reports it against the whole table.
+    static func columnsRead(by stages: [Stage], from names: [String]) -> Set<Int>? {
+        let shape = Table(columns: names.map { Column($0, .number([])) }, footer: [])
+        var read: Set<Int> = [], narrows = false
+        func add(_ n: NameRef) -> Bool {
+            guard let i = shape.columnIndex(n.text) else { return false }
+            read.insert(i)
+            return true
+        }
+        func operands(_ c: Condition) -> [Operand] {
+            switch c {
+            case .compare(let a, _, let b, _): return [a, b]
+            case .and(let x, let y), .or(let x, let y): return operands(x) + operands(y)
+            case .not(let x): return operands(x)
+            }
+        }
+        stages: for stage in stages {
+            switch stage {
+            case .filter(let c, _):
+                for case .column(let n) in operands(c) where !add(n) { return nil }
+            case .sort(let n, _, _):
+                if !add(n) { return nil }
+            case .top(_, let by, _):
+                if let by, !add(by) { return nil }
+            case .select(let cols, _):
+                for n in cols where !add(n) { return nil }
+                narrows = true
+            case .summarise(let aggs, _):
+                for case let n? in aggs.map(\.column) where !add(n) { return nil }
+                narrows = true
+                break stages   // later stages read the summary, not the source
+            }
+        }
+        return narrows ? read : nil
     }
 
     func apply(_ stage: Stage, to t: Table) throws(Diagnostic) -> Table {
@@ -205,7 +247,10 @@ extension Session {
 
     func filteredCube(_ c: Cube, _ stages: [Stage], name: String) throws(Diagnostic) -> Cube {
         var keep = [Bool](repeating: true, count: c.count)
-        let view = Describe.observations(c)
+        // Only the filters' columns: the view is read by the masks, never shown.
+        let filters = stages.filter { if case .filter = $0 { return true } else { return false } }
+        let view = Describe.observations(c, only: Self.columnsRead(by: filters + [.summarise([], span: 0..<0)],
+                                                                   from: Describe.observationNames(c)))
         for s in stages {
             if case .filter(let cond, _) = s {
                 let m = try Conditions.mask(cond, view)

@@ -23,7 +23,7 @@ public enum Manual {
         s += ".SH COMMANDS\n"
         for c in CommandTable.all { s += ".TP\n.B \(esc(c.usage))\n\(esc(c.summary))\n" }
         s += ".SH EXIT STATUS\n0 when every statement succeeded, 1 when one failed, 2 for usage errors.\n"
-        s += ".SH ENVIRONMENT\n.TP\n.B SPETS_DATASETS\nthe bundled datasets folder (found beside the binary otherwise)\n.TP\n.B SPETS_LANG\n`sv` for Swedish\n.TP\n.B SPETS_HISTORY\nthe history file (default ~/.spets_history)\n"
+        s += ".SH ENVIRONMENT\n.TP\n.B SPETS_DATASETS\nthe bundled datasets folder (found beside the binary otherwise)\n.TP\n.B SPETS_LANG\n`sv` for Swedish\n.TP\n.B SPETS_HISTORY\nthe history file (default ~/.spets_history)\n.TP\n.B SPETS_THREADS\n`1` reads CSV on one thread instead of two (results are the same)\n"
         s += ".SH FILES\n.TP\n.I share/spets/datasets\nregistries (regions, NACE/SNI industries, research subjects), area presets, synthetic demo data\n.TP\n.I share/spets/docs\nthe language reference, the methods (read by `explain`), the tutorial\n"
         return s
     }

@@ -7,6 +7,37 @@ import SpetsLang
 import SpetsShell
 import SpetsCommandLine
 
+/// How results are written, however the command line was read.
+struct OutputChoice {
+    var format = "table"
+    var bail = false
+    var echo = false
+    var ascii = false
+    var lang: String? = nil
+
+    /// What is wrong with the choice, in ArgumentParser's usage-error wording; nil when valid.
+    var problem: String? {
+        if OutputFormat.named(format) == nil {
+            return "unknown format '\(format)'; use one of: " + OutputFormat.all.map(\.name).joined(separator: ", ")
+        }
+        if let lang, Language(rawValue: lang.lowercased()) == nil { return "unknown language '\(lang)'; use en or sv" }
+        return nil
+    }
+
+    func makeRunner(workspace: String?) -> Runner {
+        let session: Session
+        do { session = try Startup.session(workspace: workspace) } catch {
+            StandardOutput.write(2, "error: \(error.message)\n")
+            Glibc.exit(1)
+        }
+        session.settings.format = OutputFormat.named(format)!
+        if ascii { session.settings.ascii = true }
+        if let lang { session.settings.language = Language(rawValue: lang.lowercased())! }
+        for w in session.restoreWarnings { StandardOutput.write(2, "warning: \(w)\n") }
+        return Runner(session: session, sink: StandardOutput(), options: RunOptions(bail: bail, echo: echo, progress: isatty(2) != 0))
+    }
+}
+
 struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Result format: table, csv, json or markdown.")
     var format: String = "table"
@@ -23,26 +54,52 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Language of chart labels: en or sv (also $SPETS_LANG).")
     var lang: String?
 
+    var choice: OutputChoice { OutputChoice(format: format, bail: bail, echo: echo, ascii: ascii, lang: lang) }
+
     func validateFormat() throws {
-        guard OutputFormat.named(format) != nil else {
-            throw ValidationError("unknown format '\(format)'; use one of: " + OutputFormat.all.map(\.name).joined(separator: ", "))
+        if let p = choice.problem { throw ValidationError(p) }
+    }
+}
+
+/// What `spets` and `spets run` do once their arguments are read (by ArgumentParser or by
+/// `QuickArguments`).
+enum Launch {
+    static func shell(workspace: String?, command: String?, initScript: String?, demo: Bool, output: OutputChoice) -> Never {
+        let runner = output.makeRunner(workspace: workspace)
+        if demo {
+            guard let dir = Startup.datasetsDirectory() else {
+                StandardOutput.write(2, "error: the bundled datasets were not found (set SPETS_DATASETS)\n")
+                Glibc.exit(1)
+            }
+            runner.run("load \"\(dir)/demo-counties.csv\" as se\nload \"\(dir)/demo-firms.csv\" as firms", file: nil)
         }
-        if let lang, Language(rawValue: lang.lowercased()) == nil {
-            throw ValidationError("unknown language '\(lang)'; use en or sv")
+        if let initScript {
+            do { runner.run(try FileIO.readText(initScript), file: initScript) } catch {
+                StandardOutput.write(2, "error: \(error.message)\n")
+                Glibc.exit(1)
+            }
         }
+        if let command {
+            runner.run(command, file: nil)
+        } else if Shell.stdinIsTerminal {
+            Shell.interactive(runner)
+            Glibc.exit(0)   // an interactive session ends well when the user leaves
+        } else {
+            Shell.piped(runner)
+        }
+        Glibc.exit(runner.failures > 0 ? 1 : 0)
     }
 
-    func makeRunner(workspace: String?) -> Runner {
-        let session: Session
-        do { session = try Startup.session(workspace: workspace) } catch {
+    static func script(file: String, workspace: String?, output: OutputChoice) -> Never {
+        let runner = output.makeRunner(workspace: workspace)
+        let text: String
+        do { text = try FileIO.readText(file) } catch {
             StandardOutput.write(2, "error: \(error.message)\n")
             Glibc.exit(1)
         }
-        session.settings.format = OutputFormat.named(format)!
-        if ascii { session.settings.ascii = true }
-        if let lang { session.settings.language = Language(rawValue: lang.lowercased())! }
-        for w in session.restoreWarnings { StandardOutput.write(2, "warning: \(w)\n") }
-        return Runner(session: session, sink: StandardOutput(), options: RunOptions(bail: bail, echo: echo, progress: isatty(2) != 0))
+        Interrupt.install()
+        runner.run(text, file: file)
+        Glibc.exit(runner.failures > 0 ? 1 : 0)
     }
 }
 
@@ -82,29 +139,7 @@ struct Spets: ParsableCommand {
             StandardOutput.write(1, Version.describe() + "\n")
             Glibc.exit(0)
         }
-        let runner = output.makeRunner(workspace: workspace)
-        if demo {
-            guard let dir = Startup.datasetsDirectory() else {
-                StandardOutput.write(2, "error: the bundled datasets were not found (set SPETS_DATASETS)\n")
-                Glibc.exit(1)
-            }
-            runner.run("load \"\(dir)/demo-counties.csv\" as se\nload \"\(dir)/demo-firms.csv\" as firms", file: nil)
-        }
-        if let initScript {
-            do { runner.run(try FileIO.readText(initScript), file: initScript) } catch {
-                StandardOutput.write(2, "error: \(error.message)\n")
-                Glibc.exit(1)
-            }
-        }
-        if let command {
-            runner.run(command, file: nil)
-        } else if Shell.stdinIsTerminal {
-            Shell.interactive(runner)
-            Glibc.exit(0)   // an interactive session ends well when the user leaves
-        } else {
-            Shell.piped(runner)
-        }
-        Glibc.exit(runner.failures > 0 ? 1 : 0)
+        Launch.shell(workspace: workspace, command: command, initScript: initScript, demo: demo, output: output.choice)
     }
 
     /// Usage errors exit with 2 (ArgumentParser's default is 64).
@@ -112,11 +147,21 @@ struct Spets: ParsableCommand {
     /// workspace) with subcommands.
     static func main() {
         let args = Array(CommandLine.arguments.dropFirst())
-        if args.first == "run" { RunCommand.dispatch(Array(args.dropFirst())) }
+        if args.first == "run" {
+            let rest = Array(args.dropFirst())
+            if let q = QuickArguments(rest, values: ["--workspace"], flags: []), q.positional.count == 1 {
+                Launch.script(file: q.positional[0], workspace: q.values["--workspace"], output: q.output)
+            }
+            RunCommand.dispatch(rest)
+        }
         if args.first == "render" || args.first == "check" { Helper.exec("spets-notebook", args) }
         if args.first == "manual" {
             StandardOutput.write(1, Manual.page(version: Version.number))
             Glibc.exit(0)
+        }
+        if let q = QuickArguments(args, values: ["-c", "--init"], flags: ["--demo"]), q.positional.count <= 1 {
+            Launch.shell(workspace: q.positional.first, command: q.values["-c"], initScript: q.values["--init"],
+                         demo: q.flags.contains("--demo"), output: q.output)
         }
         dispatch(args)
     }
@@ -154,14 +199,6 @@ struct RunCommand: ParsableCommand {
     func validate() throws { try output.validateFormat() }
 
     func run() throws {
-        let runner = output.makeRunner(workspace: workspace)
-        let text: String
-        do { text = try FileIO.readText(file) } catch {
-            StandardOutput.write(2, "error: \(error.message)\n")
-            Glibc.exit(1)
-        }
-        Interrupt.install()
-        runner.run(text, file: file)
-        Glibc.exit(runner.failures > 0 ? 1 : 0)
+        Launch.script(file: file, workspace: workspace, output: output.choice)
     }
 }

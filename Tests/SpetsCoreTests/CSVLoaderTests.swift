@@ -230,6 +230,50 @@ final class CSVParallelTests: XCTestCase {
         XCTAssertEqual(par.count, 60_000)
     }
 
+    /// The plain path (rows read field by field) and the general path (forced by one quoted
+    /// field) give the same dataset for a file that mixes plain rows with every kind of row
+    /// the plain path hands over: blank lines, padded fields, CRLF, a trailing empty field,
+    /// missing values, dates for years, a text column, a region first seen in such a row.
+    func testPlainPathEqualsGeneralPath() throws {
+        var rows: [String] = []
+        for r in 0..<30 { for y in 2020...2021 {
+            let v = (r * 37 + y) % 11
+            switch (r + y) % 9 {
+            case 0: rows.append("R\(r), I\(r % 4) ,\(y),\(v),m")          // padded
+            case 1: rows.append("R\(r),I\(r % 4),\(y)-12-31,\(v),f\r")    // date, CRLF
+            case 2: rows.append("R\(r),I\(r % 4),\(y),,m")                  // missing
+            case 3: rows.append("R\(r),I\(r % 4),\(y),..,f,")               // SCB missing, trailing delimiter
+            case 4: rows.append(""); rows.append("R\(r),I\(r % 4),\(y),\(v),m")  // a blank line before
+            case 5: rows.append("R\(r),I\(r % 4),\(y),\(v).5,\tf")         // tab-padded text
+            default: rows.append("R\(r),I\(r % 4),\(y),\(v),m")
+            }
+        } }
+        let body = rows.joined(separator: "\n") + "\n"
+        let plain = try CSVLoader.load(path: Fixture.write("plain.csv", "region,industry,year,x,sex\n" + body), name: "d")
+        let general = try CSVLoader.load(path: Fixture.write("general.csv", "region,industry,year,x,\"sex\"\n" + body), name: "d")
+        XCTAssertEqual(plain.count, 60)
+        XCTAssertEqual(plain.region.labels, general.region.labels)
+        XCTAssertEqual(plain.industry!.labels, general.industry!.labels)
+        XCTAssertEqual(plain.extras.map(\.labels), general.extras.map(\.labels))
+        XCTAssertEqual(plain.regionCodes, general.regionCodes)
+        XCTAssertEqual(plain.industryCodes, general.industryCodes)
+        XCTAssertEqual(plain.years, general.years)
+        XCTAssertEqual(plain.extraCodes, general.extraCodes)
+        XCTAssertEqual(plain.measures[0].values.map(\.bitPattern), general.measures[0].values.map(\.bitPattern))
+        XCTAssertEqual(plain.industry!.labels, ["I0", "I1", "I2", "I3"], "padding trimmed in either path")
+        // An error in a plain chunk is found by the general path, at its line and column.
+        let bad = body.replacingOccurrences(of: "R7,I3,2021,", with: "R7,I3,2021,7x")
+        XCTAssertThrowsError(try CSVLoader.load(path: Fixture.write("plain-bad.csv", "region,industry,year,x,sex\n" + bad), name: "d")) { e in
+            let d = e as! Diagnostic
+            XCTAssertTrue(d.message.hasPrefix("expected a number in column `x`, found `7x"), d.message)
+            // Lines by bytes: in a Swift String "\r\n" is one Character, not a line end.
+            let lines = Array(("region,industry,year,x,sex\n" + bad).utf8).split(separator: 10, omittingEmptySubsequences: false)
+            let line = lines.firstIndex { $0.starts(with: Array("R7,I3,2021,7x".utf8)) }! + 1
+            XCTAssertEqual(d.location?.line, line)
+            XCTAssertEqual(d.location?.column, 12)
+        }
+    }
+
     func testErrorLineInEitherHalf() throws {
         for badLine in [10, 59_000] {
             var s = "region,industry,year,x\n"

@@ -104,6 +104,17 @@ final class RegistryTests: XCTestCase {
         XCTAssertEqual(NumberParsing.parse("1e3"), 1000)
         XCTAssertEqual(NumberParsing.parse("0.1"), 0.1, "exact via the fast path")
         XCTAssertEqual(NumberParsing.parse("12345678901234567890"), 12345678901234567890.0)
+        // Plain decimals up to 15 digits take a short path: correctly rounded, as strtod.
+        var g = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let intDigits = Int.random(in: 1...8, using: &g), fracDigits = Int.random(in: 1...(15 - intDigits), using: &g)
+            let text = String((0..<intDigits).map { _ in "0123456789".randomElement(using: &g)! }) + "."
+                + String((0..<fracDigits).map { _ in "0123456789".randomElement(using: &g)! })
+            XCTAssertEqual(NumberParsing.parse(text)?.bitPattern, Double(text)!.bitPattern, text)
+            XCTAssertEqual(NumberParsing.parse(text.replacingOccurrences(of: ".", with: ","), .comma)?.bitPattern, Double(text)!.bitPattern, text)
+        }
+        XCTAssertEqual(NumberParsing.parse("315.3"), 315.3)
+        XCTAssertNil(NumberParsing.parse("1.5", .comma), "a point in a decimal-comma file is a group mark")
         XCTAssertNil(NumberParsing.parse("12a"))
         XCTAssertNil(NumberParsing.parse("1,23"), "a group separator needs three digits")
         XCTAssertNil(NumberParsing.parse("."))

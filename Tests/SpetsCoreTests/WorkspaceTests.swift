@@ -76,6 +76,21 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertEqual(try ws.loadAll().count, 1)
     }
 
+    /// An in-memory workspace opens SQLite only when something needs it (start-up); the
+    /// statements journaled before then are all there, in order, once it opens.
+    func testInMemoryJournalIsKeptUntilTheDatabaseOpens() throws {
+        let ws = try Workspace(path: nil)
+        try ws.appendJournal("help lq")
+        try ws.appendJournal("datasets")
+        XCTAssertEqual(try ws.journal(), ["help lq", "datasets"])
+        try ws.save(try CSVLoader.load(path: Fixture.write("lazy.csv", "region,industry,year,x\nA,X,2020,1\n"), name: "d"))
+        try ws.appendJournal("load \"lazy.csv\" as d")
+        XCTAssertEqual(try ws.journal(), ["help lq", "datasets", "load \"lazy.csv\" as d"])
+        let rows = try ws.db.prepare("SELECT count(*) FROM journal")
+        _ = try rows.step()
+        XCTAssertEqual(rows.int(0), 3, "the pending statements were written when the database opened")
+    }
+
     func testSqlIsReadOnlyAndSeesObservations() throws {
         let ws = try Workspace(path: nil)
         let a = try CSVLoader.load(path: Fixture.write("obs.csv", "region,industry,year,x\nA,X,2020,1\nB,X,2020,..\n"), name: "d")

@@ -17,6 +17,60 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try Binary.run(["run"]).status, 2)
     }
 
+    /// The performance issue's promise: one thread or two, byte-identical results. The file
+    /// spans two 4 MB chunks (each parsed in two halves on two threads), regions first
+    /// appear in second halves (so dictionaries merge), and it has missing cells and a blank line.
+    func testOneOrTwoThreadsGiveIdenticalResults() throws {
+        var csv = "region,industry,year,employment,value_added\n"
+        csv.reserveCapacity(5_000_000)
+        for y in [2015, 2022] { for r in stride(from: 339, through: 0, by: -1) { for i in 0..<200 {
+            let e = (r * 7919 + i * 104_729 + y) % 5000
+            csv += "R\(r % 2 == 0 ? "A" : "B")\(r),\(100 + i),\(y),\(e == 17 ? "" : String(e)),\(Double(e) * 1.37 + Double(r) / 8)\n"
+            if r == 150 && i == 0 && y == 2015 { csv += "\n" }
+        } } }
+        XCTAssertGreaterThan(csv.utf8.count, 4 << 20, "more than one chunk")
+        let path = Binary.tmp + "/threads.csv"
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        let stmts = """
+            load "\(path)" as d
+            d | where year = 2022 | summarise count(), sum(employment), mean(value_added)
+            lq d.employment in 2022 | sort lq | top 5
+            shiftshare d.employment from 2015 to 2022 | where industry = "TOTAL" | summarise sum(industry_mix), sum(regional_shift)
+            productivity d.value_added per d.employment from 2015 to 2022 | where industry = "TOTAL" | summarise sum(within), sum(entry_exit)
+            density d.employment in 2022 | summarise count(), mean(density)
+            """
+        let two = try Binary.run(["--format", "csv", "-c", stmts])
+        let one = try Binary.run(["--format", "csv", "-c", stmts], env: ["SPETS_THREADS": "1"])
+        XCTAssertEqual(two.status, 0, two.err)
+        XCTAssertEqual(one.out, two.out)
+        XCTAssertEqual(one.err, two.err)
+        XCTAssertTrue(two.err.hasPrefix("loaded d: 136000 rows"), two.err)
+    }
+
+    /// The plain forms are read by hand before ArgumentParser (start-up); a trailing `--`
+    /// sends the same line through ArgumentParser: both must behave the same.
+    func testQuickArgumentsAgreeWithArgumentParser() throws {
+        let script = Binary.tmp + "/quick.spets"
+        try "load \"\(worked)\" as w\nlq w.employment in 2022 | top 2 by lq\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let forms: [[String]] = [
+            ["-c", "datasets; help lq"],
+            ["--format", "csv", "-c", "load \"\(worked)\" as w\nlq w.employment in 2022 | top 3 by lq"],
+            ["--format=json", "--echo", "-c", "load \"\(worked)\" as w; describe w"],
+            ["--bail", "-c", "lq x.y in 2020; help lq"],
+            ["--lang", "sv", "--ascii", "-c", "help lq"],
+            ["--format", "xml", "-c", "help"],
+            ["-c", "help", "--bail", "--bail"],
+            ["run", script, "--format", "markdown"],
+            ["run", script, "--workspace", Binary.tmp + "/quick.spetsdb", "--echo"],
+        ]
+        for f in forms {
+            let quick = try Binary.run(f), parsed = try Binary.run(f + ["--"])
+            XCTAssertEqual(quick.status, parsed.status, "\(f)")
+            XCTAssertEqual(quick.out, parsed.out, "\(f)")
+            XCTAssertEqual(quick.err, parsed.err, "\(f)")
+        }
+    }
+
     func testBailStopsAtTheFirstFailure() throws {
         let stmts = "datasets; lq x.y in 2020; help lq"
         let keepGoing = try Binary.run(["-c", stmts])

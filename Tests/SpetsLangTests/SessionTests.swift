@@ -83,6 +83,34 @@ final class SessionTests: XCTestCase {
         XCTAssertTrue(h.run("let lq = w").contains("`lq` is a word of the language"))
     }
 
+    /// A pipeline on a dataset builds only the columns its stages read when it ends narrower
+    /// than the dataset; results and messages are those of the whole table.
+    func testPipelinesOnADatasetReadOnlyTheirColumns() throws {
+        let names = ["region", "industry", "year", "employment"]
+        func read(_ stages: String) throws -> Set<Int>? {
+            guard case .pipeline(let p) = Parser.parse("w" + stages).statements[0].kind else { XCTFail("not a pipeline"); return nil }
+            return Session.columnsRead(by: p.stages, from: names)
+        }
+        XCTAssertEqual(try read(" | summarise count()"), [])
+        XCTAssertEqual(try read(" | where year > 2020 | summarise sum(employment)"), [2, 3])
+        XCTAssertEqual(try read(" | sort employment | select Region | summarise count(region)"), [0, 3])
+        XCTAssertEqual(try read(" | summarise count() | select count"), [], "stages after summarise read the summary")
+        XCTAssertNil(try read(" | where year > 2020"), "the whole table is the result")
+        XCTAssertNil(try read(" | summarise sum(jobs)"), "an unknown name is reported against the whole table")
+
+        let h = try Harness(format: .csv)
+        h.run("load \"\(Repo.write("w-cols.csv", Repo.worked))\" as w")
+        XCTAssertEqual(h.run("w | summarise count()"), "count\n20\n")
+        XCTAssertEqual(h.run("w | where year = 2022 | where industry = \"ICT\" | summarise sum(employment), count(year)"),
+                       "sum_employment,count_year\n260400,4\n", "2600 + 11500 + 1300 + 245000")
+        XCTAssertEqual(h.run("w | select region, year | top 1"), "region,year\nNB,2022\n")
+        let unknown = h.run("w | summarise sum(jobs)")
+        XCTAssertTrue(unknown.contains("no column `jobs`") && unknown.contains("columns: region, industry, year, employment"), unknown)
+        h.run("let ict = w | where industry = \"ICT\"")
+        XCTAssertEqual(h.session.datasets["ict"]?.count, 4)
+        XCTAssertEqual(h.run("ict | select year | top 1"), "year\n2022\n", "a filtered dataset keeps every column")
+    }
+
     func testExportByExtension() throws {
         let h = try Harness()
         h.run("load \"\(Repo.write("w5.csv", Repo.worked))\" as w")

@@ -137,7 +137,13 @@ public struct CrossSection {
             notes.append("areas: each computed on its own members (they may overlap); totals are over all industries")
         }
         var x: [Double], present: [Bool]
-        if groups.isEmpty {
+        if groups.isEmpty && columnCodes.count == nI && columnCodes.indices.allSatisfy({ columnCodes[$0] == Int32($0) })
+            && (0..<nR).allSatisfy({ r in active[r] || !(0..<nI).contains { slice.present[r * nI + $0] } }) {
+            // Every industry, in order, and no region left out that has data: the slice is the
+            // matrix; shared, not copied — 5 MB per year and measure at 2,000 × 300.
+            x = slice.x
+            present = slice.present
+        } else if groups.isEmpty {
             x = [Double](repeating: .nan, count: nR * columnCodes.count)
             present = [Bool](repeating: false, count: nR * columnCodes.count)
             for r in 0..<nR where active[r] {

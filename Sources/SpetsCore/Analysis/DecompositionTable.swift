@@ -30,11 +30,20 @@ struct DecompositionTable {
     var columnCodes: [Int32] = []
     var values: [[Double]] = []
 
-    init(pd: PeriodData, cube: Cube, multi: Bool) { self.pd = pd; self.cube = cube; self.multi = multi }
+    /// Blocks expected (one per region): the columns are sized once, as growing them by
+    /// doubling keeps two copies alive (every region of a 2,000 × 300 panel: 600,000 rows).
+    let blocks: Int
+
+    init(pd: PeriodData, cube: Cube, multi: Bool, blocks: Int) { self.pd = pd; self.cube = cube; self.multi = multi; self.blocks = blocks }
 
     /// One region's rows (one per column, in column order) and its TOTAL row.
     mutating func addBlock(region: Int, rows: [[Double]], total: [Double]) {
-        if values.isEmpty { values = Array(repeating: [], count: total.count) }
+        if values.isEmpty {
+            let n = blocks * (rows.count + 1)
+            values = Array(repeating: [], count: total.count)
+            for k in values.indices { values[k].reserveCapacity(n) }
+            regionCodes.reserveCapacity(n); columnCodes.reserveCapacity(n)
+        }
         for (c, row) in rows.enumerated() {
             regionCodes.append(Int32(region)); columnCodes.append(pd.columnCodes[c])
             for k in 0..<row.count { values[k].append(row[k]) }

@@ -68,12 +68,23 @@ public enum Describe {
         return k
     }
 
-    public static func observations(_ c: Cube) -> Table {
-        var cols = [Column(c.region.name, .coded(c.regionCodes, c.region), kind: .key)]
-        if let i = c.industry { cols.append(Column(i.name, .coded(c.industryCodes, i), kind: .key)) }
-        cols.append(Column(c.yearName, .number(c.years.map(Double.init)), decimals: 0, kind: .key))
-        for (k, e) in c.extras.enumerated() { cols.append(Column(e.name, .coded(c.extraCodes[k], e), kind: .key)) }
-        for m in c.measures { cols.append(Column(m.name, .number(m.values), unit: m.unit)) }
-        return Table(columns: cols, footer: ["dataset \(c.name) (\(c.source))"])
+    /// The dataset as a table of observations: region, industry, year, extras, measures.
+    /// `only` (positions in that order) keeps just those columns — a pipeline that reads a few
+    /// columns must not widen a 12-million-row year column to numbers (96 MB) it never looks
+    /// at. One column always stays, so the row count does. Code and measure columns share the
+    /// dataset's arrays; only the year column is built.
+    public static func observations(_ c: Cube, only: Set<Int>? = nil) -> Table {
+        var makers: [() -> Column] = [{ Column(c.region.name, .coded(c.regionCodes, c.region), kind: .key) }]
+        if let i = c.industry { makers.append { Column(i.name, .coded(c.industryCodes, i), kind: .key) } }
+        makers.append { Column(c.yearName, .number(c.years.map(Double.init)), decimals: 0, kind: .key) }
+        for (k, e) in c.extras.enumerated() { makers.append { Column(e.name, .coded(c.extraCodes[k], e), kind: .key) } }
+        for m in c.measures { makers.append { Column(m.name, .number(m.values), unit: m.unit) } }
+        let keep = only.map { $0.isEmpty ? [0] : $0.sorted() } ?? Array(makers.indices)
+        return Table(columns: keep.map { makers[$0]() }, footer: ["dataset \(c.name) (\(c.source))"])
+    }
+
+    /// The column names of `observations(c)`, in order, without building any column.
+    public static func observationNames(_ c: Cube) -> [String] {
+        [c.region.name] + (c.industry.map { [$0.name] } ?? []) + [c.yearName] + c.extras.map(\.name) + c.measures.map(\.name)
     }
 }

@@ -12,7 +12,7 @@ public enum GrowthAccounting {
         let pd = try PeriodData.build(cube, measures: [q.valueAdded, q.employment], years: [q.from, q.to], registry: registry,
                                       industries: q.industries, regionLevel: q.regionLevel)
         let regions = try DecompositionRegions.pick(pd, cube, q.regions, .levelSum, first: q.from)
-        var b = DecompositionTable(pd: pd, cube: cube, multi: regions.count > 1 || q.regions == nil)
+        var b = DecompositionTable(pd: pd, cube: cube, multi: regions.count > 1 || q.regions == nil, blocks: regions.count)
         var exact = Exactness()
         var noLog = Set<String>(), dropped = Set<String>()
         let T = Double(q.to - q.from)

@@ -70,7 +70,7 @@ public enum Productivity {
         let pd = try PeriodData.build(cube, measures: [q.valueAdded, q.employment], years: [q.from, q.to], registry: registry,
                                       industries: q.industries, regionLevel: q.regionLevel)
         let regions = try DecompositionRegions.pick(pd, cube, q.regions, .levelSum, first: q.from)
-        var b = DecompositionTable(pd: pd, cube: cube, multi: regions.count > 1 || q.regions == nil)
+        var b = DecompositionTable(pd: pd, cube: cube, multi: regions.count > 1 || q.regions == nil, blocks: regions.count)
         var exact = Exactness(), exactLog = Exactness()
         var p0col: [Double] = [], p1col: [Double] = []
         var droppedNames = Set<String>()

@@ -22,7 +22,7 @@ public enum ProductivityGap {
         let pd = try PeriodData.build(cube, measures: [q.valueAdded, q.employment], years: [q.year], registry: registry,
                                       industries: q.industries, regionLevel: q.regionLevel)
         let regions = try DecompositionRegions.pick(pd, cube, q.regions, q.reference, first: q.year)
-        var b = DecompositionTable(pd: pd, cube: cube, multi: regions.count > 1 || q.regions == nil)
+        var b = DecompositionTable(pd: pd, cube: cube, multi: regions.count > 1 || q.regions == nil, blocks: regions.count)
         var exact = Exactness()
         var pr: [Double] = [], pn: [Double] = []
         let width = q.method == .threeTerm ? 3 : 2

@@ -38,7 +38,7 @@ public enum ShiftShare {
                                       industries: q.industries, regionLevel: q.regionLevel)
         let regions = try DecompositionRegions.pick(pd, cube, q.regions, q.reference, first: q.from)
         let nC = pd.nC, last = years.count - 1
-        var b = DecompositionTable(pd: pd, cube: cube, multi: regions.count > 1 || q.regions == nil)
+        var b = DecompositionTable(pd: pd, cube: cube, multi: regions.count > 1 || q.regions == nil, blocks: regions.count)
         var extra: [[Double]] = Array(repeating: [], count: q.method == .esteban ? 3 : q.method == .gerfin ? 2 : 0)
         var exact = Exactness(), exactEM = Exactness()
         var missing = 0

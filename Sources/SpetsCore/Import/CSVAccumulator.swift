@@ -58,6 +58,18 @@ struct CSVAccumulator {
         }
     }
 
+    /// Sizes the columns for the rows expected (each file row gives one observation per year
+    /// column in the wide layout).
+    mutating func reserve(rows: Int) {
+        let n = rows * max(yearColumns.count, 1)
+        guard n > 0 else { return }
+        regionCodes.reserveCapacity(n)
+        if hasIndustry { industryCodes.reserveCapacity(n) }
+        years.reserveCapacity(n)
+        for k in textCodes.indices { textCodes[k].reserveCapacity(n) }
+        for k in measures.indices { measures[k].reserveCapacity(n) }
+    }
+
     // Code maps of a side accumulator into this one (see `absorb`).
     var regionMap: [Int32] = [], industryMap: [Int32] = [], textMaps: [[Int32]] = []
 

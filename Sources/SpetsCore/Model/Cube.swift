@@ -80,15 +80,14 @@ extension Cube {
     }
 
     public func subset(_ keep: [Bool], name: String) -> Cube {
-        var idx: [Int] = []
-        for (k, f) in keep.enumerated() where f { idx.append(k) }
-        func g<T>(_ a: [T]) -> [T] { a.isEmpty ? [] : idx.map { a[$0] } }
+        let n = keep.reduce(0) { $0 + ($1 ? 1 : 0) }
+        func g<T>(_ a: [T]) -> [T] { a.isEmpty ? [] : a.kept(keep, count: n) }
         return Cube(name: name, source: source, region: region, industry: industry, yearName: yearName, extras: extras,
                     regionCodes: g(regionCodes), industryCodes: g(industryCodes), years: g(years),
                     extraCodes: extraCodes.map { g($0) },
                     measures: measures.map { Measure(name: $0.name, unit: $0.unit, values: g($0.values), prices: $0.prices,
                                                      flags: $0.flags.map { CellFlags(labels: $0.labels, codes: g($0.codes)) }) },
-                    notes: notes + ["filtered from \(self.name): \(idx.count) of \(count) rows"])
+                    notes: notes + ["filtered from \(self.name): \(n) of \(count) rows"])
     }
 }
 

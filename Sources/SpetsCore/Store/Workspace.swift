@@ -7,8 +7,23 @@ public final class Workspace {
     /// workspaces written before the flag existed read unchanged).
     static let summableMark = "+sum"
     static let totalMark = "+total="
-    public let db: SQLiteDB
     public let path: String?
+    /// The database; an in-memory session opens it on first use (a `spets -c` that never
+    /// stores anything skips SQLite's open and schema: a quarter of the start-up time).
+    public var db: SQLiteDB {
+        get throws(Diagnostic) {
+            if let opened { return opened }
+            let d = try Self.openDatabase(path: nil)
+            opened = d
+            let pending = pendingJournal
+            pendingJournal = []
+            for s in pending { try appendJournal(s) }
+            return d
+        }
+    }
+    private var opened: SQLiteDB?
+    /// Statements journaled in memory before the database was needed; written when it opens.
+    private var pendingJournal: [String] = []
     public var isPersistent: Bool { path != nil }
     /// Bumped whenever datasets change, so derived SQL tables know to refresh.
     public private(set) var generation = 0
@@ -37,12 +52,18 @@ public final class Workspace {
 
     public init(path: String?) throws(Diagnostic) {
         self.path = path
-        if let path { lockFD = try Self.lock(path) }
-        do { db = try SQLiteDB(path: path ?? ":memory:") } catch {
-            if lockFD >= 0 { close(lockFD) }
+        guard let path else { return }
+        lockFD = try Self.lock(path)
+        do { opened = try Self.openDatabase(path: path) } catch {
+            close(lockFD)
             throw error
         }
-        if path != nil {
+    }
+
+    /// Opens (creating when new) and checks the database behind a workspace.
+    private static func openDatabase(path: String?) throws(Diagnostic) -> SQLiteDB {
+        let db = try SQLiteDB(path: path ?? ":memory:")
+        if let path {
             // WAL + FULL sync: a committed load survives a crash or power loss.
             // mmap: reopening reads column blobs from the mapped file.
             try db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA mmap_size=4294967296;")
@@ -51,7 +72,7 @@ public final class Workspace {
             if st.int(0) == 1 {
                 let v = try db.prepare("SELECT value FROM meta WHERE key='schema_version'")
                 if try v.step(), let s = v.text(0), s != Self.schemaVersion {
-                    throw Diagnostic(message: "workspace \(path!) was written by another version of spets (schema \(s))")
+                    throw Diagnostic(message: "workspace \(path) was written by another version of spets (schema \(s))")
                 }
             }
         }
@@ -63,6 +84,7 @@ public final class Workspace {
         let cols = try db.prepare("SELECT count(*) FROM pragma_table_info('dataset_measures') WHERE name = 'prices'")
         if try cols.step(), cols.int(0) == 0 { try db.exec("ALTER TABLE dataset_measures ADD COLUMN prices TEXT") }
         db.makeInterruptible()
+        return db
     }
 
     deinit { if lockFD >= 0 { close(lockFD) } }
@@ -215,6 +237,7 @@ public final class Workspace {
     // MARK: journal and definitions
 
     public func appendJournal(_ statement: String) throws(Diagnostic) {
+        if opened == nil && path == nil { pendingJournal.append(statement); return }
         try db.prepare("INSERT INTO journal(seq, statement) VALUES (?, ?)").bind(1, try nextSeq("journal")).bind(2, statement).run()
     }
 
@@ -229,6 +252,7 @@ public final class Workspace {
     }
 
     public func journal() throws(Diagnostic) -> [String] {
+        if opened == nil && path == nil { return pendingJournal }
         let st = try db.prepare("SELECT statement FROM journal ORDER BY seq")
         var out: [String] = []
         while try st.step() { out.append(st.text(0) ?? "") }

@@ -1,0 +1,109 @@
+// CSVPlainRows.swift — the load's hot loop for the usual file: long layout, no quote in the
+// chunk, one line per row, no spaces around fields. Each field is read as it is found (no
+// field list, no switch on a role with payloads, no trimming); a row that is not that plain
+// goes, on its own, to the general path (`consume`), which handles everything and reports
+// every error. The plain path interns only what the general path would intern for the same
+// row, in the same order, so codes and their order do not depend on which path read a row.
+
+import Glibc
+
+extension CSVAccumulator {
+    /// How the plain path treats a column.
+    enum PlainKind: UInt8 { case region, industry, year, measure, text, skip }
+
+    static func plainKinds(_ roles: [ColumnRole]) -> (kinds: [PlainKind], index: [Int]) {
+        var kinds: [PlainKind] = [], index: [Int] = []
+        for role in roles {
+            switch role {
+            case .region: kinds.append(.region); index.append(0)
+            case .industry: kinds.append(.industry); index.append(0)
+            case .year: kinds.append(.year); index.append(0)
+            case .measure(let k): kinds.append(.measure); index.append(k)
+            case .text(let k): kinds.append(.text); index.append(k)
+            case .yearValue, .ignored: kinds.append(.skip); index.append(0)
+            }
+        }
+        return (kinds, index)
+    }
+
+    /// Parses the rows in b[from..<to] like `consume`, taking plain rows itself. Only for
+    /// the long layout and for bytes without a quote character.
+    mutating func consumePlain(_ whole: UnsafeBufferPointer<UInt8>, from: Int, to: Int, eof: Bool, delimiter: UInt8,
+                               scanner: inout CSVScanner, conv: NumberParsing.Convention) -> ConsumeResult {
+        let base = whole.baseAddress!
+        let (kinds, index) = Self.plainKinds(layout.roles)
+        let values = UnsafeMutablePointer<Double>.allocate(capacity: max(measures.count, 1))
+        let textRow = UnsafeMutablePointer<Int32>.allocate(capacity: max(texts.count, 1))
+        defer { values.deallocate(); textRow.deallocate() }
+        var r = ConsumeResult(next: from)
+        var p = from
+        rows: while p < to {
+            // One row, all or nothing: nothing is appended until every field has been read.
+            var q = p
+            var reg: Int32 = 0, ind: Int32 = 0, year: Int32 = 0
+            var plain = true
+            fields: for c in 0..<kinds.count {
+                let s = q
+                while q < to { let ch = base[q]; if ch == delimiter || ch == 10 || ch == 13 { break }; q += 1 }
+                let e = q
+                if c + 1 < kinds.count {
+                    guard q < to, base[q] == delimiter else { plain = false; break fields }
+                    q += 1
+                } else if q < to {
+                    if base[q] == 10 { q += 1 } else if base[q] == 13 && q + 1 < to && base[q + 1] == 10 { q += 2 } else { plain = false; break fields }
+                } else if !eof {
+                    plain = false; break fields
+                }
+                if e > s && (base[s] == 32 || base[s] == 9 || base[e - 1] == 32 || base[e - 1] == 9) { plain = false; break fields }
+                let n = e - s
+                switch kinds[c] {
+                case .region:
+                    if n == 0 { plain = false; break fields }
+                    reg = region.intern(base + s, n)
+                case .industry:
+                    if n == 0 { plain = false; break fields }
+                    ind = industry.intern(base + s, n)
+                case .year:
+                    let digits = n > 4 && base[s + 4] == UInt8(ascii: "-") ? 4 : n   // 2008-12-31 → 2008
+                    guard let y = NumberParsing.parseInt(base + s, digits), y >= 1000, y <= 9999 else { plain = false; break fields }
+                    year = Int32(y)
+                case .measure:
+                    if CSVLoader.isMissing(base + s, n) { values[index[c]] = .nan }
+                    else if let v = NumberParsing.parse(base + s, n, conv) { values[index[c]] = v }
+                    else { plain = false; break fields }
+                case .text:
+                    textRow[index[c]] = texts[index[c]].intern(base + s, n)
+                case .skip:
+                    break
+                }
+            }
+            if plain {
+                regionCodes.append(reg)
+                if hasIndustry { industryCodes.append(ind) }
+                years.append(year)
+                for k in 0..<texts.count { textCodes[k].append(textRow[k]) }
+                for k in 0..<measures.count { measures[k].append(values[k]) }
+                rows += 1
+                r.lines += 1
+                p = q
+                r.next = p
+                continue rows
+            }
+            // Not plain (a blank line, spaces, a short row, a bad value…): the general path
+            // takes this line, and reports what is wrong with it.
+            let lf = memchr(base + p, 10, to - p).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base }
+            let end = lf.map { $0 + 1 } ?? to
+            let g = consume(whole, from: p, to: end, eof: lf != nil || eof, scanner: &scanner, conv: conv)
+            if var e = g.error {
+                e.line += r.lines
+                r.error = e
+                return r
+            }
+            r.lines += g.lines
+            if g.next == p { break }   // an incomplete row at the end: more data is needed
+            p = g.next
+            r.next = p
+        }
+        return r
+    }
+}
