@@ -25,8 +25,10 @@ public final class Session {
     var shippedGroupsLoaded = false
     /// Datasets standing in for others while `compare` evaluates an aggregate.
     var datasetOverrides: [String: Cube] = [:]
-    /// Where preset areas live (`datasets/areas/*.csv`); nil: no presets.
-    public var presetDirectory: String? = nil
+    /// Where preset areas live (`datasets/areas/*.csv`); nil: no presets. Looked up on first
+    /// use (finding the bundled data takes a dozen file checks: 8 % of start-up).
+    public lazy var presetDirectory: String? = presetLookup()
+    private let presetLookup: () -> String?
     /// The bundled data (`datasets/`, whose `areas/` holds the presets), its `research/`
     /// registries and the `docs/` beside it (read by `explain`): all found from one place.
     var datasetsDirectory: String? { presetDirectory.map { Self.parent($0) } }
@@ -57,9 +59,9 @@ public final class Session {
     /// Problems met while restoring a workspace (a `let` that no longer evaluates).
     public internal(set) var restoreWarnings: [String] = []
 
-    public init(registry: Registry, workspacePath: String? = nil, presetDirectory: String? = nil) throws(Diagnostic) {
+    public init(registry: Registry, workspacePath: String? = nil, presetDirectory: @escaping @autoclosure () -> String? = nil) throws(Diagnostic) {
         self.registry = registry
-        self.presetDirectory = presetDirectory
+        self.presetLookup = presetDirectory
         workspace = try Workspace(path: workspacePath)
         if workspacePath != nil { try restore() }
     }

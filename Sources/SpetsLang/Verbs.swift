@@ -337,9 +337,9 @@ extension Verbs {
         let convention = self.convention(call, DensityConvention.self) ?? .standard
         let proxMethod: ProximityMethod
         if let c = call.clause("method"), case .name(let n) = c.value { proxMethod = ProximityMethod(rawValue: n.text.lowercased()) ?? .minimum } else { proxMethod = .minimum }
-        let dens = Relatedness.density(sm, convention: convention, method: proxMethod)
         var rows = Array(0..<sm.nR)
-        if let wanted = try regions(s, call, cube) {
+        let wanted = try regions(s, call, cube)
+        if let wanted {
             rows = []
             for w in wanted {
                 guard let k = sm.regions.firstIndex(of: Int(w)) else {
@@ -348,6 +348,7 @@ extension Verbs {
                 rows.append(k)
             }
         }
+        let dens = Relatedness.density(sm, convention: convention, method: proxMethod, rows: wanted == nil ? nil : rows)
         var r: [Int32] = [], c: [Int32] = [], d: [Double] = [], m: [Double] = []
         for k in rows { for j in 0..<sm.nC { r.append(Int32(sm.regions[k])); c.append(sm.columns[j]); d.append(dens[k * sm.nC + j]); m.append(sm.m[k * sm.nC + j]) } }
         let what: String

@@ -6,7 +6,10 @@ import SpetsLang
 public enum Startup {
     /// The bundled `datasets/` folder: $SPETS_DATASETS, else beside the executable's package
     /// (walking up from the binary: .build/<config>/spets), else ./datasets.
-    public static func datasetsDirectory() -> String? {
+    public static func datasetsDirectory() -> String? { foundDatasets }
+
+    /// Looked for once (start-up asks twice: registries and area presets).
+    private static let foundDatasets: String? = {
         if let d = FileIO.environment("SPETS_DATASETS") { return d }
         var buf = [CChar](repeating: 0, count: 4096)
         let n = readlink("/proc/self/exe", &buf, buf.count - 1)
@@ -21,15 +24,17 @@ public enum Startup {
             }
         }
         return FileIO.exists("datasets/regions-se.csv") ? "datasets" : nil
-    }
+    }()
 
     /// The bundled registries, read on first use (start-up does not pay for them).
-    public static func registry() -> (Registry, warning: String?) {
-        guard let dir = datasetsDirectory() else {
-            return (Registry(), "warning: bundled registries not found (set SPETS_DATASETS to spets' datasets/ folder); region names will not resolve\n")
-        }
+    public static func registry() -> Registry {
         var registry: Registry? = nil
         let r = Registry(lazy: {
+            // Found on first use too: a session that never names a region does not look.
+            guard let dir = datasetsDirectory() else {
+                StandardOutput.write(2, "warning: bundled registries not found (set SPETS_DATASETS to spets' datasets/ folder); region names will not resolve\n")
+                return
+            }
             do throws(Diagnostic) {
                 try registry!.addRegions(csv: try FileIO.read(dir + "/regions-se.csv"), file: dir + "/regions-se.csv")
                 try registry!.addIndustries(csv: try FileIO.read(dir + "/industries-nace.csv"), file: dir + "/industries-nace.csv")
@@ -38,13 +43,11 @@ public enum Startup {
             }
         })
         registry = r
-        return (r, nil)
+        return r
     }
 
     public static func session(workspace: String?) throws(Diagnostic) -> Session {
-        let (reg, warning) = registry()
-        if let warning { StandardOutput.write(2, warning) }
-        let s = try Session(registry: reg, workspacePath: workspace, presetDirectory: datasetsDirectory().map { $0 + "/areas" })
+        let s = try Session(registry: registry(), workspacePath: workspace, presetDirectory: datasetsDirectory().map { $0 + "/areas" })
         s.settings.ascii = !localeIsUTF8()
         if let c = FileIO.environment("COLUMNS").flatMap({ Int($0) }), c > 0 { s.settings.width = c }
         if let l = FileIO.environment("SPETS_LANG").flatMap({ Language(rawValue: $0.lowercased()) }) { s.settings.language = l }
@@ -56,8 +59,11 @@ public enum Startup {
     public static func localeIsUTF8() -> Bool {
         for v in ["LC_ALL", "LC_CTYPE", "LANG"] {
             if let s = FileIO.environment(v), !s.isEmpty {
-                let l = s.lowercased()
-                return l.contains("utf-8") || l.contains("utf8")
+                // Bytes, not `String.contains`: that one goes through _StringProcessing and
+                // instantiates its generic types at run time (8 % of start-up).
+                let l = s.utf8.map { $0 | 0x20 }
+                let dash = Array("utf-8".utf8), plain = Array("utf8".utf8)
+                return (0..<l.count).contains { i in l[i...].starts(with: dash) || l[i...].starts(with: plain) }
             }
         }
         return false

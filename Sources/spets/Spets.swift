@@ -150,7 +150,7 @@ struct Spets: ParsableCommand {
         if args.first == "run" {
             let rest = Array(args.dropFirst())
             if let q = QuickArguments(rest, values: ["--workspace"], flags: []), q.positional.count == 1 {
-                Launch.script(file: q.positional[0], workspace: q.values["--workspace"], output: q.output)
+                Launch.script(file: q.positional[0], workspace: q.value("--workspace"), output: q.output)
             }
             RunCommand.dispatch(rest)
         }
@@ -160,7 +160,7 @@ struct Spets: ParsableCommand {
             Glibc.exit(0)
         }
         if let q = QuickArguments(args, values: ["-c", "--init"], flags: ["--demo"]), q.positional.count <= 1 {
-            Launch.shell(workspace: q.positional.first, command: q.values["-c"], initScript: q.values["--init"],
+            Launch.shell(workspace: q.positional.first, command: q.value("-c"), initScript: q.value("--init"),
                          demo: q.flags.contains("--demo"), output: q.output)
         }
         dispatch(args)

@@ -24,6 +24,27 @@ final class RelatednessTests: XCTestCase {
         close(m.ubiquity, GoldenRelatedness.ubiquity, "ubiquity")
     }
 
+    /// The bitset co-occurrence equals Σ_r M_ri M_rj on random matrices (sizes around the
+    /// 64-region word edge), and density for some rows equals those rows of the full result.
+    func testCooccurrenceBySumAndDensityByRow() {
+        var g = SystemRandomNumberGenerator()
+        for nR in [1, 63, 64, 65, 130] {
+            let nC = Int.random(in: 1...12, using: &g)
+            let m = (0..<(nR * nC)).map { _ in Double(Int.random(in: 0...2, using: &g) == 0 ? 1 : 0) }
+            let sm = SpecialisationMatrix(regions: Array(0..<nR), columns: (0..<nC).map(Int32.init),
+                                          columnDim: Dimension(name: "industry", role: .industry, labels: (0..<nC).map { "I\($0)" }), m: m, notes: [])
+            var naive = [Double](repeating: 0, count: nC * nC)
+            for r in 0..<nR { for i in 0..<nC { for j in 0..<nC { naive[i * nC + j] += m[r * nC + i] * m[r * nC + j] } } }
+            XCTAssertEqual(sm.cooccurrence(), naive, "nR \(nR)")
+            for convention in DensityConvention.allCases {
+                let full = Relatedness.density(sm, convention: convention)
+                let rows = [nR - 1, 0]
+                let some = Relatedness.density(sm, convention: convention, rows: rows)
+                for r in rows { XCTAssertEqual(some[(r * nC)..<((r + 1) * nC)].map(\.bitPattern), full[(r * nC)..<((r + 1) * nC)].map(\.bitPattern)) }
+            }
+        }
+    }
+
     func testComplexityConventions() throws {
         let m = try sm()
         let c = try CSVLoader.load(path: WorkedExample.panelPath(), name: "w")

@@ -76,6 +76,27 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertEqual(try ws.loadAll().count, 1)
     }
 
+    /// A large dataset's measures are read on a second connection while the codes are read
+    /// on the first: the same dataset as reading everything on one.
+    func testReopenReadsTheSameOnOneOrTwoConnections() throws {
+        let path = Fixture.dir + "/two-\(UUID().uuidString).spetsdb"
+        let csv = "region,industry,year,sex,x,y\nA,X,2020,M,1.5,..\nB,X,2021,F,2,3\nB,Y,2021,F,4,5\n"
+        do { try Workspace(path: path).save(try CSVLoader.load(path: Fixture.write("two.csv", csv), name: "d")) }
+        let saved = Workspace.parallelReopenRows
+        defer { Workspace.parallelReopenRows = saved }
+        Workspace.parallelReopenRows = .max
+        let one = try Workspace(path: path).loadAll()[0]
+        Workspace.parallelReopenRows = 1
+        let two = try Workspace(path: path).loadAll()[0]
+        XCTAssertEqual(two.regionCodes, one.regionCodes)
+        XCTAssertEqual(two.industryCodes, one.industryCodes)
+        XCTAssertEqual(two.extraCodes, one.extraCodes)
+        XCTAssertEqual(two.years, [2020, 2021, 2021])
+        XCTAssertEqual(two.measures.map(\.name), ["x", "y"])
+        XCTAssertEqual(two.measures.map { $0.values.map(\.bitPattern) }, one.measures.map { $0.values.map(\.bitPattern) })
+        XCTAssertEqual(two.measures[1].values[1], 3)
+    }
+
     /// An in-memory workspace opens SQLite only when something needs it (start-up); the
     /// statements journaled before then are all there, in order, once it opens.
     func testInMemoryJournalIsKeptUntilTheDatabaseOpens() throws {

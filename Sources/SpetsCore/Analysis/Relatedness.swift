@@ -44,15 +44,28 @@ public struct SpecialisationMatrix {
     public var diversity: [Double] { (0..<nR).map { r in (0..<nC).reduce(0.0) { $0 + m[r * nC + $1] } } }
     public var ubiquity: [Double] { (0..<nC).map { c in (0..<nR).reduce(0.0) { $0 + m[$1 * nC + c] } } }
 
-    /// Co-occurrence C_ij = Σ_r M_ri M_rj (diagonal = ubiquity), from each region's list of
-    /// specialisations (sparse: cost ∝ Σ_r d_r²).
+    /// Co-occurrence C_ij = Σ_r M_ri M_rj (diagonal = ubiquity): each activity's column of M
+    /// as a bitset over the regions, C_ij the popcount of an AND — n²/2 × nR/64 word
+    /// operations instead of Σ_r d_r² additions (2,000 regions × 300 activities: about 1 ms
+    /// instead of 30). Counts are exact either way.
     public func cooccurrence() -> [Double] {
+        let words = (nR + 63) / 64
+        var bits = [UInt64](repeating: 0, count: nC * words)
+        for r in 0..<nR { for c in 0..<nC where m[r * nC + c] == 1 { bits[c * words + r >> 6] |= 1 << UInt64(r & 63) } }
         var C = [Double](repeating: 0, count: nC * nC)
-        var list: [Int] = []
-        for r in 0..<nR {
-            list.removeAll(keepingCapacity: true)
-            for c in 0..<nC where m[r * nC + c] == 1 { list.append(c) }
-            for i in list { for j in list { C[i * nC + j] += 1 } }
+        bits.withUnsafeBufferPointer { b in
+            C.withUnsafeMutableBufferPointer { out in
+                for i in 0..<nC {
+                    let bi = b.baseAddress! + i * words
+                    for j in i..<nC {
+                        let bj = b.baseAddress! + j * words
+                        var k = 0
+                        for w in 0..<words { k &+= (bi[w] & bj[w]).nonzeroBitCount }
+                        out[i * nC + j] = Double(k)
+                        out[j * nC + i] = Double(k)
+                    }
+                }
+            }
         }
         return C
     }
@@ -92,8 +105,11 @@ public enum Relatedness {
         return out
     }
 
-    /// ω[r,j] = Σ_i M[r,i] φ_ij / Σ_i φ_ij (NaN where no activity is related to j).
-    public static func density(_ sm: SpecialisationMatrix, convention: DensityConvention, method: ProximityMethod = .minimum) -> [Double] {
+    /// ω[r,j] = Σ_i M[r,i] φ_ij / Σ_i φ_ij (NaN where no activity is related to j). `rows`
+    /// (positions in `sm.regions`) limits the work to those regions — one region of 2,000
+    /// needs φ, but not the other 1,999 rows; the rest stay NaN.
+    public static func density(_ sm: SpecialisationMatrix, convention: DensityConvention, method: ProximityMethod = .minimum,
+                               rows: [Int]? = nil) -> [Double] {
         let n = sm.nC
         var phi: [Double]
         switch convention {
@@ -111,7 +127,7 @@ public enum Relatedness {
         phi.withUnsafeBufferPointer { p in
             acc.withUnsafeMutableBufferPointer { a in
                 out.withUnsafeMutableBufferPointer { o in
-                    for r in 0..<sm.nR {
+                    for r in rows ?? Array(0..<sm.nR) {
                         for j in 0..<n { a[j] = 0 }
                         // Rows of φ for the region's specialisations, added in memory order.
                         for i in 0..<n where m[r * n + i] == 1 { let row = i * n; for j in 0..<n { a[j] += p[row + j] } }

@@ -61,6 +61,17 @@ public final class Cube {
     public lazy var distinctYears: [Int] = Self.distinct(years)
 
     private static func distinct(_ years: [Int32]) -> [Int] {
+        // One pass when every year has four digits (loaders check that for CSV); the first
+        // question after reopening a 12-million-row workspace waits for this.
+        var seen4 = [Bool](repeating: false, count: 9000)
+        let allFour = years.withUnsafeBufferPointer { ys in
+            seen4.withUnsafeMutableBufferPointer { seen in
+                var ok = true
+                for y in ys { let d = Int(y) - 1000; if d >= 0 && d < 9000 { seen[d] = true } else { ok = false } }
+                return ok
+            }
+        }
+        if allFour { return seen4.indices.filter { seen4[$0] }.map { $0 + 1000 } }
         guard let lo = years.min(), let hi = years.max() else { return [] }
         var seen = [Bool](repeating: false, count: Int(hi - lo) + 1)
         for y in years { seen[Int(y - lo)] = true }
