@@ -118,11 +118,34 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         let path = scratch("input." + ext)
         try! FileIO.write(path, bytes: Array(data))
         defer { unlink(path) }
+        let first: Result<Cube, Diagnostic>
         do {
             let c = try DataFormat.load(path: path, name: "f")
             check(c.isConsistent, "an inconsistent dataset was returned")
+            first = .success(c)
         } catch {
             check(!error.message.isEmpty, "a refusal without a message")
+            first = .failure(error)
+        }
+        // CSV: the plain row path and the general one must agree, dataset or error.
+        guard ext == "csv" || ext == "tsv" else { return }
+        CSVLoader.plainRows = false
+        defer { CSVLoader.plainRows = true }
+        let second: Result<Cube, Diagnostic>
+        do { second = .success(try DataFormat.load(path: path, name: "f")) } catch { second = .failure(error) }
+        switch (first, second) {
+        case (.success(let a), .success(let b)):
+            check(a.region.labels == b.region.labels && a.industry?.labels == b.industry?.labels
+                  && a.extras.map(\.labels) == b.extras.map(\.labels), "plain and general paths gave other labels")
+            check(a.regionCodes == b.regionCodes && a.industryCodes == b.industryCodes && a.years == b.years
+                  && a.extraCodes == b.extraCodes, "plain and general paths gave other codes")
+            check(a.measures.map { $0.values.map(\.bitPattern) } == b.measures.map { $0.values.map(\.bitPattern) },
+                  "plain and general paths gave other values")
+            check(a.notes == b.notes, "plain and general paths gave other notes")
+        case (.failure(let a), .failure(let b)):
+            check(a.message == b.message && a.location == b.location, "plain and general paths gave other errors: \(a.message) / \(b.message)")
+        default:
+            check(false, "one path loaded what the other refused")
         }
     }
 

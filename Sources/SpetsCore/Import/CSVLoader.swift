@@ -6,6 +6,9 @@ import Glibc
 public enum CSVLoader {
     /// Bytes read per chunk: large enough to amortise syscalls, small enough to keep RSS flat.
     static let chunkSize = 4 << 20
+    /// Whether quote-free chunks take the plain path (CSVPlainRows.swift); off only to check,
+    /// in tests and the fuzzer, that both paths give the same dataset or the same error.
+    public nonisolated(unsafe) static var plainRows = true
     /// Rows sampled after the header to decide which columns are numbers.
     static let sampleRows = 1000
     /// Cell texts read as missing (not zero): empty, SCB's `..`, Eurostat's `:`, and NA forms.
@@ -113,7 +116,7 @@ public enum CSVLoader {
             buf.withUnsafeBufferPointer { b in
                 let end = eof ? b.count : (lastNewline(b, from: pos).map { $0 + 1 } ?? pos)
                 // Without a quote character the chunk's rows are lines: the plain path reads them.
-                let plain = acc.yearColumns.isEmpty && !containsQuote(b, pos, b.count)
+                let plain = plainRows && acc.yearColumns.isEmpty && !containsQuote(b, pos, b.count)
                 let split = Parallel.threads > 1 && end - pos > parallelThreshold && plain
                     ? (lastNewline(UnsafeBufferPointer(rebasing: b[0..<(pos + (end - pos) / 2)]), from: pos).map { $0 + 1 }) : nil
                 if let split, split > pos {
