@@ -38,6 +38,22 @@ final class CSVLoaderTests: XCTestCase {
         XCTAssertEqual(try load(csv, options: LoadOptions(mapping: ["measure": "employment"])).measures[0].name, "employment")
     }
 
+    /// A plain CSV with a flag column (`OBS_FLAG`, `flag`): flags per cell, not a dimension
+    /// that every verb would ask to pick one value of; named explicitly, it is a dimension.
+    func testFlagColumnOutsideSDMX() throws {
+        for header in ["OBS_FLAG", "flag", "Flags"] {
+            let c = try load("region,industry,year,employment,\(header)\nA,C,2022,10,\nA,F,2022,20,p\nB,C,2022,30,e\n", "flag-\(header).csv")
+            XCTAssertEqual(c.extras.map(\.name), [], header)
+            XCTAssertEqual(c.measures.map(\.name), ["employment"], header)
+            XCTAssertEqual(c.measures[0].flags, CellFlags(labels: ["p", "e"], codes: [0, 1, 2]), header)
+            XCTAssertTrue(c.notes.contains("\(header) kept per cell as flags"), "\(c.notes)")
+        }
+        let firmless = try load("region,industry,year,x,flag\nA,C,2022,1,\n", "flag-region.csv")
+        XCTAssertFalse(firmless.notes.contains { $0.contains("firm panel") }, "a flag column is not a firm column")
+        let named = try load("geo,flag,year,x\nA,C,2022,1\nA,F,2022,2\n", "flag-named.csv", options: LoadOptions(mapping: ["industry": "flag"]))
+        XCTAssertEqual(named.industry?.labels, ["C", "F"], "a column the user names keeps that role")
+    }
+
     /// SCB's table export: codes in front of names, years as columns, Swedish headers, and a
     /// total row (`A-U alla näringsgrenar`) beside its parts.
     static let scbTable = """

@@ -87,6 +87,9 @@ struct CSVLayout {
         return (t, nil)
     }
 
+    /// Headers (as joined words) of a column of per-cell flags.
+    static let flagNames: Set<String> = ["obs_flag", "obs_status", "flag", "flags"]
+
     /// Decides the layout. `numeric[c]` says whether column c's sampled cells were all numbers
     /// or missing (and at least one number or the column was all missing).
     static func decide(header: [String], numeric: [Bool], options: LoadOptions, units: [String: String],
@@ -117,6 +120,14 @@ struct CSVLayout {
             }
             notes.append("SDMX-CSV: " + (flagColumn.map { "\($0) kept per cell as flags; " } ?? "") +
                          (dropped.isEmpty ? "" : dropped.joined(separator: ", ") + " are metadata, not kept"))
+        }
+        // Outside SDMX-CSV too, a column named for flags holds them per cell: as a dimension,
+        // every verb would ask which flag value to keep.
+        if flagColumn == nil, let i = joined.indices.first(where: { roles[$0] == nil && flagNames.contains(joined[$0]) }),
+           !options.mapping.values.contains(where: { Text.fold($0) == Text.fold(header[i]) }) {
+            roles[i] = .text(-1)
+            flagColumn = header[i].trimmed()
+            notes.append("\(flagColumn!) kept per cell as flags")
         }
         for key in ["region", "industry", "year"] {
             if let col = options.mapping[key] {
@@ -151,7 +162,7 @@ struct CSVLayout {
             let w = words(h)
             if let first = w.first, firmWords.contains(first) || (w.count == 1 && first == "id") { roles[i] = .text(-1) }
         }
-        let hasFirm = roles.contains { $0 == .text(-1) }
+        let hasFirm = header.indices.contains { roles[$0] == .text(-1) && header[$0].trimmed() != flagColumn }
         if !roles.contains(where: { $0 == .region }) && hasFirm {
             notes.append("no region column: one region `ALL` (a firm panel)")
         } else if !roles.contains(where: { $0 == .region }) {
