@@ -24,7 +24,7 @@ extension Session {
         if case .piped(let inner, let stages) = st.kind {
             var o = try execute(Statement(kind: inner, span: st.span))
             guard var t = o.table else { throw Diagnostic(message: "this statement gives no table to pipe", span: st.span) }
-            for stage in stages { t = try apply(stage, to: t) }
+            for stage in stages { try apply(stage, to: &t) }
             o.table = t
             return o
         }
@@ -169,19 +169,17 @@ extension Session {
                                  candidates: Text.suggestions(for: n.text, among: allNames + CommandTable.statementWords))
             }
         }
-        for stage in p.stages {
-            // A filter works on the table in place (it is held only here), the others make a new one.
-            if case .filter(let c, _) = stage { t.keepRows(try Conditions.mask(c, t)) } else { t = try apply(stage, to: t) }
-        }
+        for stage in p.stages { try apply(stage, to: &t) }
         return t
     }
 
     /// The source columns a pipeline's stages read, when its result keeps no others (a
-    /// `select` or `summarise` narrows it); nil when every column is needed — or when a name
-    /// does not resolve, so that the stage reports it against the whole table.
-    static func columnsRead(by stages: [Stage], from names: [String]) -> Set<Int>? {
+    /// `select` or `summarise` narrows it, or the result is not shown at all); nil when every
+    /// column is needed — or when a name does not resolve, so that the stage reports it
+    /// against the whole table.
+    static func columnsRead(by stages: [Stage], from names: [String], resultShown: Bool = true) -> Set<Int>? {
         let shape = Table(columns: names.map { Column($0, .number([])) }, footer: [])
-        var read: Set<Int> = [], narrows = false
+        var read: Set<Int> = [], narrows = !resultShown
         func add(_ n: NameRef) -> Bool {
             guard let i = shape.columnIndex(n.text) else { return false }
             read.insert(i)
@@ -214,19 +212,21 @@ extension Session {
         return narrows ? read : nil
     }
 
-    func apply(_ stage: Stage, to t: Table) throws(Diagnostic) -> Table {
+    /// One pipe stage, on the table in place: a filter keeps rows a column at a time (on a
+    /// dataset of millions of rows the table never exists twice); the others replace it.
+    func apply(_ stage: Stage, to t: inout Table) throws(Diagnostic) {
         switch stage {
         case .filter(let c, _):
-            return t.filter(try Conditions.mask(c, t))
+            t.keepRows(try Conditions.mask(c, t))
         case .sort(let col, let desc, _):
-            return t.sorted(by: try Conditions.column(col, t), descending: desc)
+            t = t.sorted(by: try Conditions.column(col, t), descending: desc)
         case .top(let n, let by, _):
-            guard let by else { return t.head(n) }
-            return t.sorted(by: try Conditions.column(by, t), descending: true).head(n)
+            if let by { t = t.sorted(by: try Conditions.column(by, t), descending: true) }
+            t = t.head(n)
         case .select(let cols, _):
             var idx: [Int] = []
             for c in cols { idx.append(try Conditions.column(c, t)) }
-            return t.select(idx)
+            t = t.select(idx)
         case .summarise(let aggs, _):
             var calls: [AggregateCall] = [], cols: [Int?] = []
             for a in aggs {
@@ -241,7 +241,7 @@ extension Session {
                 calls.append(AggregateCall(f, a.column.map { _ in t.columns[ci!].name }))
                 cols.append(ci)
             }
-            return t.summarise(calls, columnIndex: cols)
+            t = t.summarise(calls, columnIndex: cols)
         }
     }
 
@@ -249,8 +249,7 @@ extension Session {
         var keep = [Bool](repeating: true, count: c.count)
         // Only the filters' columns: the view is read by the masks, never shown.
         let filters = stages.filter { if case .filter = $0 { return true } else { return false } }
-        let view = Describe.observations(c, only: Self.columnsRead(by: filters + [.summarise([], span: 0..<0)],
-                                                                   from: Describe.observationNames(c)))
+        let view = Describe.observations(c, only: Self.columnsRead(by: filters, from: Describe.observationNames(c), resultShown: false))
         for s in stages {
             if case .filter(let cond, _) = s {
                 let m = try Conditions.mask(cond, view)

@@ -71,6 +71,20 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
+    /// The bundled registries are read when first needed (start-up does not look): a session
+    /// that never needs them says nothing; one that does is told once, and still works.
+    func testMissingRegistriesAreReportedWhenFirstNeeded() throws {
+        let env = ["SPETS_DATASETS": "/nonexistent-spets-data"]
+        let quiet = try Binary.run(["-c", "help lq"], env: env)
+        XCTAssertEqual(quiet.status, 0)
+        XCTAssertFalse(quiet.err.contains("warning"), quiet.err)
+        let used = try Binary.run(["--format", "csv", "-c", "load \"\(worked)\" as w\nlq w.employment in 2022 | summarise count()"], env: env)
+        XCTAssertEqual(used.status, 0, used.err)
+        XCTAssertTrue(used.err.hasPrefix("warning: registries in /nonexistent-spets-data could not be read: cannot open /nonexistent-spets-data/regions-se.csv"), used.err)
+        XCTAssertEqual(used.err.components(separatedBy: "warning:").count, 2, "said once")
+        XCTAssertEqual(used.out, "count\n20\n", "the analysis still runs")
+    }
+
     func testBailStopsAtTheFirstFailure() throws {
         let stmts = "datasets; lq x.y in 2020; help lq"
         let keepGoing = try Binary.run(["-c", stmts])

@@ -132,7 +132,7 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(lines.first, "count,sum_lq")
         let figures = lines[1].split(separator: ",").map { Double($0)! }
         XCTAssertEqual(figures[0], 20)
-        XCTAssertEqual(figures[1], kahanSum(WorkedLQ.all), accuracy: 1e-9)
+        XCTAssertEqual(figures[1], NeumaierSum.total(WorkedLQ.all), accuracy: 1e-9)
         XCTAssertTrue(h.out.messages.hasPrefix("loaded w: 20 rows"))
     }
 

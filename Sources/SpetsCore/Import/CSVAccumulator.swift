@@ -165,18 +165,15 @@ struct CSVAccumulator {
                 if s == e { return RowError(message: "empty industry code", at: f[c].start, help: "every row needs an industry") }
                 ind = Self.intern(&industry, &scratch, b, f[c], s, e)
             case .year:
-                var n = e - s
-                if n > 4 && b[s + 4] == UInt8(ascii: "-") { n = 4 }   // 2008-12-31 → 2008
-                guard let y = NumberParsing.parseInt(base + s, n), y >= 1000, y <= 9999 else {
+                guard let y = CSVLoader.cellYear(base + s, e - s) else {
                     return RowError(message: "expected a year in column `year`, found `\(text(b, s, e))`", at: f[c].start,
                                     help: "years are written with four digits, e.g. 2023")
                 }
-                year = Int32(y)
+                year = y
             case .measure(let k):
-                let v: Double
-                if CSVLoader.isMissing(base + s, e - s) { v = .nan }
-                else if let x = NumberParsing.parse(base + s, e - s, conv) { v = x }
-                else { return numberError(b, s, e, f[c].start, layout.measureNames[k], conv) }
+                guard let v = CSVLoader.cellNumber(base + s, e - s, conv) else {
+                    return numberError(b, s, e, f[c].start, layout.measureNames[k], conv)
+                }
                 measures[k].append(v)
             case .text(let k):
                 textRow[k] = Self.intern(&texts[k], &scratch, b, f[c], s, e)
@@ -195,10 +192,7 @@ struct CSVAccumulator {
                 var s = f[c].start, e = f[c].end
                 while s < e && b[s] == 32 { s += 1 }
                 while e > s && b[e - 1] == 32 { e -= 1 }
-                let v: Double
-                if CSVLoader.isMissing(base + s, e - s) { v = .nan }
-                else if let x = NumberParsing.parse(base + s, e - s, conv) { v = x }
-                else { return numberError(b, s, e, f[c].start, String(y), conv) }
+                guard let v = CSVLoader.cellNumber(base + s, e - s, conv) else { return numberError(b, s, e, f[c].start, String(y), conv) }
                 regionCodes.append(r)
                 if hasIndustry { industryCodes.append(ind) }
                 years.append(y)

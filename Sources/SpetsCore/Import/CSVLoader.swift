@@ -27,6 +27,22 @@ public enum CSVLoader {
         }
     }
 
+    /// A measure cell: its number, NaN when it is a missing-value text, nil when it is
+    /// neither (an error). Shared by the general and the plain row paths so they agree.
+    @inline(__always)
+    static func cellNumber(_ p: UnsafePointer<UInt8>, _ n: Int, _ conv: NumberParsing.Convention) -> Double? {
+        isMissing(p, n) ? .nan : NumberParsing.parse(p, n, conv)
+    }
+
+    /// A year cell: four digits, or a date whose first four are the year (2008-12-31); nil
+    /// otherwise.
+    @inline(__always)
+    static func cellYear(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32? {
+        let digits = n > 4 && p[4] == UInt8(ascii: "-") ? 4 : n
+        guard let y = NumberParsing.parseInt(p, digits), y >= 1000, y <= 9999 else { return nil }
+        return Int32(y)
+    }
+
     /// `source` names the data in messages and `describe` when the CSV is a stand-in (an Excel
     /// sheet written out as CSV): `report.xlsx, sheet Data`.
     public static func load(path filePath: String, name: String, options: LoadOptions = LoadOptions(),

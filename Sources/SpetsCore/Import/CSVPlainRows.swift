@@ -64,13 +64,11 @@ extension CSVAccumulator {
                     if n == 0 { plain = false; break fields }
                     ind = industry.intern(base + s, n)
                 case .year:
-                    let digits = n > 4 && base[s + 4] == UInt8(ascii: "-") ? 4 : n   // 2008-12-31 → 2008
-                    guard let y = NumberParsing.parseInt(base + s, digits), y >= 1000, y <= 9999 else { plain = false; break fields }
-                    year = Int32(y)
+                    guard let y = CSVLoader.cellYear(base + s, n) else { plain = false; break fields }
+                    year = y
                 case .measure:
-                    if CSVLoader.isMissing(base + s, n) { values[index[c]] = .nan }
-                    else if let v = NumberParsing.parse(base + s, n, conv) { values[index[c]] = v }
-                    else { plain = false; break fields }
+                    guard let v = CSVLoader.cellNumber(base + s, n, conv) else { plain = false; break fields }
+                    values[index[c]] = v
                 case .text:
                     textRow[index[c]] = texts[index[c]].intern(base + s, n)
                 case .skip:

@@ -1,4 +1,4 @@
-// TableOps.swift — the generic pipe stages on a Table: filter, sort, head, select, summarise.
+// TableOps.swift — the generic pipe stages on a Table: keep rows, sort, head, select, summarise.
 
 public enum Aggregate: String, CaseIterable, Sendable {
     case count, sum, mean, median, min, max
@@ -38,13 +38,6 @@ extension ColumnValues {
 }
 
 extension Table {
-    /// Rows whose flag is true, in order.
-    public func filter(_ keep: [Bool]) -> Table {
-        var t = self
-        t.keepRows(keep)
-        return t
-    }
-
     /// Keeps the rows whose flag is true, a column at a time: an old column is let go as its
     /// replacement is made, so a table held only here never exists twice (a `where` on a
     /// 12-million-row dataset: one column's worth of extra memory, not the table's plus an
@@ -146,7 +139,8 @@ extension Table {
     }
 }
 
-/// Compensated (Neumaier) summation, one value at a time.
+/// Compensated (Neumaier) summation, one value at a time: totals over millions of cells stay
+/// exact to the last digit printed.
 public struct NeumaierSum {
     private var s = 0.0, c = 0.0
     public init() {}
@@ -156,12 +150,11 @@ public struct NeumaierSum {
         s = t
     }
     public var value: Double { s + c }
-}
 
-/// Compensated (Neumaier) summation: totals over millions of cells stay exact to the last
-/// digit printed, and do not depend on the order of a different but equal input.
-public func kahanSum(_ v: [Double]) -> Double {
-    var s = NeumaierSum()
-    for x in v { s.add(x) }
-    return s.value
+    /// The compensated total of `v` (what `summarise sum(…)` gives; tests use it as the reference).
+    public static func total(_ v: [Double]) -> Double {
+        var s = NeumaierSum()
+        for x in v { s.add(x) }
+        return s.value
+    }
 }
