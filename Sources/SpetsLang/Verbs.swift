@@ -20,6 +20,7 @@ enum Verbs {
         req.reference = try reference(s, call, cube, allowMean: false)
         req.industries = try industryChoice(s, call, cube)
         req.regionLevel = try regionLevel(call)
+        req.missing = missingRule(call)
         if let w = call.clause("with"), case .words(let words) = w.value {
             for x in words { if x.text.lowercased() == "slq" { req.symmetric = true } else { req.binary = true } }
         }
@@ -133,6 +134,7 @@ extension Verbs {
         q.nats = call.clause("nats") != nil
         q.industries = try industryChoice(s, call, cube)
         q.regionLevel = try regionLevel(call)
+        q.missing = missingRule(call)
         if let g = call.clause("groups"), case .string(let path) = g.value {
             q.groups = try loadGroups(path)
             q.groupsSource = path.text
@@ -170,7 +172,8 @@ extension Verbs {
                 throw Diagnostic(message: "`between` compares two regions with each other; drop `for`/`vs`", span: b.span)
             }
             let ra = try s.resolveRegion(a1, in: cube), rb = try s.resolveRegion(a2, in: cube)
-            do { return try Specialisation.pairwise(cube, measure: m, year: y, a: ra, b: rb, half: half, industries: ind, registry: s.registry) }
+            do { return try Specialisation.pairwise(cube, measure: m, year: y, a: ra, b: rb, half: half, industries: ind, registry: s.registry,
+                                                    missing: missingRule(call)) }
             catch { throw error.at(call.span) }
         }
         var q = SpecialisationRequest(measure: m, year: y)
@@ -179,6 +182,7 @@ extension Verbs {
         q.half = half
         q.industries = ind
         q.regionLevel = try regionLevel(call)
+        q.missing = missingRule(call)
         let t: Table
         do { t = try Specialisation.compute(cube, q, registry: s.registry) } catch { throw error.at(call.span) }
         return Table(columns: [t.columns[0], t.columns[1]], footer: t.footer.filter { !$0.hasPrefix("variety groups") })
@@ -190,6 +194,7 @@ extension Verbs {
         q.half = call.clause("half") != nil
         q.industries = try industryChoice(s, call, cube)
         q.regionLevel = try regionLevel(call)
+        q.missing = missingRule(call)
         do { return try Localisation.compute(cube, q, registry: s.registry) } catch { throw error.at(call.span) }
     }
 
@@ -213,6 +218,7 @@ extension Verbs {
         var q = PortfolioRequest(measure: m, from: from, to: to, region: rs[0])
         q.reference = try reference(s, call, cube, allowMean: false)
         q.industries = try industryChoice(s, call, cube)
+        q.missing = missingRule(call)
         do { return try Portfolio.compute(cube, q, registry: s.registry) } catch { throw error.at(call.span) }
     }
 }
@@ -227,6 +233,9 @@ extension Verbs {
     static func convention<T: RawRepresentable>(_ call: VerbCall, _ type: T.Type) -> T? where T.RawValue == String {
         word(call, "convention", type)
     }
+
+    /// `missing skip|zero`; the default leaves missing cells out everywhere.
+    static func missingRule(_ call: VerbCall) -> MissingRule { word(call, "missing", MissingRule.self) ?? .out }
 
     static func word<T: RawRepresentable>(_ call: VerbCall, _ keyword: String, _ type: T.Type) -> T? where T.RawValue == String {
         guard let c = call.clause(keyword), case .name(let n) = c.value else { return nil }
@@ -260,6 +269,7 @@ extension Verbs {
         q.method = method(call, ShiftShareMethod.self) ?? .classic
         q.industries = try industryChoice(s, call, cube)
         q.regionLevel = try regionLevel(call)
+        q.missing = missingRule(call)
         do { return try ShiftShare.compute(cube, q, registry: s.registry) } catch { throw error.at(call.span) }
     }
 
@@ -270,6 +280,7 @@ extension Verbs {
         q.regions = try regions(s, call, cube)
         q.industries = try industryChoice(s, call, cube)
         q.regionLevel = try regionLevel(call)
+        q.missing = missingRule(call)
         do { return try GrowthAccounting.compute(cube, q, registry: s.registry) } catch { throw error.at(call.span) }
     }
 
@@ -281,6 +292,7 @@ extension Verbs {
         q.method = method(call, ProductivityMethod.self) ?? .threeTerm
         q.industries = try industryChoice(s, call, cube)
         q.regionLevel = try regionLevel(call)
+        q.missing = missingRule(call)
         do { return try Productivity.compute(cube, q, registry: s.registry) } catch { throw error.at(call.span) }
     }
 
@@ -292,6 +304,7 @@ extension Verbs {
         q.method = method(call, GapMethod.self) ?? .threeTerm
         q.industries = try industryChoice(s, call, cube)
         q.regionLevel = try regionLevel(call)
+        q.missing = missingRule(call)
         do { return try ProductivityGap.compute(cube, q, registry: s.registry) } catch { throw error.at(call.span) }
     }
 

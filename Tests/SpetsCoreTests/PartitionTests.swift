@@ -20,7 +20,7 @@ final class PartitionTests: XCTestCase {
         let p = try partition(codes)
         XCTAssertEqual(labels(p, codes), ["A", "B-E", "F", "G-I", "J", "K", "L", "M-N", "O-Q", "R-U"])
         XCTAssertEqual(p.leftOut.map { codes[Int($0)] }, ["TOTAL", "C", "G-J", "K-N", "O-U"])
-        XCTAssertEqual(p.description, "industries: A, B-E, F, G-I, J, K, L, M-N, O-Q, R-U (10); left out as aggregates of others: TOTAL, C, G-J, K-N, O-U (5)")
+        XCTAssertEqual(p.description, "industries: A, B-E, F, G-I, J, K, L, M-N, O-Q, R-U (10); left out as aggregates of others: TOTAL, G-J, K-N, O-U (4); left out as parts of others: C (1)")
     }
 
     func testANodeIsSplitOnlyWhenAllItsChildrenArePresent() throws {

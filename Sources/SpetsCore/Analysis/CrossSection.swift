@@ -43,52 +43,43 @@ public struct CrossSection {
 
     @inline(__always) public func at(_ r: Int, _ c: Int) -> Double { x[r * nC + c] }
 
-    /// `partitionYears`: years whose industries together decide the partition (a decomposition
-    /// over two years needs industries present in either, so entrants and exiters are kept).
+    /// Per (region, column): the cell takes part under the frame (a group: all its members).
+    public var used: [Bool] = []
+    /// Per region: every column is used (indices over the whole vector are defined).
+    public var complete: [Bool] = []
+    public var rule: MissingRule = .out
+
+    /// One year and measure: the frame is built from this slice alone. `partitionYears`:
+    /// years whose industries together decide the columns (indicator series).
     public static func build(_ cube: Cube, measure: Int, year: Int, registry: Registry,
                              industries: IndustryChoice = .finest, regionLevel: Int? = nil,
-                             partitionYears: [Int] = []) throws(Diagnostic) -> CrossSection {
-        let slice = try YearSlice.build(cube, measure: measure, year: year)
+                             partitionYears: [Int] = [], missing: MissingRule = .out) throws(Diagnostic) -> CrossSection {
+        let frame = try CellFrame.build(cube, measures: [measure], years: [year], registry: registry, industries: industries,
+                                        regionLevel: regionLevel, rule: missing, partitionYears: partitionYears)
+        return try build(cube, frame: frame, year: 0, measure: 0, registry: registry, industries: industries)
+    }
+
+    /// Year `y` and measure `m` (indices into the frame's) as a cross-section under the frame.
+    public static func build(_ cube: Cube, frame: CellFrame, year y: Int, measure m: Int, registry: Registry,
+                             industries: IndustryChoice) throws(Diagnostic) -> CrossSection {
+        let slice = frame.slices[y][m]
+        let year = frame.years[y]
         let ind = cube.industry!
         let nR = slice.regions, nI = slice.industries
-        var presentMask = (0..<nI).map { i in (0..<nR).contains { slice.present[$0 * nI + i] } }
-        for y in partitionYears where y != year {
-            let other = try YearSlice.build(cube, measure: measure, year: y)
-            for i in 0..<nI where !presentMask[i] { presentMask[i] = (0..<nR).contains { other.present[$0 * nI + i] } }
-        }
-        let presentInd = (0..<nI).filter { presentMask[$0] }.map { Int32($0) }
-        let partition: IndustryPartition
-        if case .explicit(let codes) = industries {
-            partition = try IndustryPartition.explicit(codes, dimension: ind, registry: registry)
-        } else if case .fixed(let codes, let text) = industries {
-            partition = IndustryPartition(columns: codes, leftOut: [], description: text)
-        } else {
-            partition = IndustryPartition.finest(present: presentInd, dimension: ind, registry: registry)
-        }
-        let level = (0..<nR).map { cube.aggregateLevels[Int32($0)] ?? registry.regionLevel(cube.region.labels[$0]) }
+        let whole = frame.whole
+        let level = frame.level
         let aggregate = (0..<nR).map { cube.aggregateLevels[Int32($0)] != nil }
-        var active = (0..<nR).map { r in partition.columns.contains { slice.present[r * nI + Int($0)] } }
-        if !partitionYears.isEmpty {
-            // A region takes part if it has data in any of the years (an exit year is data too).
-            for y in partitionYears where y != year {
-                let other = try YearSlice.build(cube, measure: measure, year: y)
-                for r in 0..<nR where !active[r] { active[r] = partition.columns.contains { other.present[r * nI + Int($0)] } }
-            }
-        }
-        if let lv = regionLevel { for r in 0..<nR where level[r] != lv { active[r] = false } }
+        let active = frame.takesPart
         var rowTotal = [Double](repeating: 0, count: nR)
-        var missing = 0
         for r in 0..<nR where active[r] {
             var t = 0.0
-            for c in partition.columns {
-                let v = slice.at(r, Int(c))
-                if v.isNaN { if slice.present[r * nI + Int(c)] { missing += 1 } } else { t += v }
-            }
+            for c in whole.columns { let v = frame.value(y, m, r, Int(c)); if !v.isNaN { t += v } }
             rowTotal[r] = t
         }
-        var notes = [partition.description]
-        let used = (0..<nR).lazy.filter { active[$0] }.flatMap { r in partition.columns.lazy.map { r * nI + Int($0) } }
-        let flagged = slice.flagCounts(cells: used)
+        var notes = [whole.description] + frame.notes
+        // Flags of the cells read (a left-out cell's flag often says why it is missing).
+        let read = (0..<nR).lazy.filter { active[$0] }.flatMap { r in whole.columns.lazy.map { r * nI + Int($0) } }
+        let flagged = slice.flagCounts(cells: read)
         if let f = flagged { notes.append(Self.flagNotePrefix + f) }
         let summed = cube.extras.indices.filter { j in
             cube.extras[j].summable && cube.extraCodes[j].contains { $0 != cube.extraCodes[j].first }
@@ -99,36 +90,49 @@ public struct CrossSection {
                 notes.append("\(e.name): the total `\(e.labels[Int(t)])` is used (choose another value with where)")
             }
         }
+        let partition = IndustryPartition(columns: frame.shown, leftOut: whole.leftOut, description: whole.description)
         // Columns: the partition itself, or groups of its columns (levels, areas).
-        var groups: [(name: String, title: String?, members: [Int])] = []
+        // Members are industry codes of the dataset.
+        var groups: [(name: String, title: String?, members: [Int32])] = []
         var columnDim = ind
         var columnCodes = partition.columns
         switch industries {
         case .finest, .explicit, .fixed: break
         case .level(let lv):
             var byAncestor: [String: Int] = [:]
-            for (k, c) in partition.columns.enumerated() {
+            for c in partition.columns {
                 let code = ind.labels[Int(c)]
                 guard let a = registry.industryAncestor(code, atLevel: lv) else {
                     throw Diagnostic(message: "industry `\(code)` has no \(lv) above it in the registry",
                                      help: "levels: division, section, a10, total; a file of A*10 groups cannot be split into sections")
                 }
-                if let g = byAncestor[a] { groups[g].members.append(k) } else {
+                if let g = byAncestor[a] { groups[g].members.append(c) } else {
                     byAncestor[a] = groups.count
-                    groups.append((a, registry.industry(a)?.name, [k]))
+                    groups.append((a, registry.industry(a)?.name, [c]))
                 }
             }
             notes.append("aggregated to level \(lv): \(groups.count) groups")
         case .areas(let areas):
+            // Any observed code may serve an area (C inside an area, although the partition
+            // has B-E), but never one inside another chosen code (no double count).
+            let candidates = partition.columns + partition.leftOut
             var covered = Set<String>()
-            for c in partition.columns { covered.formUnion(registry.industryLeaves(ind.labels[Int(c)])) }
+            for c in candidates { covered.formUnion(registry.industryLeaves(ind.labels[Int(c)])) }
             for a in areas {
                 let absent = a.members.subtracting(covered)
                 if !absent.isEmpty {
                     let list = Area(name: "", members: absent, definition: "").compactMembers
                     notes.append("area \(a.name): \(a.members.count - absent.count) of its \(a.members.count) industries are in the data (not: \(list))")
                 }
-                let (inside, partly) = a.match(partition.columns, ind, registry: registry)
+                let (insideAt, partlyAll) = a.match(candidates, ind, registry: registry)
+                let leaves = insideAt.map { registry.industryLeaves(ind.labels[Int(candidates[$0])]) }
+                let inside = insideAt.indices.filter { k in
+                    !insideAt.indices.contains { j in j != k && leaves[k].isSubset(of: leaves[j]) && (leaves[k] != leaves[j] || j < k) }
+                }.map { candidates[insideAt[$0]] }
+                var insideLeaves = Set<String>()
+                for c in inside { insideLeaves.formUnion(registry.industryLeaves(ind.labels[Int(c)])) }
+                // Only partly inside and not covered by what is inside.
+                let partly = partlyAll.filter { !registry.industryLeaves($0).intersection(a.members).isSubset(of: insideLeaves) }
                 groups.append((a.name, a.title, inside))
                 if !partly.isEmpty {
                     notes.append("area \(a.name): \(partly.joined(separator: ", ")) only partly inside, left out (the data do not split it)")
@@ -136,46 +140,63 @@ public struct CrossSection {
             }
             notes.append("areas: each computed on its own members (they may overlap); totals are over all industries")
         }
-        var x: [Double], present: [Bool]
-        if groups.isEmpty && columnCodes.count == nI && columnCodes.indices.allSatisfy({ columnCodes[$0] == Int32($0) })
-            && (0..<nR).allSatisfy({ r in active[r] || !(0..<nI).contains { slice.present[r * nI + $0] } }) {
-            // Every industry, in order, and no region left out that has data: the slice is the
+        var x: [Double], present: [Bool], usedCells: [Bool]
+        let sharesSlice = groups.isEmpty && columnCodes.count == nI && columnCodes.indices.allSatisfy({ columnCodes[$0] == Int32($0) })
+            && (0..<nR).allSatisfy({ r in !active[r] || (0..<nI).allSatisfy { i in let k = r * nI + i; return frame.used[k] == (slice.present[k] && !slice.x[k].isNaN) } })
+        if sharesSlice {
+            // Every industry, in order, and the frame changes no cell: the slice is the
             // matrix; shared, not copied — 5 MB per year and measure at 2,000 × 300.
             x = slice.x
             present = slice.present
+            usedCells = frame.used
         } else if groups.isEmpty {
-            x = [Double](repeating: .nan, count: nR * columnCodes.count)
-            present = [Bool](repeating: false, count: nR * columnCodes.count)
+            let nC = columnCodes.count
+            x = [Double](repeating: .nan, count: nR * nC)
+            present = [Bool](repeating: false, count: nR * nC)
+            usedCells = [Bool](repeating: false, count: nR * nC)
             for r in 0..<nR where active[r] {
                 for (k, c) in columnCodes.enumerated() {
-                    x[r * columnCodes.count + k] = slice.at(r, Int(c))
-                    present[r * columnCodes.count + k] = slice.present[r * nI + Int(c)]
+                    x[r * nC + k] = frame.value(y, m, r, Int(c))
+                    present[r * nC + k] = slice.present[r * nI + Int(c)]
+                    usedCells[r * nC + k] = frame.isUsed(r, Int(c))
                 }
             }
         } else {
             let nC = groups.count
             x = [Double](repeating: .nan, count: nR * nC)
             present = [Bool](repeating: false, count: nR * nC)
+            usedCells = [Bool](repeating: false, count: nR * nC)
             for r in 0..<nR where active[r] {
                 for (g, group) in groups.enumerated() {
-                    var s = 0.0, any = false
-                    for k in group.members {
-                        let c = Int(partition.columns[k])
+                    // A group is known only when every member is (a left-out member would
+                    // make its sum an understatement).
+                    var s = 0.0, any = false, all = true
+                    for member in group.members {
+                        let c = Int(member)
                         if slice.present[r * nI + c] { any = true }
-                        let v = slice.at(r, c)
-                        if !v.isNaN { s += v }
+                        let v = frame.value(y, m, r, c)
+                        if v.isNaN { all = false } else { s += v }
                     }
-                    x[r * nC + g] = any ? s : .nan
-                    present[r * nC + g] = any
+                    x[r * nC + g] = all ? s : .nan
+                    present[r * nC + g] = any || all
+                    usedCells[r * nC + g] = all
                 }
             }
             columnDim = Dimension(name: industries.isAreas ? "area" : "industry", role: .industry,
                                   labels: groups.map(\.name), names: groups.map(\.title))
             columnCodes = (0..<nC).map(Int32.init)
         }
-        return CrossSection(year: year, columnDim: columnDim, columnCodes: columnCodes, nR: nR, x: x, present: present,
-                            active: active, level: level, aggregate: aggregate, rowTotal: rowTotal, missing: missing, notes: notes,
-                            flagged: flagged, isAreas: industries.isAreas, partitionColumns: partition.columns)
+        let nC = columnCodes.count
+        let complete = (0..<nR).map { r in active[r] && (0..<nC).allSatisfy { usedCells[r * nC + $0] } }
+        var missing = 0
+        for r in 0..<nR where active[r] { for c in 0..<nC where !usedCells[r * nC + c] { missing += 1 } }
+        var cs = CrossSection(year: year, columnDim: columnDim, columnCodes: columnCodes, nR: nR, x: x, present: present,
+                              active: active, level: level, aggregate: aggregate, rowTotal: rowTotal, missing: missing, notes: notes,
+                              flagged: flagged, isAreas: industries.isAreas, partitionColumns: partition.columns)
+        cs.used = usedCells
+        cs.complete = complete
+        cs.rule = frame.rule
+        return cs
     }
 
     static let flagNotePrefix = "flagged cells (as the source marked them): "
@@ -206,14 +227,16 @@ public struct CrossSection {
             let key = level[r] * 2 + 1
             if cache[key] == nil {
                 var n = [Double](repeating: 0, count: nC + 1)
-                for p in peers where rowTotal[p] != 0 {
+                // The mean of whole structures: a peer with a left-out cell has none (unless
+                // `missing skip`, where each share is of the observed total).
+                for p in peers where rowTotal[p] != 0 && (rule == .skip || complete.isEmpty || complete[p]) {
                     for c in 0..<nC { let v = at(p, c); if !v.isNaN { n[c] += v / rowTotal[p] } }
                     n[nC] += 1
                 }
                 cache[key] = n
             }
             var n = cache[key]!
-            if rowTotal[r] != 0 {
+            if rowTotal[r] != 0 && (rule == .skip || complete.isEmpty || complete[r]) {
                 for c in 0..<nC { let v = at(r, c); if !v.isNaN { n[c] -= v / rowTotal[r] } }
                 n[nC] -= 1
             }
@@ -226,7 +249,8 @@ public struct CrossSection {
     public func referenceShares(for r: Int, _ ref: Reference, peers: [Int]) -> [Double] {
         if case .region(let q) = ref {
             let q = Int(q)
-            return (0..<nC).map { c in let v = at(q, c); return rowTotal[q] != 0 ? (v.isNaN ? 0 : v) / rowTotal[q] : .nan }
+            // A left-out cell of the reference region has no share (missing, not zero).
+            return (0..<nC).map { c in let v = at(q, c); return rowTotal[q] != 0 ? v / rowTotal[q] : .nan }
         }
         if case .group = ref {
             let t = referenceTotals(for: r, ref, peers: peers)
@@ -242,7 +266,7 @@ public struct CrossSection {
         var total = 0.0
         switch ref {
         case .region(let q):
-            for c in 0..<nC { let v = at(Int(q), c); n[c] = v.isNaN ? 0 : v }
+            for c in 0..<nC { n[c] = at(Int(q), c) }   // NaN where the reference region's cell is left out
             total = rowTotal[Int(q)]
         case .group(_, let members):
             for p in members.map(Int.init) where active[p] {

@@ -5,12 +5,12 @@ enum DecompositionRegions {
     /// The `for` list, or every region taking part (each then in its own block).
     static func pick(_ pd: PeriodData, _ cube: Cube, _ wanted: [Int32]?, _ ref: Reference, first: Int) throws(Diagnostic) -> [Int] {
         if case .region(let q) = ref, !pd.active(Int(q)) {
-            throw Diagnostic(message: "reference region \(cube.region.display(q)) has no data in \(cube.name) for these years")
+            var d = pd.frame.absence(of: Int(q), in: cube)
+            d.message = "reference region: " + d.message
+            throw d
         }
         if let wanted {
-            for r in wanted where !pd.active(Int(r)) {
-                throw Diagnostic(message: "\(cube.region.display(r)) has no observations for these years in \(cube.name)")
-            }
+            for r in wanted where !pd.active(Int(r)) { throw pd.frame.absence(of: Int(r), in: cube) }
             return wanted.map(Int.init)
         }
         return (0..<pd.nR).filter { r in pd.active(r) && { if case .region(let q) = ref { return Int(q) != r }; return true }() }
@@ -48,7 +48,7 @@ struct DecompositionTable {
             regionCodes.append(Int32(region)); columnCodes.append(pd.columnCodes[c])
             for k in 0..<row.count { values[k].append(row[k]) }
         }
-        regionCodes.append(Int32(region)); columnCodes.append(Int32(pd.nC))
+        regionCodes.append(Int32(region)); columnCodes.append(pd.totalCode)
         for k in 0..<total.count { values[k].append(total[k]) }
     }
 

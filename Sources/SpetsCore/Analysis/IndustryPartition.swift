@@ -70,7 +70,11 @@ public struct IndustryPartition {
         let columns = present.filter { seen.contains(canonical[Int($0)]) }
         let leftOut = allPresent.filter { !seen.contains(canonical[Int($0)]) || totals.contains($0) }
         var text = "industries: " + describe(columns, d)
-        if !leftOut.isEmpty { text += "; left out as aggregates of others: " + describe(leftOut, d) }
+        // The words tell a part (C inside the chosen B-E) from an aggregate (TOTAL above them).
+        let parts = leftOut.filter { i in !totals.contains(i) && registry.industryAncestors(canonical[Int(i)]).contains { seen.contains($0) } }
+        let aggregates = leftOut.filter { !parts.contains($0) }
+        if !aggregates.isEmpty { text += "; left out as aggregates of others: " + describe(aggregates, d) }
+        if !parts.isEmpty { text += "; left out as parts of others: " + describe(parts, d) }
         return IndustryPartition(columns: columns, leftOut: leftOut, description: text)
     }
 

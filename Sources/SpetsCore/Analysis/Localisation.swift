@@ -8,6 +8,7 @@ public struct LocalisationRequest {
     public var regionLevel: Int? = nil
     /// The Gini on EconGeo's 0–0.5 scale.
     public var half = false
+    public var missing: MissingRule = .out
     public init(measure: Int, year: Int) { self.measure = measure; self.year = year }
 }
 
@@ -32,10 +33,11 @@ public enum Localisation {
     }
 
     /// The cross-section over one level of regions: the chosen one, else the level with most regions.
-    static func section(_ cube: Cube, measure: Int, year: Int, industries: IndustryChoice, regionLevel: Int?, registry: Registry)
+    static func section(_ cube: Cube, measure: Int, year: Int, industries: IndustryChoice, regionLevel: Int?, registry: Registry,
+                        missing: MissingRule = .out)
         throws(Diagnostic) -> (cs: CrossSection, regions: [Int], level: Int, total: Double) {
         var cs = try CrossSection.build(cube, measure: measure, year: year, registry: registry,
-                                        industries: industries, regionLevel: regionLevel)
+                                        industries: industries, regionLevel: regionLevel, missing: missing)
         var counts: [Int: Int] = [:]
         for r in 0..<cs.nR where cs.active[r] { counts[cs.level[r], default: 0] += 1 }
         let level = regionLevel ?? counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key ?? 0
@@ -45,11 +47,22 @@ public enum Localisation {
     }
 
     public static func compute(_ cube: Cube, _ q: LocalisationRequest, registry: Registry) throws(Diagnostic) -> Table {
-        let (cs, regions, level, total) = try section(cube, measure: q.measure, year: q.year, industries: q.industries,
-                                                      regionLevel: q.regionLevel, registry: registry)
+        let (cs, allRegions, level, _) = try section(cube, measure: q.measure, year: q.year, industries: q.industries,
+                                                     regionLevel: q.regionLevel, registry: registry, missing: q.missing)
         var hoover: [Double] = [], gini: [Double] = []
+        var incomplete: [String] = []
         for c in 0..<cs.nC {
-            let xi = regions.map { r -> Double in let v = cs.at(r, c); return v.isNaN ? 0 : v }
+            // The industry's vector over regions: every region, or (missing skip) the regions
+            // observed for it, the totals restricted to the same regions.
+            let regions = allRegions.filter { cs.used[$0 * cs.nC + c] }
+            if regions.count < allRegions.count {
+                let code = cs.columnDim.labels[Int(cs.columnCodes[c])]
+                let gaps = allRegions.filter { !cs.used[$0 * cs.nC + c] }.map { cube.region.labels[$0] }
+                incomplete.append("\(code) (\(gaps.prefix(3).joined(separator: ", "))\(gaps.count > 3 ? ", …" : ""))")
+                if q.missing == .out { hoover.append(.nan); gini.append(.nan); continue }
+            }
+            let total = regions.reduce(0.0) { $0 + cs.rowTotal[$1] }
+            let xi = regions.map { cs.at($0, c) }
             let ni = xi.reduce(0, +)
             guard ni > 0, total > 0 else { hoover.append(.nan); gini.append(.nan); continue }
             var h = 0.0
@@ -59,13 +72,20 @@ public enum Localisation {
             let g = 1 - 2 * area
             gini.append(q.half ? g / 2 : g)
         }
+        var notes = cs.notes
+        if !incomplete.isEmpty {
+            notes.append((q.missing == .out ? "industries with a missing region cell (shown as –; `missing skip` computes them on the observed regions): "
+                                            : "industries computed on their observed regions (missing skip): ")
+                         + incomplete.prefix(6).joined(separator: ", ") + (incomplete.count > 6 ? ", … (\(incomplete.count))" : ""))
+        }
+        let regions = allRegions
         let m = cube.measures[q.measure]
         return Table(columns: [
             Column(cs.isAreas ? "area" : "industry", .coded(cs.columnCodes, cs.columnDim), kind: .key),
             Column("hoover", .number(hoover), decimals: 4),
             Column("gini", .number(gini), decimals: 4),
         ], footer: ["localisation of \(m.name) \(q.year) over the \(regions.count) regions\(level >= 0 ? " at level \(registry.levelName(level))" : ""): Hoover ½ Σ_r |x[r,i]/x[·,i] − x[r,·]/x[·,·]| (0–1); locational Gini 1 − 2·(area under the Lorenz curve, regions by LQ ascending)\(q.half ? " ÷ 2 (half: EconGeo's 0–0.5 scale)" : " (0–1)")"]
-            + cs.notes + [cs.missing > 0 ? "missing cells: \(cs.missing)" : "missing cells: 0"])
+            + notes + [cs.missing > 0 ? "missing cells: \(cs.missing)" : "missing cells: 0"])
     }
 
     /// One industry's Lorenz curve as a table (the points `plot … as lorenz` draws).

@@ -20,6 +20,8 @@ public struct LQRequest {
     public var reference: Reference
     public var industries: IndustryChoice = .finest
     public var regionLevel: Int? = nil
+    /// The `missing` clause (methods.md "Which cells are used").
+    public var missing: MissingRule = .out
     /// Add the binary specialisation column `m` = 1 if LQ ≥ threshold.
     public var binary = false
     public var threshold = 1.0
@@ -33,7 +35,7 @@ public struct LQRequest {
 public enum LocationQuotient {
     public static func compute(_ cube: Cube, _ q: LQRequest, registry: Registry) throws(Diagnostic) -> Table {
         let cs = try CrossSection.build(cube, measure: q.measure, year: q.year, registry: registry,
-                                        industries: q.industries, regionLevel: q.regionLevel)
+                                        industries: q.industries, regionLevel: q.regionLevel, missing: q.missing)
         let regions = try outputRegions(cs, cube, q.regions, q.reference, year: q.year)
         var outR: [Int32] = [], outI: [Int32] = [], outV: [Double] = [], outLQ: [Double] = []
         let cap = regions.count * cs.nC

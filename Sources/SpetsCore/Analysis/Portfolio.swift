@@ -8,6 +8,7 @@ public struct PortfolioRequest {
     public var region: Int32
     public var reference: Reference = .levelSum
     public var industries: IndustryChoice = .finest
+    public var missing: MissingRule = .out
     public init(measure: Int, from: Int, to: Int, region: Int32) {
         self.measure = measure; self.from = from; self.to = to; self.region = region
     }
@@ -18,12 +19,13 @@ public enum Portfolio {
         guard q.from < q.to else {
             throw Diagnostic(message: "`from` \(q.from) must come before `to` \(q.to)")
         }
-        let end = try CrossSection.build(cube, measure: q.measure, year: q.to, registry: registry, industries: q.industries)
-        var start = try CrossSection.build(cube, measure: q.measure, year: q.from, registry: registry, industries: q.industries)
+        // Both years under one frame: the LQs and growths of the two years are over the same cells.
+        let pd = try PeriodData.build(cube, measures: [q.measure], years: [q.from, q.to], registry: registry,
+                                      industries: q.industries, missing: q.missing)
+        let end = pd.sections[1][0]
+        var start = pd.sections[0][0]
         let r = Int(q.region)
-        guard end.active[r], start.active[r] else {
-            throw Diagnostic(message: "\(cube.region.display(q.region)) lacks data for \(end.active[r] ? q.from : q.to) in \(cube.name)")
-        }
+        guard pd.active(r) else { throw pd.frame.absence(of: r, in: cube) }
         // Match start-year columns to the end year's by code.
         var startIndex: [String: Int] = [:]
         for c in 0..<start.nC { startIndex[start.columnDim.labels[Int(start.columnCodes[c])]] = c }

@@ -12,6 +12,8 @@ public struct GapRequest {
     public var method: GapMethod = .threeTerm
     public var industries: IndustryChoice = .finest
     public var regionLevel: Int? = nil
+    /// The `missing` clause (methods.md "Which cells are used").
+    public var missing: MissingRule = .out
     public init(valueAdded: Int, employment: Int, year: Int) {
         self.valueAdded = valueAdded; self.employment = employment; self.year = year
     }
@@ -20,7 +22,7 @@ public struct GapRequest {
 public enum ProductivityGap {
     public static func compute(_ cube: Cube, _ q: GapRequest, registry: Registry) throws(Diagnostic) -> Table {
         let pd = try PeriodData.build(cube, measures: [q.valueAdded, q.employment], years: [q.year], registry: registry,
-                                      industries: q.industries, regionLevel: q.regionLevel)
+                                      industries: q.industries, regionLevel: q.regionLevel, missing: q.missing)
         let regions = try DecompositionRegions.pick(pd, cube, q.regions, q.reference, first: q.year)
         var b = DecompositionTable(pd: pd, cube: cube, multi: regions.count > 1 || q.regions == nil, blocks: regions.count)
         var exact = Exactness()

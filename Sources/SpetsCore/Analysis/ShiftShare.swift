@@ -13,6 +13,8 @@ public struct ShiftShareRequest {
     public var method: ShiftShareMethod = .classic
     public var industries: IndustryChoice = .finest
     public var regionLevel: Int? = nil
+    /// The `missing` clause (methods.md "Which cells are used").
+    public var missing: MissingRule = .out
     public init(measure: Int, from: Int, to: Int) { self.measure = measure; self.from = from; self.to = to }
 }
 
@@ -35,21 +37,15 @@ public enum ShiftShare {
             years = cube.distinctYears.filter { $0 >= q.from && $0 <= q.to }
         }
         let pd = try PeriodData.build(cube, measures: [q.measure], years: years, registry: registry,
-                                      industries: q.industries, regionLevel: q.regionLevel)
+                                      industries: q.industries, regionLevel: q.regionLevel, missing: q.missing)
         let regions = try DecompositionRegions.pick(pd, cube, q.regions, q.reference, first: q.from)
         let nC = pd.nC, last = years.count - 1
         var b = DecompositionTable(pd: pd, cube: cube, multi: regions.count > 1 || q.regions == nil, blocks: regions.count)
         var extra: [[Double]] = Array(repeating: [], count: q.method == .esteban ? 3 : q.method == .gerfin ? 2 : 0)
         var exact = Exactness(), exactEM = Exactness()
         var missing = 0
-        if q.method == .dynamic {
-            for r in regions {
-                if let k = years.indices.first(where: { !pd.sections[$0][0].active[r] }) {
-                    throw Diagnostic(message: "the dynamic shift-share needs every year of \(cube.name) from \(q.from) to \(q.to); \(cube.region.display(Int32(r))) has no data for \(years[k])",
-                                     help: "use the classic method, or a period without the gap")
-                }
-            }
-        }
+        // Dynamic: a region lacking a year of the window does not take part (the frame names
+        // it in the footer; asking for it is an error naming the years).
         var cache: [Int: (byColumn: [Double], total: Double)] = [:]
         for r in regions {
             // Reference totals per year.
@@ -80,6 +76,13 @@ public enum ShiftShare {
                     missing += 1
                     rows.append([e0, e1, .nan, .nan, .nan, .nan])
                     for k in 0..<extra.count { extra[k].append(.nan) }
+                    if q.method == .esteban && refs[0].total != 0 {
+                        // The homothetic size needs only the region's total and the reference:
+                        // known even when the cell is not, so the TOTAL stays the region's total.
+                        let h = e0t * refs[0].byColumn[c] / refs[0].total
+                        extra[0][extra[0].count - 1] = h
+                        tExtra[0] += h
+                    }
                     continue
                 }
                 let row = [e0, e1, cell.ns, cell.im, cell.rs, e1 - e0]

@@ -18,6 +18,7 @@ public struct SpecialisationRequest {
     /// parent level (e.g. the section of each division).
     public var groups: [String: String]? = nil
     public var groupsSource: String? = nil
+    public var missing: MissingRule = .out
     public init(measure: Int, year: Int) { self.measure = measure; self.year = year }
 }
 
@@ -31,7 +32,7 @@ public enum Specialisation {
 
     public static func compute(_ cube: Cube, _ q: SpecialisationRequest, registry: Registry) throws(Diagnostic) -> Table {
         let cs = try CrossSection.build(cube, measure: q.measure, year: q.year, registry: registry,
-                                        industries: q.industries, regionLevel: q.regionLevel)
+                                        industries: q.industries, regionLevel: q.regionLevel, missing: q.missing)
         let regions = try LocationQuotient.outputRegions(cs, cube, q.regions, q.reference, year: q.year)
         let log: (Double) -> Double = q.nats ? { Glibc.log($0) } : { Glibc.log2($0) }
         // Variety groups for each column.
@@ -52,40 +53,57 @@ public enum Specialisation {
         }
         var cols: [[Double]] = Array(repeating: [], count: 7)
         var cache: [Int: [Double]] = [:], peersByLevel: [Int: [Int]] = [:]
+        var incomplete: [String] = []
         for r in regions {
-            let s = cs.shares(r)
             if peersByLevel[cs.level[r]] == nil { peersByLevel[cs.level[r]] = cs.peers(of: r) }
             let s0 = cs.referenceShares(for: r, q.reference, peers: peersByLevel[cs.level[r]]!, cache: &cache)
+            // The industries this region's indices run over: all of them, or (missing skip)
+            // those observed for it and in the reference, with both sides renormalised.
+            let kept = (0..<cs.nC).filter { c in cs.used[r * cs.nC + c] && !s0[c].isNaN }
+            let whole = kept.count == cs.nC
+            if !whole && q.missing == .out || kept.isEmpty {
+                let gaps = (0..<cs.nC).filter { !kept.contains($0) }.map { cs.columnDim.labels[Int(cs.columnCodes[$0])] }
+                incomplete.append("\(cube.region.labels[r]) (\(gaps.prefix(3).joined(separator: ", "))\(gaps.count > 3 ? ", …" : ""))")
+                for k in 0..<7 { cols[k].append(.nan) }
+                continue
+            }
+            var s = cs.shares(r), b0 = s0
+            if !whole {
+                let xr = kept.reduce(0.0) { $0 + cs.at(r, $1) }, n0 = kept.reduce(0.0) { $0 + s0[$1] }
+                s = (0..<cs.nC).map { c in kept.contains(c) && xr != 0 ? cs.at(r, c) / xr : .nan }
+                b0 = (0..<cs.nC).map { c in kept.contains(c) && n0 != 0 ? s0[c] / n0 : .nan }
+            }
             var krugman = 0.0, sLQ = 0.0, hhi = 0.0
-            var bad = false
-            for c in 0..<cs.nC {
+            var noHachman = false
+            for c in kept {
                 let a = s[c].isNaN ? 0 : s[c]
-                let b = s0[c]
-                if b.isNaN { bad = true; continue }
+                let b = b0[c]
                 krugman += abs(a - b)
-                if a > 0 { if b > 0 { sLQ += a * a / b } else { bad = true } }
+                // A share where the reference has none: Hachman is undefined, Krugman is not.
+                if a > 0 { if b > 0 { sLQ += a * a / b } else { noHachman = true } }
                 hhi += a * a
             }
-            let shares = s.map { $0.isNaN ? 0 : $0 }
+            let shares = kept.map { s[$0].isNaN ? 0 : s[$0] }
             let h = entropy(shares, log)
             var uv = Double.nan, rv = Double.nan
             if !groupOf.isEmpty {
                 var p: [String: Double] = [:]
                 var order: [String] = []
-                for c in 0..<cs.nC { let g = groupOf[c]!; if p[g] == nil { order.append(g) }; p[g, default: 0] += shares[c] }
+                for (k, c) in kept.enumerated() { let g = groupOf[c]!; if p[g] == nil { order.append(g) }; p[g, default: 0] += shares[k] }
                 uv = entropy(order.map { p[$0]! }, log)
                 rv = 0
                 for g in order where p[g]! > 0 {
-                    let within = (0..<cs.nC).filter { groupOf[$0] == g }.map { shares[$0] / p[g]! }
+                    let within = kept.indices.filter { groupOf[kept[$0]] == g }.map { shares[$0] / p[g]! }
                     rv += p[g]! * entropy(within, log)
                 }
             }
-            let n = Double(cs.nC)
-            cols[0].append(bad || cs.rowTotal[r] == 0 ? .nan : (q.half ? krugman / 2 : krugman))
-            cols[1].append(bad || sLQ == 0 ? .nan : 1 / sLQ)
-            cols[2].append(cs.rowTotal[r] == 0 ? .nan : hhi)
-            cols[3].append(cs.rowTotal[r] == 0 || n <= 1 ? .nan : (hhi - 1 / n) / (1 - 1 / n))
-            cols[4].append(cs.rowTotal[r] == 0 ? .nan : h)
+            let n = Double(kept.count)
+            let empty = cs.rowTotal[r] == 0
+            cols[0].append(empty ? .nan : (q.half ? krugman / 2 : krugman))
+            cols[1].append(noHachman || sLQ == 0 ? .nan : 1 / sLQ)
+            cols[2].append(empty ? .nan : hhi)
+            cols[3].append(empty || n <= 1 ? .nan : (hhi - 1 / n) / (1 - 1 / n))
+            cols[4].append(empty ? .nan : h)
             cols[5].append(rv)
             cols[6].append(uv)
         }
@@ -98,26 +116,40 @@ public enum Specialisation {
                       "reference (Krugman, Hachman): " + LocationQuotient.describeReference(q.reference, cube: cube, cs: cs, regions: regions, registry: registry),
                       groupNote]
         footer += cs.notes
+        if !incomplete.isEmpty {
+            footer.append("regions with a missing cell (indices over the whole structure shown as –; `missing skip` computes them on the observed industries): "
+                          + incomplete.prefix(6).joined(separator: ", ") + (incomplete.count > 6 ? ", … (\(incomplete.count))" : ""))
+        }
         footer.append(cs.missing > 0 ? "missing cells: \(cs.missing) (left out; shares are of the observed total)" : "missing cells: 0")
         return Table(columns: columns, footer: footer)
     }
 
     /// Krugman's index between two regions' structures: Σ |s_a − s_b|.
     public static func pairwise(_ cube: Cube, measure: Int, year: Int, a: Int32, b: Int32, half: Bool,
-                                industries: IndustryChoice, registry: Registry) throws(Diagnostic) -> Table {
-        let cs = try CrossSection.build(cube, measure: measure, year: year, registry: registry, industries: industries)
+                                industries: IndustryChoice, registry: Registry, missing: MissingRule = .out) throws(Diagnostic) -> Table {
+        let cs = try CrossSection.build(cube, measure: measure, year: year, registry: registry, industries: industries, missing: missing)
         for r in [a, b] where !cs.active[Int(r)] {
             throw Diagnostic(message: "\(cube.region.display(r)) has no observations in \(year) in \(cube.name)")
         }
-        let sa = cs.shares(Int(a)), sb = cs.shares(Int(b))
-        var k = 0.0
-        for c in 0..<cs.nC { k += abs((sa[c].isNaN ? 0 : sa[c]) - (sb[c].isNaN ? 0 : sb[c])) }
-        if half { k /= 2 }
+        // Both structures over the same industries: all, or (missing skip) those observed in both.
+        let kept = (0..<cs.nC).filter { c in cs.used[Int(a) * cs.nC + c] && cs.used[Int(b) * cs.nC + c] }
+        var notes: [String] = []
+        var k = Double.nan
+        if kept.count == cs.nC || (missing != .out && !kept.isEmpty) {
+            let ta = kept.reduce(0.0) { $0 + cs.at(Int(a), $1) }, tb = kept.reduce(0.0) { $0 + cs.at(Int(b), $1) }
+            if ta > 0 && tb > 0 {
+                k = kept.reduce(0.0) { $0 + abs(cs.at(Int(a), $1) / ta - cs.at(Int(b), $1) / tb) }
+                if half { k /= 2 }
+            }
+            if kept.count < cs.nC { notes.append("computed on the \(kept.count) industries observed in both regions, shares renormalised (missing skip)") }
+        } else {
+            notes.append("a region has a missing cell: Krugman shown as – (`missing skip` computes it on the industries observed in both)")
+        }
         let m = cube.measures[measure]
         return Table(columns: [
             Column("region_a", .coded([a], cube.region), kind: .key),
             Column("region_b", .coded([b], cube.region), kind: .key),
             Column("krugman", .number([k]), decimals: 4),
-        ], footer: ["Krugman between two regions: Σ |s_a − s_b|\(half ? " ÷ 2 (half)" : " (0–2)"), \(m.name) \(year)"] + cs.notes)
+        ], footer: ["Krugman between two regions: Σ |s_a − s_b|\(half ? " ÷ 2 (half)" : " (0–2)"), \(m.name) \(year)"] + cs.notes + notes)
     }
 }

@@ -25,41 +25,33 @@ public struct PeriodData {
     }
     public var isAreas: Bool { sections[0][0].isAreas }
 
+    /// The frame every section shares: the cells observed in every year and measure.
+    public let frame: CellFrame
+
     public static func build(_ cube: Cube, measures: [Int], years: [Int], registry: Registry,
-                             industries: IndustryChoice, regionLevel: Int? = nil) throws(Diagnostic) -> PeriodData {
+                             industries: IndustryChoice, regionLevel: Int? = nil, missing: MissingRule = .out) throws(Diagnostic) -> PeriodData {
+        let frame = try CellFrame.build(cube, measures: measures, years: years, registry: registry, industries: industries,
+                                        regionLevel: regionLevel, rule: missing)
         var sections: [[CrossSection]] = []
-        // The partition comes from the first measure over every year; other cross-sections use
-        // exactly those columns so that they line up.
-        let first = try CrossSection.build(cube, measure: measures[0], year: years[0], registry: registry,
-                                           industries: industries, regionLevel: regionLevel, partitionYears: years)
-        let fixed: IndustryChoice
-        switch industries {
-        case .finest, .explicit: fixed = .fixed(first.partitionColumns, first.notes[0])
-        default: fixed = industries
-        }
-        for y in years {
+        for y in years.indices {
             var row: [CrossSection] = []
-            for m in measures {
-                if y == years[0] && m == measures[0] { row.append(first); continue }
-                row.append(try CrossSection.build(cube, measure: m, year: y, registry: registry, industries: fixed,
-                                                  regionLevel: regionLevel, partitionYears: years))
+            for m in measures.indices {
+                row.append(try CrossSection.build(cube, frame: frame, year: y, measure: m, registry: registry, industries: industries))
             }
             sections.append(row)
         }
-        return PeriodData(years: years, sections: sections, cube: cube, measures: measures)
+        return PeriodData(years: years, sections: sections, cube: cube, measures: measures, frame: frame)
     }
 
-    /// A region takes part when it is active in every year's first measure or any of them
-    /// (exits and entries of whole regions are rare; a region must have the base year).
-    public func active(_ r: Int) -> Bool { sections.contains { $0[0].active[r] } }
+    /// A region takes part when it has data in every year and measure read.
+    public func active(_ r: Int) -> Bool { frame.takesPart[r] }
 
     public func peers(of r: Int) -> [Int] { (0..<nR).filter { active($0) && level[$0] == level[r] && !sections[0][0].aggregate[$0] } }
 
-    /// Value, or 0 when the cell is absent (an industry not there that year); NaN if missing.
+    /// The cell's value under the frame (0 for an absent cell that is used); NaN when left out.
     @inline(__always) public func value(_ y: Int, _ m: Int, _ r: Int, _ c: Int) -> Double {
         let cs = sections[y][m]
-        if !cs.present[r * cs.nC + c] { return 0 }
-        return cs.at(r, c)
+        return cs.used[r * cs.nC + c] ? cs.at(r, c) : .nan
     }
 
     /// Reference totals for region r in year y of measure m. The level sums are computed
@@ -72,7 +64,7 @@ public struct PeriodData {
             if cache[key] == nil { cache[key] = cs.referenceTotals(for: r, .levelSum, peers: peers(of: r)) }
             var t = cache[key]!
             if ref == .rest {
-                for c in 0..<nC { let v = cs.at(r, c); if !v.isNaN && cs.present[r * nC + c] { t.byColumn[c] -= v } }
+                for c in 0..<nC { let v = cs.at(r, c); if !v.isNaN { t.byColumn[c] -= v } }
                 t.total -= cs.rowTotal[r]
             }
             return t
@@ -85,17 +77,26 @@ public struct PeriodData {
     public func totalDimension() -> Dimension {
         Dimension(name: columnDim.name, role: .industry, labels: columnDim.labels + ["TOTAL"], names: columnDim.names + [nil])
     }
+
+    /// The TOTAL row's code in `totalDimension()` (after every label of the column dimension,
+    /// whichever columns are analysed).
+    public var totalCode: Int32 { Int32(columnDim.count) }
 }
 
-/// How a decomposition's components add up: the largest relative residual over all blocks.
+/// How a decomposition's components add up: the largest residual over all rows, relative to
+/// the scale of the table (its largest absolute total or component), so that a row whose
+/// change is zero cannot blow the ratio up.
 public struct Exactness {
-    public private(set) var worst = 0.0
+    public private(set) var residual = 0.0
+    public private(set) var scale = 0.0
+    public var worst: Double { residual == 0 ? 0 : residual / max(scale, 1e-300) }
     public init() {}
     public mutating func check(total: Double, parts: [Double]) {
         let sum = parts.reduce(0, +)
-        guard !total.isNaN && !sum.isNaN else { return }
-        let rel = abs(total - sum) / max(abs(total), 1e-300)
-        worst = max(worst, abs(total - sum) <= 1e-12 ? 0 : rel)
+        guard total.isFinite && sum.isFinite else { return }
+        scale = max(scale, abs(total), parts.reduce(0) { max($0, abs($1)) })
+        let r = abs(total - sum)
+        if r > 1e-12 { residual = max(residual, r) }   // below that: exact for the printed digits
     }
     /// The footer line; an identity that fails (> 1e-9 relative) says so in capitals.
     public func line(_ identity: String) -> String {
