@@ -157,7 +157,8 @@ public indirect enum StatementKind: Equatable, Sendable {
     case report(NameRef, region: NameRef?, dated: Bool)
     case group(NameRef, [NameRef])
     case groups
-    case compare([NameRef], VerbCall)
+    /// `published`: a group that the data also hold as a row of its own uses that row.
+    case compare([NameRef], VerbCall, published: Bool)
     case rank(RankSubject, region: NameRef, by: NameRef?)
     case similar(region: NameRef, MeasureRef, year: Int, top: Int?, by: NameRef?, outside: NameRef?)
     case convergence(IndicatorExpr, from: Int, to: Int, group: NameRef?, beta: Bool)
@@ -186,7 +187,7 @@ public indirect enum StatementKind: Equatable, Sendable {
         case (.opportunities(let a, let b, let c, let d, let e), .opportunities(let f, let g, let h, let i, let j)):
             return a == f && b == g && c == h && d == i && e == j
         case (.group(let a, let b), .group(let c, let d)): return a == c && b == d
-        case (.compare(let a, let b), .compare(let c, let d)): return a == c && b == d
+        case (.compare(let a, let b, let p), .compare(let c, let d, let q)): return a == c && b == d && p == q
         case (.rank(let a, let b, let c), .rank(let d, let e, let f)): return a == d && b == e && c == f
         case (.similar(let a, let b, let c, let d, let e, let f), .similar(let g, let h, let i, let j, let k, let l)):
             return a == g && b == h && c == i && d == j && e == k && f == l

@@ -68,13 +68,14 @@ extension Session {
     /// `compare R1, R2, … on VERB …`: the verb once per region (a group as the sum of its
     /// members), laid side by side: a row per key (industry, area, component) and measure,
     /// a column per region.
-    func compare(_ names: [NameRef], _ call: VerbCall) throws(Diagnostic) -> Table {
+    func compare(_ names: [NameRef], _ call: VerbCall, published: Bool = false) throws(Diagnostic) -> Table {
         guard let spec = VerbTable.named(call.verb) else { throw Diagnostic(message: "unknown verb", span: call.span) }
         let datasetRef: NameRef
         if let s = call.subject { datasetRef = s.dataset } else if let i = call.indicator, let d = indicatorDataset(i) { datasetRef = d }
         else { throw Diagnostic(message: "`compare` needs an analysis of a dataset", span: call.span) }
         let base = try cube(datasetRef)
         var results: [(String, Table)] = []
+        var notes: [String] = []
         defer { datasetOverrides = [:] }
         for (i, n) in names.enumerated() {
             // One verb run per region: long for hundreds of regions on a big panel, so it
@@ -83,8 +84,16 @@ extension Session {
             Progress.report(done: i, total: names.count, unit: .regions)
             var c = base
             var regionText = n.text
-            if group(named: n.text) != nil && (try? resolveRegion(n, in: base)) == nil {
+            // A group is the sum of its members under the analysis' own cell rule; its
+            // published row (SE21 for Småland med öarna) only when asked: `published`.
+            let ownRow = try? resolveRegion(n, in: base)
+            if published, group(named: n.text) != nil, let row = ownRow {
+                notes.append("\(n.text): the dataset's own row \(base.region.labels[Int(row)]) (published), not the sum of its members")
+                _ = row
+            }
+            if group(named: n.text) != nil && (ownRow == nil || !published) {
                 let members = try groupMembers(n, in: base)
+                notes.append("\(n.text): the sum of its \(members.count) member regions (" + members.prefix(8).map { base.region.labels[Int($0)] }.joined(separator: ", ") + (members.count > 8 ? ", …" : "") + ")" + (ownRow != nil ? "; the dataset's own row is used with `published`" : ""))
                 let lv = members.map { registry.regionLevel(base.region.labels[Int($0)]) }.first ?? -1
                 let (agg, _) = base.addingAggregate(code: n.text, name: group(named: n.text)?.title ?? n.text, members: members, level: lv)
                 c = agg
@@ -124,7 +133,9 @@ extension Session {
                 datasetOverrides = [:]
             }
         }
-        return Self.sideBySide(results, valueColumns: spec.compareColumns, verb: spec.name)
+        var t = Self.sideBySide(results, valueColumns: spec.compareColumns, verb: spec.name)
+        t.footer.insert(contentsOf: notes, at: min(1, t.footer.count))
+        return t
     }
 
     func indicatorDataset(_ e: IndicatorExpr) -> NameRef? {

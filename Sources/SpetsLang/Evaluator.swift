@@ -113,8 +113,8 @@ extension Session {
             return Outcome(messages: ["group \(n.text): \(members.count) regions"])
         case .groups:
             return Outcome(table: groupsTable())
-        case .compare(let names, let call):
-            return Outcome(table: try compare(names, call))
+        case .compare(let names, let call, let published):
+            return Outcome(table: try compare(names, call, published: published))
         case .rank(let subject, let region, let by):
             return Outcome(table: try rank(subject, region, by))
         case .similar(let region, let m, let year, let top, let by, let outside):

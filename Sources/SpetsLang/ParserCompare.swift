@@ -18,7 +18,7 @@ extension Parser {
         return .group(name, try parseNameList(Self.nameStops([])))
     }
 
-    /// compare = "compare" name { "," name } "on" verb_call ;
+    /// compare = "compare" name { "," name } "on" verb_call [ "published" ] ;
     mutating func parseCompare() throws(Diagnostic) -> StatementKind {
         advance()
         let names = try parseNameList(Self.nameStops(["on"]))
@@ -28,11 +28,13 @@ extension Parser {
                         help: "verbs: " + VerbTable.all.map(\.name).joined(separator: ", "),
                         candidates: peek.kind == .identifier ? Text.suggestions(for: peek.text, among: VerbTable.all.map(\.name)) : [])
         }
-        let call = try parseVerbCall(spec, stopWords: [])
+        let call = try parseVerbCall(spec, stopWords: ["published"])
         if let f = call.clause("for") {
             throw Diagnostic(message: "`compare` gives the regions; drop `for` from the analysis", span: f.span)
         }
-        return .compare(names, call)
+        var published = false
+        if peek.kind == .identifier && peek.text.lowercased() == "published" { advance(); published = true }
+        return .compare(names, call, published: published)
     }
 
     /// rank = "rank" verb_call [ "by" NAME ]        (the call's `for` names the region)

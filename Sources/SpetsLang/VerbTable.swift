@@ -127,7 +127,7 @@ public enum VerbTable {
                            ClauseSpec(keyword: "vs", shape: .reference, required: false, help: "reference: level sum (default), rest, or a region"),
                            byArea, level, industries, missing],
                  details: ["Columns: [region,] industry, base, end, national_share, industry_mix, regional_shift, change (+ homothetic, competitive, allocation; + structural_factor, regional_factor); a TOTAL row per region.",
-                           "Without `for`: every region, each in its own block."],
+                           "Without `for`: every region, one block of rows each (a `region` column), each block closed by its TOTAL row."],
                  run: { s, call throws(Diagnostic) in try Verbs.shiftshare(s, call) }),
         VerbSpec(name: "growth", summary: "value-added growth = employment growth + productivity growth (logs)",
                  usage: "growth D.VA per D.EMP from Y0 to Y1 [for R, …] [by area] [level …] [industries …] [missing skip|zero]",

@@ -437,4 +437,71 @@ final class CellRuleTests: XCTestCase {
         // X over R2, R3: shares of X (0.25, 0.75), of the regions' totals (40, 40)/80.
         XCTAssertEqual(numbers(s, "hoover")[0], 0.5 * (abs(0.25 - 0.5) + abs(0.75 - 0.5)), accuracy: 1e-12)
     }
+
+    // MARK: hierarchies read from the codes, codes matched exactly
+
+    func testAnONSStyleHierarchyIsReadFromTheCodes() throws {
+        // The finest level: A (1-3), B (5-9), 10, 11-33, D (35), E (36-39), F (41-43);
+        // C = 10 + 11-33, A-E = A + … + E, Total = A-E + F are aggregates.
+        let finest = ["A (1-3)": [3.0, 7], "B (5-9)": [1, 2], "10": [4, 1], "11-33": [20, 9], "D (35)": [2, 2], "E (36-39)": [1, 3], "F (41-43)": [9, 6]]
+        var rows = "region,industry,year,gva\n"
+        var sums = [String: [Double]]()
+        for (code, v) in finest.sorted(by: { $0.key < $1.key }) {
+            rows += "R1,\(code),2021,\(v[0])\nR2,\(code),2021,\(v[1])\n"
+        }
+        func add(_ code: String, _ parts: [String]) { sums[code] = [0, 1].map { k in parts.reduce(0.0) { $0 + (finest[$1]?[k] ?? sums[$1]![k]) } } }
+        add("C (10-33)", ["10", "11-33"])
+        add("A-E", ["A (1-3)", "B (5-9)", "C (10-33)", "D (35)", "E (36-39)"])
+        add("Total", ["A-E", "F (41-43)"])
+        let only = rows
+        for (code, v) in sums.sorted(by: { $0.key < $1.key }) { rows += "R1,\(code),2021,\(v[0])\nR2,\(code),2021,\(v[1])\n" }
+        let full = try CSVLoader.load(path: Fixture.write("ons-hier.csv", rows), name: "u")
+        let parts = try CSVLoader.load(path: Fixture.write("ons-finest.csv", only), name: "u")
+        let a = try LocationQuotient.compute(full, LQRequest(measure: 0, year: 2021), registry: registry)
+        let b = try LocationQuotient.compute(parts, LQRequest(measure: 0, year: 2021), registry: registry)
+        XCTAssertEqual(a.rowCount, 14)
+        assertKeeps(b, a, exact: true, "the aggregates change no LQ")
+        let line = a.footer.first { $0.hasPrefix("industries:") }!
+        XCTAssertTrue(line.contains("left out as aggregates of others: A-E, C (10-33), Total (3) (hierarchy read from the codes)"), line)
+    }
+
+    func testRegionCodesAreMatchedAsCodesNotAsFoldedNames() throws {
+        // `are` (the Emirates in a trade file) is not Åre: all three countries are one level.
+        let text = "region,industry,year,exports\nare,X,2021,5\nare,Y,2021,5\nswe,X,2021,2\nswe,Y,2021,8\nnor,X,2021,3\nnor,Y,2021,7\n"
+        let c = try CSVLoader.load(path: Fixture.write("trade.csv", text), name: "t")
+        XCTAssertEqual(registry.regionLevel("are"), -1)
+        XCTAssertNotNil(registry.region("Are"), "typed names still fold (Åre)")
+        XCTAssertNil(registry.regionByCode("are"))
+        let t = try LocationQuotient.compute(c, LQRequest(measure: 0, year: 2021), registry: registry)
+        XCTAssertTrue(t.footer.contains("reference: sum of all 3 loaded regions"), "\(t.footer)")
+        XCTAssertEqual(numbers(t, "lq")[0], 0.5 / 0.3333333333333333, accuracy: 1e-12)
+    }
+
+    func testAbsentRowsCountedAsZeroAreNamed() throws {
+        let text = "region,industry,year,employment\nR1,X,2020,1\nR1,Y,2020,2\nR2,X,2020,3\n"
+        let c = try CSVLoader.load(path: Fixture.write("sparse.csv", text), name: "s")
+        let t = try LocationQuotient.compute(c, LQRequest(measure: 0, year: 2020), registry: registry)
+        XCTAssertTrue(t.footer.contains("absent rows counted as zero (the region and the industry have data that year): 1 — R2 × Y"), "\(t.footer)")
+    }
+
+    func testASingleYearNamesTheRegionsWithoutDataAndWhy() throws {
+        let text = "region,industry,year,employment\nR1,X,2020,1\nR1,Y,2020,2\nR2,X,2021,3\nR2,Y,2021,1\nR1,X,2021,1\nR1,Y,2021,1\n"
+        let c = try CSVLoader.load(path: Fixture.write("noyear.csv", text), name: "s")
+        let t = try LocationQuotient.compute(c, LQRequest(measure: 0, year: 2020), registry: registry)
+        XCTAssertTrue(t.footer.contains("regions left out (no data in 2020): R2 (1)"), "\(t.footer)")
+        XCTAssertThrowsError(try LocationQuotient.compute(c, LQRequest(measure: 0, year: 2020, regions: [1]), registry: registry)) { e in
+            XCTAssertEqual((e as! Diagnostic).message, "R2 has no data in s for 2020")
+            XCTAssertEqual((e as! Diagnostic).help, "years with data for R2: 2021; missing is not zero — choose years where it is observed")
+        }
+    }
+
+    func testSpecialisationOverAListIsRenormalisedOverIt() throws {
+        let c = try CSVLoader.load(path: WorkedExample.panelPath(), name: "w")
+        var q = SpecialisationRequest(measure: 0, year: 2022)
+        q.industries = .explicit([c.industry!.index(of: "MIN")!, c.industry!.index(of: "ICT")!])
+        let t = try Specialisation.compute(c, q, registry: registry)
+        for h in numbers(t, "hachman") where !h.isNaN { XCTAssertLessThanOrEqual(h, 1 + 1e-12) }
+        for h in numbers(t, "herfindahl_norm") where !h.isNaN { XCTAssertGreaterThanOrEqual(h, -1e-12) }
+        XCTAssertTrue(t.footer.contains("the indices run over the 2 columns listed: shares of their own total, in the region and in the reference"))
+    }
 }

@@ -24,6 +24,32 @@ final class CompareTests: XCTestCase {
         }
     }
 
+    func testAGroupIsTheSumOfItsMembersEvenWhenTheFilePublishesItsRow() throws {
+        // SE21 (Småland med öarna) is in the file with a deliberately wrong row: the group
+        // must be SE211 + … + SE214, and `published` takes the row, saying so.
+        var csv = "region,industry,year,employment\n"
+        let members = ["SE211": [10.0, 30], "SE212": [20, 20], "SE213": [5, 45], "SE214": [15, 5], "SE110": [40, 160]]
+        for (r, v) in members.sorted(by: { $0.key < $1.key }) { csv += "\(r),A,2017,\(v[0])\n\(r),F,2017,\(v[1])\n" }
+        csv += "SE21,A,2017,999\nSE21,F,2017,1\n"
+        let path = Repo.write("published.csv", csv)
+        let h = try Harness(format: .csv)
+        h.run("load \"\(path)\" as d")
+        let out = h.run("compare Kalmar, smaland_med_oarna on lq d.employment in 2017")
+        // Group: A 50 of 150; reference (the five counties): A 90 of 350.
+        let want = (50.0 / 150) / (90.0 / 350)
+        let row = out.split(separator: "\n").first { $0.hasPrefix("A,") }!.split(separator: ",")
+        XCTAssertEqual(Double(row[2])!, want, accuracy: 1e-12, out)
+        let pub = h.run("compare Kalmar, smaland_med_oarna on lq d.employment in 2017 published")
+        let prow = pub.split(separator: "\n").first { $0.hasPrefix("A,") }!.split(separator: ",")
+        XCTAssertEqual(Double(prow[2])!, 1, accuracy: 1e-12, "SE21 is the only region at its level")
+        let people = try Harness()
+        people.run("load \"\(path)\" as d")
+        let out2 = people.run("compare Kalmar, smaland_med_oarna on lq d.employment in 2017")
+        let pub2 = people.run("compare Kalmar, smaland_med_oarna on lq d.employment in 2017 published")
+        XCTAssertTrue(out2.contains("smaland_med_oarna: the sum of its 4 member regions (SE211, SE212, SE213, SE214); the dataset's own row is used with `published`"), out2)
+        XCTAssertTrue(pub2.contains("smaland_med_oarna: the dataset's own row SE21 (published), not the sum of its members"), pub2)
+    }
+
     func testCompareOneRowVerbsAndGroupsAsAggregates() throws {
         let h = try harness()
         h.run("group north = regions NB, JH")
@@ -75,7 +101,8 @@ final class CompareTests: XCTestCase {
         let h = try Harness(format: .csv)
         h.run("load \"\(Repo.write("gap.csv", "region,industry,year,x\nA,P,2020,1\nA,Q,2020,2\nB,P,2020,2\nB,Q,2020,1\nA,P,2021,1\nA,Q,2021,3\n"))\" as g")
         let text = h.run("compare A, B on lq g.x in 2021")
-        XCTAssertTrue(text.contains("error: B has no observations in 2021 in g"), text)
+        XCTAssertTrue(text.contains("error: B has no data in g for 2021"), text)
+        XCTAssertTrue(text.contains("years with data for B: 2020"), text)
         let rank = h.run("rank g.x in 2021 for B")
         XCTAssertTrue(rank.contains("B has no value to rank"), rank)
     }

@@ -18,7 +18,7 @@ public enum MissingRule: String, CaseIterable, Sendable {
         switch self {
         case .out: return "missing out: a cell not observed in every year and measure read is left out of its region and of every reference and total (default; or `missing skip`, `missing zero`)"
         case .skip: return "missing skip: indices over a whole vector use the observed cells, shares renormalised over them (the reference restricted alike)"
-        case .zero: return "missing zero: missing and absent cells of observed regions count as 0"
+        case .zero: return "missing zero: missing and absent cells of observed regions count as 0 (a cell holding one measure but lacking another is left out)"
         }
     }
 }
@@ -66,7 +66,7 @@ public struct CellFrame {
 
     public static func build(_ cube: Cube, measures: [Int], years: [Int], registry: Registry,
                              industries: IndustryChoice = .finest, regionLevel: Int? = nil,
-                             rule: MissingRule = .out, partitionYears: [Int] = []) throws(Diagnostic) -> CellFrame {
+                             rule: MissingRule = .out, partitionYears: [Int] = [], focus: [Int32]? = nil) throws(Diagnostic) -> CellFrame {
         var slices: [[YearSlice]] = []
         for y in years {
             var row: [YearSlice] = []
@@ -118,10 +118,17 @@ public struct CellFrame {
         let atLevel = (0..<nR).map { r in regionLevel.map { level[r] == $0 } ?? true }
         var takesPart = (0..<nR).map { r in atLevel[r] && observed[r].allSatisfy { $0 } }
         var used = [Bool](repeating: false, count: nR * nI)
+        let M = measures.count
         for r in 0..<nR where takesPart[r] {
             for i in 0..<nI {
                 let k = r * nI + i
-                used[k] = flat.indices.allSatisfy { j in
+                // Under `missing zero`, a cell that holds one measure but lacks another (value
+                // added without employment) is left out: a ratio of it would be made up.
+                let halfObserved = rule == .zero && M > 1 && (0..<years.count).contains { y in
+                    let row = (0..<M).map { m in flat[y * M + m].present[k] && !flat[y * M + m].x[k].isNaN }
+                    return row.contains(true) && row.contains(false)
+                }
+                used[k] = !halfObserved && flat.indices.allSatisfy { j in
                     let s = flat[j]
                     if s.present[k] { return !s.x[k].isNaN || rule == .zero }
                     return colObs[j][i] || rule == .zero   // absent: a zero when the region and the industry are observed
@@ -136,37 +143,54 @@ public struct CellFrame {
             noCommonCell[r] = true
             for i in 0..<nI { used[r * nI + i] = false }
         }
-        // What was left out, for the footer.
+        // What was left out, counted as zero or zeroed, for the footer.
         var read = Set(whole.columns)
         read.formUnion(shown)
         let readColumns = read.sorted()
         var notes: [String] = []
-        var leftOut = 0
-        var samples: [String] = []
+        var leftOut = 0, absentZero = 0, zeroed = 0
+        var samples: [String] = [], absentSamples: [String] = [], zeroSamples: [String] = []
         let many = flat.count > 1
         func sliceName(_ j: Int) -> String {
             let y = years[j / measures.count], m = measures[j % measures.count]
             return measures.count > 1 ? "\(cube.measures[m].name) \(y)" : "\(y)"
         }
+        let focusLevels = focus.map { Set($0.map { level[Int($0)] }) }
+        func cell(_ r: Int, _ i: Int32) -> String { "\(cube.region.labels[r]) × \(ind.labels[Int(i)])" }
         for r in 0..<nR where takesPart[r] {
-            for i in readColumns where !used[r * nI + Int(i)] {
-                leftOut += 1
-                if samples.count < 4 {
-                    let k = r * nI + Int(i)
-                    let why = flat.indices.filter { j in flat[j].present[k] ? flat[j].x[k].isNaN : !colObs[j][Int(i)] }
-                    let w = why.isEmpty ? "" : " (\(why.map { flat[$0].present[k] ? "missing in \(sliceName($0))" : "not in \(sliceName($0))" }.joined(separator: ", ")))"
-                    samples.append("\(cube.region.labels[r]) × \(ind.labels[Int(i)])\(many ? w : "")")
+            for i in readColumns {
+                let k = r * nI + Int(i)
+                if !used[k] {
+                    leftOut += 1
+                    if samples.count < 8 {
+                        let why = flat.indices.filter { j in flat[j].present[k] ? flat[j].x[k].isNaN : !colObs[j][Int(i)] }
+                        let w = why.isEmpty ? "" : " (\(why.map { flat[$0].present[k] ? "missing in \(sliceName($0))" : "not in \(sliceName($0))" }.joined(separator: ", ")))"
+                        samples.append(cell(r, i) + (many ? w : ""))
+                    }
+                } else if flat.contains(where: { !$0.present[k] }) {
+                    absentZero += 1
+                    if absentSamples.count < 8 { absentSamples.append(cell(r, i)) }
+                } else if flat.contains(where: { $0.x[k].isNaN }) {
+                    zeroed += 1
+                    if zeroSamples.count < 8 { zeroSamples.append(cell(r, i)) }
                 }
             }
         }
-        if leftOut > 0 && (many || rule != .out) {
-            notes.append("cells left out (not observed in every year and measure read): \(leftOut) — " + samples.joined(separator: ", ") + (leftOut > samples.count ? ", …" : ""))
+        func list(_ n: Int, _ xs: [String]) -> String { "\(n) — " + xs.prefix(n <= 8 ? 8 : 6).joined(separator: ", ") + (n > min(xs.count, n <= 8 ? 8 : 6) ? ", …" : "") }
+        if leftOut > 0 {
+            notes.append((many ? "cells left out (not observed in every year and measure read): " : "cells left out (missing): ") + list(leftOut, samples))
         }
-        // Regions with data in some of the slices but not all leave the reference.
+        if zeroed > 0 { notes.append("cells counted as zero (missing zero): " + list(zeroed, zeroSamples)) }
+        if absentZero > 0 {
+            notes.append("absent rows counted as zero (the region and the industry have data that year): " + list(absentZero, absentSamples))
+        }
+        // Regions with data in some of the slices but not all (or in other years only) are
+        // not in the reference: named, at the levels analysed.
         var lacking: [String: [String]] = [:]
         var order: [String] = []
-        for r in 0..<nR where atLevel[r] && !takesPart[r] && observed[r].contains(true) && cube.aggregateLevels[Int32(r)] == nil {
-            // (a region with no common cell is named with that reason)
+        let hasRows = cube.regionsWithRows
+        for r in 0..<nR where atLevel[r] && !takesPart[r] && hasRows[r] && cube.aggregateLevels[Int32(r)] == nil
+            && (focusLevels?.contains(level[r]) ?? true) {
             let gaps = noCommonCell[r] ? ["any industry in every year and measure read"] : flat.indices.filter { !observed[r][$0] }.map(sliceName)
             let when = gaps.count > 3 ? gaps.prefix(3).joined(separator: ", ") + ", …" : gaps.joined(separator: ", ")
             let key = (level[r] >= 0 ? "at level \(registry.levelName(level[r])), " : "") + "no data in " + when
@@ -175,10 +199,13 @@ public struct CellFrame {
         }
         for key in order {
             let rs = lacking[key]!
-            notes.append("regions left out (\(key)): " + rs.prefix(8).joined(separator: ", ") + (rs.count > 8 ? ", …" : "") + " (\(rs.count))")
+            notes.append("regions left out (\(key)): " + rs.prefix(rs.count <= 12 ? 12 : 10).joined(separator: ", ") + (rs.count > 12 ? ", …" : "") + " (\(rs.count))")
+        }
+        if shown.count == 1 && whole.columns == shown {
+            notes.append("only one industry (\(ind.labels[Int(shown[0])])): its share is 1 everywhere, so its LQ is 1 by construction")
         }
         // The rule is named whenever it decided something (or was chosen).
-        if !notes.isEmpty || rule != .out || leftOut > 0 { notes.insert(rule.footer, at: 0) }
+        if leftOut > 0 || zeroed > 0 || absentZero > 0 || !order.isEmpty || rule != .out { notes.insert(rule.footer, at: 0) }
         return CellFrame(years: years, measures: measures, rule: rule, nR: nR, nI: nI, slices: slices, whole: whole, shown: shown,
                          used: used, takesPart: takesPart, observed: observed, level: level, atLevel: atLevel, notes: notes, leftOutCells: leftOut)
     }
@@ -209,6 +236,15 @@ public struct CellFrame {
 }
 
 extension Cube {
+    /// Per region: whether the dataset has rows for it at all (a filter keeps every label).
+    public var regionsWithRows: [Bool] {
+        if let c = regionRowsCache { return c }
+        var has = [Bool](repeating: false, count: region.count)
+        regionCodes.withUnsafeBufferPointer { rc in for r in rc { has[Int(r)] = true } }
+        regionRowsCache = has
+        return has
+    }
+
     /// The years in which a region has at least one row with a number.
     public func distinctYearsOf(region r: Int32) -> [Int] {
         var seen = Set<Int>()

@@ -43,7 +43,7 @@ public enum Comparison {
             let code = o.uppercased()
             peers = peers.filter { p in
                 let label = cube.region.labels[p].uppercased()
-                var up: String? = registry.region(label)?.parent?.uppercased()
+                var up: String? = registry.regionByCode(label)?.parent?.uppercased()
                 while let u = up { if u == code { return false }; up = registry.region(u)?.parent?.uppercased() }
                 return !label.hasPrefix(code)
             }

@@ -48,14 +48,16 @@ public struct CrossSection {
     /// Per region: every column is used (indices over the whole vector are defined).
     public var complete: [Bool] = []
     public var rule: MissingRule = .out
+    /// The frame it was cut from (for errors that name a region's years).
+    public var frame: CellFrame? = nil
 
     /// One year and measure: the frame is built from this slice alone. `partitionYears`:
     /// years whose industries together decide the columns (indicator series).
     public static func build(_ cube: Cube, measure: Int, year: Int, registry: Registry,
                              industries: IndustryChoice = .finest, regionLevel: Int? = nil,
-                             partitionYears: [Int] = [], missing: MissingRule = .out) throws(Diagnostic) -> CrossSection {
+                             partitionYears: [Int] = [], missing: MissingRule = .out, focus: [Int32]? = nil) throws(Diagnostic) -> CrossSection {
         let frame = try CellFrame.build(cube, measures: [measure], years: [year], registry: registry, industries: industries,
-                                        regionLevel: regionLevel, rule: missing, partitionYears: partitionYears)
+                                        regionLevel: regionLevel, rule: missing, partitionYears: partitionYears, focus: focus)
         return try build(cube, frame: frame, year: 0, measure: 0, registry: registry, industries: industries)
     }
 
@@ -196,6 +198,7 @@ public struct CrossSection {
         cs.used = usedCells
         cs.complete = complete
         cs.rule = frame.rule
+        cs.frame = frame
         return cs
     }
 

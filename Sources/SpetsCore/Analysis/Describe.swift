@@ -15,7 +15,7 @@ public enum Describe {
             unknown.isEmpty ? "; all in the registry" : "; not in the registry: \(unknown.count)" + (unknown.count <= 6 ? " (\(unknown.joined(separator: ", ")))" : "")
         }
         row("dimension", c.region.name, distinct(c.regionCodes, c.region.count), sample(c.region) +
-            (c.region.name == "region" ? registryNote(c.region.labels.filter { registry.region($0) == nil }) : ""))
+            (c.region.name == "region" ? registryNote(c.region.labels.filter { registry.regionByCode($0) == nil }) : ""))
         if let ind = c.industry {
             row("dimension", ind.name, distinct(c.industryCodes, ind.count), sample(ind) +
                 (ind.isClassifiedIndustry ? registryNote(ind.labels.filter { registry.industry($0) == nil }) : ""))

@@ -16,6 +16,9 @@ public struct IndustryPartition {
         // Categories that are not industries (marital status, age from a PC-Axis or JSON-stat
         // table keep their own name): the NACE registry does not apply; only the file's own
         // total, if any, is left out.
+        // Codes written as a hierarchy the registry does not know (ONS `A (1-3)`, `11-12`,
+        // `A-E`, `Total`; a category `Totalt`): the hierarchy is read from the codes.
+        if let inferred = inferredPartition(allPresent, d, registry) { return inferred }
         if !d.isClassifiedIndustry {
             let total = d.total.flatMap { t in allPresent.contains(t) && allPresent.count > 1 ? t : nil }
             let columns = allPresent.filter { $0 != total }
@@ -76,6 +79,34 @@ public struct IndustryPartition {
         if !aggregates.isEmpty { text += "; left out as aggregates of others: " + describe(aggregates, d) }
         if !parts.isEmpty { text += "; left out as parts of others: " + describe(parts, d) }
         return IndustryPartition(columns: columns, leftOut: leftOut, description: text)
+    }
+
+    static func inferredPartition(_ present: [Int32], _ d: Dimension, _ registry: Registry) -> IndustryPartition? {
+        guard present.count > 1 else { return nil }
+        let unknown = present.filter { i in
+            let l = d.labels[Int(i)]
+            guard !d.isClassifiedIndustry || registry.industry(l) == nil else { return false }
+            switch CodeHierarchy.shape(l, name: d.names[Int(i)]) {
+            case .total, .letters: return true
+            case .leaves: return l.contains("-") || l.contains("(")
+            case .own: return false
+            }
+        }
+        // Totals alone: the plain rules below (`TOTAL`, the file's declared total) say the same
+        // in their own words.
+        let onlyTotals = unknown.allSatisfy { i in
+            if case .total = CodeHierarchy.shape(d.labels[Int(i)], name: d.names[Int(i)]) {
+                return d.isClassifiedIndustry ? d.labels[Int(i)].uppercased() == "TOTAL" : d.total == i
+            }
+            return false
+        }
+        guard !unknown.isEmpty, !onlyTotals, let sets = CodeHierarchy.leafSets(d.labels, names: d.names) else { return nil }
+        let (chosen, aggregates, parts) = CodeHierarchy.finest(present, sets: sets)
+        var text = (d.isClassifiedIndustry ? "industries: " : "categories: ") + describe(chosen, d)
+        if !aggregates.isEmpty { text += "; left out as aggregates of others: " + describe(aggregates, d) }
+        if !parts.isEmpty { text += "; left out as parts of others: " + describe(parts, d) }
+        text += " (hierarchy read from the codes)"
+        return IndustryPartition(columns: chosen, leftOut: present.filter { !chosen.contains($0) }, description: text)
     }
 
     /// A list the user gave: refused if two of its codes overlap (one contains the other).

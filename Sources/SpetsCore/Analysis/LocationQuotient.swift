@@ -35,7 +35,7 @@ public struct LQRequest {
 public enum LocationQuotient {
     public static func compute(_ cube: Cube, _ q: LQRequest, registry: Registry) throws(Diagnostic) -> Table {
         let cs = try CrossSection.build(cube, measure: q.measure, year: q.year, registry: registry,
-                                        industries: q.industries, regionLevel: q.regionLevel, missing: q.missing)
+                                        industries: q.industries, regionLevel: q.regionLevel, missing: q.missing, focus: q.regions)
         let regions = try outputRegions(cs, cube, q.regions, q.reference, year: q.year)
         var outR: [Int32] = [], outI: [Int32] = [], outV: [Double] = [], outLQ: [Double] = []
         let cap = regions.count * cs.nC
@@ -84,11 +84,15 @@ public enum LocationQuotient {
     /// except a reference region.
     static func outputRegions(_ cs: CrossSection, _ cube: Cube, _ wanted: [Int32]?, _ ref: Reference, year: Int) throws(Diagnostic) -> [Int] {
         if case .region(let q) = ref, !cs.active[Int(q)] {
-            throw Diagnostic(message: "reference region \(cube.region.display(q)) has no data for \(year)")
+            guard let f = cs.frame else { throw Diagnostic(message: "reference region \(cube.region.display(q)) has no data for \(year)") }
+            var d = f.absence(of: Int(q), in: cube)
+            d.message = "reference region: " + d.message
+            throw d
         }
         if let wanted {
             for r in wanted where !cs.active[Int(r)] {
-                throw Diagnostic(message: "\(cube.region.display(r)) has no observations in \(year) in \(cube.name)\(cs.level[Int(r)] >= 0 ? "" : "")")
+                guard let f = cs.frame else { throw Diagnostic(message: "\(cube.region.display(r)) has no observations in \(year) in \(cube.name)") }
+                throw f.absence(of: Int(r), in: cube)
             }
             return wanted.map(Int.init)
         }
@@ -104,7 +108,15 @@ public enum LocationQuotient {
         case .region(let r): return "\(cube.region.display(r)) (its own row)"
         case .group(let name, let members):
             return "group \(name): sum of \(members.count) regions (" + members.prefix(8).map { cube.region.labels[Int($0)] }.joined(separator: ", ") + (members.count > 8 ? ", …)" : ")")
-        case .mean: return "unweighted mean of the other regions' shares at the same level (vs mean)"
+        case .mean:
+            var text = "unweighted mean of the other regions' shares at the same level (vs mean)"
+            if cs.rule != .skip, !cs.complete.isEmpty, let r0 = regions.first {
+                let out = cs.peers(of: r0).filter { !cs.complete[$0] }.map { cube.region.labels[$0] }
+                if !out.isEmpty {
+                    text += "; regions with a missing cell have no whole structure and are not in the mean: " + out.prefix(8).joined(separator: ", ") + (out.count > 8 ? ", …" : "") + " (\(out.count))"
+                }
+            }
+            return text
         case .rest, .levelSum:
             let what: String
             if levels.count == 1, let (l, n) = levels.first {

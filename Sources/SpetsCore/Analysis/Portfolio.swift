@@ -21,7 +21,7 @@ public enum Portfolio {
         }
         // Both years under one frame: the LQs and growths of the two years are over the same cells.
         let pd = try PeriodData.build(cube, measures: [q.measure], years: [q.from, q.to], registry: registry,
-                                      industries: q.industries, missing: q.missing)
+                                      industries: q.industries, missing: q.missing, focus: [q.region])
         let end = pd.sections[1][0]
         var start = pd.sections[0][0]
         let r = Int(q.region)

@@ -22,7 +22,7 @@ public struct GapRequest {
 public enum ProductivityGap {
     public static func compute(_ cube: Cube, _ q: GapRequest, registry: Registry) throws(Diagnostic) -> Table {
         let pd = try PeriodData.build(cube, measures: [q.valueAdded, q.employment], years: [q.year], registry: registry,
-                                      industries: q.industries, regionLevel: q.regionLevel, missing: q.missing)
+                                      industries: q.industries, regionLevel: q.regionLevel, missing: q.missing, focus: q.regions)
         let regions = try DecompositionRegions.pick(pd, cube, q.regions, q.reference, first: q.year)
         var b = DecompositionTable(pd: pd, cube: cube, multi: regions.count > 1 || q.regions == nil, blocks: regions.count)
         var exact = Exactness()
@@ -30,6 +30,7 @@ public enum ProductivityGap {
         let width = q.method == .threeTerm ? 3 : 2
         var note: String? = nil
         var cache: [Int: (byColumn: [Double], total: Double)] = [:]
+        var leftOutHere = Set<String>()
         for r in regions {
             let V = pd.referenceTotals(0, 0, for: r, q.reference, cache: &cache)
             let L = pd.referenceTotals(0, 1, for: r, q.reference, cache: &cache)
@@ -37,6 +38,7 @@ public enum ProductivityGap {
             var Vr = 0.0, Lr = 0.0
             for c in 0..<pd.nC {
                 let v = pd.value(0, 0, r, c), l = pd.value(0, 1, r, c)
+                if v.isNaN || l.isNaN { leftOutHere.insert(pd.columnDim.labels[Int(pd.columnCodes[c])]) }
                 vr[c] = v.isNaN ? 0 : v; lr[c] = l.isNaN ? 0 : l
                 Vr += vr[c]; Lr += lr[c]
             }
@@ -75,6 +77,9 @@ public enum ProductivityGap {
         footer.append("reference: " + DecompositionRegions.describe(q.reference, pd: pd, cube: cube, regions: regions, registry: registry))
         footer += pd.notes
         footer.append(exact.line("the terms add up to P_r − P_N"))
+        if !leftOutHere.isEmpty {
+            footer.append("left out of the region (no share in its structure; the row's industry mix keeps the identity): " + leftOutHere.sorted().prefix(8).joined(separator: ", ") + (leftOutHere.count > 8 ? ", …" : ""))
+        }
         footer.append("one industry with high value added and few employees can dominate the mix: read the rows, not only TOTAL")
         t.footer = footer
         return t

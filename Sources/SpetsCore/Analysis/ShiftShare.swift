@@ -37,7 +37,7 @@ public enum ShiftShare {
             years = cube.distinctYears.filter { $0 >= q.from && $0 <= q.to }
         }
         let pd = try PeriodData.build(cube, measures: [q.measure], years: years, registry: registry,
-                                      industries: q.industries, regionLevel: q.regionLevel, missing: q.missing)
+                                      industries: q.industries, regionLevel: q.regionLevel, missing: q.missing, focus: q.regions)
         let regions = try DecompositionRegions.pick(pd, cube, q.regions, q.reference, first: q.from)
         let nC = pd.nC, last = years.count - 1
         var b = DecompositionTable(pd: pd, cube: cube, multi: regions.count > 1 || q.regions == nil, blocks: regions.count)

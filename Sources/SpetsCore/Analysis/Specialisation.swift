@@ -32,7 +32,7 @@ public enum Specialisation {
 
     public static func compute(_ cube: Cube, _ q: SpecialisationRequest, registry: Registry) throws(Diagnostic) -> Table {
         let cs = try CrossSection.build(cube, measure: q.measure, year: q.year, registry: registry,
-                                        industries: q.industries, regionLevel: q.regionLevel, missing: q.missing)
+                                        industries: q.industries, regionLevel: q.regionLevel, missing: q.missing, focus: q.regions)
         let regions = try LocationQuotient.outputRegions(cs, cube, q.regions, q.reference, year: q.year)
         let log: (Double) -> Double = q.nats ? { Glibc.log($0) } : { Glibc.log2($0) }
         // Variety groups for each column.
@@ -54,6 +54,9 @@ public enum Specialisation {
         var cols: [[Double]] = Array(repeating: [], count: 7)
         var cache: [Int: [Double]] = [:], peersByLevel: [Int: [Int]] = [:]
         var incomplete: [String] = []
+        var selection = false
+        if case .explicit = q.industries { selection = true }
+        var fewer = false
         for r in regions {
             if peersByLevel[cs.level[r]] == nil { peersByLevel[cs.level[r]] = cs.peers(of: r) }
             let s0 = cs.referenceShares(for: r, q.reference, peers: peersByLevel[cs.level[r]]!, cache: &cache)
@@ -62,13 +65,22 @@ public enum Specialisation {
             let kept = (0..<cs.nC).filter { c in cs.used[r * cs.nC + c] && !s0[c].isNaN }
             let whole = kept.count == cs.nC
             if !whole && q.missing == .out || kept.isEmpty {
-                let gaps = (0..<cs.nC).filter { !kept.contains($0) }.map { cs.columnDim.labels[Int(cs.columnCodes[$0])] }
-                incomplete.append("\(cube.region.labels[r]) (\(gaps.prefix(3).joined(separator: ", "))\(gaps.count > 3 ? ", …" : ""))")
+                // Whose cell is missing: the region's own, or (vs R) the reference region's.
+                let own = (0..<cs.nC).filter { !cs.used[r * cs.nC + $0] }
+                let gaps = (own.isEmpty ? (0..<cs.nC).filter { !kept.contains($0) } : own).map { cs.columnDim.labels[Int(cs.columnCodes[$0])] }
+                let list = "\(gaps.prefix(3).joined(separator: ", "))\(gaps.count > 3 ? ", …" : "")"
+                if own.isEmpty, case .region(let ref) = q.reference {
+                    incomplete.append("\(cube.region.labels[r]) (its reference \(cube.region.labels[Int(ref)]) lacks \(list))")
+                } else {
+                    incomplete.append("\(cube.region.labels[r]) (\(list))")
+                }
                 for k in 0..<7 { cols[k].append(.nan) }
                 continue
             }
             var s = cs.shares(r), b0 = s0
-            if !whole {
+            // A selection (`industries …`, areas) or the observed part (missing skip): shares
+            // of the columns' own total on both sides, so that they sum to 1.
+            if !whole || selection {
                 let xr = kept.reduce(0.0) { $0 + cs.at(r, $1) }, n0 = kept.reduce(0.0) { $0 + s0[$1] }
                 s = (0..<cs.nC).map { c in kept.contains(c) && xr != 0 ? cs.at(r, c) / xr : .nan }
                 b0 = (0..<cs.nC).map { c in kept.contains(c) && n0 != 0 ? s0[c] / n0 : .nan }
@@ -98,6 +110,7 @@ public enum Specialisation {
                 }
             }
             let n = Double(kept.count)
+            if kept.count < cs.nC { fewer = true }
             let empty = cs.rowTotal[r] == 0
             cols[0].append(empty ? .nan : (q.half ? krugman / 2 : krugman))
             cols[1].append(noHachman || sLQ == 0 ? .nan : 1 / sLQ)
@@ -112,10 +125,11 @@ public enum Specialisation {
         var columns = [Column("region", .coded(regions.map(Int32.init), cube.region), kind: .key)]
         for (k, n) in names.enumerated() { columns.append(Column(n, .number(cols[k]), decimals: 4)) }
         let unit = q.nats ? "nats" : "bits"
-        var footer = ["specialisation of \(m.name) \(q.year): Krugman Σ|s − s⁰|\(q.half ? " ÷ 2 (half: 0–1, Hoover)" : " (0–2)"); Hachman 1 / Σ s·LQ; Herfindahl Σ s² and normalised (H − 1/n)/(1 − 1/n), n = \(cs.nC); entropy Σ s log(1/s) in \(unit) = related + unrelated variety",
+        var footer = ["specialisation of \(m.name) \(q.year): Krugman Σ|s − s⁰|\(q.half ? " ÷ 2 (half: 0–1, Hoover)" : " (0–2)"); Hachman 1 / Σ s·LQ; Herfindahl Σ s² and normalised (H − 1/n)/(1 − 1/n), n = \(cs.nC)\(fewer ? " (the observed industries' count where `missing skip` leaves some out)" : ""); entropy Σ s log(1/s) in \(unit) = related + unrelated variety",
                       "reference (Krugman, Hachman): " + LocationQuotient.describeReference(q.reference, cube: cube, cs: cs, regions: regions, registry: registry),
                       groupNote]
         footer += cs.notes
+        if selection { footer.append("the indices run over the \(cs.nC) columns listed: shares of their own total, in the region and in the reference") }
         if !incomplete.isEmpty {
             footer.append("regions with a missing cell (indices over the whole structure shown as –; `missing skip` computes them on the observed industries): "
                           + incomplete.prefix(6).joined(separator: ", ") + (incomplete.count > 6 ? ", … (\(incomplete.count))" : ""))
@@ -127,10 +141,8 @@ public enum Specialisation {
     /// Krugman's index between two regions' structures: Σ |s_a − s_b|.
     public static func pairwise(_ cube: Cube, measure: Int, year: Int, a: Int32, b: Int32, half: Bool,
                                 industries: IndustryChoice, registry: Registry, missing: MissingRule = .out) throws(Diagnostic) -> Table {
-        let cs = try CrossSection.build(cube, measure: measure, year: year, registry: registry, industries: industries, missing: missing)
-        for r in [a, b] where !cs.active[Int(r)] {
-            throw Diagnostic(message: "\(cube.region.display(r)) has no observations in \(year) in \(cube.name)")
-        }
+        let cs = try CrossSection.build(cube, measure: measure, year: year, registry: registry, industries: industries, missing: missing, focus: [a, b])
+        for r in [a, b] where !cs.active[Int(r)] { throw cs.frame!.absence(of: Int(r), in: cube) }
         // Both structures over the same industries: all, or (missing skip) those observed in both.
         let kept = (0..<cs.nC).filter { c in cs.used[Int(a) * cs.nC + c] && cs.used[Int(b) * cs.nC + c] }
         var notes: [String] = []

@@ -29,9 +29,10 @@ public struct PeriodData {
     public let frame: CellFrame
 
     public static func build(_ cube: Cube, measures: [Int], years: [Int], registry: Registry,
-                             industries: IndustryChoice, regionLevel: Int? = nil, missing: MissingRule = .out) throws(Diagnostic) -> PeriodData {
+                             industries: IndustryChoice, regionLevel: Int? = nil, missing: MissingRule = .out,
+                             focus: [Int32]? = nil) throws(Diagnostic) -> PeriodData {
         let frame = try CellFrame.build(cube, measures: measures, years: years, registry: registry, industries: industries,
-                                        regionLevel: regionLevel, rule: missing)
+                                        regionLevel: regionLevel, rule: missing, focus: focus)
         var sections: [[CrossSection]] = []
         for y in years.indices {
             var row: [CrossSection] = []

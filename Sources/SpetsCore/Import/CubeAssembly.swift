@@ -23,7 +23,7 @@ extension CSVAccumulator {
         // utvinning`): the code keys the dimension (and finds the registry), the rest names it.
         // Linked-data exports prefix every code (`dcid:nuts/SE213`): a prefix shared by all
         // labels, ending in `/` or `:`, is dropped when the rest are registry codes.
-        if let registry, let (codes, prefix) = Self.withoutSharedPrefix(regionLabels, resolves: { registry.region($0) != nil }) {
+        if let registry, let (codes, prefix) = Self.withoutSharedPrefix(regionLabels, resolves: { registry.regionByCode($0) != nil }) {
             notes.append("region codes read without the prefix `\(prefix)`")
             regionLabels = codes
         }
@@ -78,7 +78,7 @@ extension CSVAccumulator {
             }
         }
         if let registry {
-            for (i, l) in regionLabels.enumerated() where regionNames[i] == nil { regionNames[i] = registry.region(l)?.name }
+            for (i, l) in regionLabels.enumerated() where regionNames[i] == nil { regionNames[i] = registry.regionByCode(l)?.name }
             for (i, l) in industryLabels.enumerated() where industryNames[i] == nil { industryNames[i] = registry.industry(l)?.name }
         }
         if fallback { notes.append("text decoded as Windows-1252 (not valid UTF-8)") }

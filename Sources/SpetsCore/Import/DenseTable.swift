@@ -185,7 +185,7 @@ struct DenseTable {
             var names: [String?] = d.hasCodes ? d.names : Array(repeating: nil, count: d.labels.count)
             if let registry, role != .extra, role == .region || name == "industry" {
                 for (k, l) in d.labels.enumerated() where names[k] == nil || names[k] == l {
-                    names[k] = (role == .region ? registry.region(l) : registry.industry(l))?.name ?? names[k]
+                    names[k] = (role == .region ? registry.regionByCode(l) : registry.industry(l))?.name ?? names[k]
                 }
             }
             return Dimension(name: name, role: role, labels: d.labels, names: names, total: d.total.map(Int32.init))

@@ -129,7 +129,7 @@ public enum EurostatTSVLoader {
         func dim(_ j: Int, role: Dimension.Role, name: String) -> Dimension {
             let names: [String?] = labels[j].map { l in
                 guard let registry, role != .extra else { return nil }
-                return (role == .region ? registry.region(l) : registry.industry(l))?.name
+                return (role == .region ? registry.regionByCode(l) : registry.industry(l))?.name
             }
             return Dimension(name: name, role: role, labels: labels[j], names: names)
         }

@@ -31,6 +31,8 @@ public final class Cube {
     public let notes: [String]
     /// Regions that are sums of groups (added by `compare`), with the level they stand at.
     public var aggregateLevels: [Int32: Int] = [:]
+    /// `regionsWithRows`, worked out on first use.
+    var regionRowsCache: [Bool]? = nil
 
     public init(name: String, source: String, region: Dimension, industry: Dimension?, yearName: String = "year",
                 extras: [Dimension], regionCodes: [Int32], industryCodes: [Int32], years: [Int32],

@@ -14,7 +14,14 @@ public struct NameResolver {
         kind = dimension.role == .industry ? (dimension.isClassifiedIndustry ? "industry" : dimension.name) : dimension.name
     }
 
+    /// The registry's entry for a dataset's code: by code only (a code is not a name).
     private func registryEntry(_ s: String) -> RegistryEntry? {
+        guard let registry else { return nil }
+        return dimension.role == .industry ? registry.industry(s) : registry.regionByCode(s)
+    }
+
+    /// The registry's entry for what a person typed: codes, names and forgiving spellings.
+    private func registryEntry(typed s: String) -> RegistryEntry? {
         guard let registry else { return nil }
         return dimension.role == .industry ? registry.industry(s) : registry.region(s)
     }
@@ -49,7 +56,7 @@ public struct NameResolver {
             throw Diagnostic(message: "`\(text)` matches several \(kind == "industry" ? "industries" : kind + "s") in \(dataset)",
                              help: "write one of them (a code is always unique)", candidates: Array(c.prefix(8)))
         }
-        if let e = registryEntry(text) {
+        if let e = registryEntry(typed: text) {
             throw Diagnostic(message: "\(e.name) (\(e.code)) is not in dataset \(dataset)",
                              help: "\(dataset) has \(dimension.count) \(kind == "industry" ? "industries" : kind + "s"), e.g. " +
                                 dimension.labels.prefix(5).joined(separator: ", "))

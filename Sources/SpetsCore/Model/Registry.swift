@@ -92,6 +92,17 @@ public final class Registry {
     }
 
     public func region(_ key: String) -> RegistryEntry? { ensureLoaded(); return lookup(key, regionList, regionKeys) }
+
+    /// A region by its code (or SCB code) only: what a dataset's labels are matched with.
+    /// Folding is for names people type; a code is a code (`are`, the Emirates in a trade
+    /// file, is not Åre).
+    public func regionByCode(_ code: String) -> RegistryEntry? {
+        ensureLoaded()
+        let u = code.uppercased()
+        guard let i = regionKeys[u] else { return nil }
+        let e = regionList[i]
+        return e.code.uppercased() == u || e.altCode?.uppercased() == u ? e : nil
+    }
     public func industry(_ key: String) -> RegistryEntry? { ensureLoaded(); return lookup(key, industryList, industryKeys) }
 
     private func lookup(_ key: String, _ list: [RegistryEntry], _ keys: [String: Int]) -> RegistryEntry? {
@@ -103,7 +114,7 @@ public final class Registry {
     /// shape (NUTS-like `SE213` → 3 from its length; SCB numeric codes: 2 digits county, 4
     /// municipality); unknown shapes share level -1 so a file of them is one level.
     public func regionLevel(_ code: String) -> Int {
-        if let e = region(code), e.levelRank >= 0 { return e.levelRank }
+        if let e = regionByCode(code), e.levelRank >= 0 { return e.levelRank }
         let u = Array(code.utf8)
         if !u.isEmpty && u.allSatisfy({ $0 &- 48 < 10 }) { return u.count <= 2 ? 3 : 4 }
         if u.count >= 3 && u.count <= 5 && u[0] &- 65 < 26 && u[1] &- 65 < 26
