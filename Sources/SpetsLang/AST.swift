@@ -161,7 +161,9 @@ public indirect enum StatementKind: Equatable, Sendable {
     case compare([NameRef], VerbCall, published: Bool)
     case rank(RankSubject, region: NameRef, by: NameRef?)
     case similar(region: NameRef, MeasureRef, year: Int, top: Int?, by: NameRef?, outside: NameRef?)
-    case convergence(IndicatorExpr, from: Int, to: Int, group: NameRef?, beta: Bool)
+    /// `all`: σ each year over the regions observed that year (default: balanced, the same
+    /// regions every year).
+    case convergence(IndicatorExpr, from: Int, to: Int, group: NameRef?, beta: Bool, all: Bool)
     case opportunities(region: NameRef, MeasureRef, year: Int, convention: NameRef?, threshold: Double?)
     case plot(PlotSpec)
     /// `link fields to areas "FILE.csv"` or `… preset NAME`
@@ -191,8 +193,8 @@ public indirect enum StatementKind: Equatable, Sendable {
         case (.rank(let a, let b, let c), .rank(let d, let e, let f)): return a == d && b == e && c == f
         case (.similar(let a, let b, let c, let d, let e, let f), .similar(let g, let h, let i, let j, let k, let l)):
             return a == g && b == h && c == i && d == j && e == k && f == l
-        case (.convergence(let a, let b, let c, let d, let e), .convergence(let f, let g, let h, let i, let j)):
-            return a == f && b == g && c == h && d == i && e == j
+        case (.convergence(let a, let b, let c, let d, let e, let k), .convergence(let f, let g, let h, let i, let j, let l)):
+            return a == f && b == g && c == h && d == i && e == j && k == l
         case (.indicator(let a, let b), .indicator(let c, let d)): return a == c && b == d
         case (.scenario(let a, let b), .scenario(let c, let d)): return a == c && b == d
         case (.goal(let a, let b, let c, let d, let e, let f), .goal(let g, let h, let i, let j, let k, let l)):

@@ -36,7 +36,7 @@ public enum CommandTable {
         CommandSpec(name: "compare", usage: "compare R1, R2, … on VERB …", summary: "run an analysis for several regions (or groups) side by side", journaled: true),
         CommandSpec(name: "rank", usage: "rank VERB … for R [by COLUMN]  |  rank INDICATOR in YEAR for R", summary: "where a region stands among the regions of its level", journaled: true),
         CommandSpec(name: "similar", usage: "similar R on D.M in YEAR [top N] [by krugman|cosine|correlation] [outside CODE]", summary: "the regions with the most similar industry structure", journaled: true),
-        CommandSpec(name: "convergence", usage: "convergence INDICATOR from Y0 to Y1 [for GROUP] [beta]", summary: "σ-convergence per year (and β-convergence) across regions", journaled: true),
+        CommandSpec(name: "convergence", usage: "convergence INDICATOR from Y0 to Y1 [for GROUP] [beta] [balanced | all]", summary: "σ-convergence per year (and β-convergence) across regions", journaled: true),
         CommandSpec(name: "opportunities", usage: "opportunities R on D.M in YEAR [convention atlas|ecomplexity|economic-complexity] [threshold T]",
                     summary: "a region's non-specialised activities by relatedness and complexity (the S3 diversification view)", journaled: true),
         CommandSpec(name: "link", usage: "link fields to areas \"FILE.csv\"  |  link fields to areas preset NAME",

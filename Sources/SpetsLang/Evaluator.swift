@@ -129,12 +129,12 @@ extension Session {
             } catch { throw error.at(st.span) }
         case .opportunities(let region, let m, let year, let conv, let threshold):
             return Outcome(table: try opportunities(region, m, year, conv, threshold, span: st.span))
-        case .convergence(let e, let from, let to, let group, let beta):
+        case .convergence(let e, let from, let to, let group, let beta, let all):
             let written = String(statementText(st).drop { !$0.isWhitespace }.drop { $0.isWhitespace })
             let spec = try indicatorSpec(e, text: written.components(separatedBy: " from ").first ?? "")
             var members: [Int32]? = nil
             if let g = group { members = try groupMembers(g, in: spec.cube) }
-            do throws(Diagnostic) { return Outcome(table: try Comparison.convergence(spec, from: from, to: to, regions: members, registry: registry, betaTable: beta)) }
+            do throws(Diagnostic) { return Outcome(table: try Comparison.convergence(spec, from: from, to: to, regions: members, registry: registry, betaTable: beta, balanced: !all)) }
             catch { throw error.at(st.span) }
         case .link(let file, let preset):
             return try linkFields(file: file, preset: preset, text: statementText(st))

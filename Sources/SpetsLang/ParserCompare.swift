@@ -122,7 +122,7 @@ extension Parser {
         return NameRef(text: text, span: span)
     }
 
-    /// convergence = "convergence" indicator "from" YEAR "to" YEAR [ "for" NAME ] [ "beta" ] ;
+    /// convergence = "convergence" indicator "from" YEAR "to" YEAR [ "for" NAME ] [ "beta" ] [ "balanced" | "all" ] ;
     mutating func parseConvergence() throws(Diagnostic) -> StatementKind {
         advance()
         let ind = try parseIndicator()
@@ -130,12 +130,14 @@ extension Parser {
         let a = try parseYear()
         try expect(word: "to", "before the last year")
         let b = try parseYear()
-        var group: NameRef? = nil, beta = false
+        var group: NameRef? = nil, beta = false, all = false
         while !atClauseEnd {
             if match(word: "for") { group = try parseIdentifier("a group name") }
             else if match(word: "beta") { beta = true }
-            else { throw error("unexpected \(describe(peek)) in `convergence`", help: "usage: convergence INDICATOR from Y0 to Y1 [for GROUP] [beta]") }
+            else if match(word: "balanced") { all = false }
+            else if match(word: "all") { all = true }
+            else { throw error("unexpected \(describe(peek)) in `convergence`", help: "usage: convergence INDICATOR from Y0 to Y1 [for GROUP] [beta] [balanced | all]") }
         }
-        return .convergence(ind, from: a, to: b, group: group, beta: beta)
+        return .convergence(ind, from: a, to: b, group: group, beta: beta, all: all)
     }
 }

@@ -370,7 +370,12 @@ extension Verbs {
         case .atlas: what = "ω[r,j] = Σ_i M[r,i]φ_ij / Σ_i φ_ij with φ_jj = 1 (convention atlas: py-ecomplexity)"
         case .econgeo: what = "EconGeo: relatedness = co-occurrence over its probabilistic expectation; density = Σ_i M r_ij / Σ_i r_ij × 100"
         }
-        var footer = ["relatedness density: \(what); distance = 1 − density; – where no activity is related"] + sm.notes
+        var footer = ["relatedness density: \(what); distance = 1 − density; – where no activity is related"]
+        if convention != .econgeo {
+            footer.append(proxMethod == .cosine ? "proximity φ: cosine similarity of the activities' M columns (method cosine)"
+                                                 : "proximity φ: minimum conditional probability of co-specialisation (method min, the default)")
+        }
+        footer += sm.notes
         if sm.nR < 30 { footer.append("with \(sm.nR) regions the proximities rest on few co-occurrences: read them as indicative") }
         return Table(columns: [Column("region", .coded(r, cube.region), kind: .key), Column(sm.columnDim.name == "area" ? "area" : "industry", .coded(c, sm.columnDim), kind: .key),
                                Column("density", .number(d), decimals: 4), Column("m", .number(m), decimals: 0)], footer: footer)

@@ -129,3 +129,48 @@ final class CompareTests: XCTestCase {
         XCTAssertTrue(h.run("convergence w.employment from 2015 to 2022 beta").hasPrefix("beta,se,half_life\n"))
     }
 }
+
+/// The population rule's statements beyond the verbs: convergence's region set, scenarios
+/// that must match an industry, and density naming its proximity.
+final class CellRuleStatementTests: XCTestCase {
+    func sample() -> String {
+        // A*10 groups; R3 has no 2021 rows.
+        var csv = "region,industry,year,employment\n"
+        let data: [(String, Int, [Double])] = [("R1", 2020, [10, 20, 30]), ("R1", 2021, [12, 20, 33]), ("R2", 2020, [5, 5, 5]),
+                                               ("R2", 2021, [6, 5, 4]), ("R3", 2020, [9, 9, 9])]
+        for (r, y, v) in data { for (k, i) in ["A", "B-E", "F"].enumerated() { csv += "\(r),\(i),\(y),\(v[k])\n" } }
+        return Repo.write("cellrule-statements.csv", csv)
+    }
+
+    func testConvergenceIsBalancedByDefaultAndNamesWhoIsLeftOut() throws {
+        let h = try Harness()
+        h.run("load \"\(sample())\" as d")
+        let out = h.run("convergence d.employment from 2020 to 2021")
+        XCTAssertTrue(out.contains("σ over the 2 regions observed in every year 2020–2021 (balanced; `all` uses each year's observed regions)"), out)
+        XCTAssertTrue(out.contains("regions left out (no data in 2021): R3 (1)"), out)
+        let all = h.run("convergence d.employment from 2020 to 2021 all")
+        XCTAssertTrue(all.contains("σ each year over the regions observed that year (all): 2–3 of 3 regions"), all)
+    }
+
+    func testAScenarioMustMatchAnIndustryAndCoversAggregates() throws {
+        let h = try Harness()
+        h.run("load \"\(sample())\" as d")
+        h.run("scenario up: growth B-E +10%/yr")
+        let ok = h.run("project d.employment for R1 to 2025 scenario up")
+        XCTAssertFalse(ok.contains("error"), ok)
+        h.run("scenario ict: growth 62 +10%/yr")
+        let bad = h.run("project d.employment for R1 to 2025 scenario ict")
+        XCTAssertTrue(bad.contains("error: scenario ict: `62` matches no industry of d"), bad)
+        XCTAssertTrue(bad.contains("its industries: A, B-E, F"), bad)
+        h.run("scenario manuf: growth 10..33 +10%/yr")
+        let part = h.run("project d.employment for R1 to 2025 scenario manuf")
+        XCTAssertTrue(part.contains("error: scenario manuf"), "C alone does not cover B-E: \(part)")
+    }
+
+    func testDensityNamesItsProximity() throws {
+        let h = try Harness()
+        h.run("load \"\(Repo.root)/datasets/demo-counties.csv\" as se")
+        XCTAssertTrue(h.run("density se.employment in 2023 for Kalmar method cosine | top 1").contains("proximity φ: cosine similarity of the activities' M columns (method cosine)"))
+        XCTAssertTrue(h.run("density se.employment in 2023 for Kalmar | top 1").contains("(method min, the default)"))
+    }
+}

@@ -111,19 +111,42 @@ public enum Comparison {
     /// σ-convergence (coefficient of variation across regions per year) and β-convergence
     /// (OLS of annualised log growth on the log initial level).
     public static func convergence(_ spec: IndicatorSpec, from: Int, to: Int, regions: [Int32]?, registry: Registry,
-                                   betaTable: Bool) throws(Diagnostic) -> Table {
+                                   betaTable: Bool, balanced: Bool = true) throws(Diagnostic) -> Table {
         let cube = spec.cube
         guard from < to else { throw Diagnostic(message: "`from` \(from) must come before `to` \(to)") }
         let years = cube.distinctYears.filter { $0 >= from && $0 <= to }
         var byYear: [[Double]] = []
         for y in years { byYear.append(try IndicatorData.values(spec, year: y, registry: registry)) }
-        // Regions: the given group, else those at the most common level with data in the first year.
+        // Candidates: the given group, else the most common level among regions with data in
+        // some year of the window.
         var set: [Int]
         if let regions { set = regions.map(Int.init) } else {
+            let any = (0..<cube.region.count).filter { r in byYear.contains { !$0[r].isNaN } }
             var count: [Int: Int] = [:]
-            for r in 0..<cube.region.count where !byYear[0][r].isNaN { count[registry.regionLevel(cube.region.labels[r]), default: 0] += 1 }
+            for r in any { count[registry.regionLevel(cube.region.labels[r]), default: 0] += 1 }
             let lv = count.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key ?? 0
-            set = (0..<cube.region.count).filter { !byYear[0][$0].isNaN && registry.regionLevel(cube.region.labels[$0]) == lv }
+            set = any.filter { registry.regionLevel(cube.region.labels[$0]) == lv }
+        }
+        // Balanced (default): the same regions every year — those observed in all of them —
+        // so that σ moves with the data, not with who reports. `all`: each year its own.
+        var notes: [String] = []
+        if balanced {
+            let out = set.filter { r in byYear.contains { $0[r].isNaN } }
+            set = set.filter { r in !out.contains(r) }
+            notes.append("σ over the \(set.count) regions observed in every year \(from)–\(to) (balanced; `all` uses each year's observed regions)")
+            var byGap: [String: [String]] = [:], order: [String] = []
+            for r in out {
+                let gap = Text.yearList(years.indices.filter { byYear[$0][r].isNaN }.map { years[$0] })
+                if byGap[gap] == nil { order.append(gap) }
+                byGap[gap, default: []].append(cube.region.labels[r])
+            }
+            for gap in order {
+                let rs = byGap[gap]!
+                notes.append("regions left out (no data in \(gap)): " + rs.prefix(10).joined(separator: ", ") + (rs.count > 10 ? ", …" : "") + " (\(rs.count))")
+            }
+        } else {
+            let counts = byYear.map { v in set.filter { !v[$0].isNaN }.count }
+            notes.append("σ each year over the regions observed that year (all): \(counts.min() ?? 0)–\(counts.max() ?? 0) of \(set.count) regions")
         }
         var cv: [Double] = []
         for v in byYear {
@@ -145,7 +168,7 @@ public enum Comparison {
         }
         let betaLine = "β-convergence \(from)→\(to) over \(pts.count) regions: β = \(NumberFormatting.fixed(beta, decimals: 5)) (SE \(NumberFormatting.fixed(se, decimals: 5)))"
             + (half.isNaN ? ", no convergence (β ≥ 0)" : ", implied half-life \(NumberFormatting.fixed(half, decimals: 1)) years")
-        let footer = ["convergence of \(spec.text): σ = coefficient of variation (SD/mean, population SD) across the regions each year; β from OLS of annualised log growth on the log \(from) level; half-life = ln 2 / λ, λ = −ln(1 + βT)/T", betaLine]
+        let footer = ["convergence of \(spec.text): σ = coefficient of variation (SD/mean, population SD) across the regions each year; β from OLS of annualised log growth on the log \(from) level; half-life = ln 2 / λ, λ = −ln(1 + βT)/T", betaLine] + notes
         if betaTable {
             return Table(columns: [Column("beta", .number([beta]), decimals: 5), Column("se", .number([se]), decimals: 5),
                                    Column("half_life", .number([half]), decimals: 1)], footer: footer)

@@ -40,7 +40,21 @@ public enum Describe {
         return Table(columns: [
             Column("part", .text(part), kind: .key), Column("name", .text(name), kind: .key),
             Column("count", .number(count)), Column("details", .text(details)),
-        ], footer: ["dataset \(c.name): \(c.count) rows from \(c.source)"] + c.notes, title: nil)
+        ], footer: ["dataset \(c.name): \(c.count) rows from \(c.source)"] + hierarchy(c, registry: registry) + c.notes, title: nil)
+    }
+
+    /// The industry hierarchy the analyses will use, found in the codes present (registry,
+    /// code ranges, totals): the default partition and what is left out of it, and how.
+    static func hierarchy(_ c: Cube, registry: Registry) -> [String] {
+        guard let ind = c.industry else { return [] }
+        var seen = [Bool](repeating: false, count: ind.count)
+        for i in c.industryCodes { seen[Int(i)] = true }
+        let present = (0..<ind.count).filter { seen[$0] }.map(Int32.init)
+        guard present.count > 1 else { return [] }
+        let p = IndustryPartition.finest(present: present, dimension: ind, registry: registry)
+        guard !p.leftOut.isEmpty else { return [] }   // no hierarchy among the codes: nothing to say
+        let how = p.description.hasSuffix("(hierarchy read from the codes)") ? "" : (ind.isClassifiedIndustry ? " (NACE/SNI registry)" : "")
+        return ["hierarchy, finest complete partition" + how + ": " + p.description]
     }
 
     public static func list(_ cubes: [Cube], bindings: [String: Table]) -> Table {

@@ -11,6 +11,15 @@ public struct ScenarioOverride {
     public var rate: Double
     public var from: Int?
     public init(area: Area, rate: Double, from: Int?) { self.area = area; self.rate = rate; self.from = from }
+
+    /// The override takes an industry of the data when every leaf of it is in the area: `B-E`
+    /// on A*10 data for an area `B-E`, `10` for an area holding division 10.
+    public func covers(_ label: String, registry: Registry) -> Bool {
+        let u = label.uppercased()
+        if area.members.contains(u) { return true }
+        let leaves = registry.industryLeaves(u)
+        return !leaves.isEmpty && leaves.isSubset(of: area.members) && !(leaves.count == 1 && leaves.first == u)
+    }
 }
 
 public struct Scenario {
@@ -117,6 +126,26 @@ public enum Projection {
         if q.method == .shiftshare && cube.industry == nil {
             throw Diagnostic(message: "a shift-share projection needs industries; \(cube.name) has none", help: "use method cagr, trend or logtrend")
         }
+        // A scenario naming industries the data do not have would change nothing while its
+        // footer said it applied: refuse it, with the industries there are.
+        var scenarioNotes: [String] = []
+        for scen in q.scenarios {
+            for o in scen.overrides {
+                let labels = Set(comps.flatMap(\.industryLabels))
+                guard !labels.isEmpty else { continue }
+                let hit = labels.filter { o.covers($0, registry: registry) }.sorted()
+                if hit.isEmpty {
+                    let there = labels.sorted()
+                    throw Diagnostic(message: "scenario \(scen.name): `\(o.area.name)` matches no industry of \(cube.name)",
+                                     help: "its industries: " + there.prefix(12).joined(separator: ", ") + (there.count > 12 ? ", …" : "") + "; an override takes an industry whose parts all lie in it",
+                                     candidates: Text.suggestions(for: o.area.name, among: there, limit: 3))
+                }
+                // Said when the hierarchy decided it (B-E taken for an area of its divisions).
+                if hit.contains(where: { !o.area.members.contains($0.uppercased()) }) {
+                    scenarioNotes.append("scenario \(scen.name): \(o.area.name) applies to " + hit.prefix(8).joined(separator: ", ") + (hit.count > 8 ? ", … (\(hit.count))" : ""))
+                }
+            }
+        }
         // Projected components per scenario (base first), per year T+1…to.
         let future = Array((T + 1)...q.to)
         var blocks: [(String?, [Double])] = []
@@ -127,7 +156,7 @@ public enum Projection {
                 var values: [Double] = []
                 for y in future {
                     let (v, f) = try projectComponent(c, window: win, method: q.method, to: y, scenario: scen, factor: q.factor,
-                                                      horizon: q.to)
+                                                      horizon: q.to, registry: registry)
                     values.append(v)
                     if f != nil { factorUsed = f }
                 }
@@ -184,6 +213,7 @@ public enum Projection {
         for s in q.scenarios {
             footer.append("scenario \(s.name): " + s.overrides.map { o in "\(o.area.name) \(o.rate >= 0 ? "+" : "")\(NumberFormatting.fixed(o.rate * 100, decimals: 1))%/yr" + (o.from.map { " from \($0)" } ?? "") }.joined(separator: ", ") + " on top of the base method")
         }
+        footer += scenarioNotes
         if q.spec.kind == .ratio { footer.append(Prices.note(cube.measures[q.spec.measure])) }
         return Table(columns: columns, footer: footer)
     }
@@ -192,7 +222,7 @@ public enum Projection {
     /// overridden, plus each override group (base method until the year before `from`, then
     /// the scenario's rate).
     static func projectComponent(_ c: ComponentSeries, window: [Int], method: ProjectionMethod, to: Int,
-                                 scenario: Scenario?, factor: Double?, horizon: Int? = nil) throws(Diagnostic) -> (Double, Double?) {
+                                 scenario: Scenario?, factor: Double?, horizon: Int? = nil, registry: Registry? = nil) throws(Diagnostic) -> (Double, Double?) {
         let T = window.last!
         func base(_ select: (Int) -> Bool, to y: Int) throws(Diagnostic) -> (Double, Double?) {
             if y <= T { return (sumAt(c, select, c.years.firstIndex(of: y) ?? c.years.count - 1), nil) }
@@ -206,7 +236,7 @@ public enum Projection {
         // Each industry belongs to the first override that names it, else to the base.
         var group = [Int](repeating: -1, count: c.industries.count)
         for (k, label) in c.industryLabels.enumerated() {
-            group[k] = s.overrides.firstIndex { $0.area.members.contains(label.uppercased()) } ?? -1
+            group[k] = s.overrides.firstIndex { o in registry.map { o.covers(label, registry: $0) } ?? o.area.members.contains(label.uppercased()) } ?? -1
         }
         var total = try base({ group[$0] == -1 }, to: to).0
         var f: Double? = nil
