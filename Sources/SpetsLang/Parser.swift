@@ -190,7 +190,8 @@ public struct Parser {
         return .bind(name, try parsePipeline())
     }
 
-    /// load = "load" STRING [ "as" NAME ] [ "language" NAME ] [ "with" KEY "=" NAME { "," KEY "=" NAME } ]
+    /// load = "load" STRING [ "as" NAME ] [ "sheet" name ] [ "language" NAME ] [ "wide" "industries" [ "into" name ] ]
+    ///        [ "with" KEY "=" NAME { "," KEY "=" NAME } ]
     ///      | "load" "regions" STRING ;
     mutating func parseLoad() throws(Diagnostic) -> StatementKind {
         advance()
@@ -204,6 +205,17 @@ public struct Parser {
         var mapping: [(String, NameRef)] = []
         if match(word: "sheet") { mapping.append(("sheet", try parseName("a sheet name or number"))) }
         if match(word: "language") { mapping.append(("language", try parseName("a language code such as sv or en"))) }
+        // `wide industries [into NAME]`: one column per industry, read as the industry dimension.
+        if peek.isWord("wide") {
+            let w = advance()
+            guard peek.isWord("industries") else {
+                throw Diagnostic(message: "expected `industries` after `wide`, found \(describe(peek))", span: w.span.lowerBound..<peek.span.upperBound,
+                                 help: "load \"FILE.csv\" as NAME wide industries [into MEASURE]  (one column per industry); a table with one column per year is read as wide by itself")
+            }
+            let kw = advance()
+            mapping.append(("wide", NameRef(text: "industries", span: kw.span)))
+            if match(word: "into") { mapping.append(("into", try parseName("the measure's name"))) }
+        }
         var prices: [(NameRef, String)] = []
         if match(word: "with") {
             repeat {

@@ -12,6 +12,49 @@ final class CSVLoaderTests: XCTestCase {
         do { _ = try load(csv, name, options: options); return nil } catch { return error as? Diagnostic }
     }
 
+    /// The Data Commons layout (invented numbers): one column per NACE group, the total as
+    /// the bare stem, linked-data region codes.
+    static let wideIndustries = """
+    Date,GeoId,Count_Person_Employed_NACE/A,Count_Person_Employed_NACE/B-E,Count_Person_Employed_NACE/C,Count_Person_Employed_NACE/F,Count_Person_Employed_NACE/K,Count_Person_Employed_NACE/K-N,Count_Person_Employed
+    2017,dcid:nuts/SE213,5000.0,21000.0,19000.0,8000.0,1000.0,12000.0,46000.0
+    2017,dcid:nuts/SE110,4000.0,90000.0,70000.0,80000.0,50000.0,300000.0,474000.0
+    2018,dcid:nuts/SE213,,,,,,,47000.0
+
+    """
+
+    func testOneColumnPerIndustryLoadsAsAnIndustryDimension() throws {
+        let reg = RegistryTests.registry
+        let c = try load(Self.wideIndustries, "wide-ind.csv", registry: reg)
+        XCTAssertEqual(c.measures.map(\.name), ["count_person_employed"])
+        XCTAssertEqual(c.industry?.labels, ["A", "B-E", "C", "F", "K", "K-N", "TOTAL"])
+        XCTAssertEqual(c.region.labels, ["SE213", "SE110"])
+        XCTAssertEqual(c.count, 21)
+        XCTAssertTrue(c.notes.contains { $0.hasPrefix("wide layout: 7 industry columns (A, B-E, C, F, K, K-N, …) read as the industry dimension of measure `count_person_employed`") }, "\(c.notes)")
+        // The 2018 row holds only the total: the industry cells are missing, not zero.
+        XCTAssertEqual(c.measures[0].missingCount, 6)
+        // K beside K-N is a part, not a total: the partition has K-N.
+        let t = try LocationQuotient.compute(c, LQRequest(measure: 0, year: 2017, regions: [0]), registry: reg)
+        XCTAssertEqual((0..<t.rowCount).map { t.columns[1].machineText($0) }, ["A", "B-E", "F", "K-N"])
+        XCTAssertEqual(t.columns[4].number(0)!, (5000.0 / 46000) / (9000.0 / 520000), accuracy: 1e-12)
+        var o = LoadOptions()
+        o.mapping["wide"] = "industries"; o.mapping["into"] = "employment"
+        XCTAssertEqual(try load(Self.wideIndustries, "wide-ind2.csv", options: o, registry: reg).measures.map(\.name), ["employment"])
+        // Plain codes as headers, without a stem: the measure is `value` (or as named).
+        let plain = try load("region,year,A,F,J\nSE213,2020,1,2,3\nSE110,2020,3,4,5\n", "wide-plain.csv", registry: reg)
+        XCTAssertEqual(plain.industry?.labels, ["A", "F", "J"])
+        XCTAssertEqual(plain.measures.map(\.name), ["value"])
+        // Measures that are not industry codes stay measures.
+        XCTAssertEqual(try load("region,year,employment,value_added\nSE213,2020,1,2\n", "long.csv", registry: reg).measures.map(\.name), ["employment", "value_added"])
+    }
+
+    func testWideIndustriesAskedForButNotThere() throws {
+        var o = LoadOptions()
+        o.mapping["wide"] = "industries"
+        XCTAssertThrowsError(try load("region,industry,year,x\nSE213,A,2020,1\n", "wide-bad.csv", options: o, registry: RegistryTests.registry)) { e in
+            XCTAssertEqual((e as! Diagnostic).message, "`wide industries`: wide-bad.csv already has an industry column".replacingOccurrences(of: "wide-bad.csv", with: Fixture.dir + "/wide-bad.csv"))
+        }
+    }
+
     func testLongLayoutDetectsColumnsAndKeepsCodesAsText() throws {
         let c = try load("geo,nace_r2,time,employment\nSE213,01,2022,100\nSE213,02,2022,50\n")
         XCTAssertEqual(c.region.labels, ["SE213"])

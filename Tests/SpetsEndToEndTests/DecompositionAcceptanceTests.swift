@@ -70,4 +70,46 @@ final class DecompositionAcceptanceTests: XCTestCase {
         XCTAssertTrue(r.out.contains("identity: the terms add up to P¹ − P⁰ holds (largest relative residual 0)"), r.out)
         XCTAssertTrue(r.out.contains("│ measure   │ jobcount │ 6,080 │ unit not stated; missing 15"), r.out)
     }
+
+    /// The population issue's acceptance on the shared Eurostat file, read long by `load`
+    /// (one column per NACE group): Kalmar's TOTAL national share is its base times the
+    /// growth of the counties observed in both years, and the others are named.
+    func testSharedSEFileShiftShareUsesTheRegionsObservedInBothYears() throws {
+        let path = shared + "/data/eurostat/nama_10r_3empers_SE.csv"
+        try requireShared(path)
+        let r = try Binary.run(["--format", "csv", "-c", """
+            load "\(path)" as se wide industries into employment
+            shiftshare se.employment from 2007 to 2017 for Kalmar
+            """])
+        XCTAssertEqual(r.status, 0, r.err)
+        let rows = r.out.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        guard let total = rows.first(where: { $0.first == "TOTAL" }) else { return XCTFail(r.out) }
+        // Independently: counties (five-character codes) with every A*10 group in both years.
+        let partition = ["A", "B-E", "F", "G-I", "J", "K", "L", "M-N", "O-Q", "R-U"]
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = lines[0].map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+        var sums: [String: [String: Double]] = [:]   // region → year → total over the partition
+        for l in lines.dropFirst() where l.count == header.count {
+            let region = l[1].replacingOccurrences(of: "dcid:nuts/", with: "")
+            guard region.count == 5, l[0] == "2007" || l[0] == "2017" else { continue }
+            let values = partition.map { code in Double(l[header.firstIndex(of: code)!]) }
+            if values.contains(where: { $0 == nil }) { continue }
+            sums[region, default: [:]][l[0]] = values.reduce(0) { $0 + $1! }
+        }
+        let both = sums.filter { $0.value.count == 2 }
+        let G = both.values.reduce(0) { $0 + $1["2017"]! } / both.values.reduce(0) { $0 + $1["2007"]! } - 1
+        let base = sums["SE213"]!["2007"]!
+        XCTAssertEqual(Double(total[1])!, base, "TOTAL base")
+        XCTAssertEqual(Double(total[3])!, base * G, accuracy: 1e-6 * base, "national share = base × G over the \(both.count) counties in both years")
+        XCTAssertEqual(both.count, 3)
+        let people = try Binary.run(["-c", "load \"\(path)\" as se wide industries into employment\nshiftshare se.employment from 2007 to 2017 for Kalmar"])
+        XCTAssertTrue(people.out.contains("regions left out (at level county, no data in 2007): SE110, SE121"), people.out)
+        XCTAssertTrue(people.out.contains("│ TOTAL "), people.out)
+        // The dynamic method names the regions that lack years.
+        let d = try Binary.run(["-c", "load \"\(path)\" as se wide industries into employment\nshiftshare se.employment from 2008 to 2017 for Kalmar method dynamic"])
+        XCTAssertEqual(d.status, 0, d.err)
+        XCTAssertTrue(d.out.contains("regions left out (at level county, no data in 2009, 2010, 2011, …): SE110"), d.out)
+        XCTAssertFalse(d.out.contains("IDENTITY FAILED"))
+    }
 }

@@ -158,25 +158,30 @@ public struct CellFrame {
         let focusLevels = focus.map { Set($0.map { level[Int($0)] }) }
         func cell(_ r: Int, _ i: Int32) -> String { "\(cube.region.labels[r]) × \(ind.labels[Int(i)])" }
         for r in 0..<nR where takesPart[r] {
+            // Counted for every region; named for those at the levels asked about.
+            let named = focusLevels?.contains(level[r]) ?? true
             for i in readColumns {
                 let k = r * nI + Int(i)
                 if !used[k] {
                     leftOut += 1
-                    if samples.count < 8 {
+                    if samples.count < 8 && named {
                         let why = flat.indices.filter { j in flat[j].present[k] ? flat[j].x[k].isNaN : !colObs[j][Int(i)] }
                         let w = why.isEmpty ? "" : " (\(why.map { flat[$0].present[k] ? "missing in \(sliceName($0))" : "not in \(sliceName($0))" }.joined(separator: ", ")))"
                         samples.append(cell(r, i) + (many ? w : ""))
                     }
                 } else if flat.contains(where: { !$0.present[k] }) {
                     absentZero += 1
-                    if absentSamples.count < 8 { absentSamples.append(cell(r, i)) }
+                    if absentSamples.count < 8 && named { absentSamples.append(cell(r, i)) }
                 } else if flat.contains(where: { $0.x[k].isNaN }) {
                     zeroed += 1
-                    if zeroSamples.count < 8 { zeroSamples.append(cell(r, i)) }
+                    if zeroSamples.count < 8 && named { zeroSamples.append(cell(r, i)) }
                 }
             }
         }
-        func list(_ n: Int, _ xs: [String]) -> String { "\(n) — " + xs.prefix(n <= 8 ? 8 : 6).joined(separator: ", ") + (n > min(xs.count, n <= 8 ? 8 : 6) ? ", …" : "") }
+        func list(_ n: Int, _ xs: [String]) -> String {
+            let shown = xs.prefix(n <= 8 ? 8 : 6)
+            return "\(n)" + (shown.isEmpty ? " (at other levels)" : " — " + shown.joined(separator: ", ") + (n > shown.count ? ", …" : ""))
+        }
         if leftOut > 0 {
             notes.append((many ? "cells left out (not observed in every year and measure read): " : "cells left out (missing): ") + list(leftOut, samples))
         }

@@ -36,7 +36,9 @@ struct CSVAccumulator {
     var textCodes: [[Int32]]
     var measures: [[Double]]
     let hasIndustry: Bool
-    let yearColumns: [(col: Int, year: Int32)]
+    /// A wide table's value columns: each gives one observation per row, of its year or its
+    /// industry (the other key from the row).
+    let spread: [(col: Int, year: Int32?, industry: Int32?)]
     // Data rows seen, and where physical lines and rows part (blank lines, multi-line cells),
     // so a row's line can be named in errors found after the pass.
     var rows = 0
@@ -49,8 +51,22 @@ struct CSVAccumulator {
         texts = Array(repeating: ByteInterner(), count: layout.textNames.count)
         textCodes = Array(repeating: [], count: layout.textNames.count)
         measures = Array(repeating: [], count: layout.measureNames.count)
-        hasIndustry = layout.roles.contains(.industry)
-        yearColumns = layout.roles.enumerated().compactMap { if case .yearValue(let y) = $1 { return ($0, Int32(y)) }; return nil }
+        hasIndustry = layout.roles.contains(.industry) || layout.roles.contains { if case .industryValue = $0 { return true }; return false }
+        var spread: [(col: Int, year: Int32?, industry: Int32?)] = []
+        for (c, role) in layout.roles.enumerated() {
+            switch role {
+            case .yearValue(let y): spread.append((c, Int32(y), nil))
+            case .industryValue(let code):
+                // Interned in column order, so every accumulator of a load gives a code the same number.
+                var interner = industry
+                let bytes = Array(code.utf8)
+                let k = bytes.withUnsafeBufferPointer { interner.intern($0.baseAddress!, $0.count) }
+                industry = interner
+                spread.append((c, nil, k))
+            default: break
+            }
+        }
+        self.spread = spread
         if !layout.roles.contains(.region) {
             // A firm panel without regions: every row in one region, `ALL`.
             let all: [UInt8] = Array("ALL".utf8)
@@ -61,7 +77,7 @@ struct CSVAccumulator {
     /// Sizes the columns for the rows expected (each file row gives one observation per year
     /// column in the wide layout).
     mutating func reserve(rows: Int) {
-        let n = rows * max(yearColumns.count, 1)
+        let n = rows * max(spread.count, 1)
         guard n > 0 else { return }
         regionCodes.reserveCapacity(n)
         if hasIndustry { industryCodes.reserveCapacity(n) }
@@ -177,25 +193,27 @@ struct CSVAccumulator {
                 measures[k].append(v)
             case .text(let k):
                 textRow[k] = Self.intern(&texts[k], &scratch, b, f[c], s, e)
-            case .yearValue, .ignored:
+            case .yearValue, .industryValue, .ignored:
                 break
             }
         }
-        if yearColumns.isEmpty {
+        if spread.isEmpty {
             regionCodes.append(r)
             if hasIndustry { industryCodes.append(ind) }
             years.append(year)
             for k in textRow.indices { textCodes[k].append(textRow[k]) }
         } else {
-            // Wide: one observation per year column.
-            for (c, y) in yearColumns {
+            // Wide: one observation per year (or industry) column.
+            for (c, y, i) in spread {
                 var s = f[c].start, e = f[c].end
                 while s < e && b[s] == 32 { s += 1 }
                 while e > s && b[e - 1] == 32 { e -= 1 }
-                guard let v = CSVLoader.cellNumber(base + s, e - s, conv) else { return numberError(b, s, e, f[c].start, String(y), conv) }
+                guard let v = CSVLoader.cellNumber(base + s, e - s, conv) else {
+                    return numberError(b, s, e, f[c].start, y.map { String($0) } ?? layout.measureNames[0], conv)
+                }
                 regionCodes.append(r)
-                if hasIndustry { industryCodes.append(ind) }
-                years.append(y)
+                if hasIndustry { industryCodes.append(i ?? ind) }
+                years.append(y ?? year)
                 for k in textRow.indices { textCodes[k].append(textRow[k]) }
                 measures[0].append(v)
             }

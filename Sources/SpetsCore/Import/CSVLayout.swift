@@ -8,6 +8,8 @@ public struct LoadOptions: Sendable {
     public var prices: [String: String] = [:]
     public init(mapping: [String: String] = [:], prices: [String: String] = [:]) { self.mapping = mapping; self.prices = prices }
     public static let mappingKeys = ["region", "industry", "year", "measure"]
+    /// `wide industries [into NAME]`: one column per industry (mapping keys `wide`, `into`).
+    public var wideIndustries: Bool { mapping["wide"] == "industries" }
 }
 
 public enum ColumnRole: Equatable {
@@ -15,6 +17,7 @@ public enum ColumnRole: Equatable {
     case measure(Int)
     case text(Int)
     case yearValue(Int)   // a wide table's column for this year
+    case industryValue(String)   // a wide table's column for this industry code
     case ignored          // an unnamed, empty column (a trailing delimiter)
 }
 
@@ -93,7 +96,7 @@ struct CSVLayout {
     /// Decides the layout. `numeric[c]` says whether column c's sampled cells were all numbers
     /// or missing (and at least one number or the column was all missing).
     static func decide(header: [String], numeric: [Bool], options: LoadOptions, units: [String: String],
-                       file: String) throws(Diagnostic) -> CSVLayout {
+                       file: String, registry: Registry? = nil) throws(Diagnostic) -> CSVLayout {
         var roles = [ColumnRole?](repeating: nil, count: header.count)
         var notes: [String] = []
 
@@ -157,6 +160,27 @@ struct CSVLayout {
         let yearCols = header.indices.filter { roles[$0] == nil && headerYear(header[$0]) != nil }
         let hasYear = roles.contains { $0 == .year }
         let wide = !hasYear && !yearCols.isEmpty
+        // One column per industry (Data Commons' `Count_Person_Employed_NACE/C`, or plain `C`,
+        // `B-E`, `01`): the industries become a dimension of one measure.
+        var wideIndustryMeasure: String? = nil
+        if !roles.contains(where: { $0 == .industry }) && (options.wideIndustries || (!wide && registry != nil)) {
+            let cand = header.indices.filter { roles[$0] == nil && numeric[$0] && !header[$0].trimmed().isEmpty && joined[$0] != "obs_value" }
+            if let (stem, codes) = industryColumns(cand.map { header[$0].trimmed() }, registry: registry, forced: options.wideIndustries) {
+                for (k, i) in cand.enumerated() { roles[i] = .industryValue(codes[k]) }
+                let name = Text.snakeCase(options.mapping["into"] ?? (stem.isEmpty ? (options.mapping["measure"] ?? "value") : stem))
+                wideIndustryMeasure = name
+                let shown = codes.prefix(6).joined(separator: ", ") + (codes.count > 6 ? ", …" : "")
+                notes.append("wide layout: \(cand.count) industry columns (\(shown)) read as the industry dimension of measure `\(name)`"
+                             + (options.wideIndustries ? "" : " (their headers are industry codes; `wide industries into NAME` names the measure)"))
+            } else if options.wideIndustries {
+                throw Diagnostic(message: "`wide industries`: the numeric columns of \(file) do not read as industry columns",
+                                 location: FileLocation(file: file, line: 1),
+                                 help: "each column's header (after a shared prefix) must be an industry code; columns: \(header.joined(separator: ", "))")
+            }
+        } else if options.wideIndustries {
+            throw Diagnostic(message: "`wide industries`: \(file) already has an industry column", location: FileLocation(file: file, line: 1),
+                             help: "drop `wide industries`, or name the columns with `with …`")
+        }
         // A firm or plant column keeps its codes as a dimension, even when they look like numbers.
         for (i, h) in header.enumerated() where roles[i] == nil {
             let w = words(h)
@@ -187,9 +211,17 @@ struct CSVLayout {
             roles[i] = .text(textNames.count)
             textNames.append(header[i].trimmed())
         }
+        if let name = wideIndustryMeasure {
+            measureNames = [name]
+            measureUnits = [units[Text.fold(name)]]
+            // A wide table has one measure: other number columns would not line up with it.
+            let others = header.indices.filter { roles[$0] == nil && numeric[$0] }
+            for i in others { roles[i] = .ignored }
+            if !others.isEmpty { notes.append("left out (a wide table has one measure): " + others.map { header[$0] }.joined(separator: ", ")) }
+        }
         for i in header.indices where roles[i] == nil {
             if header[i].isEmpty && numeric[i] { roles[i] = .ignored; continue }
-            if !wide && (numeric[i] || joined[i] == "obs_value") {
+            if !wide && wideIndustryMeasure == nil && (numeric[i] || joined[i] == "obs_value") {
                 let (n, u) = nameAndUnit(header[i])
                 let name = joined[i] == "obs_value" ? Text.snakeCase(options.mapping["measure"] ?? "value") : Text.snakeCase(n)
                 roles[i] = .measure(measureNames.count)
@@ -200,13 +232,13 @@ struct CSVLayout {
                 textNames.append(header[i].trimmed())
             }
         }
-        if !wide && measureNames.isEmpty {
+        if !wide && wideIndustryMeasure == nil && measureNames.isEmpty {
             throw Diagnostic(message: "\(file) has no numeric column to analyse",
                              location: FileLocation(file: file, line: 1),
                              help: "a measure column holds numbers (missing as empty, .., :, NA); columns: \(header.joined(separator: ", "))")
         }
         var layout = CSVLayout(roles: roles.map { $0! }, measureNames: measureNames, measureUnits: measureUnits,
-                               textNames: textNames, wide: wide, notes: notes)
+                               textNames: textNames, wide: wide || wideIndustryMeasure != nil, notes: notes)
         layout.industryName = industryName
         layout.regionName = regionName
         layout.flagColumn = flagColumn
@@ -216,6 +248,51 @@ struct CSVLayout {
                              help: "rename one of them in the file")
         }
         return layout
+    }
+
+    /// Headers that read as one measure spread over industries: a shared stem (`Count_Person_
+    /// Employed_NACE/`) and industry codes after it; a header that is the stem itself (or a
+    /// prefix of it) is the total. The stem loses a trailing classification word (`NACE`).
+    /// Without `forced`, every code must be a registry industry code and there must be three.
+    static func industryColumns(_ headers: [String], registry: Registry?, forced: Bool) -> (String, [String])? {
+        guard headers.count >= (forced ? 1 : 3) else { return nil }
+        let seps: Set<Character> = ["/", "_", ":", " ", ".", "-"]
+        func strip(_ t: Substring) -> String {
+            var t = t
+            while let l = t.last, seps.contains(l) { t = t.dropLast() }
+            return String(t)
+        }
+        // A header that is a prefix of another one is the total (`Count_Person_Employed`).
+        // (A prefix of every other header: `…NACE/K` beside `…NACE/K-N` is not one.)
+        let totals = headers.count < 3 ? [] : headers.indices.filter { i in
+            headers.indices.allSatisfy { j in j == i || (headers[j].hasPrefix(headers[i]) && headers[j].count > headers[i].count) }
+        }
+        let parts = headers.indices.filter { !totals.contains($0) }
+        guard !parts.isEmpty, totals.count <= 1 else { return nil }
+        var stem = Substring(parts.count > 1 ? headers[parts[0]] : "")
+        for i in parts.dropFirst() { while !headers[i].hasPrefix(stem) { stem = stem.dropLast() } }
+        // Cut back to a separator: `…NACE/C` and `…NACE/CA` share `…NACE/C`, not a code.
+        if parts.count > 1 { while let l = stem.last, !seps.contains(l) { stem = stem.dropLast() } }
+        var codes: [String] = []
+        for (i, h) in headers.enumerated() {
+            if totals.contains(i) { codes.append("TOTAL"); continue }
+            let code = strip(h.dropFirst(stem.count)[...]).trimmed()
+            guard !code.isEmpty else { return nil }
+            if !forced {
+                guard let e = registry?.industry(code), e.code.uppercased() == code.uppercased() || e.altCode?.uppercased() == code.uppercased() else { return nil }
+            }
+            codes.append(code)
+        }
+        guard Set(codes).count == codes.count else { return nil }
+        var name = strip(stem)
+        for w in ["nace", "nace_r2", "sni", "sni2007", "sic", "sic07", "industry", "bransch"] {
+            if Text.fold(name).hasSuffix(w), name.count > w.count {
+                name = strip(name.dropLast(w.count))
+                break
+            }
+        }
+        if let t = totals.first, name.isEmpty || headers[t].hasPrefix(name) == false { name = headers[t] }
+        return (name, codes)
     }
 
     /// Price bases declared in comments: `# prices value_added: constant 2023`.

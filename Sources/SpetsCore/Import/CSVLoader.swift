@@ -114,7 +114,7 @@ public enum CSVLoader {
             return numbers > 0 ? (bad <= max(1, numbers / 20) && numbers >= bad) : bad == 0
         }
         let layout = try CSVLayout.decide(header: header, numeric: numeric, options: options,
-                                          units: CSVLayout.units(fromComments: comments), file: path)
+                                          units: CSVLayout.units(fromComments: comments), file: path, registry: registry)
 
         // The streaming pass: chunk by chunk; a chunk without quote characters is split at a
         // line boundary and its halves are parsed on two threads, then merged in file order.
@@ -132,7 +132,7 @@ public enum CSVLoader {
             buf.withUnsafeBufferPointer { b in
                 let end = eof ? b.count : (lastNewline(b, from: pos).map { $0 + 1 } ?? pos)
                 // Without a quote character the chunk's rows are lines: the plain path reads them.
-                let plain = plainRows && acc.yearColumns.isEmpty && !containsQuote(b, pos, b.count)
+                let plain = plainRows && acc.spread.isEmpty && !containsQuote(b, pos, b.count)
                 let split = Parallel.threads > 1 && end - pos > parallelThreshold && plain
                     ? (lastNewline(UnsafeBufferPointer(rebasing: b[0..<(pos + (end - pos) / 2)]), from: pos).map { $0 + 1 }) : nil
                 if let split, split > pos {

@@ -172,7 +172,7 @@ extension CSVAccumulator {
             for k in 1..<max(keys.count, 1) where keys[k].0 == keys[k - 1].0 { dup = (keys[k - 1].1, keys[k].1); break }
         }
         guard let (a, b) = dup else { return }
-        let per = max(yearColumns.count, 1)
+        let per = max(spread.count, 1)
         var what = "region \(regionDim.labels[Int(regionCodes[b])])"
         if let d = industryDim { what += ", industry \(d.labels[Int(industryCodes[b])])" }
         what += ", year \(years[b])"
