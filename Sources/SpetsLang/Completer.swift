@@ -13,6 +13,8 @@ public struct Completer {
     public init(session: Session) { self.session = session }
 
     static let pathCommands: Set<String> = ["load", "run", "export", "save", "open"]
+    /// What may follow `load "FILE" as NAME` (each once; `unit` may repeat).
+    static let loadClauses = ["as", "sheet", "language", "wide", "with", "text", "ignore", "measure", "skip", "missing", "unit"]
 
     /// Candidates for the text before the cursor.
     public func complete(_ before: String) -> Completion {
@@ -61,6 +63,14 @@ public struct Completer {
         }
         if first == "set", toks.count == 2 {
             return CommandTable.settings.first { $0.name == toks[1].text.lowercased() }?.values ?? []
+        }
+        // `load "f" as NAME …`: the load clauses (docs/language.md, "Loading CSV").
+        if first == "load", toks.count >= 3, toks[1].kind == .string {
+            if last.isWord("wide") { return ["industries"] }
+            if last.isWord("missing") { return [] }
+            if last.kind == .string || last.kind == .identifier || last.kind == .number || last.isSymbol(",") == false {
+                return Self.loadClauses.filter { w in !toks.contains { $0.isWord(w) } }
+            }
         }
         // `plot … as KIND [options]`: the chart kinds, then the options.
         if first == "plot" || first == "chart", toks.count >= 2 {

@@ -16,7 +16,19 @@ extension Session {
         let dsName = name?.text ?? Self.defaultName(path.text)
         if let name { try checkBindable(name) }
         var opts = LoadOptions()
-        for (k, v) in mapping { opts.mapping[k] = v.text }
+        var pendingUnit: String? = nil
+        for (k, v) in mapping {
+            switch k {
+            case "text": opts.textColumns.append(v.text)
+            case "ignore": opts.ignoreColumns.append(v.text)
+            case "measures": opts.measureColumns = (opts.measureColumns ?? []) + [v.text]
+            case "skip": opts.skipRows = Int(v.text)
+            case "missing": opts.missingMarkers.append(v.text)
+            case "unit": pendingUnit = v.text
+            case "unit=": if let c = pendingUnit { opts.units.append((c, v.text)); pendingUnit = nil }
+            default: opts.mapping[k] = v.text
+            }
+        }
         for (m, basis) in prices { opts.prices[Text.snakeCase(m.text)] = basis }
         let cube: Cube
         do { cube = try DataFormat.load(path: path.text, name: dsName, options: opts, registry: registry) }
@@ -33,7 +45,7 @@ extension Session {
         return ["loaded \(cube.name): \(cube.count) rows, " + plural(cube.region.count, cube.region.name == "organisation" ? "organisation" : "region")
             + (cube.industry.map { ", " + ($0.name == "field" ? plural($0.count, "field") : plural($0.count, "industry", "industries")) } ?? "")
             + ", measures " + cube.measures.map(\.name).joined(separator: ", ")]
-            + cube.notes.filter { $0.hasPrefix("warning: ") }
+            + cube.notes.filter { $0.hasPrefix("warning: ") || $0.hasPrefix("roles: ") || $0.hasSuffix(" read as missing") }
     }
 
     /// `load "data/demo-counties.csv"` without `as` names the dataset after the file.

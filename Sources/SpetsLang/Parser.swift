@@ -190,8 +190,10 @@ public struct Parser {
         return .bind(name, try parsePipeline())
     }
 
-    /// load = "load" STRING [ "as" NAME ] [ "sheet" name ] [ "language" NAME ] [ "wide" "industries" [ "into" name ] ]
-    ///        [ "with" KEY "=" NAME { "," KEY "=" NAME } ]
+    /// load = "load" STRING [ "as" NAME ] { load_clause } ;
+    /// load_clause = "sheet" name | "language" NAME | "wide" "industries" [ "into" name ]
+    ///        | "with" mapping { "," mapping } | ( "text" | "ignore" | "measure" ) name { "," name }
+    ///        | "skip" INTEGER | "missing" STRING { "," STRING } | "unit" name "=" STRING ;
     ///      | "load" "regions" STRING ;
     mutating func parseLoad() throws(Diagnostic) -> StatementKind {
         advance()
@@ -203,45 +205,81 @@ public struct Parser {
         var name: NameRef? = nil
         if match(word: "as") { name = try parseIdentifier("a dataset name") }
         var mapping: [(String, NameRef)] = []
-        if match(word: "sheet") { mapping.append(("sheet", try parseName("a sheet name or number"))) }
-        if match(word: "language") { mapping.append(("language", try parseName("a language code such as sv or en"))) }
-        // `wide industries [into NAME]`: one column per industry, read as the industry dimension.
-        if peek.isWord("wide") {
-            let w = advance()
-            guard peek.isWord("industries") else {
-                throw Diagnostic(message: "expected `industries` after `wide`, found \(describe(peek))", span: w.span.lowerBound..<peek.span.upperBound,
-                                 help: "load \"FILE.csv\" as NAME wide industries [into MEASURE]  (one column per industry); a table with one column per year is read as wide by itself")
-            }
-            let kw = advance()
-            mapping.append(("wide", NameRef(text: "industries", span: kw.span)))
-            if match(word: "into") { mapping.append(("into", try parseName("the measure's name"))) }
-        }
         var prices: [(NameRef, String)] = []
-        if match(word: "with") {
-            repeat {
-                let key = try parseIdentifier("region, industry, year or measure")
-                // `with value_added prices constant 2019`
-                if peek.isWord("prices") {
-                    advance()
-                    guard peek.isWord("constant") || peek.isWord("current") else {
-                        throw error("expected `constant` or `current` after `prices`, found \(describe(peek))")
+        // The clauses in any order, each once: sheet, language, wide, with, text, ignore,
+        // measure, skip, missing, unit (docs/language.md, "Loading CSV").
+        var given = Set<String>()
+        func once(_ w: Token) throws(Diagnostic) {
+            let k = w.text.lowercased()
+            if !given.insert(k).inserted { throw Diagnostic(message: "`\(k)` is given twice", span: w.span, help: "write each clause of `load` once") }
+        }
+        clauses: while true {
+            let w = peek
+            switch w.kind == .identifier ? w.text.lowercased() : "" {
+            case "sheet": advance(); try once(w); mapping.append(("sheet", try parseName("a sheet name or number")))
+            case "language": advance(); try once(w); mapping.append(("language", try parseName("a language code such as sv or en")))
+            case "wide":
+                advance(); try once(w)
+                // `wide industries [into NAME]`: one column per industry, read as the industry dimension.
+                guard peek.isWord("industries") else {
+                    throw Diagnostic(message: "expected `industries` after `wide`, found \(describe(peek))", span: w.span.lowerBound..<peek.span.upperBound,
+                                     help: "load \"FILE.csv\" as NAME wide industries [into MEASURE]  (one column per industry); a table with one column per year is read as wide by itself")
+                }
+                let kw = advance()
+                mapping.append(("wide", NameRef(text: "industries", span: kw.span)))
+                if match(word: "into") { mapping.append(("into", try parseName("the measure's name"))) }
+            case "text", "ignore", "measure":
+                advance(); try once(w)
+                repeat { mapping.append((w.text.lowercased() == "measure" ? "measures" : w.text.lowercased(), try parseName("a column name"))) } while match(symbol: ",")
+            case "skip":
+                advance(); try once(w)
+                guard peek.kind == .number, let n = Int(peek.text), n >= 0, n <= 1000 else {
+                    throw error("expected the number of rows above the header after `skip`, found \(describe(peek))", help: "e.g.  load \"f.xlsx\" as d skip 2")
+                }
+                mapping.append(("skip", NameRef(text: String(n), span: advance().span)))
+            case "missing":
+                advance(); try once(w)
+                repeat { mapping.append(("missing", try parseString("a missing-value marker in quotes, e.g. \"Inf\""))) } while match(symbol: ",")
+            case "unit":
+                advance()
+                let col = try parseName("a measure column")
+                _ = try expect(symbol: "=", "after `unit \(col.text)`")
+                let unit = try parseString("the unit in quotes, e.g. \"persons\"")
+                mapping.append(("unit", col)); mapping.append(("unit=", unit))
+            case "with":
+                advance(); try once(w)
+                repeat {
+                    let key = try parseIdentifier("region, industry, year or measure")
+                    // `with value_added prices constant 2019`
+                    if peek.isWord("prices") {
+                        advance()
+                        guard peek.isWord("constant") || peek.isWord("current") else {
+                            throw error("expected `constant` or `current` after `prices`, found \(describe(peek))")
+                        }
+                        var basis = advance().text.lowercased()
+                        if peek.kind == .number { basis += " " + advance().text }
+                        prices.append((key, basis))
+                        continue
                     }
-                    var basis = advance().text.lowercased()
-                    if peek.kind == .number { basis += " " + advance().text }
-                    prices.append((key, basis))
-                    continue
-                }
-                guard LoadOptions.mappingKeys.contains(key.text.lowercased()) else {
-                    throw Diagnostic(message: "unknown column role `\(key.text)`", span: key.span,
-                                     help: "roles: " + LoadOptions.mappingKeys.joined(separator: ", ") + "; or MEASURE prices constant|current [YEAR]",
-                                     candidates: Text.suggestions(for: key.text, among: LoadOptions.mappingKeys))
-                }
-                if mapping.contains(where: { $0.0 == key.text.lowercased() }) {
-                    throw Diagnostic(message: "`\(key.text)` is mapped twice", span: key.span)
-                }
-                _ = try expect(symbol: "=", "after `\(key.text)`")
-                mapping.append((key.text.lowercased(), try parseName("a column name")))
-            } while match(symbol: ",")
+                    guard LoadOptions.mappingKeys.contains(key.text.lowercased()) else {
+                        throw Diagnostic(message: "unknown column role `\(key.text)`", span: key.span,
+                                         help: "roles: " + LoadOptions.mappingKeys.joined(separator: ", ") + "; or MEASURE prices constant|current [YEAR]",
+                                         candidates: Text.suggestions(for: key.text, among: LoadOptions.mappingKeys))
+                    }
+                    if mapping.contains(where: { $0.0 == key.text.lowercased() }) {
+                        throw Diagnostic(message: "`\(key.text)` is mapped twice", span: key.span)
+                    }
+                    _ = try expect(symbol: "=", "after `\(key.text)`")
+                    let col = try parseName("a column name")
+                    // Two roles for one column: say so here, with both.
+                    if let other = mapping.first(where: { LoadOptions.mappingKeys.contains($0.0) && $0.0 != "measure" && key.text.lowercased() != "measure" && Text.fold($0.1.text) == Text.fold(col.text) }) {
+                        throw Diagnostic(message: "column `\(col.text)` is given as the \(other.0) and as the \(key.text.lowercased())", span: col.span,
+                                         help: "give each column one role")
+                    }
+                    mapping.append((key.text.lowercased(), col))
+                } while match(symbol: ",")
+            default: break clauses
+            }
         }
         return .load(path: path, name: name, mapping: mapping, registry: nil, prices: prices)
     }

@@ -195,7 +195,7 @@ final class CSVLoaderTests: XCTestCase {
 
     func testMappingToAnUnknownColumnListsTheColumns() {
         let d = loadError("a,b,c,v\n1,2,2020,3\n", options: LoadOptions(mapping: ["region": "regoin"]))
-        XCTAssertEqual(d?.message, "no column `regoin` for the region in bad.csv".replacingOccurrences(of: "bad.csv", with: Fixture.dir + "/bad.csv"))
+        XCTAssertEqual(d?.message, "no column `regoin` in bad.csv (for the region)".replacingOccurrences(of: "bad.csv", with: Fixture.dir + "/bad.csv"))
         XCTAssertEqual(d?.help, "the columns are: a, b, c, v")
     }
 

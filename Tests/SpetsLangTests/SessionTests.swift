@@ -181,6 +181,11 @@ final class SessionTests: XCTestCase {
         let p = c.complete("load \"\(Repo.tmp)/compl-d")
         XCTAssertEqual(p.candidates, ["compl-data.csv"])
         XCTAssertEqual(p.replaceCount, "compl-d".count)
+        // The load clauses, each offered until it is used.
+        XCTAssertEqual(c.complete("load \"f.csv\" as d sk").candidates, ["skip"])
+        XCTAssertEqual(c.complete("load \"f.csv\" as d skip 2 m").candidates, ["measure", "missing"])
+        XCTAssertEqual(c.complete("load \"f.csv\" as d wide ").candidates, ["industries"])
+        XCTAssertFalse(c.complete("load \"f.csv\" as d skip 2 ").candidates.contains("skip"))
     }
 }
 

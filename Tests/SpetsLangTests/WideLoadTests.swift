@@ -24,3 +24,37 @@ final class WideLoadTests: XCTestCase {
         try assertDiagnostic("load \"x.csv\" as d wide regions", "                  ^^^^^^^^^^^^", "expected `industries` after `wide`, found `regions`")
     }
 }
+
+/// The `load` clauses through the language: each parses, reaches the loader, is saved, and a
+/// wrong one points at itself and leaves the session as it was.
+final class LoadClauseTests: XCTestCase {
+    let csv = "Employment by county\n\nregion,industry,year,jobs,Id,code\nSE213,A,2020,Inf,1,01\nSE213,F,2020,3,2,02\nSE110,A,2020,NA,3,01\nSE110,F,2020,4,4,02\n"
+
+    func testEveryClauseInOneLoad() throws {
+        let path = Repo.write("clauses.csv", csv)
+        let h = try Harness()
+        let out = h.run("load \"\(path)\" as d skip 2 text code ignore Id measure jobs missing \"NA\" unit jobs = \"persons\"")
+        XCTAssertTrue(out.hasPrefix("loaded d: 4 rows, 2 regions, 2 industries, measures jobs"), out)
+        XCTAssertTrue(out.contains("1 cell Inf read as missing"), out)
+        let described = h.run("describe d")
+        XCTAssertTrue(described.contains("unit persons; missing 2"), described)
+        let saved = Repo.write("clauses.spets", "")
+        h.run("save \"\(saved)\"")
+        XCTAssertTrue(try String(contentsOfFile: saved, encoding: .utf8).contains("skip 2 text code ignore Id measure jobs missing \"NA\" unit jobs = \"persons\""))
+    }
+
+    func testAWrongClauseFailsWhereItIsAndLoadsNothing() throws {
+        let path = Repo.write("clauses2.csv", csv)
+        let h = try Harness()
+        let before = h.run("datasets")
+        try assertDiagnostic("load \"\(path)\" as d skip two", String(repeating: " ", count: 18 + path.count) + "^^^",
+                             "expected the number of rows above the header after `skip`, found `two`", in: h)
+        let bad = h.run("load \"\(path)\" as d skip 2 text cod")
+        XCTAssertTrue(bad.contains("no column `cod` in"), bad)
+        XCTAssertTrue(bad.contains("did you mean `code`?"), bad)
+        XCTAssertTrue(h.run("load \"\(path)\" as d skip 2 text jobs measure jobs").contains("column `jobs` is given as `text` and as `measure`"))
+        XCTAssertTrue(h.run("load \"\(path)\" as d skip 2 skip 3").contains("`skip` is given twice"))
+        XCTAssertTrue(h.run("load \"\(path)\" as d with region = region, industry = region").contains("column `region` is given as the region and as the industry"))
+        XCTAssertEqual(h.run("datasets"), before, "nothing was loaded")
+    }
+}

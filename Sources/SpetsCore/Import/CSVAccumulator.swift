@@ -42,11 +42,16 @@ struct CSVAccumulator {
     // Data rows seen, and where physical lines and rows part (blank lines, multi-line cells),
     // so a row's line can be named in errors found after the pass.
     var rows = 0
+    /// Cells read as missing through a marker (`Inf`, a `missing "…"` text), per marker.
+    let markers: MissingMarkers
+    var markerCounts: [Int]
     var lineShifts: [(row: Int, shift: Int)] = []
     var scratch: [UInt8] = []
 
-    init(layout: CSVLayout, columns: Int) {
+    init(layout: CSVLayout, columns: Int, markers: MissingMarkers = MissingMarkers([])) {
         self.layout = layout
+        self.markers = markers
+        markerCounts = Array(repeating: 0, count: markers.labels.count)
         self.columns = columns
         texts = Array(repeating: ByteInterner(), count: layout.textNames.count)
         textCodes = Array(repeating: [], count: layout.textNames.count)
@@ -147,6 +152,7 @@ struct CSVAccumulator {
         for k in measures.indices { measures[k] += side.measures[k]; side.measures[k].removeAll(keepingCapacity: true) }
         for s in side.lineShifts { lineShifts.append((s.row + rows, s.shift)) }
         rows += side.rows
+        for k in markerCounts.indices { markerCounts[k] += side.markerCounts[k]; side.markerCounts[k] = 0 }
         side.regionCodes.removeAll(keepingCapacity: true)
         side.industryCodes.removeAll(keepingCapacity: true)
         side.years.removeAll(keepingCapacity: true)
@@ -187,8 +193,8 @@ struct CSVAccumulator {
                 }
                 year = y
             case .measure(let k):
-                guard let v = CSVLoader.cellNumber(base + s, e - s, conv) else {
-                    return numberError(b, s, e, f[c].start, layout.measureNames[k], conv)
+                guard let v = CSVLoader.cellNumber(base + s, e - s, conv) ?? marker(base + s, e - s) else {
+                    return numberError(b, s, e, f[c].start, layout.measureNames[k], conv, column: c)
                 }
                 measures[k].append(v)
             case .text(let k):
@@ -208,8 +214,8 @@ struct CSVAccumulator {
                 var s = f[c].start, e = f[c].end
                 while s < e && b[s] == 32 { s += 1 }
                 while e > s && b[e - 1] == 32 { e -= 1 }
-                guard let v = CSVLoader.cellNumber(base + s, e - s, conv) else {
-                    return numberError(b, s, e, f[c].start, y.map { String($0) } ?? layout.measureNames[0], conv)
+                guard let v = CSVLoader.cellNumber(base + s, e - s, conv) ?? marker(base + s, e - s) else {
+                    return numberError(b, s, e, f[c].start, y.map { String($0) } ?? layout.measureNames[0], conv, column: c)
                 }
                 regionCodes.append(r)
                 if hasIndustry { industryCodes.append(i ?? ind) }
@@ -222,10 +228,20 @@ struct CSVAccumulator {
         return nil
     }
 
+    /// A missing marker: NaN, counted; nil when the cell is not one.
+    private mutating func marker(_ p: UnsafePointer<UInt8>, _ n: Int) -> Double? {
+        guard let k = markers.match(p, n) else { return nil }
+        markerCounts[k] += 1
+        return .nan
+    }
+
     private func numberError(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ at: Int, _ column: String,
-                             _ conv: NumberParsing.Convention) -> RowError {
-        RowError(message: "expected a number in column `\(column)`, found `\(text(b, s, e))`", at: at,
-                 help: "numbers are written like 1234.5 or \"1,234.5\"\(conv == .comma ? " (this file: 1 234,5)" : ""); missing values as empty, .., : or NA")
+                             _ conv: NumberParsing.Convention, column c: Int) -> RowError {
+        let found = text(b, s, e)
+        let isText = found.unicodeScalars.first.map { $0.properties.isAlphabetic } ?? false
+        return RowError(message: "expected a number in column `\(column)`, found `\(found)`", at: at,
+                        help: "numbers are written like 1234.5 or \"1,234.5\"\(conv == .comma ? " (this file: 1 234,5)" : ""); missing values as empty, .., : or NA"
+                            + (isText ? "; if `\(column)` holds codes, load with `text \(column)`; if `\(found)` means missing, with `missing \"\(found)\"`" : ""))
     }
 
     private func text(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> String {

@@ -4,6 +4,15 @@
 public struct LoadOptions: Sendable {
     /// Explicit column choices from `with region = COL, industry = COL, year = COL, measure = NAME`.
     public var mapping: [String: String] = [:]
+    /// `text COL, …`: codes, never numbers. `ignore COL, …`: not read. `measure COL, …`: only
+    /// these are measures. `skip N`: rows above the header. `missing "Inf", …`: more missing
+    /// markers (as written). `unit COL = "persons"`.
+    public var textColumns: [String] = []
+    public var ignoreColumns: [String] = []
+    public var measureColumns: [String]? = nil
+    public var skipRows: Int? = nil
+    public var missingMarkers: [String] = []
+    public var units: [(column: String, unit: String)] = []
     /// Price basis per measure (`with value_added prices constant 2019`).
     public var prices: [String: String] = [:]
     public init(mapping: [String: String] = [:], prices: [String: String] = [:]) { self.mapping = mapping; self.prices = prices }
@@ -36,10 +45,12 @@ struct CSVLayout {
     var regionName = "region"
 
     // Header words that name a key column (compared on folded first words).
-    static let regionWords = ["region", "geo", "geoid", "nuts", "nuts_id", "nuts3", "nuts2", "lan", "lanskod", "kommun",
-                              "kommunkod", "county", "itl", "itl_code", "area_code", "regionkod", "region_code"]
+    static let regionWords = ["region", "geo", "geoid", "nuts", "nuts_id", "nuts3", "nuts2", "nuts1", "lan", "lanskod", "kommun",
+                              "kommunkod", "county", "itl", "itl_code", "itl1", "itl2", "itl3", "area_code", "regionkod", "region_code",
+                              "geography_code", "geography", "astlan", "municipality", "lau", "lau_code", "origin", "exporter",
+                              "reporter", "country", "country_code"]
     static let industryWords = ["industry", "nace", "nace_r2", "nacer2", "sni", "sni2007", "sic", "sic07", "sic2007",
-                                "bransch", "naringsgren", "sector", "activity"]
+                                "bransch", "naringsgren", "sector", "activity", "product", "hs", "hs6", "sitc", "commodity"]
     /// Header words of a column that names something rather than coding it.
     static let nameWords: Set<String> = ["name", "namn", "label", "description", "desc", "text", "benamning", "beskrivning", "title"]
     static let firmWords: Set<String> = ["firm", "plant", "company", "enterprise", "establishment", "foretag", "arbetsstalle", "orgnr", "firm_id", "plant_id"]
@@ -96,7 +107,7 @@ struct CSVLayout {
     /// Decides the layout. `numeric[c]` says whether column c's sampled cells were all numbers
     /// or missing (and at least one number or the column was all missing).
     static func decide(header: [String], numeric: [Bool], options: LoadOptions, units: [String: String],
-                       file: String, registry: Registry? = nil) throws(Diagnostic) -> CSVLayout {
+                       file: String, registry: Registry? = nil, filled: [Bool]? = nil) throws(Diagnostic) -> CSVLayout {
         var roles = [ColumnRole?](repeating: nil, count: header.count)
         var notes: [String] = []
 
@@ -104,7 +115,7 @@ struct CSVLayout {
             if let i = header.firstIndex(of: col) { return i }
             let f = Text.fold(col)
             if let i = header.firstIndex(where: { Text.fold($0) == f }) { return i }
-            throw Diagnostic(message: "no column `\(col)` for the \(role) in \(file)",
+            throw Diagnostic(message: "no column `\(col)` in \(file) (for \(role))",
                              help: "the columns are: " + header.joined(separator: ", "),
                              candidates: Text.suggestions(for: col, among: header))
         }
@@ -132,21 +143,55 @@ struct CSVLayout {
             flagColumn = header[i].trimmed()
             notes.append("\(flagColumn!) kept per cell as flags")
         }
+        // A column without a header cannot be named, kept or refused by a clause: an error
+        // (an unnamed column of empty cells, from a trailing delimiter, is left out).
+        for (i, h) in header.enumerated() where h.isEmpty && (filled.map { $0[i] } ?? !numeric[i]) {
+            throw Diagnostic(message: "column \(i + 1) of \(file) has no header", location: FileLocation(file: file, line: 1, column: nil),
+                             help: "name it in the file's first line, or read the file without it (an empty last column from a trailing delimiter is fine)")
+        }
+        // What the `with`, `text`, `ignore` and `measure` clauses say of each column; one
+        // column said to be two things is an error naming both.
+        var said: [Int: String] = [:]
+        func claim(_ col: String, _ what: String) throws(Diagnostic) -> Int {
+            let i = try find(col, role: what)
+            if let other = said[i], other != what {
+                throw Diagnostic(message: "column `\(header[i])` is given as \(other) and as \(what)",
+                                 help: "give each column one role")
+            }
+            said[i] = what
+            return i
+        }
+        var reasons: [String] = []
         for key in ["region", "industry", "year"] {
             if let col = options.mapping[key] {
-                let i = try find(col, role: key)
+                let i = try claim(col, "the \(key)")
                 roles[i] = key == "region" ? .region : key == "industry" ? .industry : .year
+                reasons.append("\(key): \(header[i]) (with)")
             }
+        }
+        for col in options.textColumns { roles[try claim(col, "`text`")] = .text(-1) }
+        for col in options.ignoreColumns { roles[try claim(col, "`ignore`")] = .ignored }
+        var measureSet: Set<Int>? = nil
+        if let ms = options.measureColumns {
+            var set = Set<Int>()
+            for col in ms { set.insert(try claim(col, "`measure`")) }
+            measureSet = set
+        }
+        // SDMX-CSV without OBS_VALUE: its other columns would be taken for the measure.
+        if !joined.contains("obs_value") && joined.contains("dataflow") && measureSet == nil {
+            throw Diagnostic(message: "\(file) looks like Eurostat SDMX-CSV (a DATAFLOW column) but has no OBS_VALUE column",
+                             location: FileLocation(file: file, line: 1),
+                             help: "download the data with values (OBS_VALUE), or name the value column: `measure COLUMN`")
         }
         // Detection by common names for roles not given explicitly.
         for (role, keys) in [(ColumnRole.region, regionWords), (.industry, industryWords), (.year, yearWords)] {
             if roles.contains(where: { $0 == role }) { continue }
             var best = -1, bestScore = 0
-            for (i, h) in header.enumerated() where roles[i] == nil {
+            for (i, h) in header.enumerated() where roles[i] == nil && !(measureSet?.contains(i) ?? false) {
                 let s = score(h, keys)
                 if s > bestScore { best = i; bestScore = s }
             }
-            if best >= 0 { roles[best] = role }
+            if best >= 0 { roles[best] = role; reasons.append("\(role == .region ? "region" : role == .industry ? "industry" : "year"): \(header[best]) (header)") }
         }
         var industryName = "industry", regionName = "region"
         for (role, keys) in [(ColumnRole.region, organisationWords), (.industry, fieldWords)] where !roles.contains(where: { $0 == role }) {
@@ -182,11 +227,14 @@ struct CSVLayout {
                              help: "drop `wide industries`, or name the columns with `with …`")
         }
         // A firm or plant column keeps its codes as a dimension, even when they look like numbers.
+        var firmColumns = Set<Int>()
         for (i, h) in header.enumerated() where roles[i] == nil {
             let w = words(h)
-            if let first = w.first, firmWords.contains(first) || (w.count == 1 && first == "id") { roles[i] = .text(-1) }
+            if let first = w.first, firmWords.contains(first) { roles[i] = .text(-1); firmColumns.insert(i) }
+            // `Id` alone keeps its codes as a key (publications), but never makes a firm panel.
+            else if w.count == 1 && w[0] == "id" && !(measureSet?.contains(i) ?? false) { roles[i] = .text(-1) }
         }
-        let hasFirm = header.indices.contains { roles[$0] == .text(-1) && header[$0].trimmed() != flagColumn }
+        let hasFirm = !firmColumns.isEmpty
         if !roles.contains(where: { $0 == .region }) && hasFirm {
             notes.append("no region column: one region `ALL` (a firm panel)")
         } else if !roles.contains(where: { $0 == .region }) {
@@ -219,8 +267,19 @@ struct CSVLayout {
             for i in others { roles[i] = .ignored }
             if !others.isEmpty { notes.append("left out (a wide table has one measure): " + others.map { header[$0] }.joined(separator: ", ")) }
         }
+        var leftOutNumbers: [String] = []
         for i in header.indices where roles[i] == nil {
             if header[i].isEmpty && numeric[i] { roles[i] = .ignored; continue }
+            // A header that says code (`sic07_code`, `kommunkod`) holds codes, even when the
+            // first rows look like numbers.
+            if numeric[i], measureSet?.contains(i) != true, words(header[i]).contains(where: { ["code", "kod", "koder", "codes"].contains($0) }) || joined[i].hasSuffix("_code") || joined[i].hasSuffix("kod") {
+                roles[i] = .text(textNames.count)
+                textNames.append(header[i].trimmed())
+                notes.append("column `\(header[i])` read as codes (its header says so)")
+                continue
+            }
+            // `measure COL, …`: only those are measures.
+            if let ms = measureSet, !ms.contains(i), numeric[i] { roles[i] = .ignored; leftOutNumbers.append(header[i]); continue }
             if !wide && wideIndustryMeasure == nil && (numeric[i] || joined[i] == "obs_value") {
                 let (n, u) = nameAndUnit(header[i])
                 let name = joined[i] == "obs_value" ? Text.snakeCase(options.mapping["measure"] ?? "value") : Text.snakeCase(n)
@@ -232,10 +291,26 @@ struct CSVLayout {
                 textNames.append(header[i].trimmed())
             }
         }
+        if !leftOutNumbers.isEmpty { notes.append("not measures (`measure …` names the measures): " + leftOutNumbers.joined(separator: ", ")) }
+        // `unit COL = "persons"`.
+        for (col, unit) in options.units {
+            let i = try find(col, role: "the unit")
+            guard case .measure(let k) = roles[i] ?? .ignored else {
+                throw Diagnostic(message: "`unit \(col) = …`: column `\(header[i])` is not a measure of \(file)",
+                                 help: "measures: " + measureNames.joined(separator: ", "), candidates: Text.suggestions(for: col, among: measureNames))
+            }
+            measureUnits[k] = unit
+        }
         if !wide && wideIndustryMeasure == nil && measureNames.isEmpty {
             throw Diagnostic(message: "\(file) has no numeric column to analyse",
                              location: FileLocation(file: file, line: 1),
                              help: "a measure column holds numbers (missing as empty, .., :, NA); columns: \(header.joined(separator: ", "))")
+        }
+        // Which column took which role and why, first among the notes (`describe`, `loaded …`).
+        // (Said under `loaded …` only when a header was not simply the role's own name.)
+        if !reasons.isEmpty {
+            let obvious = reasons.allSatisfy { r in ["region: region (header)", "industry: industry (header)", "year: year (header)"].contains(r.lowercased()) }
+            notes.insert((obvious ? "columns: " : "roles: ") + reasons.joined(separator: ", "), at: 0)
         }
         var layout = CSVLayout(roles: roles.map { $0! }, measureNames: measureNames, measureUnits: measureUnits,
                                textNames: textNames, wide: wide || wideIndustryMeasure != nil, notes: notes)

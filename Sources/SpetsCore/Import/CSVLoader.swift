@@ -33,6 +33,36 @@ public enum CSVLoader {
     static func cellNumber(_ p: UnsafePointer<UInt8>, _ n: Int, _ conv: NumberParsing.Convention) -> Double? {
         isMissing(p, n) ? .nan : NumberParsing.parse(p, n, conv)
     }
+}
+
+/// Texts read as missing beyond the usual ones: R's `Inf`, `-Inf` (always, case-insensitive)
+/// and the markers a `missing "…"` clause names (as written). Only consulted when a cell is
+/// not a number, so the hot path does not pay for them; each is counted for the load notes.
+struct MissingMarkers {
+    /// What the load notes call each marker: `Inf` for the whole infinity family.
+    let labels: [String]
+    private let bytes: [[UInt8]]
+    private let exact: [Bool]
+    private let label: [Int]
+    init(_ custom: [String]) {
+        let builtIn = ["Inf", "-Inf", "+Inf", "Infinity", "-Infinity"]
+        labels = ["Inf"] + custom
+        bytes = (builtIn + custom).map { Array($0.utf8) }
+        exact = builtIn.map { _ in false } + custom.map { _ in true }
+        label = builtIn.map { _ in 0 } + custom.indices.map { $0 + 1 }
+    }
+    /// The index into `labels` of the marker the cell is, or nil.
+    func match(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+        for (k, m) in bytes.enumerated() where m.count == n {
+            var same = true
+            for j in 0..<n where exact[k] ? p[j] != m[j] : (p[j] | 32) != (m[j] | 32) { same = false; break }
+            if same { return label[k] }
+        }
+        return nil
+    }
+}
+
+extension CSVLoader {
 
     /// A year cell: four digits, or a date whose first four are the year (2008-12-31); nil
     /// otherwise.
@@ -61,6 +91,13 @@ public enum CSVLoader {
             let l = buf[0..<at].reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
             throw Diagnostic(message: "\(path) contains NUL bytes: it is not a text CSV file",
                              location: FileLocation(file: path, line: l), help: "export the data as CSV (UTF-8) and load that")
+        }
+        // `skip N`: title rows above the header.
+        if let n = options.skipRows, n > 0 {
+            for _ in 0..<n {
+                while pos < buf.count && buf[pos] != 10 { pos += 1 }
+                if pos < buf.count { pos += 1; line += 1 }
+            }
         }
         // Comment lines and blank lines before the header.
         var comments: [String] = []
@@ -100,6 +137,7 @@ public enum CSVLoader {
                              help: "column names must be unique")
         }
         let conv: NumberParsing.Convention = Self.convention(delimiter: delimiter, sample: sample)
+        let markers = MissingMarkers(options.missingMarkers)
         // A column is numeric when its sampled cells are numbers or missing, allowing a few
         // that are not (`12a`, `x1`): a typo must give a located error in the pass, not turn
         // the column into text. Mostly-text columns are text.
@@ -108,20 +146,22 @@ public enum CSVLoader {
             for row in sample where c < row.count {
                 var cell = row[c]
                 trim(&cell)
-                if cell.isEmpty || cell.withUnsafeBufferPointer({ isMissing($0.baseAddress!, $0.count) }) { continue }
+                if cell.isEmpty || cell.withUnsafeBufferPointer({ isMissing($0.baseAddress!, $0.count) || markers.match($0.baseAddress!, $0.count) != nil }) { continue }
                 if cell.withUnsafeBufferPointer({ NumberParsing.parse($0.baseAddress!, $0.count, conv) }) != nil { numbers += 1 } else { bad += 1 }
             }
             return numbers > 0 ? (bad <= max(1, numbers / 20) && numbers >= bad) : bad == 0
         }
+        // Columns with any content in the sample (an unnamed one with content is an error).
+        let filled: [Bool] = header.indices.map { c in sample.contains { row in c < row.count && row[c].contains { $0 != 32 && $0 != 9 && $0 != 13 } } }
         let layout = try CSVLayout.decide(header: header, numeric: numeric, options: options,
-                                          units: CSVLayout.units(fromComments: comments), file: path, registry: registry)
+                                          units: CSVLayout.units(fromComments: comments), file: path, registry: registry, filled: filled)
 
         // The streaming pass: chunk by chunk; a chunk without quote characters is split at a
         // line boundary and its halves are parsed on two threads, then merged in file order.
         let headerLine = line - 1
-        var acc = CSVAccumulator(layout: layout, columns: header.count)
+        var acc = CSVAccumulator(layout: layout, columns: header.count, markers: markers)
         acc.reserve(rows: Self.estimatedRows(fileSize: file.size, dataStart: pos, sampleRows: sample.count, sampleBytes: sampleBytes))
-        var side = CSVAccumulator(layout: layout, columns: header.count)
+        var side = CSVAccumulator(layout: layout, columns: header.count, markers: markers)
         var sideScanner = CSVScanner(delimiter: delimiter)
         let fileSize = file.size
         while true {

@@ -14,6 +14,9 @@ extension CSVAccumulator {
                              help: "add one line per observation below the header")
         }
         var notes = layout.notes
+        for (k, n) in markerCounts.enumerated() where n > 0 {
+            notes.append("\(n) \(n == 1 ? "cell" : "cells") \(markers.labels[k]) read as missing")
+        }
         var (regionLabels, fb1) = region.strings()
         var (industryLabels, fb2) = industry.strings()
         var fallback = fb1 || fb2

@@ -8,9 +8,25 @@ public enum XLSXLoader {
     public static func load(path: String, name: String, options: LoadOptions, registry: Registry?) throws(Diagnostic) -> Cube {
         let sheet = try XLSXReader.read(try FileIO.read(path), file: path, sheet: options.mapping["sheet"])
         guard !sheet.rows.isEmpty else { throw Diagnostic(message: "sheet `\(sheet.name)` of \(path) is empty") }
-        let end = sheet.rows.firstIndex { $0.allSatisfy(\.isEmpty) } ?? sheet.rows.count
-        let table = Array(sheet.rows[0..<end])
-        let below = sheet.rows[end...].filter { !$0.allSatisfy(\.isEmpty) }.count
+        // The header: below `skip N` rows, else below title rows (one filled cell each, and
+        // the empty rows between them) when a row with more follows.
+        var start = 0
+        var titleNote: String? = nil
+        if let n = options.skipRows {
+            start = min(n, sheet.rows.count)
+        } else {
+            func filled(_ r: [String]) -> Int { r.filter { !$0.isEmpty }.count }
+            if let header = sheet.rows.firstIndex(where: { filled($0) >= 2 }), header > 0,
+               sheet.rows[0..<header].allSatisfy({ filled($0) <= 1 }) {
+                start = header
+                titleNote = "sheet \(sheet.name): the header is row \(sheet.firstRow + header); \(header) title \(header == 1 ? "row" : "rows") above it left out (`skip N` says otherwise)"
+            }
+        }
+        let rows = Array(sheet.rows[start...])
+        guard !rows.isEmpty else { throw Diagnostic(message: "sheet `\(sheet.name)` of \(path) has no rows below `skip \(start)`") }
+        let end = rows.firstIndex { $0.allSatisfy(\.isEmpty) } ?? rows.count
+        let table = Array(rows[0..<end])
+        let below = rows[end...].filter { !$0.allSatisfy(\.isEmpty) }.count
         // The CSV loader reads files: the sheet goes through a private temporary one.
         var template = Array("/tmp/spets-xlsx-XXXXXX.csv".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
@@ -21,10 +37,12 @@ public enum XLSXLoader {
         try FileIO.write(tmp, XLSXReader.csv(table))
         var opts = options
         opts.mapping["sheet"] = nil
+        opts.skipRows = nil   // done above, on the sheet's rows
         let source = "\(path), sheet \(sheet.name)"
         var cube = try CSVLoader.load(path: tmp, name: name, options: opts, registry: registry, source: source)
         var notes: [String] = []
         if sheet.firstRow > 1 { notes.append("sheet \(sheet.name): the table starts at row \(sheet.firstRow)") }
+        if let t = titleNote { notes.append(t) }
         if !sheet.merged.isEmpty {
             notes.append("warning: sheet \(sheet.name) has merged cells (\(sheet.merged.prefix(4).joined(separator: ", "))\(sheet.merged.count > 4 ? ", …" : "")): a merged header is read as its first cell; check the column names")
         }

@@ -11,6 +11,11 @@ extension Catalogue {
         CatalogueEntry("sum of the {0} loaded regions at level {1}", "summan av de {0} inlästa regionerna på nivån {1}"),
         CatalogueEntry("industries: {0}", "branscher: {0}"),
         CatalogueEntry("missing cells: {0}", "saknade celler: {0}"),
+        CatalogueEntry("columns: {0}", "kolumner: {0}"),
+        CatalogueEntry("roles: {0}", "roller: {0}"),
+        CatalogueEntry("{0} cells Inf read as missing", "{0} celler Inf lästa som saknade"),
+        CatalogueEntry("hierarchy, finest complete partition (NACE/SNI registry): {0}", "hierarki, finaste fullständiga uppdelning (NACE/SNI-registret): {0}"),
+        CatalogueEntry("hierarchy, finest complete partition: {0}", "hierarki, finaste fullständiga uppdelning: {0}"),
         // Which cells are used (CellFrame).
         CatalogueEntry("missing out: a cell not observed in every year and measure read is left out of its region and of every reference and total (default; or `missing skip`, `missing zero`)",
                        "missing out: en cell som inte är observerad alla år och i alla mått som läses utelämnas ur sin region och ur varje referens och summa (standard; eller `missing skip`, `missing zero`)"),

@@ -1,0 +1,135 @@
+// LoadRoleTests.swift — what each column of a real file is: the header families analysts
+// meet, the clauses that say it (text, ignore, measure, skip, missing, unit), `Inf`, an
+// Excel sheet with title rows, and the inputs that must not be accepted silently.
+import XCTest
+@testable import SpetsCore
+
+final class LoadRoleTests: XCTestCase {
+    let registry = RegistryTests.registry
+    var n = 0
+    func load(_ csv: String, options: LoadOptions = LoadOptions()) throws -> Cube {
+        n += 1
+        return try CSVLoader.load(path: Fixture.write("roles-\(n).csv", csv), name: "d", options: options, registry: registry)
+    }
+
+    func testHeaderFamiliesFindTheirRoles() throws {
+        // (header line, the region column, the industry column, the year column)
+        let families: [(String, String, String?, String)] = [
+            ("GEOGRAPHY_CODE,GEOGRAPHY_NAME,INDUSTRY_CODE,DATE,OBS", "GEOGRAPHY_CODE", "INDUSTRY_CODE", "DATE"),
+            ("AstLan,SNI2007,år,sysselsatta", "AstLan", "SNI2007", "år"),
+            ("Län,bransch,år,antal", "Län", "bransch", "år"),
+            ("municipality,year,value", "municipality", nil, "year"),
+            ("geo,nace_r2,TIME_PERIOD,OBS_VALUE", "geo", "nace_r2", "TIME_PERIOD"),
+            ("nuts3,näringsgren,year,employment", "nuts3", "näringsgren", "year"),
+            ("itl2,SIC,Date,jobs", "itl2", "SIC", "Date"),
+            ("lau,industry,year,x", "lau", "industry", "year"),
+            ("origin,product,year,exports", "origin", "product", "year"),
+            ("exporter,hs,year,value", "exporter", "hs", "year"),
+        ]
+        for (header, region, industry, year) in families {
+            let cols = header.split(separator: ",").map(String.init)
+            let row = cols.map { c -> String in
+                if c == region { return "SE213" }
+                if c == industry { return "C" }
+                if c == year { return "2020" }
+                if c.hasSuffix("NAME") { return "Kalmar" }
+                return "5"
+            }
+            let c = try load(header + "\n" + row.joined(separator: ",") + "\n")
+            let roles = c.notes.first { $0.hasPrefix("roles: ") || $0.hasPrefix("columns: ") } ?? ""
+            XCTAssertTrue(roles.contains("region: \(region) (header)"), "\(header): \(roles)")
+            if let industry { XCTAssertTrue(roles.contains("industry: \(industry) (header)"), "\(header): \(roles)") }
+            XCTAssertTrue(roles.contains("year: \(year) (header)"), "\(header): \(roles)")
+        }
+    }
+
+    func testInfIsMissingAndCounted() throws {
+        let c = try load("region,industry,year,x\nSE213,A,2020,Inf\nSE213,F,2020,3\nSE110,A,2020,-inf\nSE110,F,2020,4\n")
+        XCTAssertEqual(c.measures[0].missingCount, 2)
+        XCTAssertTrue(c.notes.contains("2 cells Inf read as missing"), "\(c.notes)")
+    }
+
+    func testTheClausesSayWhatAColumnIs() throws {
+        let csv = "A title above the table\n\nregion,industry,year,x,y,sic_code,Id\nSE213,A,2020,1,-,01,1\nSE213,F,2020,3,2,01,2\nSE110,A,2020,2,5,02,3\nSE110,F,2020,4,9,02,4\n"
+        var o = LoadOptions()
+        o.skipRows = 2
+        o.missingMarkers = ["-"]
+        o.measureColumns = ["x"]
+        o.units = [("x", "persons")]
+        let c = try load(csv, options: o)
+        XCTAssertEqual(c.measures.map(\.name), ["x"])
+        XCTAssertEqual(c.measures[0].unit, "persons")
+        XCTAssertTrue(c.notes.contains("not measures (`measure …` names the measures): y"), "\(c.notes)")
+        XCTAssertTrue(c.extras.map(\.name).contains("sic_code"), "a header that says code is codes: \(c.extras.map(\.name))")
+        o.measureColumns = nil
+        o.textColumns = ["y"]
+        o.ignoreColumns = ["Id"]
+        let t = try load(csv, options: o)
+        XCTAssertEqual(t.measures.map(\.name), ["x"])
+        XCTAssertTrue(t.extras.map(\.name).contains("y"))
+        XCTAssertFalse(t.extras.map(\.name).contains("Id"))
+    }
+
+    func testClauseErrorsNameTheColumn() {
+        func message(_ o: LoadOptions, _ csv: String = "region,industry,year,x\nSE213,A,2020,1\n") -> String {
+            do { _ = try load(csv, options: o); return "no error" } catch { return (error as! Diagnostic).message }
+        }
+        var o = LoadOptions(); o.textColumns = ["xx"]
+        XCTAssertTrue(message(o).hasPrefix("no column `xx` in "), message(o))
+        o = LoadOptions(); o.mapping["region"] = "region"; o.textColumns = ["region"]
+        XCTAssertEqual(message(o), "column `region` is given as the region and as `text`")
+        o = LoadOptions(); o.units = [("region", "persons")]
+        XCTAssertTrue(message(o).hasPrefix("`unit region = …`: column `region` is not a measure"), message(o))
+        XCTAssertTrue(message(LoadOptions(), "region,,year,x\nSE213,A,2020,1\n").hasPrefix("column 2 of "), "an empty header with content")
+        XCTAssertTrue(message(LoadOptions(), "DATAFLOW,geo,TIME_PERIOD,LAST UPDATE\nX,SE213,2020,2024\n").contains("has no OBS_VALUE column"))
+        let codes = try? load("region,year,kommunkod,x\nSE213,2020,0880,1\nSE213,2021,0881,2\n")
+        XCTAssertEqual(codes?.extras.first?.labels, ["0880", "0881"], "a column whose header says code keeps its codes")
+    }
+
+    func testANumberErrorSuggestsTextOrMissing() {
+        do {
+            _ = try load("region,industry,year,x,sic\nSE213,A,2020,1,5\nSE213,F,2020,2,P (85)\n" + (0..<60).map { "SE110,F,\(2000 + $0),1,5\n" }.joined())
+            XCTFail("P (85) is not a number")
+        } catch {
+            let d = error as! Diagnostic
+            XCTAssertTrue(d.help?.contains("if `sic` holds codes, load with `text sic`") ?? false, d.help ?? "")
+        }
+    }
+
+    func testIdAloneIsNotAFirmPanel() throws {
+        XCTAssertThrowsError(try load("Id,Lan_namn,year,x\n1,Kalmar,2020,5\n")) { e in
+            XCTAssertTrue((e as! Diagnostic).message.hasPrefix("cannot tell which column of"), (e as! Diagnostic).message)
+        }
+        let firms = try load("firm,year,x\nf1,2020,5\nf2,2020,6\n")
+        XCTAssertEqual(firms.region.labels, ["ALL"])
+    }
+
+    func testAnExcelSheetWithTitleRowsFindsItsHeader() throws {
+        func sheet(_ rows: [[String]]) -> [UInt8] {
+            let xml = rows.enumerated().map { r, cells in
+                "<row r=\"\(r + 1)\">" + cells.enumerated().filter { !$0.element.isEmpty }.map { c, v in
+                    let ref = String(UnicodeScalar(UInt8(65 + c))) + "\(r + 1)"
+                    return Double(v) != nil ? "<c r=\"\(ref)\"><v>\(v)</v></c>" : "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(v)</t></is></c>"
+                }.joined() + "</row>"
+            }.joined()
+            return Zip.write([
+                ("xl/workbook.xml", Array("<workbook><sheets><sheet name=\"Data\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>".utf8)),
+                ("xl/_rels/workbook.xml.rels", Array("<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>".utf8)),
+                ("xl/worksheets/sheet1.xml", Array("<worksheet><sheetData>\(xml)</sheetData></worksheet>".utf8)),
+            ])
+        }
+        let rows = [["Employment by county and industry"], ["Source: a statistics office"], ["region", "industry", "year", "employment"],
+                    ["SE213", "A", "2020", "5"], ["SE213", "F", "2020", "7"], ["SE110", "A", "2020", "3"], ["SE110", "F", "2020", "9"],
+                    [], ["Note: numbers are invented"]]
+        let path = Fixture.dir + "/titles.xlsx"
+        FileManager.default.createFile(atPath: path, contents: Data(sheet(rows)))
+        let auto = try XLSXLoader.load(path: path, name: "x", options: LoadOptions(), registry: registry)
+        XCTAssertEqual(auto.count, 4)
+        XCTAssertTrue(auto.notes.contains { $0.hasPrefix("sheet Data: the header is row 3; 2 title rows above it left out") }, "\(auto.notes)")
+        XCTAssertTrue(auto.notes.contains { $0.contains("notes under the table (1 row") }, "\(auto.notes)")
+        var o = LoadOptions(); o.skipRows = 2
+        let skipped = try XLSXLoader.load(path: path, name: "x", options: o, registry: registry)
+        XCTAssertEqual(skipped.measures[0].values, auto.measures[0].values)
+        XCTAssertEqual(skipped.regionCodes, auto.regionCodes)
+    }
+}
