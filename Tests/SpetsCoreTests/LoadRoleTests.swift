@@ -132,4 +132,16 @@ final class LoadRoleTests: XCTestCase {
         XCTAssertEqual(skipped.measures[0].values, auto.measures[0].values)
         XCTAssertEqual(skipped.regionCodes, auto.regionCodes)
     }
+
+    func testALevelColumnIsNeverTheRegions() throws {
+        let c = try load("ITL,ITL_code,SIC,year,jobs\nUK,UK,A,2020,100\nITL1,TLC,A,2020,10\nITL2,TLC1,A,2020,4\nITL2,TLC2,A,2020,6\n")
+        XCTAssertEqual(c.region.labels, ["UK", "TLC", "TLC1", "TLC2"])
+        XCTAssertEqual(c.extras.map(\.name), ["itl"])
+        XCTAssertTrue(c.notes.contains { $0.hasPrefix("column `ITL` names levels (UK, ITL1, ITL2), not regions") }, "\(c.notes)")
+    }
+
+    func testTheTypographicMinusIsAMinus() throws {
+        let c = try load("region,industry,year,change\nSE213,A,2020,\u{2212}12.5\nSE213,F,2020,3\n")
+        XCTAssertEqual(c.measures[0].values, [-12.5, 3])
+    }
 }

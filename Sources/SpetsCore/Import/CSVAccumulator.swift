@@ -193,7 +193,7 @@ struct CSVAccumulator {
                 }
                 year = y
             case .measure(let k):
-                guard let v = CSVLoader.cellNumber(base + s, e - s, conv) ?? marker(base + s, e - s) else {
+                guard let v = CSVLoader.cellNumber(base + s, e - s, conv) ?? marker(base + s, e - s) ?? Self.unicodeMinus(base + s, e - s, conv) else {
                     return numberError(b, s, e, f[c].start, layout.measureNames[k], conv, column: c)
                 }
                 measures[k].append(v)
@@ -214,7 +214,7 @@ struct CSVAccumulator {
                 var s = f[c].start, e = f[c].end
                 while s < e && b[s] == 32 { s += 1 }
                 while e > s && b[e - 1] == 32 { e -= 1 }
-                guard let v = CSVLoader.cellNumber(base + s, e - s, conv) ?? marker(base + s, e - s) else {
+                guard let v = CSVLoader.cellNumber(base + s, e - s, conv) ?? marker(base + s, e - s) ?? Self.unicodeMinus(base + s, e - s, conv) else {
                     return numberError(b, s, e, f[c].start, y.map { String($0) } ?? layout.measureNames[0], conv, column: c)
                 }
                 regionCodes.append(r)
@@ -226,6 +226,12 @@ struct CSVAccumulator {
         }
         rows += 1
         return nil
+    }
+
+    /// `−12.5` with the typographic minus (U+2212) that word processors and some agencies write.
+    static func unicodeMinus(_ p: UnsafePointer<UInt8>, _ n: Int, _ conv: NumberParsing.Convention) -> Double? {
+        guard n > 3, p[0] == 0xE2, p[1] == 0x88, p[2] == 0x92, let v = NumberParsing.parse(p + 3, n - 3, conv), v >= 0 else { return nil }
+        return -v
     }
 
     /// A missing marker: NaN, counted; nil when the cell is not one.

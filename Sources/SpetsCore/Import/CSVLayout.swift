@@ -60,6 +60,11 @@ struct CSVLayout {
     static let fieldWords = ["field", "research_field", "subject", "research_subject", "forskningsamne", "amne", "fos"]
     static let yearWords = ["year", "time", "date", "ar", "tid", "time_period", "period", "aar"]
 
+    /// Values that name a level of a region hierarchy rather than a region (folded).
+    static let levelNames: Set<String> = ["uk", "country", "national", "itl1", "itl2", "itl3", "nuts0", "nuts1", "nuts2", "nuts3",
+                                          "lau", "lau1", "lau2", "county", "lan", "kommun", "municipality", "riket", "riksomrade", "landsdel",
+                                          "region", "regions", "state", "district"]
+
     static let sdmxMetadata: Set<String> = ["obs_flag", "obs_status", "conf_status", "dataflow", "last_update", "structure", "structure_id", "action"]
 
     static func words(_ header: String) -> [String] {
@@ -107,7 +112,8 @@ struct CSVLayout {
     /// Decides the layout. `numeric[c]` says whether column c's sampled cells were all numbers
     /// or missing (and at least one number or the column was all missing).
     static func decide(header: [String], numeric: [Bool], options: LoadOptions, units: [String: String],
-                       file: String, registry: Registry? = nil, filled: [Bool]? = nil) throws(Diagnostic) -> CSVLayout {
+                       file: String, registry: Registry? = nil, filled: [Bool]? = nil,
+                       levelColumns: [Int: [String]] = [:]) throws(Diagnostic) -> CSVLayout {
         var roles = [ColumnRole?](repeating: nil, count: header.count)
         var notes: [String] = []
 
@@ -182,6 +188,13 @@ struct CSVLayout {
             throw Diagnostic(message: "\(file) looks like Eurostat SDMX-CSV (a DATAFLOW column) but has no OBS_VALUE column",
                              location: FileLocation(file: file, line: 1),
                              help: "download the data with values (OBS_VALUE), or name the value column: `measure COLUMN`")
+        }
+        // A column whose values are level names (`UK, ITL1, ITL2`) says each row's level: it
+        // is never the regions (it would make five "regions"); a dimension, so a verb asks
+        // which level to analyse.
+        for (i, values) in levelColumns.sorted(by: { $0.key < $1.key }) where roles[i] == nil {
+            roles[i] = .text(-1)
+            notes.append("column `\(header[i])` names levels (\(values.prefix(4).joined(separator: ", "))\(values.count > 4 ? ", …" : "")), not regions: read as a dimension (choose a level with `where \(header[i]) = …`)")
         }
         // Detection by common names for roles not given explicitly.
         for (role, keys) in [(ColumnRole.region, regionWords), (.industry, industryWords), (.year, yearWords)] {

@@ -147,14 +147,28 @@ extension CSVLoader {
                 var cell = row[c]
                 trim(&cell)
                 if cell.isEmpty || cell.withUnsafeBufferPointer({ isMissing($0.baseAddress!, $0.count) || markers.match($0.baseAddress!, $0.count) != nil }) { continue }
-                if cell.withUnsafeBufferPointer({ NumberParsing.parse($0.baseAddress!, $0.count, conv) }) != nil { numbers += 1 } else { bad += 1 }
+                if cell.withUnsafeBufferPointer({ NumberParsing.parse($0.baseAddress!, $0.count, conv) ?? CSVAccumulator.unicodeMinus($0.baseAddress!, $0.count, conv) }) != nil { numbers += 1 } else { bad += 1 }
             }
             return numbers > 0 ? (bad <= max(1, numbers / 20) && numbers >= bad) : bad == 0
         }
         // Columns with any content in the sample (an unnamed one with content is an error).
         let filled: [Bool] = header.indices.map { c in sample.contains { row in c < row.count && row[c].contains { $0 != 32 && $0 != 9 && $0 != 13 } } }
+        // Columns whose sampled values are all names of levels (UK, ITL1, NUTS2, län, kommun).
+        var levelColumns: [Int: [String]] = [:]
+        for c in header.indices where !numeric[c] {
+            var seen: [String] = []
+            var all = true
+            for row in sample where c < row.count {
+                let v = Text.fold(Text.decode(row[c]).trimmed())
+                if v.isEmpty { continue }
+                if !CSVLayout.levelNames.contains(v) { all = false; break }
+                if !seen.contains(v) { seen.append(v) }
+            }
+            if all && seen.count >= 2 { levelColumns[c] = seen.map { $0.uppercased() } }
+        }
         let layout = try CSVLayout.decide(header: header, numeric: numeric, options: options,
-                                          units: CSVLayout.units(fromComments: comments), file: path, registry: registry, filled: filled)
+                                          units: CSVLayout.units(fromComments: comments), file: path, registry: registry, filled: filled,
+                                          levelColumns: levelColumns)
 
         // The streaming pass: chunk by chunk; a chunk without quote characters is split at a
         // line boundary and its halves are parsed on two threads, then merged in file order.
