@@ -86,6 +86,25 @@ final class PXLoaderTests: XCTestCase {
 
     /// ELIMINATION naming a value: that value is the total of the others, used by default;
     /// a category variable in the industry role leaves its own total out.
+    func testTwoValuesListsForOneVariableAreRefused() {
+        let px = """
+        CHARSET="ANSI";
+        MATRIX="T";
+        STUB="region";
+        HEADING="år";
+        VALUES("region")="08 Kalmar län","23 Jämtlands län";
+        VALUES("region")="23 Jämtlands län","08 Kalmar län";
+        VALUES("år")="2024";
+        DATA=
+        1 2;
+        """
+        XCTAssertThrowsError(try load(px, "twice.px")) { e in
+            let d = e as! Diagnostic
+            XCTAssertEqual(d.message, "VALUES(\"region\") is given twice (lines 5 and 6)")
+            XCTAssertEqual(d.location?.line, 6)
+        }
+    }
+
     func testEliminationTotalsAreUsedNotSummed() throws {
         let px = """
         CHARSET="ANSI";

@@ -54,6 +54,12 @@ extension PXLoader {
                 if out.contains(where: { $0.name == n }) {
                     throw Diagnostic(message: "variable `\(n)` appears twice in STUB/HEADING", location: FileLocation(file: path, line: line))
                 }
+                // Two VALUES for one variable: which one the data follow cannot be known.
+                let all = entries("VALUES").filter { $0.args == [n] }
+                if all.count > 1 {
+                    throw Diagnostic(message: "VALUES(\"\(n)\") is given twice (lines \(all[0].line) and \(all[1].line))",
+                                     location: FileLocation(file: path, line: all[1].line), help: "keep one VALUES(\"\(n)\") list: the data follow one order")
+                }
                 guard let v = first("VALUES", args: [n]) else {
                     throw Diagnostic(message: "VALUES(\"\(n)\") is missing: the variable \(n) has no values",
                                      location: FileLocation(file: path, line: line), help: "add VALUES(\"\(n)\")=\"…\",\"…\";")
