@@ -45,7 +45,7 @@ extension Session {
         return ["loaded \(cube.name): \(cube.count) rows, " + plural(cube.region.count, cube.region.name == "organisation" ? "organisation" : "region")
             + (cube.industry.map { ", " + ($0.name == "field" ? plural($0.count, "field") : plural($0.count, "industry", "industries")) } ?? "")
             + ", measures " + cube.measures.map(\.name).joined(separator: ", ")]
-            + cube.notes.filter { $0.hasPrefix("warning: ") || $0.hasPrefix("roles: ") || $0.hasSuffix(" read as missing") }
+            + cube.notes.filter(LoadNotes.showUnderLoaded)
     }
 
     /// `load "data/demo-counties.csv"` without `as` names the dataset after the file.

@@ -234,7 +234,7 @@ public struct Parser {
             case "skip":
                 advance(); try once(w)
                 guard peek.kind == .number, let n = Int(peek.text), n >= 0, n <= 1000 else {
-                    throw error("expected the number of rows above the header after `skip`, found \(describe(peek))", help: "e.g.  load \"f.xlsx\" as d skip 2")
+                    throw error("expected the number of rows above the header after `skip` (0 to 1000), found \(describe(peek))", help: "e.g.  load \"f.xlsx\" as d skip 2")
                 }
                 mapping.append(("skip", NameRef(text: String(n), span: advance().span)))
             case "missing":
@@ -278,7 +278,17 @@ public struct Parser {
                     }
                     mapping.append((key.text.lowercased(), col))
                 } while match(symbol: ",")
-            default: break clauses
+            default:
+                // A clause word misspelt (`skipp 2`): say which clauses there are.
+                if w.kind == .identifier, !atStatementEnd {
+                    let words = ["sheet", "language", "wide", "with", "text", "ignore", "measure", "skip", "missing", "unit"]
+                    let near = Text.suggestions(for: w.text, among: words)
+                    if !near.isEmpty {
+                        throw Diagnostic(message: "unexpected `\(w.text)` in `load`", span: w.span,
+                                         help: "the clauses of load: " + words.joined(separator: ", "), candidates: near)
+                    }
+                }
+                break clauses
             }
         }
         return .load(path: path, name: name, mapping: mapping, registry: nil, prices: prices)

@@ -144,4 +144,27 @@ final class LoadRoleTests: XCTestCase {
         let c = try load("region,industry,year,change\nSE213,A,2020,\u{2212}12.5\nSE213,F,2020,3\n")
         XCTAssertEqual(c.measures[0].values, [-12.5, 3])
     }
+
+    func testNOMISAndKoladaTakeTheCodesNotTheIdsOrTheNames() throws {
+        let nomis = "GEOGRAPHY,GEOGRAPHY_NAME,GEOGRAPHY_CODE,INDUSTRY,INDUSTRY_NAME,INDUSTRY_CODE,DATE,DATE_NAME,OBS_VALUE,OBS_STATUS,OBS_STATUS_NAME\n"
+            + "1811939329,Hartlepool,E06000001,37748736,Agriculture,A,2020,2020,100,A,Normal Value\n"
+            + "1811939330,Middlesbrough,E06000002,37748736,Agriculture,A,2020,2020,,Q,Suppressed\n"
+        let n = try load(nomis)
+        XCTAssertEqual(n.region.labels, ["E06000001", "E06000002"])
+        XCTAssertEqual(n.industry?.labels, ["A"])
+        XCTAssertEqual(n.measures.map(\.name), ["value"])
+        XCTAssertEqual(n.extras.count, 0, "no status or id column left to block an analysis: \(n.extras.map(\.name))")
+        XCTAssertTrue(n.notes.contains("column `GEOGRAPHY` left out: an identifier beside `GEOGRAPHY_CODE`"), "\(n.notes)")
+        let k = try load("kpi,municipality_id,municipality,period,value\nN1,0880,Kalmar,2020,5\nN1,0881,Nybro,2020,6\n")
+        XCTAssertEqual(k.region.labels, ["0880", "0881"])
+        XCTAssertEqual(k.region.names, ["Kalmar", "Nybro"])
+    }
+
+    func testEurostatUnderscoreCodesAreTheRegistrysGroups() throws {
+        let c = try load("geo,nace_r2,TIME_PERIOD,OBS_VALUE\nSE213,M_N,2020,5\nSE213,TOTAL,2020,50\nSE213,C,2020,10\nSE110,M_N,2020,9\nSE110,TOTAL,2020,90\nSE110,C,2020,30\n")
+        let t = try LocationQuotient.compute(c, LQRequest(measure: 0, year: 2020, regions: [0]), registry: registry)
+        // M_N and C are both parts of TOTAL (neither contains the other): each against TOTAL.
+        XCTAssertEqual((0..<t.rowCount).map { t.columns[1].machineText($0) }, ["M_N", "C"])
+        XCTAssertEqual(t.columns[4].number(0)!, (5.0 / 50) / (14.0 / 140), accuracy: 1e-12)
+    }
 }

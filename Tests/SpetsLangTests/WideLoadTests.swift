@@ -48,7 +48,7 @@ final class LoadClauseTests: XCTestCase {
         let h = try Harness()
         let before = h.run("datasets")
         try assertDiagnostic("load \"\(path)\" as d skip two", String(repeating: " ", count: 18 + path.count) + "^^^",
-                             "expected the number of rows above the header after `skip`, found `two`", in: h)
+                             "expected the number of rows above the header after `skip` (0 to 1000), found `two`", in: h)
         let bad = h.run("load \"\(path)\" as d skip 2 text cod")
         XCTAssertTrue(bad.contains("no column `cod` in"), bad)
         XCTAssertTrue(bad.contains("did you mean `code`?"), bad)

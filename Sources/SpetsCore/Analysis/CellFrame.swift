@@ -24,6 +24,9 @@ public enum MissingRule: String, CaseIterable, Sendable {
 }
 
 public struct CellFrame {
+    /// The levels of the regions asked for (`for R`), nil for all: footers count and name
+    /// what was left out at these levels.
+    public let focusLevels: Set<Int>?
     public let years: [Int]
     /// Indices into the dataset's measures.
     public let measures: [Int]
@@ -148,8 +151,8 @@ public struct CellFrame {
         read.formUnion(shown)
         let readColumns = read.sorted()
         var notes: [String] = []
-        var leftOut = 0, absentZero = 0, zeroed = 0
-        var samples: [String] = [], absentSamples: [String] = [], zeroSamples: [String] = []
+        var leftOut = 0, absentZero = 0, zeroed = 0, negative = 0
+        var samples: [String] = [], absentSamples: [String] = [], zeroSamples: [String] = [], negativeSamples: [String] = []
         let many = flat.count > 1
         func sliceName(_ j: Int) -> String {
             let y = years[j / measures.count], m = measures[j % measures.count]
@@ -157,9 +160,9 @@ public struct CellFrame {
         }
         let focusLevels = focus.map { Set($0.map { level[Int($0)] }) }
         func cell(_ r: Int, _ i: Int32) -> String { "\(cube.region.labels[r]) × \(ind.labels[Int(i)])" }
-        for r in 0..<nR where takesPart[r] {
-            // Counted for every region; named for those at the levels asked about.
-            let named = focusLevels?.contains(level[r]) ?? true
+        // Counted and named for the regions at the levels asked about.
+        for r in 0..<nR where takesPart[r] && (focusLevels?.contains(level[r]) ?? true) {
+            let named = true
             for i in readColumns {
                 let k = r * nI + Int(i)
                 if !used[k] {
@@ -169,6 +172,9 @@ public struct CellFrame {
                         let w = why.isEmpty ? "" : " (\(why.map { flat[$0].present[k] ? "missing in \(sliceName($0))" : "not in \(sliceName($0))" }.joined(separator: ", ")))"
                         samples.append(cell(r, i) + (many ? w : ""))
                     }
+                } else if flat.contains(where: { $0.x[k] < 0 }) {
+                    negative += 1
+                    if negativeSamples.count < 4 && named { negativeSamples.append(cell(r, i)) }
                 } else if flat.contains(where: { !$0.present[k] }) {
                     absentZero += 1
                     if absentSamples.count < 8 && named { absentSamples.append(cell(r, i)) }
@@ -186,6 +192,11 @@ public struct CellFrame {
             notes.append((many ? "cells left out (not observed in every year and measure read): " : "cells left out (missing): ") + list(leftOut, samples))
         }
         if zeroed > 0 { notes.append("cells counted as zero (missing zero): " + list(zeroed, zeroSamples)) }
+        if negative > 0 {
+            // Shares, LQs and growth rates assume sizes; a negative value (GVA in a bad year)
+            // makes them meaningless where it enters.
+            notes.append("WARNING: negative values in " + list(negative, negativeSamples) + ": shares, LQs and indices that use them are not meaningful")
+        }
         if absentZero > 0 {
             notes.append("absent rows counted as zero (the region and the industry have data that year): " + list(absentZero, absentSamples))
         }
@@ -211,7 +222,7 @@ public struct CellFrame {
         }
         // The rule is named whenever it decided something (or was chosen).
         if leftOut > 0 || zeroed > 0 || absentZero > 0 || !order.isEmpty || rule != .out { notes.insert(rule.footer, at: 0) }
-        return CellFrame(years: years, measures: measures, rule: rule, nR: nR, nI: nI, slices: slices, whole: whole, shown: shown,
+        return CellFrame(focusLevels: focusLevels, years: years, measures: measures, rule: rule, nR: nR, nI: nI, slices: slices, whole: whole, shown: shown,
                          used: used, takesPart: takesPart, observed: observed, level: level, atLevel: atLevel, notes: notes, leftOutCells: leftOut)
     }
 

@@ -191,7 +191,7 @@ public struct CrossSection {
         let nC = columnCodes.count
         let complete = (0..<nR).map { r in active[r] && (0..<nC).allSatisfy { usedCells[r * nC + $0] } }
         var missing = 0
-        for r in 0..<nR where active[r] { for c in 0..<nC where !usedCells[r * nC + c] { missing += 1 } }
+        for r in 0..<nR where active[r] && (frame.focusLevels?.contains(level[r]) ?? true) { for c in 0..<nC where !usedCells[r * nC + c] { missing += 1 } }
         var cs = CrossSection(year: year, columnDim: columnDim, columnCodes: columnCodes, nR: nR, x: x, present: present,
                               active: active, level: level, aggregate: aggregate, rowTotal: rowTotal, missing: missing, notes: notes,
                               flagged: flagged, isAreas: industries.isAreas, partitionColumns: partition.columns)

@@ -30,6 +30,17 @@ public enum ColumnRole: Equatable {
     case ignored          // an unnamed, empty column (a trailing delimiter)
 }
 
+/// Load notes worth a line under `loaded …`: warnings, missing markers, and roles found under
+/// headers other than their own names.
+public enum LoadNotes {
+    public static func showUnderLoaded(_ note: String) -> Bool {
+        if note.hasPrefix("warning: ") || note.hasSuffix(" read as missing") { return true }
+        guard note.hasPrefix("roles: ") else { return false }
+        let parts = note.dropFirst("roles: ".count).split(separator: ",").map { String($0).trimmed() }
+        return !CSVLayout.obviousRoles(parts)
+    }
+}
+
 struct CSVLayout {
     var roles: [ColumnRole]
     var measureNames: [String]
@@ -76,6 +87,14 @@ struct CSVLayout {
         let w = words(header)
         guard let first = w.first else { return 0 }
         let joined = w.joined(separator: "_")
+        // The role's own name (`industry` beside `sic_code`) is what the file's author meant.
+        if let own = keys.first, joined == own { return 5 }
+        // `GEOGRAPHY_CODE` beside `GEOGRAPHY` (an internal number), `municipality_id` beside
+        // `municipality` (a name): the header that says code wins.
+        for suffix in ["_code", "_id", "_kod", "kod", "_codes"] where joined.hasSuffix(suffix) && joined.count > suffix.count {
+            let stem = String(joined.dropLast(suffix.count))
+            if keys.contains(stem) || keys.contains(joined) { return 4 }
+        }
         if keys.contains(joined) { return 3 }
         let isKey = keys.contains(first) || keys.contains(where: { first.hasPrefix($0) && $0.count >= 3 && first.count <= $0.count + 4 })
         let secondKey = w.count > 1 && keys.contains(w[1])
@@ -107,7 +126,7 @@ struct CSVLayout {
     }
 
     /// Headers (as joined words) of a column of per-cell flags.
-    static let flagNames: Set<String> = ["obs_flag", "obs_status", "flag", "flags"]
+    static let flagNames: Set<String> = ["obs_flag", "obs_status", "flag", "flags", "obs_status_code", "obs_status_name", "status"]
 
     /// Decides the layout. `numeric[c]` says whether column c's sampled cells were all numbers
     /// or missing (and at least one number or the column was all missing).
@@ -138,8 +157,10 @@ struct CSVLayout {
                     flagColumn = header[i].trimmed()
                 } else { roles[i] = .ignored; dropped.append(header[i]) }
             }
-            notes.append("SDMX-CSV: " + (flagColumn.map { "\($0) kept per cell as flags; " } ?? "") +
-                         (dropped.isEmpty ? "" : dropped.joined(separator: ", ") + " are metadata, not kept"))
+            if flagColumn != nil || !dropped.isEmpty {
+                notes.append("SDMX-CSV: " + (flagColumn.map { "\($0) kept per cell as flags" } ?? "") + (flagColumn != nil && !dropped.isEmpty ? "; " : "") +
+                             (dropped.isEmpty ? "" : dropped.joined(separator: ", ") + " are metadata, not kept"))
+            }
         }
         // Outside SDMX-CSV too, a column named for flags holds them per cell: as a dimension,
         // every verb would ask which flag value to keep.
@@ -148,6 +169,13 @@ struct CSVLayout {
             roles[i] = .text(-1)
             flagColumn = header[i].trimmed()
             notes.append("\(flagColumn!) kept per cell as flags")
+        }
+        // A second status column (NOMIS has OBS_STATUS and OBS_STATUS_NAME) says the same again:
+        // as a dimension it would block every analysis.
+        for i in joined.indices where roles[i] == nil && flagNames.contains(joined[i]) && flagColumn != nil
+            && !options.mapping.values.contains(where: { Text.fold($0) == Text.fold(header[i]) }) && !options.textColumns.contains(header[i]) {
+            roles[i] = .ignored
+            notes.append("\(header[i]) left out: the flags are kept per cell from \(flagColumn!)")
         }
         // A column without a header cannot be named, kept or refused by a clause: an error
         // (an unnamed column of empty cells, from a trailing delimiter, is left out).
@@ -204,7 +232,21 @@ struct CSVLayout {
                 let s = score(h, keys)
                 if s > bestScore { best = i; bestScore = s }
             }
+            // `INDUSTRY` beside `INDUSTRY_CODE` (NOMIS), `municipality` beside `municipality_id`
+            // (Kolada): the one that says code.
+            if best >= 0, let twin = header.indices.first(where: { i in roles[i] == nil && i != best &&
+                ["_code", "_id", "kod", "_kod"].contains { joined[i] == joined[best] + $0 } }) { best = twin }
             if best >= 0 { roles[best] = role; reasons.append("\(role == .region ? "region" : role == .industry ? "industry" : "year"): \(header[best]) (header)") }
+        }
+        // A number column named for a role another column took (NOMIS `GEOGRAPHY` = an internal
+        // id beside `GEOGRAPHY_CODE`) is an identifier, not a measure.
+        for (role, keys) in [(ColumnRole.region, regionWords), (.industry, industryWords)] {
+            guard let taken = roles.firstIndex(where: { $0 == role }) else { continue }
+            for (i, h) in header.enumerated() where roles[i] == nil && numeric[i] && score(h, keys) > 0 && !(measureSet?.contains(i) ?? false)
+                && ["_code", "_id", "kod", "_kod"].contains(where: { joined[taken] == joined[i] + $0 }) {
+                roles[i] = .ignored
+                notes.append("column `\(h)` left out: an identifier beside `\(header[taken])`")
+            }
         }
         var industryName = "industry", regionName = "region"
         for (role, keys) in [(ColumnRole.region, organisationWords), (.industry, fieldWords)] where !roles.contains(where: { $0 == role }) {
@@ -253,7 +295,7 @@ struct CSVLayout {
         } else if !roles.contains(where: { $0 == .region }) {
             throw Diagnostic(message: "cannot tell which column of \(file) holds the regions",
                              location: FileLocation(file: file, line: 1),
-                             help: "name it: load \"\(file)\" as NAME with region = COLUMN  (columns: \(header.joined(separator: ", ")))")
+                             help: "name it: \(loadHint(file)) with region = COLUMN  (columns: \(header.joined(separator: ", ")))")
         }
         if !hasYear && !wide {
             throw Diagnostic(message: "cannot tell which column of \(file) holds the years",
@@ -293,6 +335,20 @@ struct CSVLayout {
             }
             // `measure COL, …`: only those are measures.
             if let ms = measureSet, !ms.contains(i), numeric[i] { roles[i] = .ignored; leftOutNumbers.append(header[i]); continue }
+            // A header that says name (`DATE_NAME`, `Region_name`) labels something: not a measure;
+            // one that names the years (NOMIS `DATE_NAME`) says nothing the year does not.
+            let nameParts = joined[i].split(separator: "_").map(String.init)
+            if nameParts.contains(where: { nameWords.contains($0) }), let y = roles.firstIndex(where: { $0 == .year }),
+               nameParts.first == joined[y] || yearWords.contains(nameParts.first ?? "") {
+                roles[i] = .ignored
+                notes.append("column `\(header[i])` left out: it names the years")
+                continue
+            }
+            if numeric[i], measureSet?.contains(i) != true, nameParts.contains(where: { nameWords.contains($0) }) {
+                roles[i] = .text(textNames.count)
+                textNames.append(header[i].trimmed())
+                continue
+            }
             if !wide && wideIndustryMeasure == nil && (numeric[i] || joined[i] == "obs_value") {
                 let (n, u) = nameAndUnit(header[i])
                 let name = joined[i] == "obs_value" ? Text.snakeCase(options.mapping["measure"] ?? "value") : Text.snakeCase(n)
@@ -307,6 +363,8 @@ struct CSVLayout {
         if !leftOutNumbers.isEmpty { notes.append("not measures (`measure …` names the measures): " + leftOutNumbers.joined(separator: ", ")) }
         // `unit COL = "persons"`.
         for (col, unit) in options.units {
+            // A measure's own name first (a wide table's measure has no column of its own).
+            if let k = measureNames.firstIndex(where: { Text.fold($0) == Text.fold(Text.snakeCase(col)) }) { measureUnits[k] = unit; continue }
             let i = try find(col, role: "the unit")
             guard case .measure(let k) = roles[i] ?? .ignored else {
                 throw Diagnostic(message: "`unit \(col) = …`: column `\(header[i])` is not a measure of \(file)",
@@ -322,8 +380,9 @@ struct CSVLayout {
         // Which column took which role and why, first among the notes (`describe`, `loaded …`).
         // (Said under `loaded …` only when a header was not simply the role's own name.)
         if !reasons.isEmpty {
-            let obvious = reasons.allSatisfy { r in ["region: region (header)", "industry: industry (header)", "year: year (header)"].contains(r.lowercased()) }
-            notes.insert((obvious ? "columns: " : "roles: ") + reasons.joined(separator: ", "), at: 0)
+            let obvious = Self.obviousRoles(reasons)
+            _ = obvious
+            notes.insert("roles: " + reasons.joined(separator: ", "), at: 0)
         }
         var layout = CSVLayout(roles: roles.map { $0! }, measureNames: measureNames, measureUnits: measureUnits,
                                textNames: textNames, wide: wide || wideIndustryMeasure != nil, notes: notes)
@@ -336,6 +395,19 @@ struct CSVLayout {
                              help: "rename one of them in the file")
         }
         return layout
+    }
+
+    /// `load "f.xlsx" as NAME sheet S`, also for a sheet's stand-in name (`f.xlsx, sheet S`).
+    static func loadHint(_ file: String) -> String {
+        let parts = file.split(separator: ",", maxSplits: 1)
+        if parts.count == 2, parts[1].hasPrefix(" sheet ") { return "load \"\(parts[0])\" as NAME sheet \(parts[1].dropFirst(" sheet ".count))" }
+        return "load \"\(file)\" as NAME"
+    }
+
+    /// Every role was found under its own name (`region`, `industry`, `year`): nothing worth a
+    /// line under `loaded …` (describe still says it).
+    public static func obviousRoles(_ reasons: [String]) -> Bool {
+        reasons.allSatisfy { ["region: region (header)", "industry: industry (header)", "year: year (header)"].contains($0.lowercased()) }
     }
 
     /// Headers that read as one measure spread over industries: a shared stem (`Count_Person_

@@ -94,9 +94,13 @@ extension CSVLoader {
         }
         // `skip N`: title rows above the header.
         if let n = options.skipRows, n > 0 {
-            for _ in 0..<n {
+            for k in 0..<n {
                 while pos < buf.count && buf[pos] != 10 { pos += 1 }
-                if pos < buf.count { pos += 1; line += 1 }
+                guard pos < buf.count else {
+                    throw Diagnostic(message: "`skip \(n)`: \(path) has only \(k + 1) \(k == 0 ? "line" : "lines")",
+                                     location: FileLocation(file: path, line: 1), help: "skip the title rows above the header, no more")
+                }
+                pos += 1; line += 1
             }
         }
         // Comment lines and blank lines before the header.

@@ -107,6 +107,8 @@ public final class Registry {
 
     private func lookup(_ key: String, _ list: [RegistryEntry], _ keys: [String: Int]) -> RegistryEntry? {
         if let i = keys[key.uppercased()] ?? keys[Text.fold(key)] ?? keys[Text.stripPlaceWords(Text.fold(key))] { return list[i] }
+        // Eurostat writes some NACE groups with an underscore (`M_N` in nama_10r_*).
+        if key.contains("_"), let i = keys[key.uppercased().replacingUnderscores()] { return list[i] }
         return nil
     }
 
@@ -125,4 +127,9 @@ public final class Registry {
     public func levelName(_ rank: Int) -> String {
         rank < 0 ? "unrecognised codes" : rank < Self.regionLevelNames.count ? Self.regionLevelNames[rank] : "level \(rank)"
     }
+}
+
+extension String {
+    /// `M_N` → `M-N`.
+    func replacingUnderscores() -> String { String(map { $0 == "_" ? "-" : $0 }) }
 }
