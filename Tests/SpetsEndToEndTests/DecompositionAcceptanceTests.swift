@@ -112,4 +112,49 @@ final class DecompositionAcceptanceTests: XCTestCase {
         XCTAssertTrue(d.out.contains("regions left out (at level county, no data in 2009, 2010, 2011, …): SE110"), d.out)
         XCTAssertFalse(d.out.contains("IDENTITY FAILED"))
     }
+
+    /// The ONS wide file (years as columns, quoted thousands, Total/A-E/sections/divisions in
+    /// one column): the hierarchy is read from the codes, so the sections' LQs against the
+    /// whole equal those on a file of the sections alone, to the file's rounding.
+    func testONSWideFileSectionLQsEqualTheSectionsAlone() throws {
+        let path = shared + "/data/ons/itl2_gva_current_prices_wide.csv"
+        try requireShared(path)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let header = lines.removeFirst()
+        // Sections (`A (1-3)`, …) and the total, as a file of their own.
+        // The third field, quotes respected (region names hold commas).
+        func third(_ l: String) -> String {
+            var fields: [String] = [], cur = "", quoted = false
+            for ch in l {
+                if ch == "\"" { quoted.toggle() } else if ch == "," && !quoted { fields.append(cur); cur = "" } else { cur.append(ch) }
+            }
+            fields.append(cur)
+            return fields[safe: 2] ?? ""
+        }
+        let sections = lines.filter { l in
+            let code = third(l)
+            return code == "Total" || (code.count > 2 && code.dropFirst().hasPrefix(" (") && code.first!.isLetter)
+        }
+        let alone = NSTemporaryDirectory() + "ons-sections-\(getpid()).csv"
+        try (header + "\n" + sections.joined(separator: "\n") + "\n").write(toFile: alone, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: alone) }
+        let codes = ["A (1-3)", "B (5-9)", "C (10-33)", "F (41-43)", "G (45-47)"]
+        let list = codes.map { "\"\($0)\"" }.joined(separator: ", ")
+        let full = try Binary.run(["--format", "csv", "-c", "load \"\(path)\" as u\nlq u.value in 2021 for TLC1 industries \(list)"])
+        let part = try Binary.run(["--format", "csv", "-c", "load \"\(alone)\" as s\nlq s.value in 2021 for TLC1 industries \(list)"])
+        XCTAssertEqual(full.status, 0, full.err)
+        XCTAssertEqual(part.status, 0, part.err)
+        func lqs(_ out: String) -> [Double] { out.split(separator: "\n").dropFirst().compactMap { Double($0.split(separator: ",").last!) } }
+        let a = lqs(full.out), b = lqs(part.out)
+        XCTAssertEqual(a.count, codes.count, full.out)
+        for (x, y) in zip(a, b) { XCTAssertEqual(x, y, accuracy: 1e-3 * y, "\(full.out)\n\(part.out)") }
+        let described = try Binary.run(["-c", "load \"\(path)\" as u\ndescribe u"])
+        XCTAssertTrue(described.out.contains("(hierarchy read from the codes)"), described.out)
+        XCTAssertTrue(described.out.contains("wide layout: 24 year columns 1998–2021"), described.out)
+    }
+}
+
+private extension Array {
+    subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
 }
