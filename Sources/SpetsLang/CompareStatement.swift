@@ -180,7 +180,10 @@ extension Session {
         }
         // Each column's reference line; one line when they are all the same.
         let refs = results.compactMap { r in r.1.footer.first { $0.hasPrefix("reference") }.map { (r.0, $0) } }
-        let refLines = Set(refs.map(\.1)).count == 1 ? [refs[0].1] : refs.map { "\($0.0): \($0.1)" }
+        // (The `reference` column's own line reads `reference column: …`, not
+        // `reference: reference: …`.)
+        let refLines = Set(refs.map(\.1)).count == 1 ? [refs[0].1]
+            : refs.map { $0.0 == "reference" ? "reference column: " + $0.1.dropFirst("reference: ".count) : "\($0.0): \($0.1)" }
         return Table(columns: columns, footer: ["compare: `\(verb)` for each region (a group as the sum of its members), side by side; `reference` = the same for the sum of the regions at the first region's level"] + first.footer.filter { !$0.hasPrefix("reference") }
                      + refLines)
     }
