@@ -14,7 +14,7 @@ public struct CommandSpec: Sendable {
 
 public enum CommandTable {
     public static let all: [CommandSpec] = [
-        CommandSpec(name: "load", usage: "load \"FILE\" as NAME [sheet N] [language sv] [with region = COL, industry = COL, year = COL, measure = NAME] [text COL, …] [ignore COL, …] [measure COL, …] [skip N] [missing \"X\", …] [unit COL = \"U\"] [wide industries [into NAME]]  |  load regions \"FILE.csv\"",
+        CommandSpec(name: "load", usage: "load \"FILE\" as NAME [sheet N] [language sv] [with region = COL, industry = COL, year = COL, measure = NAME] [text COL, …] [ignore COL, …] [measure COL, …] [level COL] [skip N] [missing \"X\", …] [unit COL = \"U\"] [wide industries|regions [into NAME]]  |  load regions \"FILE.csv\"",
                     summary: "read a dataset, all or nothing; formats: " + DataFormat.allCases.map(\.name).joined(separator: "; "), journaled: true),
         CommandSpec(name: "fetch", usage: "fetch eurostat|scb TABLE [where KEY = V, … and KEY = V, …] [refresh] as NAME",
                     summary: "download a table from Eurostat or SCB (JSON-stat), cached in the workspace so scripts replay offline", journaled: true),

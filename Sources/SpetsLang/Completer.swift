@@ -14,7 +14,7 @@ public struct Completer {
 
     static let pathCommands: Set<String> = ["load", "run", "export", "save", "open"]
     /// What may follow `load "FILE" as NAME` (each once; `unit` may repeat).
-    static let loadClauses = ["as", "sheet", "language", "wide", "with", "text", "ignore", "measure", "skip", "missing", "unit"]
+    static let loadClauses = ["as", "sheet", "language", "wide", "with", "text", "ignore", "measure", "level", "skip", "missing", "unit"]
 
     /// Candidates for the text before the cursor.
     public func complete(_ before: String) -> Completion {
@@ -66,7 +66,7 @@ public struct Completer {
         }
         // `load "f" as NAME …`: the load clauses (docs/language.md, "Loading CSV").
         if first == "load", toks.count >= 3, toks[1].kind == .string {
-            if last.isWord("wide") { return ["industries"] }
+            if last.isWord("wide") { return ["industries", "regions"] }
             if last.isWord("missing") { return [] }
             if last.kind == .string || last.kind == .identifier || last.kind == .number || last.isSymbol(",") == false {
                 return Self.loadClauses.filter { w in !toks.contains { $0.isWord(w) } }

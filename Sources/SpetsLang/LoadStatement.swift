@@ -23,6 +23,7 @@ extension Session {
             case "ignore": opts.ignoreColumns.append(v.text)
             case "measures": opts.measureColumns = (opts.measureColumns ?? []) + [v.text]
             case "skip": opts.skipRows = Int(v.text)
+            case "level": opts.levelColumn = v.text
             case "missing": opts.missingMarkers.append(v.text)
             case "unit": pendingUnit = v.text
             case "unit=": if let c = pendingUnit { opts.units.append((c, v.text)); pendingUnit = nil }

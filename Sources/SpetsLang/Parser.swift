@@ -191,9 +191,9 @@ public struct Parser {
     }
 
     /// load = "load" STRING [ "as" NAME ] { load_clause } ;
-    /// load_clause = "sheet" name | "language" NAME | "wide" "industries" [ "into" name ]
+    /// load_clause = "sheet" name | "language" NAME | "wide" ( "industries" | "regions" ) [ "into" name ]
     ///        | "with" mapping { "," mapping } | ( "text" | "ignore" | "measure" ) name { "," name }
-    ///        | "skip" INTEGER | "missing" STRING { "," STRING } | "unit" name "=" STRING ;
+    ///        | "level" name | "skip" INTEGER | "missing" STRING { "," STRING } | "unit" name "=" STRING ;
     ///      | "load" "regions" STRING ;
     mutating func parseLoad() throws(Diagnostic) -> StatementKind {
         advance()
@@ -221,16 +221,19 @@ public struct Parser {
             case "wide":
                 advance(); try once(w)
                 // `wide industries [into NAME]`: one column per industry, read as the industry dimension.
-                guard peek.isWord("industries") else {
-                    throw Diagnostic(message: "expected `industries` after `wide`, found \(describe(peek))", span: w.span.lowerBound..<peek.span.upperBound,
-                                     help: "load \"FILE.csv\" as NAME wide industries [into MEASURE]  (one column per industry); a table with one column per year is read as wide by itself")
+                guard peek.isWord("industries") || peek.isWord("regions") else {
+                    throw Diagnostic(message: "expected `industries` or `regions` after `wide`, found \(describe(peek))", span: w.span.lowerBound..<peek.span.upperBound,
+                                     help: "load \"FILE.csv\" as NAME wide industries|regions [into MEASURE]  (one column per industry or region); a table with one column per year is read as wide by itself")
                 }
                 let kw = advance()
-                mapping.append(("wide", NameRef(text: "industries", span: kw.span)))
+                mapping.append(("wide", NameRef(text: kw.text.lowercased(), span: kw.span)))
                 if match(word: "into") { mapping.append(("into", try parseName("the measure's name"))) }
             case "text", "ignore", "measure":
                 advance(); try once(w)
                 repeat { mapping.append((w.text.lowercased() == "measure" ? "measures" : w.text.lowercased(), try parseName("a column name"))) } while match(symbol: ",")
+            case "level":
+                advance(); try once(w)
+                mapping.append(("level", try parseName("the column naming each row's level")))
             case "skip":
                 advance(); try once(w)
                 guard peek.kind == .number, let n = Int(peek.text), n >= 0, n <= 1000 else {
@@ -281,7 +284,7 @@ public struct Parser {
             default:
                 // A clause word misspelt (`skipp 2`): say which clauses there are.
                 if w.kind == .identifier, !atStatementEnd {
-                    let words = ["sheet", "language", "wide", "with", "text", "ignore", "measure", "skip", "missing", "unit"]
+                    let words = ["sheet", "language", "wide", "with", "text", "ignore", "measure", "level", "skip", "missing", "unit"]
                     let near = Text.suggestions(for: w.text, among: words)
                     if !near.isEmpty {
                         throw Diagnostic(message: "unexpected `\(w.text)` in `load`", span: w.span,

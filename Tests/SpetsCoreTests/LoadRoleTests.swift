@@ -88,11 +88,12 @@ final class LoadRoleTests: XCTestCase {
 
     func testANumberErrorSuggestsTextOrMissing() {
         do {
-            _ = try load("region,industry,year,x,sic\nSE213,A,2020,1,5\nSE213,F,2020,2,P (85)\n" + (0..<60).map { "SE110,F,\(2000 + $0),1,5\n" }.joined())
-            XCTFail("P (85) is not a number")
+            _ = try load("region,industry,year,jobs\n" + (0..<60).map { "SE110,F,\(2000 + $0),1\n" }.joined() + "SE213,F,2020,x\n")
+            XCTFail("x is not a number")
         } catch {
             let d = error as! Diagnostic
-            XCTAssertTrue(d.help?.contains("if `sic` holds codes, load with `text sic`") ?? false, d.help ?? "")
+            XCTAssertTrue(d.help?.contains("if `jobs` holds codes, load with `text jobs`; if `x` means missing, with `missing \"x\"`") ?? false, d.help ?? "")
+            XCTAssertEqual(d.location?.line, 62)
         }
     }
 
@@ -166,5 +167,31 @@ final class LoadRoleTests: XCTestCase {
         // M_N and C are both parts of TOTAL (neither contains the other): each against TOTAL.
         XCTAssertEqual((0..<t.rowCount).map { t.columns[1].machineText($0) }, ["M_N", "C"])
         XCTAssertEqual(t.columns[4].number(0)!, (5.0 / 50) / (14.0 / 140), accuracy: 1e-12)
+    }
+
+    func testCodesFoundLateOrWithLeadingZerosStayCodes() throws {
+        // `sic07` looks numeric for 70 rows, then `P (85)`: read again as codes, and said.
+        let rows = ["region,industry,sic07,year,jobs"] + (0..<70).map { "SE213,C\($0),\(10 + $0),2020,\($0 + 1)" } + ["SE213,Q,P (85),2020,5"]
+        let c = try load(rows.joined(separator: "\n") + "\n")
+        XCTAssertEqual(c.measures.map(\.name), ["jobs"])
+        XCTAssertTrue(c.notes.first?.hasPrefix("column `sic07` read as codes: found `P (85)` at line 72 is not a number") ?? false, "\(c.notes)")
+        // `0880` is a code, never the number 880.
+        let z = try load("region,year,kommun_nr,x\nSE213,2020,0880,1\nSE213,2021,0881,2\n")
+        XCTAssertEqual(z.extras.first?.labels, ["0880", "0881"])
+    }
+
+    func testALevelClauseAndRegionsAsColumns() throws {
+        var o = LoadOptions(); o.levelColumn = "Nivå"
+        let l = try load("Nivå,region,industry,year,x\nriket,SE,A,2020,5\nlän,SE213,A,2020,2\n", options: o)
+        XCTAssertTrue(l.notes.contains { $0.hasPrefix("column `Nivå` names levels (riket, län), not regions") }, "\(l.notes)")
+        let w = try load("industry,year,SE110,SE213,SE321\nA,2020,10,5,7\nF,2020,30,6,9\n")
+        XCTAssertEqual(w.region.labels, ["SE110", "SE213", "SE321"])
+        XCTAssertEqual(w.count, 6)
+        let t = try LocationQuotient.compute(w, LQRequest(measure: 0, year: 2020, regions: [1]), registry: registry)
+        XCTAssertEqual(t.columns[4].number(0)!, (5.0 / 11) / (22.0 / 67), accuracy: 1e-12)
+        var r = LoadOptions(); r.mapping["wide"] = "regions"; r.mapping["into"] = "exports"
+        let trade = try load("product,year,are,swe,nor\nX,2021,5,2,3\nY,2021,5,8,7\n", options: r)
+        XCTAssertEqual(trade.region.labels, ["are", "swe", "nor"])
+        XCTAssertEqual(trade.measures.map(\.name), ["exports"])
     }
 }

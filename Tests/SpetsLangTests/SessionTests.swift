@@ -184,7 +184,7 @@ final class SessionTests: XCTestCase {
         // The load clauses, each offered until it is used.
         XCTAssertEqual(c.complete("load \"f.csv\" as d sk").candidates, ["skip"])
         XCTAssertEqual(c.complete("load \"f.csv\" as d skip 2 m").candidates, ["measure", "missing"])
-        XCTAssertEqual(c.complete("load \"f.csv\" as d wide ").candidates, ["industries"])
+        XCTAssertEqual(c.complete("load \"f.csv\" as d wide ").candidates, ["industries", "regions"])
         XCTAssertFalse(c.complete("load \"f.csv\" as d skip 2 ").candidates.contains("skip"))
     }
 }

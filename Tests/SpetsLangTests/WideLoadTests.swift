@@ -21,7 +21,7 @@ final class WideLoadTests: XCTestCase {
     }
 
     func testWideNeedsIndustries() throws {
-        try assertDiagnostic("load \"x.csv\" as d wide regions", "                  ^^^^^^^^^^^^", "expected `industries` after `wide`, found `regions`")
+        try assertDiagnostic("load \"x.csv\" as d wide years", "                  ^^^^^^^^^^", "expected `industries` or `regions` after `wide`, found `years`")
     }
 }
 

@@ -5,6 +5,8 @@ struct RowError {
     var message: String
     var at: Int
     var help: String?
+    /// A measure column that met a text value: the load may read it again as codes.
+    var codeColumn: Int? = nil
 }
 
 /// A bad row found by `consume`: what, where (line within the range, row start, byte).
@@ -14,6 +16,7 @@ struct ConsumeError {
     var line: Int
     var rowStart: Int
     var at: Int
+    var codeColumn: Int? = nil
 }
 
 struct ConsumeResult {
@@ -38,7 +41,7 @@ struct CSVAccumulator {
     let hasIndustry: Bool
     /// A wide table's value columns: each gives one observation per row, of its year or its
     /// industry (the other key from the row).
-    let spread: [(col: Int, year: Int32?, industry: Int32?)]
+    let spread: [(col: Int, year: Int32?, industry: Int32?, region: Int32?)]
     // Data rows seen, and where physical lines and rows part (blank lines, multi-line cells),
     // so a row's line can be named in errors found after the pass.
     var rows = 0
@@ -57,22 +60,28 @@ struct CSVAccumulator {
         textCodes = Array(repeating: [], count: layout.textNames.count)
         measures = Array(repeating: [], count: layout.measureNames.count)
         hasIndustry = layout.roles.contains(.industry) || layout.roles.contains { if case .industryValue = $0 { return true }; return false }
-        var spread: [(col: Int, year: Int32?, industry: Int32?)] = []
+        var spread: [(col: Int, year: Int32?, industry: Int32?, region: Int32?)] = []
         for (c, role) in layout.roles.enumerated() {
             switch role {
-            case .yearValue(let y): spread.append((c, Int32(y), nil))
+            case .yearValue(let y): spread.append((c, Int32(y), nil, nil))
             case .industryValue(let code):
                 // Interned in column order, so every accumulator of a load gives a code the same number.
                 var interner = industry
                 let bytes = Array(code.utf8)
                 let k = bytes.withUnsafeBufferPointer { interner.intern($0.baseAddress!, $0.count) }
                 industry = interner
-                spread.append((c, nil, k))
+                spread.append((c, nil, k, nil))
+            case .regionValue(let code):
+                var interner = region
+                let bytes = Array(code.utf8)
+                let k = bytes.withUnsafeBufferPointer { interner.intern($0.baseAddress!, $0.count) }
+                region = interner
+                spread.append((c, nil, nil, k))
             default: break
             }
         }
         self.spread = spread
-        if !layout.roles.contains(.region) {
+        if !layout.roles.contains(.region) && !spread.contains(where: { $0.region != nil }) {
             // A firm panel without regions: every row in one region, `ALL`.
             let all: [UInt8] = Array("ALL".utf8)
             _ = all.withUnsafeBufferPointer { region.intern($0.baseAddress!, $0.count) }
@@ -112,7 +121,7 @@ struct CSVAccumulator {
             } else {
                 let err = scanner.fields.withUnsafeBufferPointer { f in add(b, UnsafeBufferPointer(rebasing: f[0..<scanner.count]), conv: conv) }
                 if let err {
-                    r.error = ConsumeError(message: err.message, help: err.help, line: r.lines, rowStart: p, at: err.at)
+                    r.error = ConsumeError(message: err.message, help: err.help, line: r.lines, rowStart: p, at: err.at, codeColumn: err.codeColumn)
                     return r
                 }
                 noteLines(scanner.linesInRow)
@@ -199,7 +208,7 @@ struct CSVAccumulator {
                 measures[k].append(v)
             case .text(let k):
                 textRow[k] = Self.intern(&texts[k], &scratch, b, f[c], s, e)
-            case .yearValue, .industryValue, .ignored:
+            case .yearValue, .industryValue, .regionValue, .ignored:
                 break
             }
         }
@@ -210,14 +219,14 @@ struct CSVAccumulator {
             for k in textRow.indices { textCodes[k].append(textRow[k]) }
         } else {
             // Wide: one observation per year (or industry) column.
-            for (c, y, i) in spread {
+            for (c, y, i, rg) in spread {
                 var s = f[c].start, e = f[c].end
                 while s < e && b[s] == 32 { s += 1 }
                 while e > s && b[e - 1] == 32 { e -= 1 }
                 guard let v = CSVLoader.cellNumber(base + s, e - s, conv) ?? marker(base + s, e - s) ?? Self.unicodeMinus(base + s, e - s, conv) else {
                     return numberError(b, s, e, f[c].start, y.map { String($0) } ?? layout.measureNames[0], conv, column: c)
                 }
-                regionCodes.append(r)
+                regionCodes.append(rg ?? r)
                 if hasIndustry { industryCodes.append(i ?? ind) }
                 years.append(y ?? year)
                 for k in textRow.indices { textCodes[k].append(textRow[k]) }
@@ -245,9 +254,11 @@ struct CSVAccumulator {
                              _ conv: NumberParsing.Convention, column c: Int) -> RowError {
         let found = text(b, s, e)
         let isText = found.unicodeScalars.first.map { $0.properties.isAlphabetic } ?? false
-        return RowError(message: "expected a number in column `\(column)`, found `\(found)`", at: at,
-                        help: "numbers are written like 1234.5 or \"1,234.5\"\(conv == .comma ? " (this file: 1 234,5)" : ""); missing values as empty, .., : or NA"
+        var e = RowError(message: "expected a number in column `\(column)`, found `\(found)`", at: at,
+                         help: "numbers are written like 1234.5 or \"1,234.5\"\(conv == .comma ? " (this file: 1 234,5)" : ""); missing values as empty, .., : or NA"
                             + (isText ? "; if `\(column)` holds codes, load with `text \(column)`; if `\(found)` means missing, with `missing \"\(found)\"`" : ""))
+        if isText, case .measure = layout.roles[c] { e.codeColumn = c }
+        return e
     }
 
     private func text(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> String {

@@ -13,12 +13,16 @@ public struct LoadOptions: Sendable {
     public var skipRows: Int? = nil
     public var missingMarkers: [String] = []
     public var units: [(column: String, unit: String)] = []
+    /// `level COL`: a column naming each row's level (never the regions; a dimension).
+    public var levelColumn: String? = nil
     /// Price basis per measure (`with value_added prices constant 2019`).
     public var prices: [String: String] = [:]
     public init(mapping: [String: String] = [:], prices: [String: String] = [:]) { self.mapping = mapping; self.prices = prices }
     public static let mappingKeys = ["region", "industry", "year", "measure"]
     /// `wide industries [into NAME]`: one column per industry (mapping keys `wide`, `into`).
     public var wideIndustries: Bool { mapping["wide"] == "industries" }
+    /// `wide regions [into NAME]`: one column per region.
+    public var wideRegions: Bool { mapping["wide"] == "regions" }
 }
 
 public enum ColumnRole: Equatable {
@@ -27,6 +31,7 @@ public enum ColumnRole: Equatable {
     case text(Int)
     case yearValue(Int)   // a wide table's column for this year
     case industryValue(String)   // a wide table's column for this industry code
+    case regionValue(String)     // a wide table's column for this region code
     case ignored          // an unnamed, empty column (a trailing delimiter)
 }
 
@@ -204,6 +209,11 @@ struct CSVLayout {
             }
         }
         for col in options.textColumns { roles[try claim(col, "`text`")] = .text(-1) }
+        var levels = levelColumns
+        if let col = options.levelColumn {
+            let i = try claim(col, "`level`")
+            if levels[i] == nil { levels[i] = [] }
+        }
         for col in options.ignoreColumns { roles[try claim(col, "`ignore`")] = .ignored }
         var measureSet: Set<Int>? = nil
         if let ms = options.measureColumns {
@@ -220,9 +230,10 @@ struct CSVLayout {
         // A column whose values are level names (`UK, ITL1, ITL2`) says each row's level: it
         // is never the regions (it would make five "regions"); a dimension, so a verb asks
         // which level to analyse.
-        for (i, values) in levelColumns.sorted(by: { $0.key < $1.key }) where roles[i] == nil {
+        for (i, values) in levels.sorted(by: { $0.key < $1.key }) where roles[i] == nil || options.levelColumn.map({ Text.fold($0) == Text.fold(header[i]) }) == true {
             roles[i] = .text(-1)
-            notes.append("column `\(header[i])` names levels (\(values.prefix(4).joined(separator: ", "))\(values.count > 4 ? ", …" : "")), not regions: read as a dimension (choose a level with `where \(header[i]) = …`)")
+            let shown = values.isEmpty ? "" : " (\(values.prefix(4).joined(separator: ", "))\(values.count > 4 ? ", …" : ""))"
+            notes.append("column `\(header[i])` names levels\(shown), not regions: read as a dimension (choose a level with `where \(header[i]) = …`)")
         }
         // Detection by common names for roles not given explicitly.
         for (role, keys) in [(ColumnRole.region, regionWords), (.industry, industryWords), (.year, yearWords)] {
@@ -281,6 +292,23 @@ struct CSVLayout {
             throw Diagnostic(message: "`wide industries`: \(file) already has an industry column", location: FileLocation(file: file, line: 1),
                              help: "drop `wide industries`, or name the columns with `with …`")
         }
+        // One column per region (`SE110, SE121, …`, a trade matrix's partners): the same for regions.
+        if wideIndustryMeasure == nil && !roles.contains(where: { $0 == .region }) && (options.wideRegions || (!wide && registry != nil)) {
+            let cand = header.indices.filter { roles[$0] == nil && numeric[$0] && !header[$0].trimmed().isEmpty && joined[$0] != "obs_value" }
+            if let (stem, codes) = regionColumns(cand.map { header[$0].trimmed() }, registry: registry, forced: options.wideRegions) {
+                for (k, i) in cand.enumerated() { roles[i] = .regionValue(codes[k]) }
+                let name = Text.snakeCase(options.mapping["into"] ?? (stem.isEmpty ? (options.mapping["measure"] ?? "value") : stem))
+                wideIndustryMeasure = name
+                notes.append("wide layout: \(cand.count) region columns (\(codes.prefix(6).joined(separator: ", "))\(codes.count > 6 ? ", …" : "")) read as the region dimension of measure `\(name)`")
+            } else if options.wideRegions {
+                throw Diagnostic(message: "`wide regions`: the numeric columns of \(file) do not read as region columns",
+                                 location: FileLocation(file: file, line: 1),
+                                 help: "each column's header (after a shared prefix) must be a region code; columns: \(header.joined(separator: ", "))")
+            }
+        } else if options.wideRegions {
+            throw Diagnostic(message: "`wide regions`: \(file) already has a region column (or one per industry)", location: FileLocation(file: file, line: 1),
+                             help: "drop `wide regions`, or name the columns with `with …`")
+        }
         // A firm or plant column keeps its codes as a dimension, even when they look like numbers.
         var firmColumns = Set<Int>()
         for (i, h) in header.enumerated() where roles[i] == nil {
@@ -290,7 +318,9 @@ struct CSVLayout {
             else if w.count == 1 && w[0] == "id" && !(measureSet?.contains(i) ?? false) { roles[i] = .text(-1) }
         }
         let hasFirm = !firmColumns.isEmpty
-        if !roles.contains(where: { $0 == .region }) && hasFirm {
+        let wideByRegion = roles.contains { if case .regionValue = $0 { return true }; return false }
+        if wideByRegion {
+        } else if !roles.contains(where: { $0 == .region }) && hasFirm {
             notes.append("no region column: one region `ALL` (a firm panel)")
         } else if !roles.contains(where: { $0 == .region }) {
             throw Diagnostic(message: "cannot tell which column of \(file) holds the regions",
@@ -453,6 +483,15 @@ struct CSVLayout {
         }
         if let t = totals.first, name.isEmpty || headers[t].hasPrefix(name) == false { name = headers[t] }
         return (name, codes)
+    }
+
+    /// Headers that are region codes of the registry (by code, never folded), after a shared
+    /// stem as for industries; without `forced` three or more, all known.
+    static func regionColumns(_ headers: [String], registry: Registry?, forced: Bool) -> (String, [String])? {
+        guard headers.count >= (forced ? 1 : 3) else { return nil }
+        if !forced { guard let registry, headers.allSatisfy({ registry.regionByCode($0) != nil }) else { return nil } }
+        guard Set(headers).count == headers.count else { return nil }
+        return ("", headers)
     }
 
     /// Price bases declared in comments: `# prices value_added: constant 2023`.

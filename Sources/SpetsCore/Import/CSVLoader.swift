@@ -153,6 +153,9 @@ extension CSVLoader {
                 if cell.isEmpty || cell.withUnsafeBufferPointer({ isMissing($0.baseAddress!, $0.count) || markers.match($0.baseAddress!, $0.count) != nil }) { continue }
                 if cell.withUnsafeBufferPointer({ NumberParsing.parse($0.baseAddress!, $0.count, conv) ?? CSVAccumulator.unicodeMinus($0.baseAddress!, $0.count, conv) }) != nil { numbers += 1 } else { bad += 1 }
             }
+            // Leading zeros (`01`, `0880`) are codes: a number never keeps them.
+            let zeros = sample.contains { row in c < row.count && row[c].count >= 2 && row[c][0] == 48 && row[c][1] >= 48 && row[c][1] <= 57 }
+            if zeros { return false }
             return numbers > 0 ? (bad <= max(1, numbers / 20) && numbers >= bad) : bad == 0
         }
         // Columns with any content in the sample (an unnamed one with content is an error).
@@ -163,12 +166,13 @@ extension CSVLoader {
             var seen: [String] = []
             var all = true
             for row in sample where c < row.count {
-                let v = Text.fold(Text.decode(row[c]).trimmed())
+                let raw = Text.decode(row[c]).trimmed()
+                let v = Text.fold(raw)
                 if v.isEmpty { continue }
                 if !CSVLayout.levelNames.contains(v) { all = false; break }
-                if !seen.contains(v) { seen.append(v) }
+                if !seen.contains(raw) { seen.append(raw) }
             }
-            if all && seen.count >= 2 { levelColumns[c] = seen.map { $0.uppercased() } }
+            if all && seen.count >= 2 { levelColumns[c] = seen }
         }
         let layout = try CSVLayout.decide(header: header, numeric: numeric, options: options,
                                           units: CSVLayout.units(fromComments: comments), file: path, registry: registry, filled: filled,
@@ -186,6 +190,7 @@ extension CSVLoader {
             try Diagnostic.checkInterrupt()
             Progress.report(done: file.offset, total: fileSize)
             var failure: Diagnostic? = nil
+            var failureColumn: Int? = nil
             var next = pos
             buf.withUnsafeBufferPointer { b in
                 let end = eof ? b.count : (lastNewline(b, from: pos).map { $0 + 1 } ?? pos)
@@ -197,20 +202,31 @@ extension CSVLoader {
                     var r0 = ConsumeResult(), r1 = ConsumeResult()
                     Parallel.both({ r0 = acc.consumePlain(b, from: pos, to: split, eof: true, delimiter: delimiter, scanner: &scanner, conv: conv) },
                                   { r1 = side.consumePlain(b, from: split, to: end, eof: true, delimiter: delimiter, scanner: &sideScanner, conv: conv) })
-                    if let e = r0.error { failure = located(e, b, path, line); return }
-                    if let e = r1.error { failure = located(e, b, path, line + r0.lines); return }
+                    if let e = r0.error { failure = located(e, b, path, line); failureColumn = e.codeColumn; return }
+                    if let e = r1.error { failure = located(e, b, path, line + r0.lines); failureColumn = e.codeColumn; return }
                     acc.absorb(&side)
                     line += r0.lines + r1.lines
                     next = end
                 } else {
                     let r = plain ? acc.consumePlain(b, from: pos, to: b.count, eof: eof, delimiter: delimiter, scanner: &scanner, conv: conv)
                                   : acc.consume(b, from: pos, to: b.count, eof: eof, scanner: &scanner, conv: conv)
-                    if let e = r.error { failure = located(e, b, path, line); return }
+                    if let e = r.error { failure = located(e, b, path, line); failureColumn = e.codeColumn; return }
                     line += r.lines
                     next = r.next
                 }
             }
-            if let failure { throw failure }
+            if let failure {
+                // A classification column (`sic07`, `product`) that the first rows made look like
+                // numbers, then `P (85)`: read the file again with it as codes, and say so.
+                if let c = failureColumn, c < header.count, options.measureColumns == nil,
+                   CSVLayout.score(header[c], CSVLayout.industryWords) > 0 || CSVLayout.score(header[c], CSVLayout.regionWords) > 0 {
+                    var again = options
+                    again.textColumns.append(header[c])
+                    let cube = try load(path: filePath, name: name, options: again, registry: registry, source: source)
+                    return cube.withNotes(["column `\(header[c])` read as codes: \(failure.message.dropFirst("expected a number in column `\(header[c])`, ".count)) at line \(failure.location?.line ?? 0) is not a number"] + cube.notes)
+                }
+                throw failure
+            }
             if eof { break }
             // Keep the incomplete tail, read the next chunk behind it.
             buf.removeSubrange(0..<next)

@@ -20,7 +20,7 @@ extension CSVAccumulator {
             case .year: kinds.append(.year); index.append(0)
             case .measure(let k): kinds.append(.measure); index.append(k)
             case .text(let k): kinds.append(.text); index.append(k)
-            case .yearValue, .industryValue, .ignored: kinds.append(.skip); index.append(0)
+            case .yearValue, .industryValue, .regionValue, .ignored: kinds.append(.skip); index.append(0)
             }
         }
         return (kinds, index)
