@@ -272,42 +272,35 @@ struct CSVLayout {
         let hasYear = roles.contains { $0 == .year }
         let wide = !hasYear && !yearCols.isEmpty
         // One column per industry (Data Commons' `Count_Person_Employed_NACE/C`, or plain `C`,
-        // `B-E`, `01`): the industries become a dimension of one measure.
-        var wideIndustryMeasure: String? = nil
-        if !roles.contains(where: { $0 == .industry }) && (options.wideIndustries || (!wide && registry != nil)) {
-            let cand = header.indices.filter { roles[$0] == nil && numeric[$0] && !header[$0].trimmed().isEmpty && joined[$0] != "obs_value" }
-            if let (stem, codes) = industryColumns(cand.map { header[$0].trimmed() }, registry: registry, forced: options.wideIndustries) {
-                for (k, i) in cand.enumerated() { roles[i] = .industryValue(codes[k]) }
-                let name = Text.snakeCase(options.mapping["into"] ?? (stem.isEmpty ? (options.mapping["measure"] ?? "value") : stem))
-                wideIndustryMeasure = name
-                let shown = codes.prefix(6).joined(separator: ", ") + (codes.count > 6 ? ", …" : "")
-                notes.append("wide layout: \(cand.count) industry columns (\(shown)) read as the industry dimension of measure `\(name)`"
-                             + (options.wideIndustries ? "" : " (their headers are industry codes; `wide industries into NAME` names the measure)"))
-            } else if options.wideIndustries {
-                throw Diagnostic(message: "`wide industries`: the numeric columns of \(file) do not read as industry columns",
-                                 location: FileLocation(file: file, line: 1),
-                                 help: "each column's header (after a shared prefix) must be an industry code; columns: \(header.joined(separator: ", "))")
+        // `B-E`, `01`) or per region (`SE110, SE121, …`, a trade matrix's partners): that
+        // dimension of one measure. Asked for (`wide industries|regions`) or found from codes.
+        var wideMeasure: String? = nil
+        for (what, role, asked) in [("industry", ColumnRole.industry, options.wideIndustries), ("region", .region, options.wideRegions)] {
+            let plural = what == "industry" ? "industries" : "regions"
+            guard wideMeasure == nil, !roles.contains(where: { $0 == role }), asked || (!wide && registry != nil) else {
+                if asked {
+                    throw Diagnostic(message: "`wide \(plural)`: \(file) already has \(what == "industry" ? "an industry column" : "a region column (or one per industry)")",
+                                     location: FileLocation(file: file, line: 1), help: "drop `wide \(plural)`, or name the columns with `with …`")
+                }
+                continue
             }
-        } else if options.wideIndustries {
-            throw Diagnostic(message: "`wide industries`: \(file) already has an industry column", location: FileLocation(file: file, line: 1),
-                             help: "drop `wide industries`, or name the columns with `with …`")
-        }
-        // One column per region (`SE110, SE121, …`, a trade matrix's partners): the same for regions.
-        if wideIndustryMeasure == nil && !roles.contains(where: { $0 == .region }) && (options.wideRegions || (!wide && registry != nil)) {
             let cand = header.indices.filter { roles[$0] == nil && numeric[$0] && !header[$0].trimmed().isEmpty && joined[$0] != "obs_value" }
-            if let (stem, codes) = regionColumns(cand.map { header[$0].trimmed() }, registry: registry, forced: options.wideRegions) {
-                for (k, i) in cand.enumerated() { roles[i] = .regionValue(codes[k]) }
-                let name = Text.snakeCase(options.mapping["into"] ?? (stem.isEmpty ? (options.mapping["measure"] ?? "value") : stem))
-                wideIndustryMeasure = name
-                notes.append("wide layout: \(cand.count) region columns (\(codes.prefix(6).joined(separator: ", "))\(codes.count > 6 ? ", …" : "")) read as the region dimension of measure `\(name)`")
-            } else if options.wideRegions {
-                throw Diagnostic(message: "`wide regions`: the numeric columns of \(file) do not read as region columns",
-                                 location: FileLocation(file: file, line: 1),
-                                 help: "each column's header (after a shared prefix) must be a region code; columns: \(header.joined(separator: ", "))")
+            let heads = cand.map { header[$0].trimmed() }
+            guard let (stem, codes) = role == .industry ? industryColumns(heads, registry: registry, forced: asked)
+                                                        : regionColumns(heads, registry: registry, forced: asked) else {
+                if asked {
+                    throw Diagnostic(message: "`wide \(plural)`: the numeric columns of \(file) do not read as \(what) columns",
+                                     location: FileLocation(file: file, line: 1),
+                                     help: "each column's header (after a shared prefix) must be \(what == "industry" ? "an industry" : "a region") code; columns: \(header.joined(separator: ", "))")
+                }
+                continue
             }
-        } else if options.wideRegions {
-            throw Diagnostic(message: "`wide regions`: \(file) already has a region column (or one per industry)", location: FileLocation(file: file, line: 1),
-                             help: "drop `wide regions`, or name the columns with `with …`")
+            for (k, i) in cand.enumerated() { roles[i] = role == .industry ? .industryValue(codes[k]) : .regionValue(codes[k]) }
+            let name = Text.snakeCase(options.mapping["into"] ?? (stem.isEmpty ? (options.mapping["measure"] ?? "value") : stem))
+            wideMeasure = name
+            let shown = codes.prefix(6).joined(separator: ", ") + (codes.count > 6 ? ", …" : "")
+            notes.append("wide layout: \(cand.count) \(what) columns (\(shown)) read as the \(what) dimension of measure `\(name)`"
+                         + (asked ? "" : " (their headers are \(what) codes; `wide \(plural) into NAME` names the measure)"))
         }
         // A firm or plant column keeps its codes as a dimension, even when they look like numbers.
         var firmColumns = Set<Int>()
@@ -344,7 +337,7 @@ struct CSVLayout {
             roles[i] = .text(textNames.count)
             textNames.append(header[i].trimmed())
         }
-        if let name = wideIndustryMeasure {
+        if let name = wideMeasure {
             measureNames = [name]
             measureUnits = [units[Text.fold(name)]]
             // A wide table has one measure: other number columns would not line up with it.
@@ -379,7 +372,7 @@ struct CSVLayout {
                 textNames.append(header[i].trimmed())
                 continue
             }
-            if !wide && wideIndustryMeasure == nil && (numeric[i] || joined[i] == "obs_value") {
+            if !wide && wideMeasure == nil && (numeric[i] || joined[i] == "obs_value") {
                 let (n, u) = nameAndUnit(header[i])
                 let name = joined[i] == "obs_value" ? Text.snakeCase(options.mapping["measure"] ?? "value") : Text.snakeCase(n)
                 roles[i] = .measure(measureNames.count)
@@ -402,7 +395,7 @@ struct CSVLayout {
             }
             measureUnits[k] = unit
         }
-        if !wide && wideIndustryMeasure == nil && measureNames.isEmpty {
+        if !wide && wideMeasure == nil && measureNames.isEmpty {
             throw Diagnostic(message: "\(file) has no numeric column to analyse",
                              location: FileLocation(file: file, line: 1),
                              help: "a measure column holds numbers (missing as empty, .., :, NA); columns: \(header.joined(separator: ", "))")
@@ -415,7 +408,7 @@ struct CSVLayout {
             notes.insert("roles: " + reasons.joined(separator: ", "), at: 0)
         }
         var layout = CSVLayout(roles: roles.map { $0! }, measureNames: measureNames, measureUnits: measureUnits,
-                               textNames: textNames, wide: wide || wideIndustryMeasure != nil, notes: notes)
+                               textNames: textNames, wide: wide || wideMeasure != nil, notes: notes)
         layout.industryName = industryName
         layout.regionName = regionName
         layout.flagColumn = flagColumn
