@@ -33,7 +33,12 @@ extension Session {
         for (m, basis) in prices { opts.prices[Text.snakeCase(m.text)] = basis }
         let cube: Cube
         do { cube = try DataFormat.load(path: path.text, name: dsName, options: opts, registry: registry) }
-        catch { throw error.at(path.span) }
+        catch {
+            // An error about a column a clause named points at that clause's column.
+            let named = mapping.first { k, v in ["text", "ignore", "measures", "level", "unit", "region", "industry", "year"].contains(k)
+                && error.message.contains("`\(v.text)`") }
+            throw error.at(named?.1.span ?? path.span)
+        }
         return Outcome(messages: try adopt(cube))
     }
 

@@ -52,6 +52,9 @@ final class LoadClauseTests: XCTestCase {
         let bad = h.run("load \"\(path)\" as d skip 2 text cod")
         XCTAssertTrue(bad.contains("no column `cod` in"), bad)
         XCTAssertTrue(bad.contains("did you mean `code`?"), bad)
+        // The caret is under the clause's column, not the whole statement.
+        try assertDiagnostic("load \"\(path)\" as d skip 2 ignore Idd", String(repeating: " ", count: 27 + path.count) + "^^^",
+                             "no column `Idd` in \(path) (for `ignore`)", in: h)
         XCTAssertTrue(h.run("load \"\(path)\" as d skip 2 text jobs measure jobs").contains("column `jobs` is given as `text` and as `measure`"))
         XCTAssertTrue(h.run("load \"\(path)\" as d skip 2 skip 3").contains("`skip` is given twice"))
         XCTAssertTrue(h.run("load \"\(path)\" as d with region = region, industry = region").contains("column `region` is given as the region and as the industry"))
