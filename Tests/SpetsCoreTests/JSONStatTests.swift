@@ -116,7 +116,7 @@ final class JSONStatTests: XCTestCase {
         XCTAssertEqual(c.count, 0)
         XCTAssertEqual(c.region.labels, ["08", "23"], "the dimensions are still described")
         XCTAssertEqual(c.measures.map(\.name), ["sysselsatta", "foradlingsvarde"])
-        XCTAssertTrue(c.notes.contains("metadata only: `value` is empty (16 cells described)"))
+        XCTAssertTrue(c.notes.contains("warning: metadata only: `value` is empty (16 cells described, none with a number); fetch or download the data itself"))
     }
 
     func testBrokenDatasetsAreRefused() {

@@ -94,7 +94,7 @@ final class FormatAcceptanceTests: XCTestCase {
         XCTAssertTrue(try run("TAB6471_data.json").contains("loaded j: 2772 rows, 21 regions, 11 industries, measures folkmangden_per_manad"))
         let meta = try run("TAB6471_metadata.json")
         XCTAssertTrue(meta.contains("loaded j: 0 rows, 312 regions, 134 industries"), meta)
-        XCTAssertTrue(meta.contains("metadata only: `value` is empty (2006784 cells described)"), meta)
+        XCTAssertTrue(meta.contains("metadata only: `value` is empty (2006784 cells described, none with a number)"), meta)
         XCTAssertTrue(try run("response_se.json").contains("warning: `updated` is not an ISO 8601 time"))
     }
 }

@@ -97,7 +97,7 @@ public enum JSONStatLoader {
         var symbols: [String: Int] = [:]
         switch ds["value"] {
         case .array(let a)? where a.isEmpty:
-            t.notes.append("metadata only: `value` is empty (\(total) cells described)")
+            t.notes.append("warning: metadata only: `value` is empty (\(total) cells described, none with a number); fetch or download the data itself")
             t.data = []
         case .array(let a)?:
             guard a.count == total else {
