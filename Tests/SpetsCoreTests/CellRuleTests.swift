@@ -495,6 +495,15 @@ final class CellRuleTests: XCTestCase {
         }
     }
 
+    func testARegionAsTheReferenceDoesNotListTheLevelsLeftOut() throws {
+        let text = "region,industry,year,employment\nR1,X,2020,1\nR1,Y,2020,2\nR2,X,2021,3\nR2,Y,2021,1\nR1,X,2021,1\nR1,Y,2021,1\nR3,X,2020,2\nR3,Y,2020,2\n"
+        let c = try CSVLoader.load(path: Fixture.write("vsregion.csv", text), name: "s")
+        let t = try LocationQuotient.compute(c, LQRequest(measure: 0, year: 2020, regions: [0], reference: .region(2)), registry: registry)
+        XCTAssertFalse(t.footer.contains { $0.hasPrefix("regions left out") }, "\(t.footer)")
+        let sum = try LocationQuotient.compute(c, LQRequest(measure: 0, year: 2020, regions: [0]), registry: registry)
+        XCTAssertTrue(sum.footer.contains("regions left out (no data in 2020): R2 (1)"), "\(sum.footer)")
+    }
+
     func testSpecialisationOverAListIsRenormalisedOverIt() throws {
         let c = try CSVLoader.load(path: WorkedExample.panelPath(), name: "w")
         var q = SpecialisationRequest(measure: 0, year: 2022)

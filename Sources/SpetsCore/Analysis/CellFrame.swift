@@ -251,6 +251,15 @@ public struct CellFrame {
     }
 }
 
+extension Reference {
+    /// Footer lines that matter for this reference: with one region's own row as the
+    /// reference (`vs SE`), the regions left out of a level sum do not.
+    public func relevant(_ notes: [String]) -> [String] {
+        guard case .region = self else { return notes }
+        return notes.filter { !$0.hasPrefix("regions left out (") }
+    }
+}
+
 extension Cube {
     /// Per region: whether the dataset has rows for it at all (a filter keeps every label).
     public var regionsWithRows: [Bool] {

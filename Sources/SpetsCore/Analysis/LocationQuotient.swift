@@ -73,7 +73,7 @@ public enum LocationQuotient {
         }
         var footer = ["LQ = (x[r,i] / x[r,·]) / (N[i] / N), \(m.name)\(m.unit.map { " (\($0))" } ?? "") \(q.year)",
                       "reference: " + describeReference(q.reference, cube: cube, cs: cs, regions: regions, registry: registry)]
-        footer += cs.notes
+        footer += q.reference.relevant(cs.notes)
         if q.binary { footer.append("m = 1 if LQ ≥ \(NumberFormatting.exact(q.threshold)) (threshold), else 0; look at LQ beside it near the threshold") }
         if q.symmetric { footer.append("slq = (LQ − 1) / (LQ + 1), in −1..1") }
         footer.append(cs.missing > 0 ? "missing cells: \(cs.missing) (left out of totals, LQ shown as –)" : "missing cells: 0")

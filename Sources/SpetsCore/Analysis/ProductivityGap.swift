@@ -75,7 +75,7 @@ public enum ProductivityGap {
             : "productivity gap \(q.year), P = \(va.name)/\(emp.name), two-term: P_r − P_N = industry mix Σ(S_r − S_N)P_N + within differential Σ S_r(P_r − P_N) (regional weights)"]
         if let note { footer.append(note) }
         footer.append("reference: " + DecompositionRegions.describe(q.reference, pd: pd, cube: cube, regions: regions, registry: registry))
-        footer += pd.notes
+        footer += q.reference.relevant(pd.notes)
         footer.append(exact.line("the terms add up to P_r − P_N"))
         if !leftOutHere.isEmpty {
             footer.append("left out of the region (no share in its structure; the row's industry mix keeps the identity): " + leftOutHere.sorted().prefix(8).joined(separator: ", ") + (leftOutHere.count > 8 ? ", …" : ""))

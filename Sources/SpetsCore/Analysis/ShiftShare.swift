@@ -137,7 +137,7 @@ public enum ShiftShare {
         case .classic: break
         }
         footer.append("reference: " + DecompositionRegions.describe(q.reference, pd: pd, cube: cube, regions: regions, registry: registry))
-        footer += pd.notes
+        footer += q.reference.relevant(pd.notes)
         footer.append(exact.line("national share + industry mix + regional shift = change"))
         if q.method == .esteban { footer.append(exactEM.line("competitive + allocation = regional shift")) }
         if q.method == .gerfin { footer.append(exactEM.line("structural × regional factor = relative growth")) }

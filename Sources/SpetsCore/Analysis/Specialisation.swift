@@ -128,7 +128,7 @@ public enum Specialisation {
         var footer = ["specialisation of \(m.name) \(q.year): Krugman Σ|s − s⁰|\(q.half ? " ÷ 2 (half: 0–1, Hoover)" : " (0–2)"); Hachman 1 / Σ s·LQ; Herfindahl Σ s² and normalised (H − 1/n)/(1 − 1/n), n = \(cs.nC)\(fewer ? " (the observed industries' count where `missing skip` leaves some out)" : ""); entropy Σ s log(1/s) in \(unit) = related + unrelated variety",
                       "reference (Krugman, Hachman): " + LocationQuotient.describeReference(q.reference, cube: cube, cs: cs, regions: regions, registry: registry),
                       groupNote]
-        footer += cs.notes
+        footer += q.reference.relevant(cs.notes)
         if selection { footer.append("the indices run over the \(cs.nC) columns listed: shares of their own total, in the region and in the reference") }
         if !incomplete.isEmpty {
             footer.append("regions with a missing cell (indices over the whole structure shown as –; `missing skip` computes them on the observed industries): "
