@@ -89,7 +89,6 @@ extension Session {
             let ownRow = try? resolveRegion(n, in: base)
             if published, group(named: n.text) != nil, let row = ownRow {
                 notes.append("\(n.text): the dataset's own row \(base.region.labels[Int(row)]) (published), not the sum of its members")
-                _ = row
             }
             if group(named: n.text) != nil && (ownRow == nil || !published) {
                 let members = try groupMembers(n, in: base)

@@ -273,13 +273,8 @@ public struct Parser {
                         throw Diagnostic(message: "`\(key.text)` is mapped twice", span: key.span)
                     }
                     _ = try expect(symbol: "=", "after `\(key.text)`")
-                    let col = try parseName("a column name")
-                    // Two roles for one column: say so here, with both.
-                    if let other = mapping.first(where: { LoadOptions.mappingKeys.contains($0.0) && $0.0 != "measure" && key.text.lowercased() != "measure" && Text.fold($0.1.text) == Text.fold(col.text) }) {
-                        throw Diagnostic(message: "column `\(col.text)` is given as the \(other.0) and as the \(key.text.lowercased())", span: col.span,
-                                         help: "give each column one role")
-                    }
-                    mapping.append((key.text.lowercased(), col))
+                    // (Two roles for one column are refused where the columns are known: CSVLayout.)
+                    mapping.append((key.text.lowercased(), try parseName("a column name")))
                 } while match(symbol: ",")
             default:
                 // A clause word misspelt (`skipp 2`): say which clauses there are.

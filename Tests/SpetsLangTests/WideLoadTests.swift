@@ -57,7 +57,7 @@ final class LoadClauseTests: XCTestCase {
                              "no column `Idd` in \(path) (for `ignore`)", in: h)
         XCTAssertTrue(h.run("load \"\(path)\" as d skip 2 text jobs measure jobs").contains("column `jobs` is given as `text` and as `measure`"))
         XCTAssertTrue(h.run("load \"\(path)\" as d skip 2 skip 3").contains("`skip` is given twice"))
-        XCTAssertTrue(h.run("load \"\(path)\" as d with region = region, industry = region").contains("column `region` is given as the region and as the industry"))
+        XCTAssertTrue(h.run("load \"\(path)\" as d skip 2 with region = region, industry = region").contains("column `region` is given as the region and as the industry"))
         XCTAssertEqual(h.run("datasets"), before, "nothing was loaded")
     }
 }

@@ -13,15 +13,22 @@ public struct Area {
         self.name = name; self.members = members; self.definition = definition; self.title = title
     }
 
-    /// Which partition columns fall inside the area, and which only partly (those cannot be
-    /// split and are left out, with a note).
+    /// Which of the given codes fall inside the area — never one inside another that is taken
+    /// (C beside B-E: B-E only), so nothing counts twice — and which only partly, not covered
+    /// by what is taken (those cannot be split and are left out, with a note). `inside` holds
+    /// positions in `columns`.
     public func match(_ columns: [Int32], _ d: Dimension, registry: Registry) -> (inside: [Int], partly: [String]) {
-        var inside: [Int] = [], partly: [String] = []
+        var candidates: [(k: Int, leaves: Set<String>)] = [], partlyAll: [(String, Set<String>)] = []
         for (k, c) in columns.enumerated() {
             let l = registry.industryLeaves(d.labels[Int(c)])
-            if l.isSubset(of: members) { inside.append(k) } else if !l.isDisjoint(with: members) { partly.append(d.labels[Int(c)]) }
+            if l.isSubset(of: members) { candidates.append((k, l)) } else if !l.isDisjoint(with: members) { partlyAll.append((d.labels[Int(c)], l)) }
         }
-        return (inside, partly)
+        let inside = candidates.indices.filter { a in
+            !candidates.indices.contains { b in b != a && candidates[a].leaves.isSubset(of: candidates[b].leaves) && (candidates[a].leaves != candidates[b].leaves || b < a) }
+        }.map { candidates[$0].k }
+        var taken = Set<String>()
+        for a in candidates where inside.contains(a.k) { taken.formUnion(a.leaves) }
+        return (inside, partlyAll.filter { !$0.1.intersection(members).isSubset(of: taken) }.map(\.0))
     }
 
     /// Members for display: runs of consecutive divisions written as ranges (`01..03, 10`).

@@ -53,8 +53,6 @@ public struct CellFrame {
     func takesPartAtLevel(_ r: Int) -> Bool { atLevel[r] }
     /// Footer lines: the rule, and what was left out.
     public let notes: [String]
-    /// Cells of taking-part regions in the columns read that were left out.
-    public let leftOutCells: Int
 
     @inline(__always) public func isUsed(_ r: Int, _ i: Int) -> Bool { used[r * nI + i] }
 
@@ -223,7 +221,7 @@ public struct CellFrame {
         // The rule is named whenever it decided something (or was chosen).
         if leftOut > 0 || zeroed > 0 || absentZero > 0 || !order.isEmpty || rule != .out { notes.insert(rule.footer, at: 0) }
         return CellFrame(focusLevels: focusLevels, years: years, measures: measures, rule: rule, nR: nR, nI: nI, slices: slices, whole: whole, shown: shown,
-                         used: used, takesPart: takesPart, observed: observed, level: level, atLevel: atLevel, notes: notes, leftOutCells: leftOut)
+                         used: used, takesPart: takesPart, observed: observed, level: level, atLevel: atLevel, notes: notes)
     }
 
     /// Why a region asked for does not take part: the years (and measures) where it has no

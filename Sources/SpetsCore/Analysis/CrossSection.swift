@@ -47,7 +47,8 @@ public struct CrossSection {
     public var used: [Bool] = []
     /// Per region: every column is used (indices over the whole vector are defined).
     public var complete: [Bool] = []
-    public var rule: MissingRule = .out
+    /// The missing-cell rule of the frame it was cut from.
+    public var rule: MissingRule { frame?.rule ?? .out }
     /// The frame it was cut from (for errors that name a region's years).
     public var frame: CellFrame? = nil
 
@@ -126,16 +127,8 @@ public struct CrossSection {
                     let list = Area(name: "", members: absent, definition: "").compactMembers
                     notes.append("area \(a.name): \(a.members.count - absent.count) of its \(a.members.count) industries are in the data (not: \(list))")
                 }
-                let (insideAt, partlyAll) = a.match(candidates, ind, registry: registry)
-                let leaves = insideAt.map { registry.industryLeaves(ind.labels[Int(candidates[$0])]) }
-                let inside = insideAt.indices.filter { k in
-                    !insideAt.indices.contains { j in j != k && leaves[k].isSubset(of: leaves[j]) && (leaves[k] != leaves[j] || j < k) }
-                }.map { candidates[insideAt[$0]] }
-                var insideLeaves = Set<String>()
-                for c in inside { insideLeaves.formUnion(registry.industryLeaves(ind.labels[Int(c)])) }
-                // Only partly inside and not covered by what is inside.
-                let partly = partlyAll.filter { !registry.industryLeaves($0).intersection(a.members).isSubset(of: insideLeaves) }
-                groups.append((a.name, a.title, inside))
+                let (insideAt, partly) = a.match(candidates, ind, registry: registry)
+                groups.append((a.name, a.title, insideAt.map { candidates[$0] }))
                 if !partly.isEmpty {
                     notes.append("area \(a.name): \(partly.joined(separator: ", ")) only partly inside, left out (the data do not split it)")
                 }
@@ -197,7 +190,6 @@ public struct CrossSection {
                               flagged: flagged, isAreas: industries.isAreas, partitionColumns: partition.columns)
         cs.used = usedCells
         cs.complete = complete
-        cs.rule = frame.rule
         cs.frame = frame
         return cs
     }

@@ -64,19 +64,10 @@ struct CSVAccumulator {
         for (c, role) in layout.roles.enumerated() {
             switch role {
             case .yearValue(let y): spread.append((c, Int32(y), nil, nil))
-            case .industryValue(let code):
-                // Interned in column order, so every accumulator of a load gives a code the same number.
-                var interner = industry
-                let bytes = Array(code.utf8)
-                let k = bytes.withUnsafeBufferPointer { interner.intern($0.baseAddress!, $0.count) }
-                industry = interner
-                spread.append((c, nil, k, nil))
-            case .regionValue(let code):
-                var interner = region
-                let bytes = Array(code.utf8)
-                let k = bytes.withUnsafeBufferPointer { interner.intern($0.baseAddress!, $0.count) }
-                region = interner
-                spread.append((c, nil, nil, k))
+            // Codes from headers are interned in column order, so every accumulator of a load
+            // gives a code the same number.
+            case .industryValue(let code): spread.append((c, nil, Self.intern(code, into: &industry), nil))
+            case .regionValue(let code): spread.append((c, nil, nil, Self.intern(code, into: &region)))
             default: break
             }
         }
@@ -264,6 +255,11 @@ struct CSVAccumulator {
     private func text(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> String {
         let t = Text.decode(UnsafeBufferPointer(rebasing: b[s..<min(e, s + 40)])).0
         return e - s > 40 ? t + "…" : t
+    }
+
+    private static func intern(_ code: String, into i: inout ByteInterner) -> Int32 {
+        let bytes = Array(code.utf8)
+        return bytes.withUnsafeBufferPointer { i.intern($0.baseAddress!, $0.count) }
     }
 
     @inline(__always)

@@ -401,12 +401,8 @@ struct CSVLayout {
                              help: "a measure column holds numbers (missing as empty, .., :, NA); columns: \(header.joined(separator: ", "))")
         }
         // Which column took which role and why, first among the notes (`describe`, `loaded …`).
-        // (Said under `loaded …` only when a header was not simply the role's own name.)
-        if !reasons.isEmpty {
-            let obvious = Self.obviousRoles(reasons)
-            _ = obvious
-            notes.insert("roles: " + reasons.joined(separator: ", "), at: 0)
-        }
+        // (`LoadNotes.showUnderLoaded` decides whether it is also said under `loaded …`.)
+        if !reasons.isEmpty { notes.insert("roles: " + reasons.joined(separator: ", "), at: 0) }
         var layout = CSVLayout(roles: roles.map { $0! }, measureNames: measureNames, measureUnits: measureUnits,
                                textNames: textNames, wide: wide || wideMeasure != nil, notes: notes)
         layout.industryName = industryName
