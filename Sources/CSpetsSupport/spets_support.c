@@ -72,6 +72,9 @@ void spets_install_sigint(void) {
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = SA_RESTART;
     sigaction(SIGINT, &sa, NULL);
+    // Past a file-size limit (ulimit -f) a write fails with EFBIG and the statement is
+    // rolled back with an error, rather than the process being killed mid-statement.
+    signal(SIGXFSZ, SIG_IGN);
 }
 void spets_set_interrupt_db(sqlite3 *db) { interrupt_db = db; }
 int spets_interrupt_requested(void) { return interrupt_flag != 0; }
@@ -93,13 +96,16 @@ typedef void (*curl_cleanup_fn)(void *);
 typedef const char *(*curl_strerror_fn)(int);
 enum { OPT_WRITEDATA = 10001, OPT_URL = 10002, OPT_ERRORBUFFER = 10010, OPT_USERAGENT = 10018,
        OPT_WRITEFUNCTION = 20011, OPT_TIMEOUT = 13, OPT_FOLLOWLOCATION = 52, OPT_CONNECTTIMEOUT = 78,
-       OPT_NOSIGNAL = 99, INFO_RESPONSE_CODE = 0x200002 };
+       OPT_NOSIGNAL = 99, OPT_MAXREDIRS = 68, OPT_PROTOCOLS = 181, OPT_REDIR_PROTOCOLS = 182,
+       PROTO_HTTP = 1, PROTO_HTTPS = 2, INFO_RESPONSE_CODE = 0x200002 };
 
-struct spets_body { unsigned char *data; size_t len, cap; };
+struct spets_body { unsigned char *data; size_t len, cap, limit; int over; };
 
 static size_t spets_write(char *ptr, size_t size, size_t n, void *user) {
     struct spets_body *b = user;
     size_t add = size * n;
+    // A body over the limit stops the transfer (returning less than given aborts it).
+    if (b->limit && b->len + add > b->limit) { b->over = 1; return 0; }
     if (b->len + add + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 1 << 16;
         while (cap < b->len + add + 1) cap *= 2;
@@ -112,8 +118,8 @@ static size_t spets_write(char *ptr, size_t size, size_t n, void *user) {
     return add;
 }
 
-int spets_http_get(const char *url, long timeout_seconds, unsigned char **out, size_t *out_len,
-                   long *status, char *err, size_t err_len) {
+int spets_http_get(const char *url, long timeout_seconds, size_t max_bytes, long max_redirects,
+                   unsigned char **out, size_t *out_len, long *status, char *err, size_t err_len) {
     static void *lib = NULL;
     if (!lib) lib = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
     if (!lib) lib = dlopen("libcurl-gnutls.so.4", RTLD_NOW | RTLD_LOCAL);
@@ -130,6 +136,7 @@ int spets_http_get(const char *url, long timeout_seconds, unsigned char **out, s
     void *h = init();
     if (!h) { snprintf(err, err_len, "curl_easy_init failed"); return -1; }
     struct spets_body body = {0};
+    body.limit = max_bytes;
     char errbuf[256] = {0};
     setopt(h, OPT_URL, url);
     setopt(h, OPT_WRITEFUNCTION, spets_write);
@@ -137,6 +144,10 @@ int spets_http_get(const char *url, long timeout_seconds, unsigned char **out, s
     setopt(h, OPT_ERRORBUFFER, errbuf);
     setopt(h, OPT_USERAGENT, "spets");
     setopt(h, OPT_FOLLOWLOCATION, 1L);
+    setopt(h, OPT_MAXREDIRS, max_redirects);
+    // Only HTTP(S), also after a redirect (a server cannot send spets to file:// or elsewhere).
+    setopt(h, OPT_PROTOCOLS, (long)(PROTO_HTTP | PROTO_HTTPS));
+    setopt(h, OPT_REDIR_PROTOCOLS, (long)(PROTO_HTTP | PROTO_HTTPS));
     setopt(h, OPT_NOSIGNAL, 1L);
     setopt(h, OPT_CONNECTTIMEOUT, 10L);
     setopt(h, OPT_TIMEOUT, timeout_seconds);
@@ -148,7 +159,7 @@ int spets_http_get(const char *url, long timeout_seconds, unsigned char **out, s
     if (rc != 0) {
         snprintf(err, err_len, "%s", errbuf[0] ? errbuf : strerr(rc));
         free(body.data);
-        return rc;
+        return body.over ? -2 : rc;
     }
     *out = body.data; *out_len = body.len;
     return 0;
@@ -236,3 +247,64 @@ void spets_progress_end(void) {
     pthread_join(progress_thread, NULL);
     progress_running = 0;
 }
+
+// The `sql` statement's lock-down. The authorizer allows reading and nothing else: no
+// ATTACH, no transaction or savepoint, no write, PRAGMA only from a short list of ones that
+// only read, and no function that registers or loads anything.
+static char sql_denied[160];
+static int deny(const char *what, const char *name) {
+    snprintf(sql_denied, sizeof sql_denied, "%s%s%s", what, name ? " " : "", name ? name : "");
+    return SQLITE_DENY;
+}
+static int sql_authorize(void *user, int action, const char *a, const char *b, const char *db, const char *trigger) {
+    (void)user; (void)db; (void)trigger;
+    switch (action) {
+    case SQLITE_SELECT: case SQLITE_READ: case SQLITE_RECURSIVE:
+        return SQLITE_OK;
+    case SQLITE_FUNCTION:   /* a is NULL, b the function's name */
+        if (b && (sqlite3_stricmp(b, "fts3_tokenizer") == 0 || sqlite3_stricmp(b, "load_extension") == 0
+                  || sqlite3_stricmp(b, "readfile") == 0 || sqlite3_stricmp(b, "writefile") == 0
+                  || sqlite3_stricmp(b, "edit") == 0)) return deny("the function", b);
+        return SQLITE_OK;
+    case SQLITE_PRAGMA: {   /* a the pragma, b its argument or NULL */
+        // These only read, whatever their argument (a table or index name).
+        static const char *reading[] = { "table_info", "table_xinfo", "index_list", "index_info", "index_xinfo",
+                                         "foreign_key_list", NULL };
+        // These read without an argument and would write with one.
+        static const char *bare[] = { "table_list", "page_count", "page_size", "user_version", "application_id", NULL };
+        for (int i = 0; a && reading[i]; i++) if (sqlite3_stricmp(a, reading[i]) == 0) return SQLITE_OK;
+        for (int i = 0; a && !b && bare[i]; i++) if (sqlite3_stricmp(a, bare[i]) == 0) return SQLITE_OK;
+        return deny("PRAGMA", a);
+    }
+    case SQLITE_ATTACH: return deny("ATTACH", NULL);
+    case SQLITE_DETACH: return deny("DETACH", NULL);
+    case SQLITE_TRANSACTION: return deny(a ? a : "a transaction", NULL);
+    case SQLITE_SAVEPOINT: return deny("SAVEPOINT", NULL);
+    default:
+        return deny("a statement that writes", NULL);
+    }
+}
+const char *spets_sql_denied(void) { return sql_denied; }
+
+static double sql_deadline = 0;
+static int sql_progress(void *user) {
+    (void)user;
+    if (interrupt_flag) return 1;
+    return sql_deadline > 0 && now_seconds() > sql_deadline;
+}
+
+void spets_sql_harden(sqlite3 *db) {
+    int off = 0;
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, &off);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0, &off);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &off);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &off);
+}
+
+void spets_sql_readonly(sqlite3 *db, int on, double seconds) {
+    sql_denied[0] = 0;
+    sqlite3_set_authorizer(db, on ? sql_authorize : NULL, NULL);
+    sql_deadline = on && seconds > 0 ? now_seconds() + seconds : 0;
+    sqlite3_progress_handler(db, on ? 10000 : 0, on ? sql_progress : NULL, NULL);
+}
+int spets_sql_timed_out(void) { return sql_deadline > 0 && now_seconds() > sql_deadline; }

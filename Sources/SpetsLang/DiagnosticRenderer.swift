@@ -10,7 +10,11 @@ public enum DiagnosticRenderer {
     static let maxLine = 400
     static let window = 160
 
-    static func cut(_ s: String) -> String { s.count <= maxLine ? s : String(s.prefix(maxLine)) + "… (\(s.count - maxLine) more characters)" }
+    /// Cut to `maxLine`, with control characters from files and servers escaped.
+    static func cut(_ s: String) -> String {
+        let p = Text.printable(s, keepLines: true)
+        return p.count <= maxLine ? p : String(p.prefix(maxLine)) + "… (\(p.count - maxLine) more characters)"
+    }
 
     public static func render(_ d: Diagnostic, source: String, file: String?, language: Language = .en) -> String {
         let sv = language == .sv
@@ -41,7 +45,7 @@ public enum DiagnosticRenderer {
                 text = (dropped > 0 ? "…" : "") + shown + (dropped + shown.count < text.count ? "…" : "")
                 prefix = (dropped > 0 ? "…" : "") + String(prefix.suffix(before))
             }
-            lineText = text
+            lineText = Text.printable(text, keepLines: true)
             let pad = String(prefix.map { $0 == "\t" ? "\t" : " " })
             caret = pad + String(repeating: "^", count: width)
             if let file { where_ = "\(file):\(lineNo):\(col): " }
@@ -57,7 +61,7 @@ public enum DiagnosticRenderer {
             out += "  \(lineText)\n  \(caret)\n"
         }
         if !d.candidates.isEmpty {
-            out += (sv ? "  menade du " : "  did you mean ") + d.candidates.map { "`\($0)`" }.joined(separator: sv ? " eller " : " or ") + "?\n"
+            out += (sv ? "  menade du " : "  did you mean ") + d.candidates.map { "`\(Text.printable($0))`" }.joined(separator: sv ? " eller " : " or ") + "?\n"
         }
         if let h = d.help { out += (sv ? "  hjälp: " : "  help: ") + cut(Catalogue.text(h, language)) + "\n" }
         return out

@@ -70,11 +70,16 @@ extension Session {
             throw Diagnostic(message: "\(path.text) already holds a dataset named \(clash.name), as does this session", span: path.span,
                              help: "open the workspace in a fresh session, or rename one with  let other = \(clash.name)")
         }
-        // Carry this session's datasets and journal into the workspace, then adopt it.
-        for name in datasetOrder { try ws.save(datasets[name]!) }
-        for s in try workspace.journal() { try ws.appendJournal(s) }
+        let storedDefinitions = try ws.definitions()
+        // Carry this session's datasets, definitions and journal into the workspace, then
+        // adopt it and bring in what it held.
+        try ws.atomically { () throws(Diagnostic) in
+            for name in datasetOrder { try ws.save(datasets[name]!) }
+            try workspace.copyDefinitionsAndJournal(to: ws)
+        }
         workspace = ws
         for c in stored { add(c) }
+        replay(storedDefinitions)
         return Outcome(messages: ["workspace \(path.text): \(datasetOrder.count) datasets" + (stored.isEmpty ? "" : " (\(stored.count) restored)")])
     }
 }

@@ -21,8 +21,10 @@ public final class Runner {
     public var options: RunOptions
     /// Statements that failed so far (parse or run).
     public private(set) var failures = 0
-    /// Set when `--bail` stopped the run.
+    /// Set when `--bail` or Ctrl-C stopped the run.
     public private(set) var stopped = false
+    /// Set when Ctrl-C stopped a script or a pipe (the process then exits with 130).
+    public private(set) var interrupted = false
     var nesting = 0
 
     public init(session: Session, sink: OutputSink, options: RunOptions = RunOptions()) {
@@ -39,11 +41,18 @@ public final class Runner {
         let bytes = Array(source.utf8)
         for (_, st, diag) in items {
             if stopped { return }
+            // In a script or a pipe, Ctrl-C stops the run, wherever it fell: during a
+            // statement that did not notice it, or between two.
+            if !options.interactive && Interrupt.requested {
+                fail(.interrupted, source: source, file: file)
+                stopped = true; interrupted = true
+                return
+            }
             if let diag { fail(diag, source: source, file: file); continue }
             let st = st!
             let text = String(decoding: bytes[st.span], as: UTF8.self)
             if options.echo { sink.result(text + "\n") }
-            Interrupt.clear()
+            if options.interactive { Interrupt.clear() }
             session.currentText = text
             if options.progress && nesting == 0 { Progress.begin(String(text.prefix { !$0.isWhitespace })) }
             defer { if options.progress && nesting == 0 { Progress.end() } }
@@ -51,7 +60,7 @@ public final class Runner {
                 try execute(st, text: text)
             } catch {
                 fail(error, source: source, file: file)
-                if error == .interrupted && !options.interactive { stopped = true }
+                if error == .interrupted && !options.interactive { stopped = true; interrupted = true }
             }
             session.currentText = nil
         }
@@ -68,6 +77,8 @@ public final class Runner {
         switch st.kind {
         case .run(let path):
             try runScript(path)
+            if nesting == 0 { try session.workspace.appendJournal(text) }
+            return
         case .history(let n), .edit(let n):
             guard let entries = session.historyEntries?() else {
                 throw Diagnostic(message: "`history` and `edit` work in the interactive shell", span: st.span)
@@ -104,11 +115,24 @@ public final class Runner {
             emit(Outcome(messages: ["saved \(lines.count) statements to \(path.text)"]))
             if nesting == 0, let f = session.tutorialFollowUp(text) { sink.result(f) }
             return
-        default:
+        case .open:
+            // Not one transaction: it changes which workspace transactions go to.
             emit(try session.execute(st))
+            return
+        default:
+            // The statement's effects and its journal entry commit together, before anything
+            // is printed: what is printed as done is durable, and a failure (the commit's
+            // too) leaves the workspace and the session as they were.
+            let outcome = try session.atomically { () throws(Diagnostic) -> Outcome in
+                let o = try session.execute(st)
+                if nesting == 0, journaled(st) { try session.workspace.appendJournal(text) }
+                // Ctrl-C during a script's statement rolls it back even if it ran to its end.
+                if !options.interactive { try Diagnostic.checkInterrupt() }
+                return o
+            }
+            emit(outcome)
             if nesting == 0, let f = session.tutorialFollowUp(text) { sink.result(f) }
         }
-        if nesting == 0, journaled(st) { try session.workspace.appendJournal(text) }
     }
 
     func journaled(_ st: Statement) -> Bool {
@@ -139,7 +163,7 @@ public final class Runner {
     func emit(_ o: Outcome) {
         if options.progress { Progress.end() }
         let dataOnStdout = session.settings.format != .table
-        for m in o.messages.map({ Catalogue.text($0, session.settings.language) }) {
+        for m in o.messages.map({ Text.printable(Catalogue.text($0, session.settings.language), keepLines: true) }) {
             if dataOnStdout { sink.message(m + "\n") } else { sink.result(m + "\n") }
         }
         if let t = o.text { sink.result(t) }

@@ -66,14 +66,25 @@ public final class Session {
         if workspacePath != nil { try restore() }
     }
 
-    /// Brings back what a persistent workspace holds: datasets, then bound results (their
-    /// `let` statements evaluated again, in the order they were made).
+    /// Brings back what a persistent workspace holds: datasets, then the definitions
+    /// replayed in the order they were made, replaced versions included, so that what was
+    /// defined between a version and its replacement means what it meant in the session.
+    /// A replaced `let` that nothing before its replacement names is skipped (its value was
+    /// never seen), and a replaced version that no longer evaluates is not worth a warning.
     func restore() throws(Diagnostic) {
         for c in try workspace.loadAll() { add(c) }
-        for d in try workspace.definitions() {
+        replay(try workspace.definitions())
+    }
+
+    func replay(_ defs: [(name: String, kind: String, statement: String, superseded: Bool)]) {
+        for (i, d) in defs.enumerated() {
+            if d.superseded && d.kind == "let" {
+                let next = defs[(i + 1)...].firstIndex { $0.name == d.name } ?? defs.count
+                if !defs[(i + 1)..<next].contains(where: { Self.mentions($0.statement, d.name) }) { continue }
+            }
             let parsed = Parser.parse(d.statement)
             guard parsed.diagnostics.isEmpty, let st = parsed.statements.first else {
-                restoreWarnings.append("could not restore `\(d.name)`: \(d.statement)")
+                if !d.superseded { restoreWarnings.append("could not restore `\(d.name)`: \(d.statement)") }
                 continue
             }
             do {
@@ -83,12 +94,21 @@ public final class Session {
                 case .indicator, .scenario, .goal: _ = try defineForward(st, text: d.statement, persist: false)
                 case .group(let n, let members): try defineGroup(n, members, persist: false, text: d.statement)
                 case .link(let file, let preset): _ = try linkFields(file: file, preset: preset, text: d.statement, persist: false)
-                default: restoreWarnings.append("could not restore `\(d.name)`: \(d.statement)")
+                default: if !d.superseded { restoreWarnings.append("could not restore `\(d.name)`: \(d.statement)") }
                 }
             } catch {
-                restoreWarnings.append("could not restore `\(d.name)`: \(error.message)")
+                if !d.superseded { restoreWarnings.append("could not restore `\(d.name)`: \(error.message)") }
             }
         }
+        // A result replaced by a dataset of its name (the dataset is what the session had).
+        for name in datasetOrder where bindings[name] != nil {
+            if !defs.contains(where: { $0.name == name && !$0.superseded }) { bindings[name] = nil }
+        }
+    }
+
+    /// Whether `name` occurs in a statement as a word (not inside a longer name).
+    static func mentions(_ statement: String, _ name: String) -> Bool {
+        statement.split { !($0.isLetter || $0.isNumber || $0 == "_") }.contains { $0 == name[...] }
     }
 
     func add(_ cube: Cube) {

@@ -52,6 +52,7 @@ public enum Shell {
         Interrupt.install()
         var pending = ""
         while let line = Swift.readLine(strippingNewline: false) {
+            if Interrupt.requested { break }   // Ctrl-C while waiting for a line: the run stops
             let starts = line.trimmed()
             if !pending.isEmpty && !Lexer.lex(pending).incomplete && !starts.hasPrefix("|") {
                 runner.run(pending, file: nil)

@@ -25,6 +25,8 @@ struct OutputChoice {
     }
 
     func makeRunner(workspace: String?) -> Runner {
+        // Before the workspace opens: its first writes already meet SIGXFSZ or Ctrl-C.
+        Interrupt.install()
         let session: Session
         do { session = try Startup.session(workspace: workspace) } catch {
             StandardOutput.write(2, "error: \(error.message)\n")
@@ -87,7 +89,7 @@ enum Launch {
         } else {
             Shell.piped(runner)
         }
-        Glibc.exit(runner.failures > 0 ? 1 : 0)
+        Glibc.exit(runner.interrupted || Interrupt.requested ? 130 : runner.failures > 0 ? 1 : 0)
     }
 
     static func script(file: String, workspace: String?, output: OutputChoice) -> Never {
@@ -99,7 +101,7 @@ enum Launch {
         }
         Interrupt.install()
         runner.run(text, file: file)
-        Glibc.exit(runner.failures > 0 ? 1 : 0)
+        Glibc.exit(runner.interrupted || Interrupt.requested ? 130 : runner.failures > 0 ? 1 : 0)
     }
 }
 

@@ -121,7 +121,7 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertEqual(t.columns[1].number(0), 1)
         XCTAssertTrue(t.columns[1].number(1)!.isNaN, "NULL comes back missing")
         XCTAssertThrowsError(try ws.query("DELETE FROM datasets", cubes: [a])) { e in
-            XCTAssertEqual((e as! Diagnostic).message, "sql is read-only: it may query the workspace, not change it")
+            XCTAssertTrue((e as! Diagnostic).message.hasPrefix("sql is read-only: it may query the workspace, not change it"))
         }
         XCTAssertEqual(try ws.query("SELECT count(*) AS n FROM datasets", cubes: [a]).columns[0].number(0), 1)
     }

@@ -32,6 +32,7 @@ final class CrashSafetyTests: XCTestCase {
             let inp = Pipe(), out = Pipe()
             p.standardInput = inp; p.standardOutput = out; p.standardError = FileHandle.nullDevice
             try p.run()
+            var early = Data()
             let saved = ws + ".saved.spets"
             let statements = names.map { ["load \"\(data)\" as \($0)", "area a_\($0) = industries I1, I2", "let x_\($0) = lq \($0).employment in 2022"] }
             let script = statements.map { $0.joined(separator: "\n") + "\nsave \"\(saved)\"\n" }.joined()
@@ -40,12 +41,23 @@ final class CrashSafetyTests: XCTestCase {
                 try inp.fileHandleForWriting.close()
                 p.waitUntilExit()
                 duration = Date().timeIntervalSince(started)
-            } else {
+            } else if trial % 2 == 0 {
                 usleep(UInt32.random(in: 20_000...max(20_001, UInt32(duration * 1_000_000)), using: &rng))
                 kill(p.processIdentifier, SIGKILL)
                 p.waitUntilExit()
+            } else {
+                // Right after a result line: the moment an acknowledged statement is most at
+                // risk of not being durable.
+                let k = Int.random(in: 1...23, using: &rng)
+                while early.split(separator: 10).count < k {
+                    let chunk = out.fileHandleForReading.availableData
+                    if chunk.isEmpty { break }
+                    early += chunk
+                }
+                kill(p.processIdentifier, SIGKILL)
+                p.waitUntilExit()
             }
-            let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let printed = String(decoding: early + out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             if trial < 0 { XCTAssertEqual(printed.split(separator: "\n").count, 24, "the whole script runs:\n\(printed)") }
             let acknowledged = Set(names.filter { printed.contains("loaded \($0): ") })
             if trial >= 0 { reached.append(printed.split(separator: "\n").count) }
@@ -63,9 +75,15 @@ final class CrashSafetyTests: XCTestCase {
             let lets = Set(names.filter { printed.contains("x_\($0): ") }.map { "x_" + $0 })
             XCTAssertTrue(lets.isSubset(of: defined), "trial \(trial): acknowledged \(lets.sorted()) but defined \(defined.sorted())")
             XCTAssertTrue(defined.isSubset(of: Set(names.flatMap { ["a_" + $0, "x_" + $0] })), "trial \(trial)")
+            let all = statements.flatMap { $0 }
+            // The journal: every acknowledged statement, in order (what `save` and a reopen see).
+            let journaled = all.filter { !$0.hasPrefix("save ") }
+            let acknowledgedCount = printed.split(separator: "\n").filter { !$0.hasPrefix("saved ") }.count
+            let journal = try w.journal()
+            XCTAssertGreaterThanOrEqual(journal.count, acknowledgedCount, "trial \(trial): acknowledged \(acknowledgedCount), journaled \(journal.count)")
+            XCTAssertEqual(journal, Array(journaled.prefix(journal.count)), "trial \(trial): the journal is the session so far")
             // The saved script: absent, or the session's statements up to some point, whole —
             // and at least as long as the last save that was acknowledged.
-            let all = statements.flatMap { $0 }
             let acknowledgedSave = printed.split(separator: "\n").compactMap { l -> Int? in
                 guard l.hasPrefix("saved ") else { return nil }
                 return Int(l.split(separator: " ")[1])

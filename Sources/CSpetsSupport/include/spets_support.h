@@ -35,8 +35,10 @@ void spets_clear_interrupt(void);
 // fetch pay nothing at start-up, and building needs no libcurl headers. Returns 0 and the
 // body in *out (free with spets_http_free), -1 when libcurl is not installed, or libcurl's
 // error code with its message in err.
-int spets_http_get(const char *url, long timeout_seconds, unsigned char **out, size_t *out_len,
-                   long *status, char *err, size_t err_len);
+// A body longer than max_bytes stops the transfer and returns -2; at most max_redirects
+// redirects are followed, and only to http(s).
+int spets_http_get(const char *url, long timeout_seconds, size_t max_bytes, long max_redirects,
+                   unsigned char **out, size_t *out_len, long *status, char *err, size_t err_len);
 void spets_http_free(unsigned char *p);
 
 FILE *spets_stdout(void);
@@ -53,4 +55,13 @@ int spets_terminal_rows(int fd);
 // The terminal's width in columns (ioctl is variadic, so it is called from C); 0 if fd is not a terminal.
 int spets_terminal_columns(int fd);
 FILE *spets_stderr(void);
+
+// `sql`: defensive mode, no FTS3 tokenizer registration, no extensions, untrusted schema
+// (once per connection); then, around each query, an authorizer that allows only reading
+// and a deadline (seconds; 0 none) after which the query is interrupted.
+void spets_sql_harden(sqlite3 *db);
+void spets_sql_readonly(sqlite3 *db, int on, double seconds);
+int spets_sql_timed_out(void);
+// What the authorizer last refused ("ATTACH", "PRAGMA writable_schema", …); empty if nothing.
+const char *spets_sql_denied(void);
 #endif

@@ -97,6 +97,8 @@ public enum XLSXReader {
 /// The cells of a worksheet, scanned as bytes (a sheet can hold millions of cells): `<row r>`,
 /// `<c r t>`, its `<v>` or inline `<t>`, nothing else.
 enum SheetScanner {
+    static let maxRows = 1_048_576, maxColumns = 16_384
+
     static func cells(_ b: [UInt8], shared: [String]) -> ([Int: [Int: String]], Int) {
         var grid: [Int: [Int: String]] = [:]
         var maxCol = 0, row = 0, nextRow = 1, col = 0, nextCol = 1
@@ -118,15 +120,24 @@ enum SheetScanner {
             }
             return nil
         }
+        // Row numbers, shared-string indices and column letters come from the file: read
+        // with a digit and letter budget, so no value can overflow (Excel's own limits are
+        // 1,048,576 rows and 16,384 columns, XFD).
         func number(_ s: ArraySlice<UInt8>) -> Int? {
+            guard !s.isEmpty, s.count <= 10 else { return nil }
             var v = 0
             for c in s { guard c >= 48 && c <= 57 else { return nil }; v = v * 10 + Int(c - 48) }
-            return s.isEmpty ? nil : v
+            return v
         }
         func column(_ s: ArraySlice<UInt8>) -> Int? {
-            var v = 0
-            for c in s { guard c >= 65 && c <= 90 else { break }; v = v * 26 + Int(c - 64) }
-            return v > 0 ? v : nil
+            var v = 0, letters = 0
+            for c in s {
+                guard c >= 65 && c <= 90 else { break }
+                letters += 1
+                if letters > 3 { return nil }
+                v = v * 26 + Int(c - 64)
+            }
+            return v > 0 && v <= maxColumns ? v : nil
         }
         func text(_ s: ArraySlice<UInt8>) -> String { XMLScan.decode(Substring(String(decoding: s, as: UTF8.self))) }
         while i < n {
@@ -143,7 +154,7 @@ enum SheetScanner {
             if let colon = name.firstIndex(of: 58) { name = b[(colon + 1)..<ne] }   // x:row → row
             let selfClosing = b[e - 1] == 47
             if name.elementsEqual([114, 111, 119]) && !closing {                   // row
-                row = attr([114], ne, e).flatMap(number) ?? nextRow
+                row = attr([114], ne, e).flatMap(number).map { min($0, maxRows + 1) } ?? nextRow
                 nextRow = row + 1; nextCol = 1
             } else if name.elementsEqual([99]) {                                   // c
                 if closing || selfClosing {
@@ -155,7 +166,7 @@ enum SheetScanner {
                     else if type.elementsEqual([101]) { t = "" }                                                                       // e
                     else { t = text(value[...]) }
                     if !closing && selfClosing { t = "" }
-                    if !t.isEmpty { grid[row, default: [:]][col] = t; maxCol = max(maxCol, col) }
+                    if !t.isEmpty && row <= maxRows { grid[row, default: [:]][col] = t; maxCol = max(maxCol, col) }
                     inCell = false
                 } else {
                     col = attr([114], ne, e).flatMap(column) ?? nextCol

@@ -81,21 +81,21 @@ enum CellText {
             if x.isNaN { return "–" }
             if c.kind == .key { return NumberFormatting.exact(x) }
             return NumberFormatting.fixed(x, decimals: decimals, group: s.locale.group, decimalMark: s.locale.decimalMark)
-        case .text(let v): return Catalogue.text(v[row], s.language)
+        case .text(let v): return Text.printable(Catalogue.text(v[row], s.language))
         case .coded(let codes, let d):
             let i = Int(codes[row])
-            let l = d.labels[i]
-            guard let n = d.names[i], n != l else { return l }
+            let l = Text.printable(d.labels[i])
+            guard let n = d.names[i].map({ Text.printable($0) }), n != l else { return l }
             return l + " " + (Text.width(n) > 34 ? String(n.prefix(33)) + "…" : n)
         }
     }
 
     /// The header for people, in the session's language (`set lang sv`).
     static func header(_ c: Column, _ s: RenderSettings) -> String {
-        let name = c.literalName ? c.name : Catalogue.header(c.name, s.language)
+        let name = Text.printable(c.literalName ? c.name : Catalogue.header(c.name, s.language))
         return c.unit.map { "\(name) (\(Catalogue.unit($0, s.language)))" } ?? name
     }
 
     /// A footer or note line for people, in the session's language.
-    static func line(_ f: String, _ s: RenderSettings) -> String { Catalogue.text(f, s.language) }
+    static func line(_ f: String, _ s: RenderSettings) -> String { Text.printable(Catalogue.text(f, s.language)) }
 }

@@ -27,33 +27,79 @@ public final class SQLiteDB {
 
     public var errorMessage: String { String(cString: sqlite3_errmsg(handle)) }
 
+    /// The error of the last call, with what it means for the statement when the disk
+    /// failed (full, a file-size limit, a read-only or vanished file).
+    func failure(_ message: String) -> Diagnostic {
+        let code = sqlite3_errcode(handle) & 0xff
+        if code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_READONLY || code == SQLITE_CANTOPEN {
+            return Diagnostic(message: "workspace \(path): \(message): the file could not be written (disk full, a file-size limit or permissions); nothing of the statement was stored")
+        }
+        return Diagnostic(message: "workspace: \(message)")
+    }
+
     public func exec(_ sql: String) throws(Diagnostic) {
         var err: UnsafeMutablePointer<CChar>? = nil
         if sqlite3_exec(handle, sql, nil, nil, &err) != SQLITE_OK {
             let m = err.map { String(cString: $0) } ?? errorMessage
             sqlite3_free(err)
-            throw Diagnostic(message: "workspace: \(m)")
+            throw failure(m)
         }
     }
 
-    public func prepare(_ sql: String) throws(Diagnostic) -> SQLiteStatement {
+    /// `single`: text after the first statement (other than spaces and `;`) is an error,
+    /// not silently ignored.
+    public func prepare(_ sql: String, single: Bool = false) throws(Diagnostic) -> SQLiteStatement {
         var st: OpaquePointer? = nil
-        if sqlite3_prepare_v2(handle, sql, -1, &st, nil) != SQLITE_OK || st == nil {
-            let off = Int(sqlite3_error_offset(handle))
-            throw Diagnostic(message: errorMessage, span: off >= 0 ? off..<(off + 1) : nil)
+        let bytes = Array(sql.utf8) + [0]
+        var tailOffset = bytes.count - 1
+        let rc = bytes.withUnsafeBufferPointer { b -> Int32 in
+            var tail: UnsafePointer<CChar>? = nil
+            let r = b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { p in
+                let r = sqlite3_prepare_v2(handle, p, Int32(b.count - 1), &st, &tail)
+                if let tail { tailOffset = p.distance(to: tail) }
+                return r
+            }
+            return r
         }
-        return SQLiteStatement(st!, db: self)
+        if rc != SQLITE_OK || st == nil {
+            let off = Int(sqlite3_error_offset(handle))
+            if let st { sqlite3_finalize(st) }
+            throw Diagnostic(message: st == nil && rc == SQLITE_OK ? "the query is empty" : errorMessage, span: off >= 0 ? off..<(off + 1) : nil)
+        }
+        let statement = SQLiteStatement(st!, db: self)
+        if single, let extra = bytes[tailOffset..<(bytes.count - 1)].firstIndex(where: { !($0 == 59 || $0 == 32 || $0 == 10 || $0 == 13 || $0 == 9) }) {
+            throw Diagnostic(message: "sql runs one statement; this text has a second", span: extra..<(extra + 1),
+                             help: "run each query as its own  sql \"…\"")
+        }
+        return statement
     }
 
-    /// Runs `body` in one transaction: all of it is committed, or none.
-    public func transaction<T>(_ body: () throws(Diagnostic) -> T) throws(Diagnostic) -> T {
-        try exec("BEGIN IMMEDIATE")
+    /// Turns on defensive mode and turns off FTS3 tokenizer registration, extension loading
+    /// and trust in the schema (functions called from views and triggers).
+    public func harden() { spets_sql_harden(handle) }
+
+    /// Runs `body` with only reading allowed (SQLite's authorizer) and a deadline; the
+    /// authorizer is removed afterwards, so spets' own statements are unaffected.
+    public func readOnly<T>(seconds: Double, _ body: () throws(Diagnostic) -> T) throws(Diagnostic) -> T {
+        spets_sql_readonly(handle, 1, seconds)
+        defer { spets_sql_readonly(handle, 0, 0) }
+        return try body()
+    }
+
+    /// Runs `body` in one transaction: all of it is committed, or none. Inside another
+    /// transaction it is a savepoint of it (so a statement's writes nest in its own).
+    /// `deferred`: for a read-only connection's temporary tables (IMMEDIATE would ask for
+    /// the write lock on the workspace itself).
+    public func transaction<T>(deferred: Bool = false, _ body: () throws(Diagnostic) -> T) throws(Diagnostic) -> T {
+        let nested = sqlite3_get_autocommit(handle) == 0
+        try exec(nested ? "SAVEPOINT spets" : deferred ? "BEGIN" : "BEGIN IMMEDIATE")
         do {
             let v = try body()
-            try exec("COMMIT")
+            try exec(nested ? "RELEASE spets" : "COMMIT")
             return v
         } catch {
-            try? exec("ROLLBACK")
+            if nested { try? exec("ROLLBACK TO spets"); try? exec("RELEASE spets") }
+            else if sqlite3_get_autocommit(handle) == 0 { try? exec("ROLLBACK") }
             throw error
         }
     }
@@ -111,7 +157,8 @@ public final class SQLiteStatement {
         if rc == SQLITE_ROW { return true }
         if rc == SQLITE_DONE { return false }
         if rc == SQLITE_INTERRUPT { throw Diagnostic.interrupted }
-        throw Diagnostic(message: db.errorMessage)
+        let d = db.failure(db.errorMessage)
+        throw d.message.hasPrefix("workspace: ") ? Diagnostic(message: db.errorMessage) : d
     }
 
     public func run() throws(Diagnostic) {

@@ -1,6 +1,7 @@
 // Workspace.swift — the SQLite workspace: datasets stored compactly (one blob per column),
 // definitions, and the journal of successful statements. In memory unless opened on a file.
 import Glibc
+import CSpetsSupport
 
 public final class Workspace {
     /// Appended to a dimension's stored role when it is summable (kept in the role column so
@@ -46,16 +47,27 @@ public final class Workspace {
         CREATE TABLE IF NOT EXISTS fetch_cache(url TEXT PRIMARY KEY, body BLOB NOT NULL);
         """
 
-    /// A file workspace is held by one session at a time: an exclusive flock on FILE.lock,
-    /// released by the kernel when the process ends (a crash leaves no stale lock).
+    /// A file workspace is held by one session at a time: an exclusive flock on the database
+    /// file itself, so it holds whatever name the file is opened by (a symlink, a second
+    /// path); the kernel releases it when the process ends, so it is never stale. (flock and
+    /// SQLite's own fcntl locks are independent on Linux.)
     private var lockFD: Int32 = -1
+    /// SQLite's application_id for a spets workspace: "spet".
+    static let applicationID: Int32 = 0x7370_6574
 
     public init(path: String?) throws(Diagnostic) {
         self.path = path
         guard let path else { return }
-        lockFD = try Self.lock(path)
-        do { opened = try Self.openDatabase(path: path) } catch {
+        let (fd, created) = try Self.lock(path)
+        lockFD = fd
+        do {
+            if !created { try Self.checkIsWorkspace(path, fd: fd) }
+            opened = try Self.openDatabase(path: path)
+        } catch {
             close(lockFD)
+            lockFD = -1
+            // A file this open created and could not make a workspace of goes again.
+            if created { unlink(path) }
             throw error
         }
     }
@@ -63,20 +75,17 @@ public final class Workspace {
     /// Opens (creating when new) and checks the database behind a workspace.
     private static func openDatabase(path: String?) throws(Diagnostic) -> SQLiteDB {
         let db = try SQLiteDB(path: path ?? ":memory:")
-        if let path {
+        db.harden()
+        if path != nil {
+            // The application id first, while the file is still in rollback mode: it is then
+            // in the file's header itself, where the next open looks for it.
+            try db.exec("PRAGMA application_id=\(Self.applicationID)")
             // WAL + FULL sync: a committed load survives a crash or power loss.
             // mmap: reopening reads column blobs from the mapped file.
             try db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA mmap_size=4294967296;")
-            let st = try db.prepare("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'")
-            _ = try st.step()
-            if st.int(0) == 1 {
-                let v = try db.prepare("SELECT value FROM meta WHERE key='schema_version'")
-                if try v.step(), let s = v.text(0), s != Self.schemaVersion {
-                    throw Diagnostic(message: "workspace \(path) was written by another version of spets (schema \(s))")
-                }
-            }
         }
-        do { try db.exec(Self.schema) } catch {
+        do { try db.exec("BEGIN IMMEDIATE;" + Self.schema + "COMMIT;") } catch {
+            try? db.exec("ROLLBACK")
             throw Diagnostic(message: "\(path ?? "workspace") is not a spets workspace (\(error.message))")
         }
         try db.prepare("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)").bind(1, Self.schemaVersion).run()
@@ -89,22 +98,111 @@ public final class Workspace {
 
     deinit { if lockFD >= 0 { close(lockFD) } }
 
-    static func lock(_ path: String) throws(Diagnostic) -> Int32 {
-        let lockPath = path + ".lock"
-        let fd = open(lockPath, O_RDWR | O_CREAT, 0o644)
-        if fd < 0 { throw Diagnostic.io(lockPath, errno) }
-        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            var buf = [UInt8](repeating: 0, count: 32)
-            let n = read(fd, &buf, 31)
+    /// Refuses, before anything is written to it, a file that is not a spets workspace of
+    /// this schema: not SQLite, another application's database, or a newer spets's. The
+    /// header is read directly; a database without an application id (a workspace written
+    /// before it was set, or someone else's) is looked into on a read-only connection.
+    static func checkIsWorkspace(_ path: String, fd: Int32) throws(Diagnostic) {
+        var header = [UInt8](repeating: 0, count: 100)
+        let n = header.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 100, 0) }
+        if n == 0 { return }   // empty: a new workspace
+        let magic = Array("SQLite format 3".utf8) + [0]
+        guard n == 100, Array(header[0..<16]) == magic else {
+            throw Diagnostic(message: "\(path) is not a spets workspace (not an SQLite database); it was not changed",
+                             help: "give a new file name to start a workspace, or load the file with  load \"\(path)\"")
+        }
+        let app = Int32(bitPattern: UInt32(header[68]) << 24 | UInt32(header[69]) << 16 | UInt32(header[70]) << 8 | UInt32(header[71]))
+        if app != 0 && app != applicationID {
+            throw Diagnostic(message: "\(path) is an SQLite database of another application, not a spets workspace; it was not changed")
+        }
+        // The schema version (and, without an id, whether it is spets' at all) on a read-only
+        // connection; -wal/-shm files that this look creates are removed again.
+        let sidecars = ["-wal", "-shm"].filter { access(path + $0, F_OK) != 0 }
+        defer { for s in sidecars where access(path + s, F_OK) == 0 { unlink(path + s) } }
+        var version: String? = nil
+        var isSpets = false
+        do {
+            let ro = try SQLiteDB(path: path, readOnly: true)
+            let st = try ro.prepare("SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN ('meta','datasets','journal')")
+            _ = try st.step()
+            isSpets = st.int(0) == 3
+            if isSpets {
+                let v = try ro.prepare("SELECT value FROM meta WHERE key='schema_version'")
+                if try v.step() { version = v.text(0) }
+            }
+        } catch {
+            throw Diagnostic(message: "\(path) cannot be read as a workspace (\(error.message)); it was not changed")
+        }
+        if app == 0 && !isSpets {
+            throw Diagnostic(message: "\(path) is an SQLite database but not a spets workspace; it was not changed",
+                             help: "spets opens only its own workspaces; query other databases with the sqlite3 tool")
+        }
+        if let version, version != schemaVersion {
+            throw Diagnostic(message: "workspace \(path) was written by another version of spets (schema \(version)); it was not changed")
+        }
+    }
+
+    /// Takes the workspace's lock: the file itself is opened (created when absent) and
+    /// flocked. A file with a second hard link is refused: SQLite names its write-ahead log
+    /// after the path, so two names would mean two logs for one database.
+    static func lock(_ path: String) throws(Diagnostic) -> (fd: Int32, created: Bool) {
+        var fd = open(path, O_RDWR | O_CLOEXEC)
+        var created = false
+        if fd < 0 && errno == ENOENT {
+            fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            created = fd >= 0
+        }
+        if fd < 0 { throw Diagnostic.io(path, errno) }
+        var st = stat()
+        if fstat(fd, &st) != 0 || (st.st_mode & S_IFMT) != S_IFREG {
             close(fd)
-            let pid = n > 0 ? String(decoding: buf[0..<n], as: UTF8.self).trimmed() : "?"
-            throw Diagnostic(message: "workspace \(path) is in use by process \(pid)",
+            throw Diagnostic(message: "\(path) is not a regular file, so it cannot be a workspace")
+        }
+        if st.st_nlink > 1 {
+            close(fd)
+            throw Diagnostic(message: "workspace \(path) has \(st.st_nlink) hard links; spets opens a workspace only by its one name",
+                             help: "SQLite keeps the write-ahead log beside the name: copy the file (cp) instead of linking it")
+        }
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let holder = holderPID(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+            close(fd)
+            throw Diagnostic(message: "workspace \(path) is in use by process \(holder.map(String.init) ?? "?")",
                              help: "close the other spets session first, or open a copy of the file")
         }
-        let pid = Array(String(getpid()).utf8)
-        _ = ftruncate(fd, 0)
-        _ = pid.withUnsafeBufferPointer { pwrite(fd, $0.baseAddress, $0.count, 0) }
-        return fd
+        return (fd, created)
+    }
+
+    /// The process holding a flock on the file, from /proc/locks ("1: FLOCK ADVISORY WRITE
+    /// PID MAJ:MIN:INODE 0 EOF"); nil when it cannot be told.
+    static func holderPID(device: UInt64, inode: UInt64) -> Int? {
+        guard let text = try? FileIO.readText("/proc/locks") else { return nil }
+        let major = (device >> 8) & 0xfff | (device >> 32) & ~0xfff, minor = device & 0xff | (device >> 12) & ~0xff
+        for line in text.split(separator: "\n") {
+            let f = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard f.count >= 6, f[1] == "FLOCK" else { continue }
+            let id = f[5].split(separator: ":")
+            guard id.count == 3, UInt64(id[2]) == inode, UInt64(id[0], radix: 16) == major, UInt64(id[1], radix: 16) == minor else { continue }
+            return Int(f[4])
+        }
+        return nil
+    }
+
+    /// Runs `body` as one transaction (nested ones inside it become savepoints): committed
+    /// before this returns, or rolled back entirely. An in-memory session whose database is
+    /// not open yet has nothing durable to commit; its pending journal is trimmed back.
+    public func atomically<T>(_ body: () throws(Diagnostic) -> T) throws(Diagnostic) -> T {
+        do throws(Diagnostic) {
+            if let opened { return try opened.transaction(body) }
+            let pending = pendingJournal.count
+            do throws(Diagnostic) { return try body() } catch {
+                if opened == nil && pendingJournal.count > pending { pendingJournal.removeSubrange(pending...) }
+                throw error
+            }
+        } catch {
+            observationsGeneration = -1   // a temporary table made inside it went with it
+            generation += 1
+            throw error
+        }
     }
 
     private func nextSeq(_ table: String) throws(Diagnostic) -> Int {
@@ -133,6 +231,8 @@ public final class Workspace {
     public func save(_ cube: Cube) throws(Diagnostic) {
         try db.transaction { () throws(Diagnostic) in
             try dropRows(cube.name)
+            // A result bound to this name before is replaced by the dataset, on reopen too.
+            try supersede(cube.name)
             try db.prepare("INSERT INTO datasets(name, source, rows, year_name, notes, seq) VALUES (?,?,?,?,?,?)")
                 .bind(1, cube.name).bind(2, cube.source).bind(3, cube.count).bind(4, cube.yearName)
                 .bind(5, cube.notes.joined(separator: "\n")).bind(6, try nextSeq("datasets")).run()
@@ -284,35 +384,112 @@ public final class Workspace {
         return out
     }
 
+    /// A redefinition keeps the version it replaces, renamed `NAME␟SEQ` (U+001F) at its place in
+    /// the order: a reopen replays both, so what was defined between them keeps the
+    /// meaning it had in the session.
     public func setDefinition(name: String, kind: String, statement: String) throws(Diagnostic) {
-        try db.prepare("INSERT OR REPLACE INTO definitions(name, kind, statement, seq) VALUES (?,?,?,?)")
-            .bind(1, name).bind(2, kind).bind(3, statement).bind(4, try nextSeq("definitions")).run()
+        try db.transaction { () throws(Diagnostic) in
+            try supersede(name)
+            try db.prepare("INSERT INTO definitions(name, kind, statement, seq) VALUES (?,?,?,?)")
+                .bind(1, name).bind(2, kind).bind(3, statement).bind(4, try nextSeq("definitions")).run()
+        }
     }
 
-    public func definitions() throws(Diagnostic) -> [(name: String, kind: String, statement: String)] {
+    /// Marks the current definition of `name` as replaced (by a new one, or by a dataset).
+    func supersede(_ name: String) throws(Diagnostic) {
+        try db.prepare("UPDATE definitions SET name = name || char(31) || seq WHERE name = ?").bind(1, name).run()
+    }
+
+    /// Every definition in the order made; `superseded` for a version later replaced.
+    public func definitions() throws(Diagnostic) -> [(name: String, kind: String, statement: String, superseded: Bool)] {
         let st = try db.prepare("SELECT name, kind, statement FROM definitions ORDER BY seq")
-        var out: [(String, String, String)] = []
-        while try st.step() { out.append((st.text(0)!, st.text(1)!, st.text(2)!)) }
+        var out: [(String, String, String, Bool)] = []
+        while try st.step() {
+            let raw = st.text(0)!
+            let base = raw.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? raw
+            out.append((base, st.text(1)!, st.text(2)!, base != raw))
+        }
         return out
+    }
+
+    /// Everything this workspace keeps of a session, copied into another: datasets,
+    /// definitions (every version, in order) and the journal (`open` adopting a file).
+    public func copyDefinitionsAndJournal(to other: Workspace) throws(Diagnostic) {
+        // Replayed as made: each version supersedes the one before it there too.
+        for d in try definitions() { try other.setDefinition(name: d.name, kind: d.kind, statement: d.statement) }
+        for s in try journal() { try other.appendJournal(s) }
     }
 
     // MARK: the `sql` escape hatch
 
+    /// Named limits of one `sql` query: cells in its result, and seconds it may run.
+    nonisolated(unsafe) public static var maxQueryCells = 10_000_000
+    nonisolated(unsafe) public static var queryTimeLimit = 60.0
+    /// A file workspace answers `sql` on a second connection opened read-only, so nothing a
+    /// query does can write the workspace (an in-memory one has only its own connection,
+    /// and the authorizer alone guards it).
+    private var reader: SQLiteDB?
+
+    private func queryConnection() throws(Diagnostic) -> SQLiteDB {
+        guard let path else { return try db }
+        if let reader { return reader }
+        let r = try SQLiteDB(path: path, readOnly: true)
+        r.harden()
+        reader = r
+        return r
+    }
+
     /// Runs one read-only query. `observations` is a temporary table of every dataset's
     /// cells (dataset, region, industry, year, measure, value), built when a query names it.
+    /// Only reading is allowed (an authorizer refuses ATTACH, transactions, writes, PRAGMAs
+    /// outside a short list and functions that register anything); the result and the
+    /// running time are bounded.
     public func query(_ sql: String, cubes: [Cube]) throws(Diagnostic) -> Table {
+        let conn = try queryConnection()
         if sql.lowercased().contains("observations") && observationsGeneration != generation {
-            try materialiseObservations(cubes)
+            try materialiseObservations(cubes, on: conn)
         }
-        let st = try db.prepare(sql)
-        guard st.isReadOnly else {
-            throw Diagnostic(message: "sql is read-only: it may query the workspace, not change it",
-                             help: "use load, let and the other statements to change the workspace")
+        return try conn.readOnly(seconds: Self.queryTimeLimit) { () throws(Diagnostic) -> Table in
+            let st: SQLiteStatement
+            do throws(Diagnostic) { st = try conn.prepare(sql, single: true) } catch {
+                guard error.message.contains("not authorized") else { throw error }
+                let denied = String(cString: spets_sql_denied())
+                throw Diagnostic(message: "sql is read-only: it may query the workspace, not change it (\(denied.isEmpty ? Self.firstWord(sql) : denied) is refused)",
+                                 help: "sql runs SELECT and WITH queries; use load, let and the other statements to change the workspace")
+            }
+            guard st.isReadOnly else {
+                throw Diagnostic(message: "sql is read-only: it may query the workspace, not change it",
+                                 help: "use load, let and the other statements to change the workspace")
+            }
+            return try collect(st, sql: sql)
         }
+    }
+
+    static func firstWord(_ sql: String) -> String {
+        let w = sql.drop { $0.isWhitespace }.prefix { $0.isLetter }.uppercased()
+        return w.isEmpty ? "this statement" : w
+    }
+
+    private func collect(_ st: SQLiteStatement, sql: String) throws(Diagnostic) -> Table {
         let n = st.columnCount
         var cols: [[Any?]] = Array(repeating: [], count: Int(n))
         var numeric = [Bool](repeating: true, count: Int(n))
-        while try st.step() {
+        var cells = 0
+        while true {
+            let more: Bool
+            do throws(Diagnostic) { more = try st.step() } catch {
+                if error == .interrupted && spets_sql_timed_out() != 0 {
+                    throw Diagnostic(message: "sql stopped after \(NumberFormatting.exact(Self.queryTimeLimit)) seconds, the limit for one query",
+                                     help: "narrow the query (a WHERE, a LIMIT); Workspace.queryTimeLimit")
+                }
+                throw error
+            }
+            if !more { break }
+            cells += Int(n)
+            if cells > Self.maxQueryCells {
+                throw Diagnostic(message: "sql result is larger than \(Self.maxQueryCells) cells, the limit for one query",
+                                 help: "add a LIMIT or aggregate in the query")
+            }
             for c in 0..<n {
                 let t = st.type(c)
                 if t == 1 || t == 2 { cols[Int(c)].append(st.double(c)) }          // INTEGER, FLOAT
@@ -335,12 +512,12 @@ public final class Workspace {
         return Table(columns: columns, footer: ["sql: a read-only query of the workspace"])
     }
 
-    private func materialiseObservations(_ cubes: [Cube]) throws(Diagnostic) {
+    private func materialiseObservations(_ cubes: [Cube], on db: SQLiteDB) throws(Diagnostic) {
         try db.exec("""
             DROP TABLE IF EXISTS temp.observations;
             CREATE TEMP TABLE observations(dataset TEXT, region TEXT, industry TEXT, year INTEGER, measure TEXT, value REAL);
             """)
-        try db.transaction { () throws(Diagnostic) in
+        try db.transaction(deferred: true) { () throws(Diagnostic) in
             let ins = try db.prepare("INSERT INTO temp.observations VALUES (?,?,?,?,?,?)")
             for c in cubes {
                 for m in c.measures {

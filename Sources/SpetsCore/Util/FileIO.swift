@@ -21,9 +21,32 @@ public enum FileIO {
     }
 
     /// Reads a whole (small) file.
-    public static func read(_ path: String) throws(Diagnostic) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
+    /// The largest file read whole (workbooks, PC-Axis, JSON-stat, scripts, registries).
+    nonisolated(unsafe) public static var maxWholeFile = 1 << 30
+
+    /// Opens a file for reading, refusing what is not a regular file: a FIFO would block
+    /// (it is opened non-blocking only to look at it), a device such as /dev/zero never ends.
+    static func openRegular(_ path: String) throws(Diagnostic) -> Int32 {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         if fd < 0 { throw Diagnostic.io(path, errno) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { let e = errno; close(fd); throw Diagnostic.io(path, e) }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG:
+            _ = fcntl(fd, F_SETFL, 0)   // blocking reads again
+            return fd
+        case S_IFDIR:
+            close(fd)
+            throw Diagnostic(message: "\(path) is a directory, not a data file")
+        default:
+            close(fd)
+            throw Diagnostic(message: "\(path) is not a regular file (a pipe, socket or device); spets reads only files",
+                             help: "save the data to a file first, then load that file")
+        }
+    }
+
+    public static func read(_ path: String) throws(Diagnostic) -> [UInt8] {
+        let fd = try openRegular(path)
         defer { close(fd) }
         var out: [UInt8] = []
         var buf = [UInt8](repeating: 0, count: 1 << 16)
@@ -31,6 +54,10 @@ public enum FileIO {
             let n = buf.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 { if errno == EINTR { continue }; throw Diagnostic.io(path, errno) }
             if n == 0 { break }
+            if out.count + n > maxWholeFile {
+                throw Diagnostic(message: "\(path) is larger than \(maxWholeFile >> 20) MiB, the limit for a file read whole (FileIO.maxWholeFile)",
+                                 help: "export the table as CSV, which is read in chunks of any size")
+            }
             out.append(contentsOf: buf[0..<n])
         }
         return out
@@ -129,9 +156,7 @@ public struct ChunkedFile {
     public var offset: Int { Int(lseek(fd, 0, SEEK_CUR)) }
     public init(_ path: String) throws(Diagnostic) {
         self.path = path
-        if FileIO.isDirectory(path) { throw Diagnostic(message: "\(path) is a directory, not a data file") }
-        fd = open(path, O_RDONLY)
-        if fd < 0 { throw Diagnostic.io(path, errno) }
+        fd = try FileIO.openRegular(path)
     }
     /// Appends up to `count` bytes to `buffer`; returns bytes read (0 at end of file).
     /// Reads straight into the array's spare capacity (no zero-filling of the chunk).

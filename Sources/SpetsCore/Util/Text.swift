@@ -84,6 +84,26 @@ public enum Text {
         return d[x.count][y.count]
     }
 
+    /// Names longer than this get prefix suggestions only (edit distance is quadratic).
+    static let maxSuggestedLength = 200
+
+    /// Text from a file or a server made safe to print: control characters (ESC, NUL, …,
+    /// DEL and the C1 range) become `\u{1B}`-style escapes, so no input can move the
+    /// cursor, change colours or hide text. Tabs and newlines stay when `keepLines`.
+    public static func printable(_ s: String, keepLines: Bool = false) -> String {
+        func control(_ u: Unicode.Scalar) -> Bool {
+            if keepLines && (u == "\n" || u == "\t") { return false }
+            return u.value < 0x20 || (u.value >= 0x7F && u.value < 0xA0)
+        }
+        guard s.unicodeScalars.contains(where: control) else { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            if control(u) { out.append(contentsOf: "\\u{\(String(u.value, radix: 16, uppercase: true))}".unicodeScalars) }
+            else { out.append(u) }
+        }
+        return String(out)
+    }
+
     /// The candidates closest to `word` (folded comparison), best first, at most `limit`.
     /// A candidate qualifies when it is within a third of the word's length in edits, or
     /// when one folded form starts with the other.
@@ -92,11 +112,14 @@ public enum Text {
         guard !w.isEmpty else { return [] }
         var scored: [(Int, String)] = []
         var seen = Set<String>()
+        let length = w.unicodeScalars.count
+        let budget = max(1, length / 3)
         for c in candidates where !seen.contains(c) {
             seen.insert(c)
             let f = fold(c)
-            let d = distance(w, f)
-            let budget = max(1, w.unicodeScalars.count / 3)
+            // Lengths further apart than the budget cannot be within it: no quadratic
+            // distance for them (a 1 MB unknown name answers at once).
+            let d = abs(f.unicodeScalars.count - length) > budget || length > maxSuggestedLength ? Int.max : distance(w, f)
             if d <= budget { scored.append((d, c)) }
             else if f.hasPrefix(w) || (w.count >= 3 && w.hasPrefix(f) && f.count >= 3) { scored.append((budget + 1, c)) }
         }

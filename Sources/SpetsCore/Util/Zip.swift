@@ -33,6 +33,11 @@ public enum Zip {
             guard local + 30 <= b.count, u32(b, local) == 0x04034B50 else { throw bad("a damaged local header for \(name)") }
             let start = local + 30 + u16(b, local + 26) + u16(b, local + 28)
             guard start + csize <= b.count, usize < 1 << 30 else { throw bad("entry \(name) runs past the end") }
+            // Deflate expands at most about 1032-fold: a larger declared size is a lie, refused
+            // before it is allocated.
+            guard method != 8 || usize <= csize * 1032 + 1024 else {
+                throw bad("entry \(name) declares \(usize) bytes, more than its \(csize) compressed bytes can hold")
+            }
             let data = Array(b[start..<(start + csize)])
             switch method {
             case 0: out[name] = data
