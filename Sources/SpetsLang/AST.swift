@@ -5,6 +5,9 @@ import SpetsCore
 public struct NameRef: Equatable, Sendable {
     public var text: String
     public var span: Range<Int>
+    /// For a file written to: `replace` followed it (an existing file may be overwritten).
+    public var replace = false
+    public init(text: String, span: Range<Int>, replace: Bool = false) { self.text = text; self.span = span; self.replace = replace }
 }
 
 /// `dataset.measure`

@@ -69,8 +69,10 @@ extension Session {
             return try set(key, value)
         case .export(let p, let path):
             let t = try evaluate(p)
+            let file = try outputPath(path)
+            defer { if FileIO.exists(file) { wrote(file) } }
             if path.text.lowercased().hasSuffix(".xlsx") {
-                do { try FileIO.write(path.text, bytes: XLSXWriter.workbook(t)) } catch { throw error.at(path.span) }
+                do { try FileIO.write(file, bytes: XLSXWriter.workbook(t)) } catch { throw error.at(path.span) }
                 return Outcome(messages: ["exported \(t.rowCount) rows to \(path.text) (xlsx)"])
             }
             guard let fmt = OutputFormat.forPath(path.text) else {
@@ -79,8 +81,9 @@ extension Session {
             }
             var s = settings
             s.maxRows = Int.max
+            s.inertFormulas = true
             do {
-                try FileIO.write(path.text) { (emit) throws(Diagnostic) in
+                try FileIO.write(file) { (emit) throws(Diagnostic) in
                     let sink = ByteSink(emit: emit)
                     try fmt.write(t, s, to: sink)
                     try sink.flush()
@@ -145,7 +148,7 @@ extension Session {
         case .chart(let source):
             return try chart(source, span: st.span)
         case .report(let path, let region, let dated):
-            return try report(path: path, region: region, dated: dated)
+            return try report(path: path, file: try outputPath(path), region: region, dated: dated)
         case .run, .save, .piped, .history, .edit:
             throw Diagnostic(message: "internal: run and save are handled by the runner", span: st.span)
         }

@@ -62,7 +62,11 @@ extension Session {
         return s.first.map { $0.isNumber } == true ? "d_" + s : s
     }
 
-    func open(_ path: NameRef) throws(Diagnostic) -> Outcome {
+    func open(_ given: NameRef) throws(Diagnostic) -> Outcome {
+        // A workspace file is written to: inside a notebook's folder like any output (an
+        // existing workspace is what `open` is for, so it is not an overwrite).
+        var path = given
+        if writeRoot != nil { path.replace = true; path.text = try outputPath(path) }
         let ws: Workspace
         do { ws = try Workspace(path: path.text) } catch { throw error.at(path.span) }
         let stored = try ws.loadAll()

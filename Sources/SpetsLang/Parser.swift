@@ -154,7 +154,7 @@ public struct Parser {
         case "strengths": kind = try parseStrengths()
         case "chart": kind = try parseChart()
         case "run": advance(); kind = .run(try parseString("a script path"))
-        case "save": advance(); kind = .save(try parseString("a script path"))
+        case "save": advance(); kind = .save(try parseOutputPath("a script path"))
         case "open": advance(); kind = .open(try parseString("a workspace path"))
         case "sql": advance(); kind = .sql(try parseString("an SQL query"))
         case "area": kind = try parseArea()
@@ -338,7 +338,7 @@ public struct Parser {
         defer { stopWords = [] }
         let pipe = try parsePipeline(stopWords: ["to"])
         try expect(word: "to", "before the file to export to")
-        return .export(pipe, path: try parseString("a file path"))
+        return .export(pipe, path: try parseOutputPath("a file path"))
     }
 
     /// pipeline = source { "|" stage } ;
@@ -522,6 +522,17 @@ public struct Parser {
         return (text, span)
     }
 
+    /// A count written in a statement (`top N`): a whole number in min...max, checked before
+    /// it becomes an Int (a 20-digit number would not fit).
+    mutating func parseCount(_ what: String, min: Double, max: Double = 1e9) throws(Diagnostic) -> Int {
+        let t = peek
+        guard t.kind == .number, !t.percent, t.number == t.number.rounded(), t.number >= min, t.number < max else {
+            throw error("expected a whole number of \(what) after `top` (\(NumberFormatting.exact(min)) to \(NumberFormatting.exact(max - 1))), found \(describe(t))")
+        }
+        advance()
+        return Int(t.number)
+    }
+
     /// year = NUMBER (four digits) ;
     mutating func parseYear() throws(Diagnostic) -> Int {
         let t = peek
@@ -567,6 +578,13 @@ public struct Parser {
         guard peek.kind == .identifier else { throw error("expected \(what), found \(describe(peek))") }
         let t = advance()
         return NameRef(text: t.text, span: t.span)
+    }
+
+    /// output = STRING [ "replace" ] ;  a file a statement writes (export, save, plot, report).
+    mutating func parseOutputPath(_ what: String) throws(Diagnostic) -> NameRef {
+        var p = try parseString(what)
+        if match(word: "replace") { p.replace = true }
+        return p
     }
 
     mutating func parseString(_ what: String) throws(Diagnostic) -> NameRef {

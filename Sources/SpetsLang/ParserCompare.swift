@@ -70,8 +70,7 @@ extension Parser {
         var top: Int? = nil, by: NameRef? = nil, outside: NameRef? = nil
         while !atClauseEnd {
             if match(word: "top") {
-                guard peek.kind == .number, peek.number >= 1 else { throw error("expected a number of regions after `top`") }
-                top = Int(advance().number)
+                top = try parseCount("regions", min: 1)
             } else if match(word: "by") {
                 by = try parseIdentifier(SimilarityMethod.allCases.map(\.rawValue).joined(separator: ", "))
                 guard SimilarityMethod(rawValue: by!.text.lowercased()) != nil else {

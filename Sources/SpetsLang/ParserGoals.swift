@@ -78,7 +78,7 @@ extension Parser {
     /// report = "report" STRING [ "for" name ] [ "dated" ] ;
     mutating func parseReport() throws(Diagnostic) -> StatementKind {
         advance()
-        let path = try parseString("a report file (.md or .html)")
+        let path = try parseOutputPath("a report file (.md or .html)")
         var region: NameRef? = nil
         var dated = false
         var spec = VerbTable.named("project")!
@@ -86,7 +86,7 @@ extension Parser {
         while !atStatementEnd {
             if match(word: "for") { region = try parseMultiwordName(spec); continue }
             if match(word: "dated") { dated = true; continue }
-            throw error("unexpected \(describe(peek)) in `report`", help: "usage: report \"FILE.md|.html\" [for R] [dated]")
+            throw error("unexpected \(describe(peek)) in `report`", help: "usage: report \"FILE.md|.html\" [replace] [for R] [dated]")
         }
         return .report(path, region: region, dated: dated)
     }

@@ -24,10 +24,7 @@ extension Parser {
             if match(word: "desc") { desc = true } else { _ = match(word: "asc") }
             return .sort(col, descending: desc, span: start..<previous.span.upperBound)
         case "top":
-            guard peek.kind == .number, peek.number == peek.number.rounded(), peek.number >= 0, peek.number < 1e9 else {
-                throw error("expected a whole number of rows after `top`, found \(describe(peek))")
-            }
-            let n = Int(advance().number)
+            let n = try parseCount("rows", min: 0)
             var by: NameRef? = nil
             if match(word: "by") { by = try parseName("a column") }
             return .top(n, by: by, span: start..<previous.span.upperBound)

@@ -70,7 +70,7 @@ extension Parser {
             }
         }
         var path: NameRef? = nil
-        if match(word: "to") { path = try parseString("an SVG file path") }
+        if match(word: "to") { path = try parseOutputPath("an SVG file path") }
         return .plot(PlotSpec(source: source, kind: NameRef(text: kindTok.text.lowercased(), span: kindTok.span), options: options, path: path))
     }
 
@@ -139,22 +139,24 @@ extension Session {
         }
         let svg: String
         do { svg = try kind.render(t, o) } catch { throw error.at(spec.kind.span) }
-        guard let path = spec.path else {
+        guard let written = spec.path else {
             guard inlineFigures else {
                 throw Diagnostic(message: "`plot` needs a file here: add `to \"FILE.svg\"`", span: span,
                                  help: "in a notebook the chart goes into the page; in the terminal `chart …` draws with characters")
             }
             return Outcome(figure: svg)
         }
-        guard path.text.lowercased().hasSuffix(".svg") else {
-            throw Diagnostic(message: "charts are written as SVG: the file name must end in .svg", span: path.span)
+        guard written.text.lowercased().hasSuffix(".svg") else {
+            throw Diagnostic(message: "charts are written as SVG: the file name must end in .svg", span: written.span)
         }
+        let file = try outputPath(written)
+        defer { if FileIO.exists(file) { wrote(file) } }
         do {
             // `to "out/p.svg"`: a chart folder is made when missing.
-            if let slash = path.text.lastIndex(of: "/"), slash != path.text.startIndex { try FileIO.makeDirectory(String(path.text[..<slash])) }
-            try FileIO.write(path.text, svg)
-        } catch { throw error.at(path.span) }
-        return Outcome(messages: ["plotted \(kind.name) chart of \(plural(t.rowCount, "row")) to \(path.text)"], figure: svg)
+            if let slash = file.lastIndex(of: "/"), slash != file.startIndex { try FileIO.makeDirectory(String(file[..<slash])) }
+            try FileIO.write(file, svg)
+        } catch { throw error.at(written.span) }
+        return Outcome(messages: ["plotted \(kind.name) chart of \(plural(t.rowCount, "row")) to \(written.text)"], figure: svg)
     }
 
     func chart(_ source: Statement, span: Range<Int>) throws(Diagnostic) -> Outcome {

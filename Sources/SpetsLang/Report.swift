@@ -5,7 +5,7 @@ import Glibc
 import SpetsCore
 
 extension Session {
-    func report(path: NameRef, region: NameRef?, dated: Bool) throws(Diagnostic) -> Outcome {
+    func report(path: NameRef, file: String, region: NameRef?, dated: Bool) throws(Diagnostic) -> Outcome {
         let html = path.text.lowercased().hasSuffix(".html") || path.text.lowercased().hasSuffix(".htm")
         guard html || path.text.lowercased().hasSuffix(".md") else {
             throw Diagnostic(message: "a report is written as Markdown (.md) or HTML (.html)", span: path.span)
@@ -72,7 +72,7 @@ extension Session {
                 if let note { body += "<p>\(HTMLRenderer.escape(note))</p>\n" }
                 for t in tables { body += OutputFormat.html.render(t, s) }
             }
-            do { try FileIO.write(path.text, HTMLRenderer.page(title: title, body: body)) } catch { throw error.at(path.span) }
+                        do { try FileIO.write(file, HTMLRenderer.page(title: title, body: body)) } catch { throw error.at(path.span) }
         } else {
             body += "# \(title)\n\nDataset \(cube.name) (\(cube.source))\(dated ? ", " + today() : "").\n"
             for (h, tables, note) in sections {
@@ -80,8 +80,9 @@ extension Session {
                 if let note { body += note + "\n" }
                 for t in tables { body += OutputFormat.markdown.render(t, s) + "\n" }
             }
-            do { try FileIO.write(path.text, body) } catch { throw error.at(path.span) }
+                        do { try FileIO.write(file, body) } catch { throw error.at(path.span) }
         }
+        wrote(file)
         return Outcome(messages: ["report for \(name) written to \(path.text)"])
     }
 

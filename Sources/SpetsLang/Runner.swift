@@ -111,7 +111,9 @@ public final class Runner {
         case .save(let path):
             let lines = try session.workspace.journal()
             let script = "# spets script written by `save`: replays this session\n" + lines.map { $0 + "\n" }.joined()
-            do { try FileIO.write(path.text, script) } catch { throw error.at(path.span) }
+            let file = try session.outputPath(path)
+            do { try FileIO.write(file, script) } catch { throw error.at(path.span) }
+            session.wrote(file)
             emit(Outcome(messages: ["saved \(lines.count) statements to \(path.text)"]))
             if nesting == 0, let f = session.tutorialFollowUp(text) { sink.result(f) }
             return

@@ -54,6 +54,17 @@ public final class Session {
     public var editText: ((String) -> String?)? = nil
     /// Adds a statement run from `history N` or `edit` to the history (set by the shell).
     public var historyAppend: ((String) -> Void)? = nil
+    /// Asks the user whether to overwrite a file (set by the interactive shell; nil in
+    /// scripts, where `replace` is needed).
+    public var confirmOverwrite: ((String) -> Bool)? = nil
+    /// Every statement may overwrite files (a notebook writing its own outputs again).
+    public var allowOverwrite = false
+    /// Where statements may write (a notebook's scratch or own folder); nil: anywhere.
+    public var writeRoot: String? = nil
+    /// How messages name `writeRoot` (stable words, not a random scratch path).
+    public var writeRootName = "scratch directory"
+    /// Files this session has written.
+    var writtenFiles: Set<String> = []
     /// The guided tutorial's position (nil: none running).
     var tutorialState: TutorialState? = nil
     /// Problems met while restoring a workspace (a `let` that no longer evaluates).

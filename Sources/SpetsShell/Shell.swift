@@ -17,6 +17,10 @@ public enum Shell {
         runner.session.historyEntries = { editor.entries }
         runner.session.historyAppend = { editor.remember($0) }
         runner.session.editText = { LineEditor.edit($0) }
+        runner.session.confirmOverwrite = { question in
+            guard let answer = editor.readLine(prompt: question) else { return false }
+            return ["y", "yes", "j", "ja"].contains(answer.trimmed().lowercased())
+        }
         let pager = PagingOutput(runner.sink)
         runner.sink = pager
         Interrupt.install()

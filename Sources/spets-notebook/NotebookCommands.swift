@@ -13,7 +13,11 @@ import SpetsShell
 import SpetsCommandLine
 
 enum NotebookFiles {
-    static func load(_ file: String) -> (Notebook, [BlockResult]) {
+    /// Runs a notebook. What its blocks write (export, save, plot, report, open) goes into
+    /// a fresh scratch directory, removed afterwards — or, with `writeHere`, into the
+    /// notebook's own folder — and never anywhere else: a notebook from someone else cannot
+    /// overwrite your files.
+    static func load(_ file: String, writeHere: Bool = false) -> (Notebook, [BlockResult]) {
         let text: String
         do { text = try FileIO.readText(file) } catch { fail("error: \(error.message)") }
         let nb: Notebook
@@ -21,7 +25,20 @@ enum NotebookFiles {
         let session: Session
         do { session = try Startup.session(workspace: nil) } catch { fail("error: \(error.message)") }
         Interrupt.install()
-        return (nb, NotebookRunner.run(nb, session: session))
+        var scratch: String? = nil
+        if writeHere {
+            session.writeRoot = Session.realPath(directory(file)) ?? directory(file)
+            session.allowOverwrite = true   // its own outputs, written again
+            session.writeRootName = "folder"
+        } else {
+            var template = Array(((FileIO.environment("TMPDIR") ?? "/tmp") + "/spets-notebook-XXXXXX").utf8CString)
+            guard let made = mkdtemp(&template) else { fail("error: cannot make a scratch directory: \(FileIO.errorText(errno))") }
+            scratch = Session.realPath(String(cString: made)) ?? String(cString: made)
+            session.writeRoot = scratch
+        }
+        let results = NotebookRunner.run(nb, session: session)
+        if let scratch { FileIO.removeTree(scratch) }
+        return (nb, results)
     }
 
     static func baseName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
@@ -40,7 +57,7 @@ struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spets render",
         abstract: "Run a notebook (Markdown with ```spets blocks) and write it with each block's output.",
-        discussion: "The output's extension picks the page: .html (one self-contained file, charts inline) or .md (the notebook with outputs between markers, charts as SVG files in NAME.files/; `spets check` compares against it). Blocks run in a fresh session from the current directory.")
+        discussion: "The output's extension picks the page: .html (one self-contained file, charts inline) or .md (the notebook with outputs between markers, charts as SVG files in NAME.files/; `spets check` compares against it). Blocks run in a fresh session from the current directory; files they write go to a scratch directory (removed afterwards), or with --write-here into the notebook's folder, never elsewhere.")
 
     @Argument(help: "The notebook (.md).")
     var file: String
@@ -48,13 +65,16 @@ struct RenderCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .long], help: "Where to write (.html or .md; default: the notebook's name with .html).")
     var output: String?
 
+    @Flag(name: .long, help: "Let the blocks write files (export, save, plot … to) into the notebook's own folder; without it they go to a scratch directory that is removed afterwards.")
+    var writeHere = false
+
     func run() throws {
         let out = output ?? (file.hasSuffix(".md") ? String(file.dropLast(3)) : file) + ".html"
         let lower = out.lowercased()
         guard lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".md") else {
             NotebookFiles.fail("error: cannot tell the page format of \"\(out)\": use .html or .md")
         }
-        let (nb, results) = NotebookFiles.load(file)
+        let (nb, results) = NotebookFiles.load(file, writeHere: writeHere)
         do {
             if lower.hasSuffix(".md") {
                 let page = NotebookMarkdown.render(nb, results, pageName: NotebookFiles.baseName(out))

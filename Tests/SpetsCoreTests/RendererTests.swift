@@ -1,5 +1,6 @@
 // RendererTests.swift — the four output formats on one small table.
 import XCTest
+import Glibc
 @testable import SpetsCore
 
 final class RendererTests: XCTestCase {
@@ -119,6 +120,28 @@ final class RendererTests: XCTestCase {
             throw Diagnostic.interrupted
         })
         XCTAssertEqual(try FileIO.readText(path), "old\n")
-        XCTAssertFalse(FileIO.exists(path + ".tmp-spets"))
+        let folder = String(path[..<path.lastIndex(of: "/")!])
+        XCTAssertFalse(FileIO.list(folder).contains { $0.name.hasPrefix(".kept.csv.spets-") }, "no temporary file is left")
+    }
+
+    func testAWriteNeverGoesThroughAPlantedSymlink() throws {
+        let target = Fixture.write("victim.txt", "precious\n")
+        let folder = String(target[..<target.lastIndex(of: "/")!])
+        let out = folder + "/planted.csv"
+        unlink(out)
+        XCTAssertEqual(symlink(target, out), 0)
+        try FileIO.write(out, "a,b\n")
+        XCTAssertEqual(try FileIO.readText(target), "precious\n", "the symlink's target is untouched")
+        XCTAssertEqual(try FileIO.readText(out), "a,b\n", "the link itself was replaced by the new file")
+    }
+
+    func testExportedCSVTextCannotBeAFormula() {
+        let t = Table(columns: [Column("name", .text(["=cmd|' /C calc'!A0", "+1", "-", "@SUM(A1)", "Kalmar"])), Column("x", .number([-1, 2, 3, 4, 5]))])
+        var s = RenderSettings()
+        s.inertFormulas = true
+        XCTAssertEqual(OutputFormat.csv.render(t, s), "name,x\n'=cmd|' /C calc'!A0,-1\n'+1,2\n'-,3\n'@SUM(A1),4\nKalmar,5\n")
+        XCTAssertEqual(OutputFormat.csv.render(t, RenderSettings()).split(separator: "\n")[1], "=cmd|' /C calc'!A0,-1", "stdout CSV is the data as it is")
+        let md = OutputFormat.markdown.render(Table(columns: [Column("label", .text(["<script>alert(1)</script>"]))]), RenderSettings())
+        XCTAssertFalse(md.contains("<script>"), md)
     }
 }

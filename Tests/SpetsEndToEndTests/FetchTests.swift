@@ -4,6 +4,7 @@
 // an unreachable source with no copy is a clear error.
 import Foundation
 import XCTest
+@testable import SpetsCore
 
 /// A one-file HTTP/1.1 server on 127.0.0.1 (any free port), recording request paths.
 final class LoopbackServer: @unchecked Sendable {
@@ -14,8 +15,12 @@ final class LoopbackServer: @unchecked Sendable {
     private var _paths: [String] = []
     var paths: [String] { lock.lock(); defer { lock.unlock() }; return _paths }
 
-    init(body: [UInt8]) throws {
+    /// `redirectLoop`: every answer is a 302 back to the server itself.
+    let redirectLoop: Bool
+
+    init(body: [UInt8], redirectLoop: Bool = false) throws {
         self.body = body
+        self.redirectLoop = redirectLoop
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         self.fd = fd
         var one: Int32 = 1
@@ -42,6 +47,12 @@ final class LoopbackServer: @unchecked Sendable {
             let request = String(decoding: buf.prefix(max(n, 0)), as: UTF8.self)
             let path = request.split(separator: " ").dropFirst().first.map(String.init) ?? ""
             lock.lock(); _paths.append(path); lock.unlock()
+            if redirectLoop {
+                let head = "HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:\(port)/loop\(_paths.count)\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                _ = Array(head.utf8).withUnsafeBytes { write(c, $0.baseAddress, $0.count) }
+                close(c)
+                continue
+            }
             let found = path.contains("/nama_10r_3empers?")
             let payload = found ? body : Array("{\"error\": \"not found\"}".utf8)
             let head = "HTTP/1.1 \(found ? "200 OK" : "404 Not Found")\r\nContent-Type: application/json\r\nContent-Length: \(payload.count)\r\nConnection: close\r\n\r\n"
@@ -105,5 +116,19 @@ final class FetchTests: XCTestCase {
         XCTAssertTrue(down.err.contains("the network could not reach 127.0.0.1:\(server.port)"), down.err)
         XCTAssertTrue(down.err.contains("this workspace has no copy of it"), down.err)
         XCTAssertTrue(down.err.contains("/TAB6471/data?lang=sv&outputFormat=json-stat2&valueCodes[Region]=08&valueCodes[Kon]=1,2"), down.err)
+    }
+
+    func testResponseSizeAndRedirectsAreBounded() throws {
+        let big = try LoopbackServer(body: [UInt8](repeating: 32, count: 3 << 20))
+        let limit = HTTP.maxResponseBytes
+        defer { HTTP.maxResponseBytes = limit; big.stop() }
+        HTTP.maxResponseBytes = 1 << 20
+        guard case .failure(let f) = HTTP.get("http://127.0.0.1:\(big.port)/nama_10r_3empers?x") else { return XCTFail("a 3 MiB body over a 1 MiB limit was accepted") }
+        XCTAssertTrue(f.explanation(host: "h").contains("more than 1 MiB"), f.explanation(host: "h"))
+        let loop = try LoopbackServer(body: [], redirectLoop: true)
+        defer { loop.stop() }
+        guard case .failure(let g) = HTTP.get("http://127.0.0.1:\(loop.port)/start") else { return XCTFail("an endless redirect was followed to an answer") }
+        XCTAssertTrue(g.explanation(host: "h").lowercased().contains("redirect"), g.explanation(host: "h"))
+        XCTAssertLessThanOrEqual(loop.paths.count, HTTP.maxRedirects + 1, "at most \(HTTP.maxRedirects) redirects are followed")
     }
 }

@@ -83,6 +83,28 @@ final class REPLTests: XCTestCase {
         XCTAssertEqual(t.wait(), 0)
     }
 
+    /// At the prompt an existing file is not overwritten without a yes (80 columns).
+    func testOverwriteAsks() throws {
+        let out = home + "/lq.csv"
+        try "precious\n".write(toFile: out, atomically: true, encoding: .utf8)
+        let t = try start(env: ["COLUMNS": "80"])
+        load(t)
+        t.type("export w | top 2 by employment to \"lq.csv\"\r")
+        XCTAssertTrue(t.read(until: "lq.csv exists: replace it? [y/N] "), t.plain)
+        t.type("n\r")
+        XCTAssertTrue(t.read(until: "spets> ", occurrences: 3), t.plain)
+        XCTAssertTrue(t.plain.contains("lq.csv was kept as it was (not replaced)"), t.plain)
+        XCTAssertEqual(try String(contentsOfFile: out, encoding: .utf8), "precious\n")
+        t.type("export w | top 2 by employment to \"lq.csv\"\r")
+        XCTAssertTrue(t.read(until: "replace it? [y/N] ", occurrences: 2), t.plain)
+        t.type("y\r")
+        XCTAssertTrue(t.read(until: "spets> ", occurrences: 4), t.plain)
+        XCTAssertTrue(t.plain.contains("exported 2 rows to lq.csv (csv)"), t.plain)
+        XCTAssertEqual(try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").count, 3)
+        t.type("\u{04}")
+        XCTAssertEqual(t.wait(), 0)
+    }
+
     func testCtrlCInterruptsARunningStatement() throws {
         let t = try start()
         t.type("sql \"with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c\"\r")
@@ -214,7 +236,9 @@ final class REPLTests: XCTestCase {
         t.type("\u{03}")
         XCTAssertTrue(t.read(until: "spets> ", occurrences: 11, timeout: 10), t.plain.suffix(1500).description)
         XCTAssertEqual(t.plain.components(separatedBy: "interrupted").count, 3, t.plain.suffix(800).description)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: exported) || FileManager.default.fileExists(atPath: exported + ".tmp-spets"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: exported))
+        let folder = URL(fileURLWithPath: exported).deletingLastPathComponent().path
+        XCTAssertFalse(((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).contains { $0.contains(".spets-") }, "no temporary file is left")
         t.type("\u{04}")
         XCTAssertEqual(t.wait(), 0)
         // `spets -c … > out.txt` from a terminal: the progress line goes to the terminal

@@ -15,7 +15,7 @@ final class WideLoadTests: XCTestCase {
         let out = h.run("lq se.employment in 2017 for Kalmar")
         XCTAssertTrue(out.contains("J Informations- och kommunikationsv"), out)
         let saved = Repo.write("wide-lang.spets", "")
-        h.run("save \"\(saved)\"")
+        h.run("save \"\(saved)\" replace")   // Repo.write made the file: replacing it is asked for
         let script = try String(contentsOfFile: saved, encoding: .utf8)
         XCTAssertTrue(script.contains("wide industries into employment"), script)
     }
@@ -39,7 +39,7 @@ final class LoadClauseTests: XCTestCase {
         let described = h.run("describe d")
         XCTAssertTrue(described.contains("unit persons; missing 2"), described)
         let saved = Repo.write("clauses.spets", "")
-        h.run("save \"\(saved)\"")
+        h.run("save \"\(saved)\" replace")   // Repo.write made the file: replacing it is asked for
         XCTAssertTrue(try String(contentsOfFile: saved, encoding: .utf8).contains("skip 2 text code ignore Id measure jobs missing \"NA\" unit jobs = \"persons\""))
     }
 

@@ -25,6 +25,15 @@ public enum JSONStatLoader {
         }
     }
 
+    /// How many declared cells one given cell of a sparse `value` object may stand for.
+    static let maxSparseExpansion = 1000
+
+    /// An object's members by key (the first of a repeated key), for lookups by code.
+    static func index(_ j: JSON?) -> [String: JSON] {
+        guard let m = j?.members else { return [:] }
+        return Dictionary(m, uniquingKeysWith: { a, _ in a })
+    }
+
     static func fail(_ path: String, _ msg: String, help: String? = nil) -> Diagnostic {
         Diagnostic(message: "JSON-stat: " + msg, location: FileLocation(file: path, line: 1), help: help)
     }
@@ -69,8 +78,10 @@ public enum JSONStatLoader {
                 throw fail(path, "dimension `\(id)` has \(codes.count) categories but `size` says \(sizes[k])")
             }
             if let dup = CSVLoader.firstDuplicate(codes) { throw fail(path, "dimension `\(id)` lists category `\(dup)` twice") }
-            let label = cat["label"]
-            let names = codes.map { c in label?[c]?.string ?? c }
+            // Looked up through a dictionary: an object's members are a list, and 100,000
+            // categories looked up one by one would be quadratic.
+            let label = Self.index(cat["label"])
+            let names = codes.map { c in label[c]?.string ?? c }
             // Axes are named by their id (`nace_r2`, `geo`, `Kon`): short, stable across
             // languages, and what `with industry = …` and `where` refer to.
             var axis = DenseTable.Axis(name: id, labels: codes, names: names, hasCodes: names != codes)
@@ -88,8 +99,8 @@ public enum JSONStatLoader {
         t.regionHint = roleIndex("geo")
         t.contents = roleIndex("metric")
         if let c = t.contents {
-            let unit = dimension[ids[c]]?["category"]?["unit"]
-            t.units = t.axes[c].labels.map { code in unit?[code]?["base"]?.string ?? unit?[code]?["label"]?.string }
+            let unit = Self.index(dimension[ids[c]]?["category"]?["unit"])
+            t.units = t.axes[c].labels.map { code in unit[code]?["base"]?.string ?? unit[code]?["label"]?.string }
         }
         t.measureName = ds["label"]?.string.flatMap { $0.count <= 40 ? $0 : nil }
 
@@ -106,6 +117,12 @@ public enum JSONStatLoader {
             t.data = a.map { $0.number ?? .nan }
         case .object(let m)?:
             try t.checkAllocatable(total)
+            // A sparse object may declare far more cells than it gives; expanding 100 values
+            // into 134 million missing cells is refused with the ratio that was declared.
+            guard total <= max(m.count * Self.maxSparseExpansion, 1 << 20) else {
+                throw fail(path, "`value` gives \(m.count) cells of the \(total) the dimensions declare; spets expands a sparse table at most \(Self.maxSparseExpansion)-fold",
+                           help: "download a narrower selection (fewer categories per dimension)")
+            }
             t.data = [Double](repeating: .nan, count: total)
             for (k, v) in m {
                 guard let i = Int(k), i >= 0, i < total else { throw fail(path, "`value` key `\(k)` is not a cell position 0…\(total - 1)") }

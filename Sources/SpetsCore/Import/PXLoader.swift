@@ -69,9 +69,16 @@ public enum PXLoader {
 
         // Data values, cell by cell in STUB-then-HEADING order (the last variable fastest).
         try t.checkAllocatable(total)
+        let keyVars = meta.entries("KEYS").compactMap { e in vars.firstIndex { $0.name == e.args.first }.map { ($0, e.text.uppercased()) } }
+        // Every value takes at least two bytes (a digit and a separator): a dense DATA section
+        // too short for the declared cells is refused before they are allocated.
+        let room = (b.count - px.dataStart + 1) / 2
+        if keyVars.isEmpty && total > room {
+            throw Diagnostic(message: "the variables declare \(total) cells (" + vars.map { String($0.labels.count) }.joined(separator: " × ") + ") but DATA has room for at most \(room) values",
+                             location: FileLocation(file: path, line: px.dataLine), help: "check VALUES against the data, or download the table again")
+        }
         t.data = [Double](repeating: .nan, count: total)
         var symbols: [String: Int] = [:]
-        let keyVars = meta.entries("KEYS").compactMap { e in vars.firstIndex { $0.name == e.args.first }.map { ($0, e.text.uppercased()) } }
         if keyVars.isEmpty {
             try readDense(b, px, path: path, decode: decode, into: &t.data, symbols: &symbols, flags: &t.flags, sizes: vars.map(\.labels.count))
         } else {

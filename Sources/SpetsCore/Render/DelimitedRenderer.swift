@@ -3,13 +3,14 @@
 // ByteSink: labels of coded columns are quoted once per dictionary entry, not once per cell.
 
 enum DelimitedRenderer {
-    static func csv(_ t: Table) -> String {
+    static func csv(_ t: Table, inert: Bool = false) -> String {
         let sink = ByteSink()
-        try! write(t, to: sink)   // a sink without `emit` never throws
+        try! write(t, to: sink, inert: inert)   // a sink without `emit` never throws
         return sink.text
     }
 
-    static func write(_ t: Table, to sink: ByteSink) throws(Diagnostic) {
+    static func write(_ t: Table, to sink: ByteSink, inert: Bool = false) throws(Diagnostic) {
+        let quote = { (s: String) in Self.quote(inert ? Self.inert(s) : s) }
         sink.append(t.columns.map { quote($0.machineName) }.joined(separator: ","))
         sink.append(10)
         // Coded columns: each label's bytes, prepared once.
@@ -30,6 +31,12 @@ enum DelimitedRenderer {
             sink.append(10)
             try sink.rowDone(r, of: n)
         }
+    }
+
+    /// A text a spreadsheet would evaluate (`=cmd|' /C calc'!A0`) with a `'` before it.
+    static func inert(_ s: String) -> String {
+        guard let f = s.unicodeScalars.first, f == "=" || f == "+" || f == "-" || f == "@" || f == "\t" || f == "\r" else { return s }
+        return "'" + s
     }
 
     static func quote(_ s: String) -> String {

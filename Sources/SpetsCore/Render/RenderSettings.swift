@@ -23,6 +23,10 @@ public struct RenderSettings: Sendable {
     /// Results taller than the terminal go through $PAGER (interactive shell only).
     public enum Pager: String, Sendable { case auto, on, off }
     public var pager = Pager.auto
+    /// Text cells that a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab, CR
+    /// first) are written with a leading `'`: set for exported CSV files, which are opened
+    /// in Excel; CSV on stdout stays the data as it is.
+    public var inertFormulas = false
     public init() {}
 }
 
@@ -32,7 +36,7 @@ public struct OutputFormat: Equatable, Sendable {
     public let help: String
     let draw: @Sendable (Table, RenderSettings) -> String
     /// The machine formats, whose rows are never cut, also write piece by piece (`write`).
-    var stream: (@Sendable (Table, ByteSink) throws(Diagnostic) -> Void)? = nil
+    var stream: (@Sendable (Table, RenderSettings, ByteSink) throws(Diagnostic) -> Void)? = nil
     public static func == (a: OutputFormat, b: OutputFormat) -> Bool { a.name == b.name }
 
     public func render(_ t: Table, _ s: RenderSettings) -> String { draw(t, s) }
@@ -40,15 +44,15 @@ public struct OutputFormat: Equatable, Sendable {
     /// Renders into a sink: row by row for CSV and JSON, the whole text at once for the
     /// formats meant for people (their rows are cut at `set rows`).
     public func write(_ t: Table, _ s: RenderSettings, to sink: ByteSink) throws(Diagnostic) {
-        if let stream { try stream(t, sink) } else { sink.append(draw(t, s)) }
+        if let stream { try stream(t, s, sink) } else { sink.append(draw(t, s)) }
     }
 
     public static let table = OutputFormat(name: "table", fileExtension: "txt", help: "aligned box table with footer (for people)",
                                            draw: { BoxRenderer.render($0, $1) })
     public static let csv = OutputFormat(name: "csv", fileExtension: "csv", help: "comma-separated, snake_case header, exact numbers",
-                                         draw: { t, _ in DelimitedRenderer.csv(t) }, stream: { (t, sink) throws(Diagnostic) in try DelimitedRenderer.write(t, to: sink) })
+                                         draw: { t, s in DelimitedRenderer.csv(t, inert: s.inertFormulas) }, stream: { (t, s, sink) throws(Diagnostic) in try DelimitedRenderer.write(t, to: sink, inert: s.inertFormulas) })
     public static let json = OutputFormat(name: "json", fileExtension: "json", help: "{columns, rows, footer}; numbers exact, missing as null",
-                                          draw: { t, _ in JSONRenderer.render(t) }, stream: { (t, sink) throws(Diagnostic) in try JSONRenderer.write(t, to: sink) })
+                                          draw: { t, _ in JSONRenderer.render(t) }, stream: { (t, _, sink) throws(Diagnostic) in try JSONRenderer.write(t, to: sink) })
     public static let markdown = OutputFormat(name: "markdown", fileExtension: "md", help: "GitHub-flavoured Markdown table with footer",
                                               draw: { MarkdownRenderer.render($0, $1) })
 

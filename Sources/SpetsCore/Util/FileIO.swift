@@ -82,8 +82,20 @@ public enum FileIO {
     /// `body` leaves the target as it was and no temporary file behind).
     public static func write(_ path: String,
                              _ body: (_ emit: @escaping (UnsafeBufferPointer<UInt8>) throws(Diagnostic) -> Void) throws(Diagnostic) -> Void) throws(Diagnostic) {
-        let tmp = path + ".tmp-spets"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        // A fresh name in the target's folder, created exclusively and never through a
+        // symlink: nothing planted there can be written through, and two writers never
+        // share a temporary file. The rename then replaces the target (a symlink itself, not
+        // what it points to).
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[...$0]) } ?? ""
+        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        var fd: Int32 = -1
+        var tmp = ""
+        for _ in 0..<8 {
+            tmp = folder + "." + base + ".spets-" + String(UInt64.random(in: 0...UInt64.max), radix: 36) + ".tmp"
+            fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            if fd >= 0 || errno != EEXIST { break }
+        }
         if fd < 0 { throw Diagnostic.io(path, errno) }
         do {
             try body { (b) throws(Diagnostic) in
@@ -100,6 +112,18 @@ public enum FileIO {
         }
         close(fd)
         if rename(tmp, path) != 0 { let e = errno; unlink(tmp); throw Diagnostic.io(path, e) }
+    }
+
+    /// Removes a directory and everything in it (symlinks are removed, never followed).
+    public static func removeTree(_ path: String) {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return }
+        if (st.st_mode & S_IFMT) == S_IFDIR {
+            for e in list(path) { removeTree(path + "/" + e.name) }
+            rmdir(path)
+        } else {
+            unlink(path)
+        }
     }
 
     /// Creates a directory (and its parents) unless it exists.
