@@ -54,7 +54,7 @@ public enum CommandTable {
         CommandSpec(name: "set", usage: "set format table|csv|json|markdown  |  set decimals N  |  set rows N  |  set locale en|sv  |  set lang en|sv  |  set pager auto|on|off",
                     summary: "change how results are shown", journaled: true),
         CommandSpec(name: "sql", usage: "sql \"SELECT …\"", summary: "read-only SQL on the workspace (tables: datasets, definitions, journal, observations)", journaled: true),
-        CommandSpec(name: "run", usage: "run \"FILE.spets\"", summary: "run a script", journaled: true),
+        CommandSpec(name: "run", usage: "run \"FILE.spets\"", summary: "run a script (its statements are journaled one by one)", journaled: false),
         CommandSpec(name: "save", usage: "save \"FILE.spets\"", summary: "write the session's successful statements as a replayable script", journaled: false),
         CommandSpec(name: "open", usage: "open \"FILE.spetsdb\"", summary: "make the session persistent in a workspace file (created if new)", journaled: false),
         CommandSpec(name: "help", usage: "help [VERB|COMMAND|STAGE]", summary: "what you can write", journaled: false),

@@ -49,7 +49,7 @@ extension Session {
             }
             bindings[name.text] = t
             // Kept as its statement: reopening the workspace evaluates it again.
-            try workspace.setDefinition(name: name.text, kind: "let", statement: statementText(st))
+            try workspace.setDefinition(name: name.text, kind: "let", statement: statementText(st), result: t)
             return Outcome(messages: ["\(name.text): \(t.rowCount) rows"])
         case .fetch(let spec):
             return try fetch(spec)

@@ -26,6 +26,8 @@ public final class Runner {
     /// Set when Ctrl-C stopped a script or a pipe (the process then exits with 130).
     public private(set) var interrupted = false
     var nesting = 0
+    /// Parse errors of one input shown before the rest are counted.
+    static let maxErrorsShown = 20
 
     public init(session: Session, sink: OutputSink, options: RunOptions = RunOptions()) {
         self.session = session; self.sink = sink; self.options = options
@@ -39,6 +41,7 @@ public final class Runner {
         items += parsed.diagnostics.map { ($0.span?.lowerBound ?? 0, nil, $0) }
         items.sort { $0.0 < $1.0 }
         let bytes = Array(source.utf8)
+        var shownErrors = 0
         for (_, st, diag) in items {
             if stopped { return }
             // In a script or a pipe, Ctrl-C stops the run, wherever it fell: during a
@@ -48,7 +51,20 @@ public final class Runner {
                 stopped = true; interrupted = true
                 return
             }
-            if let diag { fail(diag, source: source, file: file); continue }
+            if let diag {
+                // Garbage (a binary file, a megabyte of NUL) is a few errors and a count, not
+                // one message per byte.
+                shownErrors += 1
+                if shownErrors <= Self.maxErrorsShown { fail(diag, source: source, file: file) }
+                else if shownErrors == Self.maxErrorsShown + 1 {
+                    failures += 1
+                    let more = parsed.diagnostics.count - Self.maxErrorsShown
+                    sink.error(DiagnosticRenderer.render(Diagnostic(message: "\(more) more errors in this input are not shown", help: "is it a spets script? (a binary or non-text file gives an error for every odd character)"),
+                                                         source: "", file: file, language: session.settings.language))
+                    if options.bail { stopped = true }
+                }
+                continue
+            }
             let st = st!
             let text = String(decoding: bytes[st.span], as: UTF8.self)
             if options.echo { sink.result(text + "\n") }
@@ -76,8 +92,9 @@ public final class Runner {
     func execute(_ st: Statement, text: String) throws(Diagnostic) {
         switch st.kind {
         case .run(let path):
+            // Not journaled itself: each statement of the script is, as it commits, so the
+            // journal (and `save`) holds what a script that failed halfway did.
             try runScript(path)
-            if nesting == 0 { try session.workspace.appendJournal(text) }
             return
         case .history(let n), .edit(let n):
             guard let entries = session.historyEntries?() else {
@@ -127,7 +144,7 @@ public final class Runner {
             // too) leaves the workspace and the session as they were.
             let outcome = try session.atomically { () throws(Diagnostic) -> Outcome in
                 let o = try session.execute(st)
-                if nesting == 0, journaled(st) { try session.workspace.appendJournal(text) }
+                if journaled(st) { try session.workspace.appendJournal(text) }
                 // Ctrl-C during a script's statement rolls it back even if it ran to its end.
                 if !options.interactive { try Diagnostic.checkInterrupt() }
                 return o
@@ -139,7 +156,7 @@ public final class Runner {
 
     func journaled(_ st: Statement) -> Bool {
         switch st.kind {
-        case .save, .open, .help, .explain, .tutorial, .history, .edit: return false
+        case .save, .open, .help, .explain, .tutorial, .history, .edit, .run: return false
         default: return true
         }
     }

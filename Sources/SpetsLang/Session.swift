@@ -87,7 +87,7 @@ public final class Session {
         replay(try workspace.definitions())
     }
 
-    func replay(_ defs: [(name: String, kind: String, statement: String, superseded: Bool)]) {
+    func replay(_ defs: [Workspace.Definition]) {
         for (i, d) in defs.enumerated() {
             if d.superseded && d.kind == "let" {
                 let next = defs[(i + 1)...].firstIndex { $0.name == d.name } ?? defs.count
@@ -100,7 +100,10 @@ public final class Session {
             }
             do {
                 switch st.kind {
-                case .bind(let n, let p): bindings[n.text] = try evaluate(p)
+                case .bind(let n, let p):
+                    // The table as the session had it when kept; evaluated again only for a
+                    // workspace written before results were kept.
+                    if let kept = try workspace.result(seq: d.seq) { bindings[n.text] = kept } else { bindings[n.text] = try evaluate(p) }
                 case .area(let n, let spec): try defineArea(n, spec, text: d.statement, persist: false)
                 case .indicator, .scenario, .goal: _ = try defineForward(st, text: d.statement, persist: false)
                 case .group(let n, let members): try defineGroup(n, members, persist: false, text: d.statement)

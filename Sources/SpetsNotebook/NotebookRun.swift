@@ -19,7 +19,11 @@ public struct BlockResult {
 /// Collects one block's output in order.
 final class NotebookSink: OutputSink {
     var segments: [Segment] = []
-    func append(_ s: String) {
+    /// The session's write root as text shows it: a random scratch path would make a page
+    /// differ on every render, so it is taken out (paths read as the notebook wrote them).
+    var hidden: String? = nil
+    func append(_ text: String) {
+        let s = hidden.map { text.replacingAll($0 + "/", with: "") } ?? text
         if case .text(let t) = segments.last { segments[segments.count - 1] = .text(t + s) } else { segments.append(.text(s)) }
     }
     func result(_ s: String) { append(s) }
@@ -34,6 +38,7 @@ public enum NotebookRunner {
     /// the notebook's own line numbers move when outputs are written into it.
     public static func run(_ nb: Notebook, session: Session) -> [BlockResult] {
         let sink = NotebookSink()
+        sink.hidden = session.writeRoot
         session.inlineFigures = true
         let runner = Runner(session: session, sink: sink)
         var results: [BlockResult] = []

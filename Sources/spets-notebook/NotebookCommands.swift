@@ -80,6 +80,12 @@ struct RenderCommand: ParsableCommand {
                 let page = NotebookMarkdown.render(nb, results, pageName: NotebookFiles.baseName(out))
                 let dir = NotebookFiles.directory(out)
                 let folder = dir + "/" + NotebookMarkdown.figureFolder(forPage: NotebookFiles.baseName(out))
+                // The chart folder is the page's own: a symlink there (to somewhere else) is
+                // refused, so rendering cannot write or delete through it.
+                var st = stat()
+                if lstat(folder, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK {
+                    NotebookFiles.fail("error: \(folder) is a symbolic link; spets writes a page's charts only into a real folder beside it")
+                }
                 if !page.figures.isEmpty { try FileIO.makeDirectory(folder) }
                 for f in page.figures { try FileIO.write(dir + "/" + f.path, f.svg) }
                 // Charts an earlier render wrote and this one did not: gone, so none is stale.

@@ -85,10 +85,12 @@ enum Launch {
             runner.run(command, file: nil)
         } else if Shell.stdinIsTerminal {
             Shell.interactive(runner)
+            runner.session.workspace.closeFile()
             Glibc.exit(0)   // an interactive session ends well when the user leaves
         } else {
             Shell.piped(runner)
         }
+        runner.session.workspace.closeFile()
         Glibc.exit(runner.interrupted || Interrupt.requested ? 130 : runner.failures > 0 ? 1 : 0)
     }
 
@@ -101,6 +103,7 @@ enum Launch {
         }
         Interrupt.install()
         runner.run(text, file: file)
+        runner.session.workspace.closeFile()
         Glibc.exit(runner.interrupted || Interrupt.requested ? 130 : runner.failures > 0 ? 1 : 0)
     }
 }

@@ -145,4 +145,31 @@ final class WorkspaceLockTests: XCTestCase {
         first = nil   // closing releases the lock
         XCTAssertNoThrow(try Workspace(path: path))
     }
+
+    func testATableSurvivesTheCodecAndDamageIsNil() throws {
+        let d = Dimension(name: "region", role: .region, labels: ["SE213", "SE322"], names: ["Kalmar län", nil], summable: true, total: 1)
+        var lq = Column("lq", .number([1.5, .nan]), unit: "ratio", decimals: 3)
+        lq.literalName = true
+        var t = Table(columns: [Column("region", .coded([1, 0], d), kind: .key), Column("name", .text(["a", "å"])), lq],
+                      footer: ["LQ = …", "missing cells: 1"], title: "T")
+        t.parts = ColumnParts(components: ["a", "b"], total: "c")
+        let bytes = TableCodec.encode(t)
+        let back = try XCTUnwrap(TableCodec.decode(bytes))
+        XCTAssertEqual(DelimitedRenderer.csv(back), DelimitedRenderer.csv(t))
+        XCTAssertEqual(back.footer, t.footer)
+        XCTAssertEqual(back.title, "T")
+        XCTAssertEqual(back.parts, t.parts)
+        XCTAssertEqual(back.columns.map(\.decimals), [nil, nil, 3])
+        XCTAssertEqual(back.columns[2].unit, "ratio")
+        XCTAssertTrue(back.columns[2].literalName)
+        XCTAssertTrue(back.columns[2].number(1)!.isNaN)
+        if case .coded(_, let d2) = back.columns[0].values {
+            XCTAssertEqual(d2.names, ["Kalmar län", nil]); XCTAssertTrue(d2.summable); XCTAssertEqual(d2.total, 1)
+        } else { XCTFail("a coded column stays coded") }
+        // Every truncation and a flipped count decode to nil, never a trap.
+        for n in 0..<bytes.count { XCTAssertNil(TableCodec.decode(Array(bytes.prefix(n))), "prefix \(n)") }
+        var bad = bytes
+        bad[bad.count - 9] = 0xFF
+        _ = TableCodec.decode(bad)
+    }
 }

@@ -126,6 +126,27 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(try String(contentsOfFile: dir + "/out.csv", encoding: .utf8).contains("'=cmd|' /C calc'!A0"))
     }
 
+    func testGarbageOnStdinIsAFewErrorsAndACount() throws {
+        let started = Date()
+        let r = try Binary.run([], stdin: String(repeating: "\u{0}", count: 200_000) + "\n" + String(repeating: "$", count: 10_000) + "\n")
+        XCTAssertEqual(r.status, 1)
+        XCTAssertLessThan(r.err.count, 40_000, "not one message per byte")
+        XCTAssertTrue(r.err.contains("more errors in this input are not shown"), String(r.err.suffix(500)))
+        XCTAssertLessThan(Date().timeIntervalSince(started), 60)
+    }
+
+    func testANotebookChartFolderThatIsASymlinkIsRefused() throws {
+        try FileManager.default.createDirectory(atPath: dir + "/outside", withIntermediateDirectories: true)
+        try "VICTIM\n".write(toFile: dir + "/outside/figure-1.svg", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: dir + "/nb", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/nb/page.files", withDestinationPath: dir + "/outside")
+        try "# p\n\n```spets\nplot lq se.employment in 2022 for SE213 as bars\n```\n".write(toFile: dir + "/nb/page.md", atomically: true, encoding: .utf8)
+        let r = try Binary.run(["render", dir + "/nb/page.md", "-o", dir + "/nb/page.md"], env: ["SPETS_DATASETS": Binary.root + "/datasets"])
+        XCTAssertEqual(r.status, 1, r.combined)
+        XCTAssertTrue(r.err.contains("is a symbolic link"), r.err)
+        XCTAssertEqual(try String(contentsOfFile: dir + "/outside/figure-1.svg", encoding: .utf8), "VICTIM\n")
+    }
+
     func testANotebookWritesOnlyWhereItMay() throws {
         let home = dir + "/home"
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)

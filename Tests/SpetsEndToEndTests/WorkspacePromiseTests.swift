@@ -167,6 +167,46 @@ final class WorkspacePromiseTests: XCTestCase {
         XCTAssertNotEqual(reopened.out.components(separatedBy: "wood").count, 1)
     }
 
+    /// A `let` keeps the table it gave even when the dataset it read is reloaded, filtered
+    /// in place or replaced by a result; and the file alone is the workspace after exit.
+    func testReopenKeepsResultsWhateverHappensToTheirData() throws {
+        let ws = dir + "/w.spetsdb"
+        let smaller = dir + "/smaller.csv"
+        let all = try String(contentsOfFile: "\(Binary.root)/datasets/demo-counties.csv", encoding: .utf8)
+        try all.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("SE110") }.joined(separator: "\n").write(toFile: smaller, atomically: true, encoding: .utf8)
+        let session = try Binary.run([ws, "--format", "csv", "-c", """
+            load "\(Binary.root)/datasets/demo-counties.csv" as se
+            let x = lq se.employment in 2022 for SE213
+            let z = lq se.employment in 2010 for SE213
+            load "\(smaller)" as se
+            let se = se | where year = 2022
+            let se = lq se.employment in 2022
+            x | summarise sum(lq)
+            z | summarise sum(lq)
+            se | summarise count()
+            """])
+        XCTAssertEqual(session.status, 0, session.err)
+        XCTAssertEqual(files().filter { $0.hasPrefix("w.spetsdb") }, ["w.spetsdb"], "no -wal or -shm after a clean exit")
+        try FileManager.default.copyItem(atPath: ws, toPath: dir + "/copy.spetsdb")
+        for file in [ws, dir + "/copy.spetsdb"] {
+            let reopened = try Binary.run([file, "--format", "csv", "-c", "x | summarise sum(lq)\nz | summarise sum(lq)\nse | summarise count()"])
+            XCTAssertEqual(reopened.err, "", file)
+            XCTAssertEqual(reopened.out, session.out, "\(file): the results are the session's")
+        }
+    }
+
+    /// A script that fails halfway: what it did is in the journal (so `save` replays it).
+    func testAScriptThatFailsHalfwayIsJournaledAsFarAsItWent() throws {
+        let ws = dir + "/w.spetsdb"
+        let sub = dir + "/sub.spets"
+        try "area r1 = industries 16\nlet bad = lq se.nosuch in 2022\narea r2 = industries 17\n".write(toFile: sub, atomically: true, encoding: .utf8)
+        let r = try Binary.run([ws, "-c", "run \"\(sub)\""])
+        XCTAssertEqual(r.status, 1)
+        let j = try Binary.run([ws, "--format", "csv", "-c", "sql \"select statement from journal where statement not like 'sql%' order by seq\""])
+        // (Binary.run runs the script twice: once for stdout and stderr apart, once together.)
+        XCTAssertEqual(j.out, "statement\n" + String(repeating: "area r1 = industries 16\narea r2 = industries 17\n", count: 2), j.combined)
+    }
+
     func testNothingIsPrintedAsDoneThatWasNotStored() throws {
         let ws = dir + "/w.spetsdb"
         XCTAssertEqual(try Binary.run([ws, "-c", "area wood = industries 16"]).status, 0)

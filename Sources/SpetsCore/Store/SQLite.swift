@@ -23,7 +23,15 @@ public final class SQLiteDB {
         sqlite3_busy_timeout(db, 2000)
     }
 
-    deinit { sqlite3_close_v2(handle) }
+    private var closed = false
+    deinit { if !closed { sqlite3_close_v2(handle) } }
+
+    /// Closes now (the last connection to a WAL database removes its -wal and -shm files).
+    public func close() {
+        guard !closed else { return }
+        closed = true
+        sqlite3_close_v2(handle)
+    }
 
     public var errorMessage: String { String(cString: sqlite3_errmsg(handle)) }
 
@@ -171,6 +179,7 @@ public final class SQLiteStatement {
     public var columnCount: Int32 { sqlite3_column_count(stmt) }
     public func columnName(_ i: Int32) -> String { String(cString: sqlite3_column_name(stmt, i)) }
     public func type(_ i: Int32) -> Int32 { sqlite3_column_type(stmt, i) }
+    public func bytes(_ i: Int32) -> Int32 { sqlite3_column_bytes(stmt, i) }
     public func int(_ i: Int32) -> Int { Int(sqlite3_column_int64(stmt, i)) }
     public func double(_ i: Int32) -> Double { sqlite3_column_double(stmt, i) }
     public func text(_ i: Int32) -> String? {

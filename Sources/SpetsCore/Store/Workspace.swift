@@ -45,6 +45,7 @@ public final class Workspace {
         CREATE TABLE IF NOT EXISTS definitions(name TEXT PRIMARY KEY, kind TEXT NOT NULL, statement TEXT NOT NULL, seq INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS journal(seq INTEGER PRIMARY KEY, statement TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS fetch_cache(url TEXT PRIMARY KEY, body BLOB NOT NULL);
+        CREATE TABLE IF NOT EXISTS results(seq INTEGER PRIMARY KEY, body BLOB NOT NULL);
         """
 
     /// A file workspace is held by one session at a time: an exclusive flock on the database
@@ -97,6 +98,19 @@ public final class Workspace {
     }
 
     deinit { if lockFD >= 0 { close(lockFD) } }
+
+    /// Ends the session's hold on the file: the write-ahead log is checkpointed into the
+    /// database and removed, so the file alone is the whole workspace (a `cp` of it is a
+    /// copy), then the connections and the lock close. Called when spets exits.
+    public func closeFile() {
+        reader = nil
+        if let opened, path != nil {
+            try? opened.exec("PRAGMA wal_checkpoint(TRUNCATE)")
+            opened.close()
+        }
+        opened = nil
+        if lockFD >= 0 { Glibc.close(lockFD); lockFD = -1 }
+    }
 
     /// Refuses, before anything is written to it, a file that is not a spets workspace of
     /// this schema: not SQLite, another application's database, or a newer spets's. The
@@ -387,12 +401,24 @@ public final class Workspace {
     /// A redefinition keeps the version it replaces, renamed `NAME␟SEQ` (U+001F) at its place in
     /// the order: a reopen replays both, so what was defined between them keeps the
     /// meaning it had in the session.
-    public func setDefinition(name: String, kind: String, statement: String) throws(Diagnostic) {
+    /// `result`: what a `let` gave, kept with it (a reopen shows it as it was in the session,
+    /// whatever happened to the datasets it read since).
+    public func setDefinition(name: String, kind: String, statement: String, result: Table? = nil) throws(Diagnostic) {
         try db.transaction { () throws(Diagnostic) in
             try supersede(name)
+            let seq = try nextSeq("definitions")
             try db.prepare("INSERT INTO definitions(name, kind, statement, seq) VALUES (?,?,?,?)")
-                .bind(1, name).bind(2, kind).bind(3, statement).bind(4, try nextSeq("definitions")).run()
+                .bind(1, name).bind(2, kind).bind(3, statement).bind(4, seq).run()
+            if let result, isPersistent {
+                try db.prepare("INSERT OR REPLACE INTO results(seq, body) VALUES (?, ?)").bind(1, seq).bind(2, blob: TableCodec.encode(result)).run()
+            }
         }
+    }
+
+    /// The table a `let` gave when it was made (nil: not kept, or unreadable).
+    public func result(seq: Int) throws(Diagnostic) -> Table? {
+        let st = try db.prepare("SELECT body FROM results WHERE seq = ?").bind(1, seq)
+        return try st.step() ? TableCodec.decode(st.blob(0, as: UInt8.self)) : nil
     }
 
     /// Marks the current definition of `name` as replaced (by a new one, or by a dataset).
@@ -401,22 +427,31 @@ public final class Workspace {
     }
 
     /// Every definition in the order made; `superseded` for a version later replaced.
-    public func definitions() throws(Diagnostic) -> [(name: String, kind: String, statement: String, superseded: Bool)] {
-        let st = try db.prepare("SELECT name, kind, statement FROM definitions ORDER BY seq")
-        var out: [(String, String, String, Bool)] = []
+    public func definitions() throws(Diagnostic) -> [Definition] {
+        let st = try db.prepare("SELECT name, kind, statement, seq FROM definitions ORDER BY seq")
+        var out: [Definition] = []
         while try st.step() {
             let raw = st.text(0)!
             let base = raw.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? raw
-            out.append((base, st.text(1)!, st.text(2)!, base != raw))
+            out.append(Definition(name: base, kind: st.text(1)!, statement: st.text(2)!, superseded: base != raw, seq: st.int(3)))
         }
         return out
+    }
+
+    public struct Definition {
+        public let name: String, kind: String, statement: String
+        /// Replaced by a later definition of its name (or a dataset).
+        public let superseded: Bool
+        public let seq: Int
     }
 
     /// Everything this workspace keeps of a session, copied into another: datasets,
     /// definitions (every version, in order) and the journal (`open` adopting a file).
     public func copyDefinitionsAndJournal(to other: Workspace) throws(Diagnostic) {
         // Replayed as made: each version supersedes the one before it there too.
-        for d in try definitions() { try other.setDefinition(name: d.name, kind: d.kind, statement: d.statement) }
+        for d in try definitions() {
+            try other.setDefinition(name: d.name, kind: d.kind, statement: d.statement, result: d.kind == "let" ? try result(seq: d.seq) : nil)
+        }
         for s in try journal() { try other.appendJournal(s) }
     }
 
@@ -425,6 +460,7 @@ public final class Workspace {
     /// Named limits of one `sql` query: cells in its result, and seconds it may run.
     nonisolated(unsafe) public static var maxQueryCells = 10_000_000
     nonisolated(unsafe) public static var queryTimeLimit = 60.0
+    nonisolated(unsafe) public static var maxQueryBytes = 256 << 20
     /// A file workspace answers `sql` on a second connection opened read-only, so nothing a
     /// query does can write the workspace (an in-memory one has only its own connection,
     /// and the authorizer alone guards it).
@@ -474,18 +510,23 @@ public final class Workspace {
         let n = st.columnCount
         var cols: [[Any?]] = Array(repeating: [], count: Int(n))
         var numeric = [Bool](repeating: true, count: Int(n))
-        var cells = 0
+        var cells = 0, bytes = 0
         while true {
             let more: Bool
             do throws(Diagnostic) { more = try st.step() } catch {
                 if error == .interrupted && spets_sql_timed_out() != 0 {
                     throw Diagnostic(message: "sql stopped after \(NumberFormatting.exact(Self.queryTimeLimit)) seconds, the limit for one query",
-                                     help: "narrow the query (a WHERE, a LIMIT); Workspace.queryTimeLimit")
+                                     help: "narrow the query (a WHERE, a LIMIT)")
                 }
                 throw error
             }
             if !more { break }
             cells += Int(n)
+            for c in 0..<n where st.type(c) == 3 || st.type(c) == 4 { bytes += Int(st.bytes(c)) }
+            if bytes > Self.maxQueryBytes {
+                throw Diagnostic(message: "sql result is larger than \(Self.maxQueryBytes >> 20) MiB of text, the limit for one query",
+                                 help: "select fewer or shorter columns, or add a LIMIT")
+            }
             if cells > Self.maxQueryCells {
                 throw Diagnostic(message: "sql result is larger than \(Self.maxQueryCells) cells, the limit for one query",
                                  help: "add a LIMIT or aggregate in the query")
