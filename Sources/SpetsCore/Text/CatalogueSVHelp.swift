@@ -54,7 +54,7 @@ extension Catalogue {
         "draw a result in the terminal: bars (one value per row) or sparklines (values over years)": "rita ett resultat i terminalen: staplar (ett värde per rad) eller minikurvor (värden över år)",
         "change how results are shown": "ändra hur resultat visas",
         "read-only SQL on the workspace (tables: datasets, definitions, journal, observations)": "SQL (bara läsning) mot arbetsytan (tabeller: datasets, definitions, journal, observations)",
-        "run a script": "kör ett skript",
+        "run a script (its statements are journaled one by one)": "kör ett skript (dess satser journalförs en och en)",
         "write the session's successful statements as a replayable script": "spara sessionens lyckade satser som ett skript som kan köras igen",
         "make the session persistent in a workspace file (created if new)": "gör sessionen beständig i en arbetsytefil (skapas om den är ny)",
         "what you can write": "vad du kan skriva",
