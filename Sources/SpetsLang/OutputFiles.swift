@@ -44,7 +44,9 @@ extension Session {
     }
 
     func checkWritable(_ path: NameRef) throws(Diagnostic) {
-        guard FileIO.exists(path.text), !path.replace, !allowOverwrite, !writtenFiles.contains(path.text) else { return }
+        // lstat: a symlink counts as an existing file even when it dangles.
+        var st = stat()
+        guard lstat(path.text, &st) == 0, !path.replace, !allowOverwrite, !writtenFiles.contains(path.text) else { return }
         let shown = writeRoot != nil ? "the file" : path.text
         if FileIO.isDirectory(path.text) {
             throw Diagnostic(message: "\(path.text) is a directory", span: path.span, help: "give a file name")

@@ -92,10 +92,11 @@ final class HostileInputTests: XCTestCase {
 
     func testControlCharactersAreEscapedWhenPrinted() throws {
         let csv = dir + "/esc.csv"
-        try "region,year,x\nA\u{1B}[31mRED,2020,1\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        try "region,year,x\nA\u{1B}[31mRED,2020,1\nB\u{202E}lacsiF,2020,2\n".write(toFile: csv, atomically: true, encoding: .utf8)
         let r = try Binary.run(["-c", "load \"\(csv)\" as d\nd | where x > 0\nlq d.nope in 2020"])
         XCTAssertFalse(r.combined.contains("\u{1B}["), "no raw escape reaches the terminal")
         XCTAssertTrue(r.out.contains("\\u{1B}[31mRED"), r.out)
+        XCTAssertTrue(r.out.contains("B\\u{202E}lacsiF"), "a right-to-left override is shown, not obeyed:\n\(r.out)")
         let started = Date()
         let long = try Binary.run(["--demo"], stdin: "lq se." + String(repeating: "x", count: 1_000_000) + " in 2020\n")
         XCTAssertLessThan(long.err.count, 5000, "a 1 MB unknown name gets a short answer")
@@ -114,6 +115,10 @@ final class HostileInputTests: XCTestCase {
             XCTAssertTrue(r.err.contains("exists; spets does not overwrite a file unless told to"), r.err)
             XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "precious\n", statement)
         }
+        // A dangling symlink is an existing name too.
+        XCTAssertEqual(symlink(dir + "/nowhere", dir + "/dangle.csv"), 0)
+        let dangling = try Binary.run(["--demo", "-c", "export se | top 2 by employment to \"\(dir)/dangle.csv\""])
+        XCTAssertEqual(dangling.status, 1, dangling.combined)
         // `replace` overwrites; a file the session wrote itself it may write again.
         let r = try Binary.run(["--demo", "-c", "export se | top 2 by employment to \"\(out)\" replace\nexport se | top 3 by employment to \"\(out)\""])
         XCTAssertEqual(r.status, 0, r.err)

@@ -88,12 +88,16 @@ public enum Text {
     static let maxSuggestedLength = 200
 
     /// Text from a file or a server made safe to print: control characters (ESC, NUL, …,
-    /// DEL and the C1 range) become `\u{1B}`-style escapes, so no input can move the
+    /// DEL, the C1 range, bidi overrides, zero-width characters) become `\u{1B}`-style escapes, so no input can move the
     /// cursor, change colours or hide text. Tabs and newlines stay when `keepLines`.
     public static func printable(_ s: String, keepLines: Bool = false) -> String {
         func control(_ u: Unicode.Scalar) -> Bool {
             if keepLines && (u == "\n" || u == "\t") { return false }
-            return u.value < 0x20 || (u.value >= 0x7F && u.value < 0xA0)
+            let v = u.value
+            // C0, DEL, C1; and the invisible ones that reorder or hide what is shown
+            // (bidirectional embeddings, overrides and isolates, zero-width characters).
+            return v < 0x20 || (v >= 0x7F && v < 0xA0) || (v >= 0x200B && v <= 0x200F) || (v >= 0x202A && v <= 0x202E)
+                || (v >= 0x2066 && v <= 0x2069) || v == 0xFEFF
         }
         guard s.unicodeScalars.contains(where: control) else { return s }
         var out = String.UnicodeScalarView()
