@@ -7,7 +7,7 @@ public struct CommandSpec: Sendable {
     public var name: String
     public var usage: String
     public var summary: String
-    /// Whether a successful run is worth replaying in a saved script.
+    /// Whether a successful run is worth replaying in a saved script (`Runner.journaled`).
     public var journaled: Bool
     public var details: [String] = []
 }

@@ -79,7 +79,7 @@ extension Session {
         // adopt it and bring in what it held.
         try ws.atomically { () throws(Diagnostic) in
             for name in datasetOrder { try ws.save(datasets[name]!) }
-            try workspace.copyDefinitionsAndJournal(to: ws)
+            try workspace.copyDefinitionsAndJournal(to: ws) { d in d.superseded ? nil : bindings[d.name] }
         }
         workspace = ws
         for c in stored { add(c) }

@@ -144,7 +144,7 @@ public final class Runner {
             // too) leaves the workspace and the session as they were.
             let outcome = try session.atomically { () throws(Diagnostic) -> Outcome in
                 let o = try session.execute(st)
-                if journaled(st) { try session.workspace.appendJournal(text) }
+                if journaled(text) { try session.workspace.appendJournal(text) }
                 // Ctrl-C during a script's statement rolls it back even if it ran to its end.
                 if !options.interactive { try Diagnostic.checkInterrupt() }
                 return o
@@ -154,11 +154,10 @@ public final class Runner {
         }
     }
 
-    func journaled(_ st: Statement) -> Bool {
-        switch st.kind {
-        case .save, .open, .help, .explain, .tutorial, .history, .edit, .run: return false
-        default: return true
-        }
+    /// Whether a successful statement goes into the journal (what `save` writes and a
+    /// replay runs): its command's registration says; verbs and pipelines always do.
+    func journaled(_ text: String) -> Bool {
+        CommandTable.named(String(text.prefix { $0.isLetter }))?.journaled ?? true
     }
 
     func runScript(_ path: NameRef) throws(Diagnostic) {

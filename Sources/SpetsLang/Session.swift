@@ -80,19 +80,15 @@ public final class Session {
     /// Brings back what a persistent workspace holds: datasets, then the definitions
     /// replayed in the order they were made, replaced versions included, so that what was
     /// defined between a version and its replacement means what it meant in the session.
-    /// A replaced `let` that nothing before its replacement names is skipped (its value was
-    /// never seen), and a replaced version that no longer evaluates is not worth a warning.
+    /// A replaced `let` is not restored: a result's table is kept with it, so no later
+    /// definition needs an earlier one (and one replaced by a dataset stays replaced).
     func restore() throws(Diagnostic) {
         for c in try workspace.loadAll() { add(c) }
         replay(try workspace.definitions())
     }
 
     func replay(_ defs: [Workspace.Definition]) {
-        for (i, d) in defs.enumerated() {
-            if d.superseded && d.kind == "let" {
-                let next = defs[(i + 1)...].firstIndex { $0.name == d.name } ?? defs.count
-                if !defs[(i + 1)..<next].contains(where: { Self.mentions($0.statement, d.name) }) { continue }
-            }
+        for d in defs where !(d.superseded && d.kind == "let") {
             let parsed = Parser.parse(d.statement)
             guard parsed.diagnostics.isEmpty, let st = parsed.statements.first else {
                 if !d.superseded { restoreWarnings.append("could not restore `\(d.name)`: \(d.statement)") }
@@ -114,15 +110,6 @@ public final class Session {
                 if !d.superseded { restoreWarnings.append("could not restore `\(d.name)`: \(error.message)") }
             }
         }
-        // A result replaced by a dataset of its name (the dataset is what the session had).
-        for name in datasetOrder where bindings[name] != nil {
-            if !defs.contains(where: { $0.name == name && !$0.superseded }) { bindings[name] = nil }
-        }
-    }
-
-    /// Whether `name` occurs in a statement as a word (not inside a longer name).
-    static func mentions(_ statement: String, _ name: String) -> Bool {
-        statement.split { !($0.isLetter || $0.isNumber || $0 == "_") }.contains { $0 == name[...] }
     }
 
     func add(_ cube: Cube) {

@@ -33,12 +33,10 @@ extension Session {
     /// memory restored, so nothing of it was done.
     func atomically<T>(_ body: () throws(Diagnostic) -> T) throws(Diagnostic) -> T {
         let before = state
-        let ws = workspace
         do {
-            return try ws.atomically(body)
+            return try workspace.atomically(body)
         } catch {
             reset(to: before)
-            if workspace !== ws { workspace = ws }
             throw error
         }
     }

@@ -22,6 +22,13 @@ enum Binary {
         return d
     }()
 
+    /// A new, empty directory under `tmp` for one test.
+    static func freshDirectory(_ prefix: String) throws -> String {
+        let d = tmp + "/\(prefix)-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
+        return d
+    }
+
     struct Result { var out: String; var err: String; var combined: String; var status: Int32 }
 
     /// Runs spets to completion. `combined` is stdout and stderr through one pipe, in order.

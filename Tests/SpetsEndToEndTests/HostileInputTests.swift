@@ -7,8 +7,7 @@ import XCTest
 final class HostileInputTests: XCTestCase {
     var dir = ""
     override func setUpWithError() throws {
-        dir = Binary.tmp + "/hostile-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        dir = try Binary.freshDirectory("hostile")
     }
 
     /// A workbook whose sheet is `sheet` (the rest written by spets' own writer).

@@ -9,8 +9,7 @@ import XCTest
 final class WorkspacePromiseTests: XCTestCase {
     var dir = ""
     override func setUpWithError() throws {
-        dir = Binary.tmp + "/promise-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        dir = try Binary.freshDirectory("promise")
     }
 
     func bytes(_ p: String) -> Data { FileManager.default.contents(atPath: p) ?? Data() }
@@ -193,6 +192,18 @@ final class WorkspacePromiseTests: XCTestCase {
             XCTAssertEqual(reopened.err, "", file)
             XCTAssertEqual(reopened.out, session.out, "\(file): the results are the session's")
         }
+        // The same through `open`: a result made in memory goes into the file with its table.
+        let adopted = dir + "/adopted.spetsdb"
+        let inMemory = try Binary.run(["--format", "csv", "-c", """
+            load "\(Binary.root)/datasets/demo-counties.csv" as se
+            let x = lq se.employment in 2022 for SE213
+            open "\(adopted)"
+            load "\(smaller)" as se
+            x | summarise sum(lq)
+            """], cwd: dir)
+        XCTAssertEqual(inMemory.status, 0, inMemory.err)
+        let back = try Binary.run([adopted, "--format", "csv", "-c", "x | summarise sum(lq)"])
+        XCTAssertEqual(back.out, inMemory.out.split(separator: "\n").suffix(2).joined(separator: "\n") + "\n", back.combined)
     }
 
     /// A script that fails halfway: what it did is in the journal (so `save` replays it).

@@ -1,6 +1,7 @@
 // TableCodec.swift — a result table as bytes, so a workspace keeps what a `let` gave in the
 // session: re-evaluating it on reopen would read whatever the datasets hold by then (a
-// dataset reloaded or replaced under the same name). Little-endian, length-prefixed; only
+// dataset reloaded or replaced under the same name). Length-prefixed; numbers and codes as
+// their arrays' bytes (little-endian, as on every machine Swift targets here); only
 // spets reads it, and a body it cannot read is treated as absent (the statement is then
 // evaluated again).
 
@@ -20,14 +21,14 @@ enum TableCodec {
             w.flag(c.decimals != nil); w.int(c.decimals ?? 0)
             w.flag(c.kind == .key); w.flag(c.literalName)
             switch c.values {
-            case .number(let v): w.byte(0); w.int(v.count); for x in v { w.u64(x.bitPattern) }
+            case .number(let v): w.byte(0); w.array(v)
             case .text(let v): w.byte(1); w.strings(v)
             case .coded(let codes, let d):
                 w.byte(2)
                 w.string(d.name); w.string(d.role.rawValue); w.strings(d.labels)
                 w.int(d.names.count); for n in d.names { w.optString(n) }
                 w.flag(d.summable); w.flag(d.total != nil); w.int(Int(d.total ?? 0))
-                w.int(codes.count); for x in codes { w.u64(UInt64(UInt32(bitPattern: x))) }
+                w.array(codes)
             }
         }
         return w.out
@@ -50,10 +51,7 @@ enum TableCodec {
             var values: ColumnValues
             switch tag {
             case 0:
-                guard let k = r.count() else { return nil }
-                var v: [Double] = []
-                v.reserveCapacity(k)
-                for _ in 0..<k { guard let x = r.u64() else { return nil }; v.append(Double(bitPattern: x)) }
+                guard let v = r.array(Double.self) else { return nil }
                 values = .number(v)
             case 1:
                 guard let v = r.strings() else { return nil }
@@ -63,13 +61,8 @@ enum TableCodec {
                       let nn = r.count() else { return nil }
                 var names: [String?] = []
                 for _ in 0..<nn { guard let x = r.optString() else { return nil }; names.append(x) }
-                guard let summable = r.flag(), let hasTotal = r.flag(), let total = r.int(), let k = r.count() else { return nil }
-                var codes: [Int32] = []
-                codes.reserveCapacity(k)
-                for _ in 0..<k {
-                    guard let x = r.u64(), x < UInt64(labels.count) else { return nil }
-                    codes.append(Int32(x))
-                }
+                guard let summable = r.flag(), let hasTotal = r.flag(), let total = r.int(),
+                      let codes = r.array(Int32.self), codes.allSatisfy({ $0 >= 0 && Int($0) < labels.count }) else { return nil }
                 let d = Dimension(name: dn, role: role, labels: labels, names: names.count == labels.count ? names : nil,
                                   summable: summable, total: hasTotal ? Int32(truncatingIfNeeded: total) : nil)
                 values = .coded(codes, d)
@@ -95,6 +88,8 @@ enum TableCodec {
         mutating func string(_ s: String) { let u = Array(s.utf8); int(u.count); out += u }
         mutating func optString(_ s: String?) { flag(s != nil); if let s { string(s) } }
         mutating func strings(_ s: [String]) { int(s.count); for x in s { string(x) } }
+        /// A count, then the elements' bytes in one copy.
+        mutating func array<T>(_ a: [T]) { int(a.count); a.withUnsafeBytes { out += $0 } }
     }
 
     /// Every read is checked against what is left: a damaged body gives nil, never a trap.
@@ -122,6 +117,16 @@ enum TableCodec {
             if !f { return .some(nil) }
             guard let s = string() else { return nil }
             return .some(s)
+        }
+        mutating func array<T>(_: T.Type) -> [T]? {
+            guard let n = int(), n >= 0, n <= (b.count - i) / MemoryLayout<T>.stride else { return nil }
+            let bytes = n * MemoryLayout<T>.stride
+            let out = [T](unsafeUninitializedCapacity: n) { buf, done in
+                b.withUnsafeBytes { src in UnsafeMutableRawBufferPointer(buf).copyMemory(from: UnsafeRawBufferPointer(rebasing: src[i..<(i + bytes)])) }
+                done = n
+            }
+            i += bytes
+            return out
         }
         mutating func strings() -> [String]? {
             guard let n = count() else { return nil }

@@ -445,12 +445,14 @@ public final class Workspace {
         public let seq: Int
     }
 
-    /// Everything this workspace keeps of a session, copied into another: datasets,
-    /// definitions (every version, in order) and the journal (`open` adopting a file).
-    public func copyDefinitionsAndJournal(to other: Workspace) throws(Diagnostic) {
+    /// The definitions (every version, in order) and the journal, copied into another
+    /// workspace (`open` adopting a file). `current` gives a `let`'s table when this
+    /// workspace does not keep it (an in-memory session holds its results in memory only).
+    public func copyDefinitionsAndJournal(to other: Workspace, current: (Definition) -> Table?) throws(Diagnostic) {
         // Replayed as made: each version supersedes the one before it there too.
         for d in try definitions() {
-            try other.setDefinition(name: d.name, kind: d.kind, statement: d.statement, result: d.kind == "let" ? try result(seq: d.seq) : nil)
+            let table = d.kind == "let" ? try result(seq: d.seq) ?? current(d) : nil
+            try other.setDefinition(name: d.name, kind: d.kind, statement: d.statement, result: table)
         }
         for s in try journal() { try other.appendJournal(s) }
     }
