@@ -75,8 +75,8 @@ final class WorkspacePromiseTests: XCTestCase {
             ("sql \"delete from datasets\"", "sql is read-only"),
             ("sql \"create temp table t(x)\"", "sql is read-only"),
         ]
-        for (statement, expect) in probes {
-            let r = try Binary.run([ws, "-c", statement + "\nload \"\(Binary.root)/Tests/Fixtures/worked-panel.csv\" as after_\(abs(statement.hashValue % 1000))"], cwd: dir)
+        for (k, (statement, expect)) in probes.enumerated() {
+            let r = try Binary.run([ws, "-c", statement + "\nload \"\(Binary.root)/Tests/Fixtures/worked-panel.csv\" as after_\(k)"], cwd: dir)
             XCTAssertEqual(r.status, 1, statement)
             XCTAssertTrue(r.err.contains("error: ") && r.err.contains(expect), "\(statement): \(r.err)")
             XCTAssertTrue(r.err.contains("^"), "\(statement): the caret points into the query\n\(r.err)")
