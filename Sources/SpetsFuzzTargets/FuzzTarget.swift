@@ -86,7 +86,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
 
     static func session(_ source: String) {
         let parsed = Parser.parse(source)
-        guard !parsed.statements.isEmpty, parsed.statements.allSatisfy({ readOnly($0.kind) }) else { return }
+        guard !parsed.statements.isEmpty, parsed.statements.allSatisfy({ readOnly($0) }) else { return }
         if workedPath == nil {
             let p = scratch("worked.csv")
             try! FileIO.write(p, worked)
@@ -100,17 +100,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         runner.run(source, file: nil)
     }
 
-    /// Statement kinds that neither write files nor reach the network nor start programs.
-    static func readOnly(_ k: StatementKind) -> Bool {
-        switch k {
-        case .pipeline, .bind, .describe, .datasets, .help, .explain, .set, .area, .areas, .indicator, .scenario,
-             .goal, .goals, .group, .groups, .compare, .rank, .similar, .convergence, .opportunities, .strengths:
-            return true
-        case .chart(let s): return readOnly(s.kind)
-        case .piped(let inner, _): return readOnly(inner)
-        default: return false
-        }
-    }
+    /// Statements that neither write files nor reach the network nor start programs (their
+    /// commands' registrations say).
+    static func readOnly(_ st: Statement) -> Bool { st.contained }
 
     /// Loads the bytes as a file of the given kind: it loads whole (a consistent dataset) or
     /// is refused with a message; nothing else.

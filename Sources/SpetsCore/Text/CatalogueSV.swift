@@ -7,6 +7,11 @@ extension Catalogue {
         // Result footers.
         CatalogueEntry("LQ = (x[r,i] / x[r,·]) / (N[i] / N), {0} ({1}) {2}", "LQ = (x[r,i] / x[r,·]) / (N[i] / N), {0} ({1}) {2}"),
         CatalogueEntry("reference: {0}", "referens: {0}"),
+        // `years D`.
+        CatalogueEntry("years of {0}: {1} ({2} years)", "år i {0}: {1} ({2} år)"),
+        CatalogueEntry("years of {0}: {1} (1 year)", "år i {0}: {1} (1 år)"),
+        CatalogueEntry("regions, industries: those with a row that year; missing: rows with a measure not observed",
+                       "regioner, branscher: de med en rad det året; saknade: rader där ett mått inte är observerat"),
         CatalogueEntry("sum of the {0} loaded regions at level {1}, minus the region itself (vs rest)", "summan av de {0} inlästa regionerna på nivån {1}, utan regionen själv (vs rest)"),
         CatalogueEntry("sum of the {0} loaded regions at level {1}", "summan av de {0} inlästa regionerna på nivån {1}"),
         CatalogueEntry("industries: {0}", "branscher: {0}"),
@@ -180,6 +185,7 @@ extension Catalogue {
         "required_growth": "krävd tillväxt", "trend_growth": "trendtillväxt", "projected": "framskrivet", "status": "status",
         "title": "benämning", "activity": "aktivitet", "strength": "styrka", "organisation": "lärosäte", "field": "forskningsämne",
         "publications": "publikationer", "citations": "citeringar", "share": "andel", "reference_share": "referensens andel",
+        "rows": "rader", "regions": "regioner", "industries": "branscher", "missing": "saknade",
         "dln_va": "dln_fv", "dln_emp": "dln_syss", "dln_productivity": "dln_produktivitet", "emp_share": "andel_syss", "productivity_share": "andel_produktivitet",
     ]
 

@@ -32,6 +32,7 @@ extension Catalogue {
         "download a table from Eurostat or SCB (JSON-stat), cached in the workspace so scripts replay offline": "hämta en tabell från Eurostat eller SCB (JSON-stat), sparad i arbetsytan så att skript går att köra utan nät",
         "dimensions, years, measures, units, missing cells, unknown codes": "dimensioner, år, mått, enheter, saknade celler, okända koder",
         "list the loaded datasets": "lista de inlästa datamängderna",
+        "the years of a dataset: rows, regions and industries with data, missing cells per year": "en datamängds år: rader, regioner och branscher med data, saknade celler per år",
         "define a knowledge area (a named set of industries)": "definiera ett kunskapsområde (en namngiven grupp branscher)",
         "list the defined areas and the presets": "lista definierade områden och förvalen",
         "name an indicator (one number per region and year)": "namnge en indikator (ett tal per region och år)",

@@ -1,0 +1,45 @@
+// ExportCommand.swift — `export EXPRESSION to "FILE"`: a result written to a file, the format
+// by its extension (CSV, JSON, Markdown, text, xlsx).
+import SpetsCore
+
+public struct ExportCommand: CommandNode, Equatable {
+    public static let spec = CommandSpec(name: "export", usage: "export EXPRESSION to \"FILE.csv|.json|.md|.txt\"", summary: "write a result to a file (format by extension)", journaled: true, contained: false, takesPath: true, node: ExportCommand.self)
+    public var source: Pipeline
+    public var path: NameRef
+
+    /// export = "export" pipeline "to" output ;
+    public static func parse(_ p: inout Parser) throws(Diagnostic) -> ExportCommand {
+        p.advance()
+        p.stopWords = ["to"]
+        defer { p.stopWords = [] }
+        let pipe = try p.parsePipeline(stopWords: ["to"])
+        try p.expect(word: "to", "before the file to export to")
+        return ExportCommand(source: pipe, path: try p.parseOutputPath("a file path"))
+    }
+
+    public func run(_ e: Evaluation) throws(Diagnostic) -> Outcome {
+        let s = e.session
+        let t = try s.evaluate(source)
+        let file = try s.outputPath(path)
+        defer { if FileIO.exists(file) { s.wrote(file) } }
+        if path.text.lowercased().hasSuffix(".xlsx") {
+            do { try FileIO.write(file, bytes: XLSXWriter.workbook(t)) } catch { throw error.at(path.span) }
+            return Outcome(messages: ["exported \(t.rowCount) rows to \(path.text) (xlsx)"])
+        }
+        guard let fmt = OutputFormat.forPath(path.text) else {
+            throw Diagnostic(message: "cannot tell the format of \"\(path.text)\" from its extension", span: path.span,
+                             help: "use one of: " + (OutputFormat.all.map { ".\($0.fileExtension)" } + [".xlsx"]).joined(separator: ", "))
+        }
+        var settings = s.settings
+        settings.maxRows = Int.max
+        settings.inertFormulas = true
+        do {
+            try FileIO.write(file) { (emit) throws(Diagnostic) in
+                let sink = ByteSink(emit: emit)
+                try fmt.write(t, settings, to: sink)
+                try sink.flush()
+            }
+        } catch { throw error.message == Diagnostic.interrupted.message ? error : error.at(path.span) }
+        return Outcome(messages: ["exported \(t.rowCount) rows to \(path.text) (\(fmt.name))"])
+    }
+}

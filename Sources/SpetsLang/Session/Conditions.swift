@@ -1,0 +1,101 @@
+// Conditions.swift — `where` conditions evaluated column-at-a-time into a row mask.
+// Missing values satisfy no comparison (as in SQL).
+import SpetsCore
+
+enum Conditions {
+    static func mask(_ c: Condition, _ t: Table) throws(Diagnostic) -> [Bool] {
+        switch c {
+        case .and(let a, let b):
+            let x = try mask(a, t), y = try mask(b, t)
+            return zip(x, y).map { $0 && $1 }
+        case .or(let a, let b):
+            let x = try mask(a, t), y = try mask(b, t)
+            return zip(x, y).map { $0 || $1 }
+        case .not(let a):
+            return try mask(a, t).map { !$0 }
+        case .compare(let l, let op, let r, let span):
+            return try compare(l, op, r, t, span)
+        }
+    }
+
+    static func column(_ n: NameRef, _ t: Table) throws(Diagnostic) -> Int {
+        if let i = t.columnIndex(n.text) { return i }
+        let names = t.columns.map(\.name)
+        throw Diagnostic(message: "no column `\(n.text)`", span: n.span, help: "columns: " + names.joined(separator: ", "),
+                         candidates: Text.suggestions(for: n.text, among: names))
+    }
+
+    static func test<T: Comparable>(_ a: T, _ op: CompareOp, _ b: T) -> Bool {
+        switch op {
+        case .eq: return a == b
+        case .ne: return a != b
+        case .lt: return a < b
+        case .le: return a <= b
+        case .gt: return a > b
+        case .ge: return a >= b
+        }
+    }
+
+    static func compare(_ l: Operand, _ op: CompareOp, _ r: Operand, _ t: Table, _ span: Range<Int>) throws(Diagnostic) -> [Bool] {
+        let n = t.rowCount
+        // Put a column on the left when there is one.
+        if case .column = r, !isColumn(l) { return try compare(r, op.flipped, l, t, span) }
+        switch (l, r) {
+        case (.column(let a), .column(let b)):
+            let i = try column(a, t)
+            if t.columnIndex(b.text) == nil, !t.columns[i].isNumeric {
+                // `where region = Kalmar`: an unquoted word that is no column is text.
+                return try compare(l, op, .string(b.text, span: b.span), t, span)
+            }
+            let j = try column(b, t)
+            let x = t.columns[i], y = t.columns[j]
+            if case .number(let u) = x.values, case .number(let v) = y.values {
+                return (0..<n).map { !u[$0].isNaN && !v[$0].isNaN && test(u[$0], op, v[$0]) }
+            }
+            return (0..<n).map { test(x.machineText($0), op, y.machineText($0)) }
+        case (.column(let a), .number(let v, _)):
+            let i = try column(a, t)
+            guard case .number(let u) = t.columns[i].values else {
+                return (0..<n).map { test(t.columns[i].machineText($0), op, NumberFormatting.exact(v)) }
+            }
+            return u.map { !$0.isNaN && test($0, op, v) }
+        case (.column(let a), .string(let s, let sspan)):
+            let i = try column(a, t)
+            let col = t.columns[i]
+            switch col.values {
+            case .coded(let codes, let dim):
+                let hit = matches(dim, s)
+                if op == .eq || op == .ne {
+                    let want = op == .eq
+                    return codes.map { hit[Int($0)] == want }
+                }
+                return codes.map { test(dim.labels[Int($0)], op, s) }
+            case .text(let v):
+                if op == .eq { return v.map { $0 == s || Text.fold($0) == Text.fold(s) } }
+                if op == .ne { return v.map { !($0 == s || Text.fold($0) == Text.fold(s)) } }
+                return v.map { test($0, op, s) }
+            case .number:
+                if let x = NumberParsing.parse(s) { return try compare(l, op, .number(x, span: sspan), t, span) }
+                throw Diagnostic(message: "column `\(col.name)` holds numbers; \"\(s)\" is text", span: sspan,
+                                 help: "compare with a number, e.g. \(col.name) >= 1")
+            }
+        case (.number(let a, _), .number(let b, _)):
+            return Array(repeating: test(a, op, b), count: n)
+        case (.string(let a, _), .string(let b, _)):
+            return Array(repeating: test(a, op, b), count: n)
+        default:
+            throw Diagnostic(message: "cannot compare a number with text", span: span)
+        }
+    }
+
+    static func isColumn(_ o: Operand) -> Bool { if case .column = o { return true }; return false }
+
+    /// Which codes of a dimension a text names: the code itself, or its display name
+    /// (compared folded, so `"Kalmar län"` and `"kalmar lan"` both work).
+    static func matches(_ d: Dimension, _ s: String) -> [Bool] {
+        let f = Text.fold(s)
+        return (0..<d.count).map { i in
+            d.labels[i] == s || d.labels[i].uppercased() == s.uppercased() || (d.names[i].map { Text.fold($0) == f } ?? false)
+        }
+    }
+}

@@ -1,0 +1,119 @@
+// ParserStages.swift — the pipe stages and the condition grammar of `where`.
+import SpetsCore
+
+extension Parser {
+    /// stage = "where" condition | "sort" NAME ["asc"|"desc"] | "top" INT ["by" NAME]
+    ///       | "select" NAME {"," NAME} | "summarise" aggregate {"," aggregate} ;
+    mutating func parseStage() throws(Diagnostic) -> Stage {
+        let t = peek
+        guard t.kind == .identifier, let spec = StageTable.named(t.text) else {
+            let names = StageTable.all.map(\.name)
+            throw error("expected a pipe stage after `|`, found \(describe(t))",
+                        help: "stages: " + names.joined(separator: ", "),
+                        candidates: t.kind == .identifier ? Text.suggestions(for: t.text, among: names) : [])
+        }
+        advance()
+        let start = t.span.lowerBound
+        switch spec.name {
+        case "where":
+            let c = try parseCondition()
+            return .filter(c, span: start..<previous.span.upperBound)
+        case "sort":
+            let col = try parseName("a column to sort by")
+            var desc = false
+            if match(word: "desc") { desc = true } else { _ = match(word: "asc") }
+            return .sort(col, descending: desc, span: start..<previous.span.upperBound)
+        case "top":
+            let n = try parseCount("rows", min: 0)
+            var by: NameRef? = nil
+            if match(word: "by") { by = try parseName("a column") }
+            return .top(n, by: by, span: start..<previous.span.upperBound)
+        case "select":
+            var cols = [try parseName("a column")]
+            while match(symbol: ",") { cols.append(try parseName("a column")) }
+            return .select(cols, span: start..<previous.span.upperBound)
+        default:
+            var aggs = [try parseAggregate()]
+            while match(symbol: ",") { aggs.append(try parseAggregate()) }
+            return .summarise(aggs, span: start..<previous.span.upperBound)
+        }
+    }
+
+    /// aggregate = FUNCTION "(" [ NAME ] ")" ;
+    mutating func parseAggregate() throws(Diagnostic) -> AggregateSpec {
+        let f = peek
+        let names = Aggregate.allCases.map(\.rawValue)
+        guard f.kind == .identifier, let function = Aggregate(rawValue: f.text.lowercased()) else {
+            throw error("expected an aggregate (\(names.joined(separator: ", "))), found \(describe(f))",
+                        candidates: f.kind == .identifier ? Text.suggestions(for: f.text, among: names) : [])
+        }
+        advance()
+        _ = try expect(symbol: "(", "after `\(f.text)`")
+        var col: NameRef? = nil
+        if !peek.isSymbol(")") { col = try parseName("a column") }
+        _ = try expect(symbol: ")", "to close `\(f.text)(`")
+        if col == nil && function != .count {
+            throw Diagnostic(message: "`\(f.text)` needs a column, e.g. \(f.text)(lq)", span: f.span.lowerBound..<previous.span.upperBound)
+        }
+        return AggregateSpec(function: function, column: col, span: f.span.lowerBound..<previous.span.upperBound)
+    }
+
+    /// condition = and_cond { "or" and_cond } ;
+    mutating func parseCondition() throws(Diagnostic) -> Condition {
+        if nesting == 0 { terms = 0 }
+        var c = try parseAnd()
+        while match(word: "or") { c = .or(c, try parseAnd()) }
+        return c
+    }
+
+    /// and_cond = unary { "and" unary } ;
+    mutating func parseAnd() throws(Diagnostic) -> Condition {
+        var c = try parseUnary()
+        while match(word: "and") { c = .and(c, try parseUnary()) }
+        return c
+    }
+
+    /// unary = "not" unary | "(" condition ")" | operand OP operand ;
+    mutating func parseUnary() throws(Diagnostic) -> Condition {
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= Self.maxNesting else { throw error("conditions nest more than \(Self.maxNesting) deep (brackets and `not`)") }
+        terms += 1
+        guard terms <= Self.maxTerms else { throw error("a condition may have at most \(Self.maxTerms) comparisons") }
+        if match(word: "not") { return .not(try parseUnary()) }
+        if match(symbol: "(") {
+            let c = try parseCondition()
+            _ = try expect(symbol: ")", "to close `(`")
+            return c
+        }
+        let lhs = try parseOperand()
+        let op = peek
+        guard op.kind == .symbol, let cmp = CompareOp(rawValue: op.text) else {
+            throw error("expected a comparison (=, !=, <, <=, >, >=), found \(describe(op))")
+        }
+        advance()
+        let rhs = try parseOperand()
+        return .compare(lhs, cmp, rhs, span: spanOf(lhs).lowerBound..<spanOf(rhs).upperBound)
+    }
+
+    /// operand = NAME | NUMBER | STRING ;
+    mutating func parseOperand() throws(Diagnostic) -> Operand {
+        let t = peek
+        var negative = false
+        if t.isSymbol("-") && peek(1).kind == .number { advance(); negative = true }
+        let v = peek
+        switch v.kind {
+        case .identifier: advance(); return .column(NameRef(text: v.text, span: v.span))
+        case .number: advance(); return .number(negative ? -v.number : v.number, span: t.span.lowerBound..<v.span.upperBound)
+        case .string: advance(); return .string(v.text, span: v.span)
+        default: throw error("expected a column, number or \"text\", found \(describe(v))")
+        }
+    }
+
+    func spanOf(_ o: Operand) -> Range<Int> {
+        switch o {
+        case .column(let n): return n.span
+        case .number(_, let s), .string(_, let s): return s
+        }
+    }
+}
