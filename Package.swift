@@ -20,13 +20,14 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // zlib: inflate for reading .xlsx (a ZIP of deflated XML) and CRC-32 for writing one.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "CSpetsSupport", dependencies: ["CEditLine", "CSQLite"]),
+        .target(name: "CSpetsSupport", dependencies: ["CSQLite"]),
+        .target(name: "CTerminal", dependencies: ["CEditLine"]),
         // Data model, importers, analyses, workspace store, renderers: no terminal I/O.
         .target(name: "SpetsCore", dependencies: ["CSQLite", "CSpetsSupport", "CZlib"]),
         // Lexer, parser, evaluator, diagnostics, the session and the statement loop.
         .target(name: "SpetsLang", dependencies: ["SpetsCore"]),
         // The interactive shell over libedit (editor, history, completion glue).
-        .target(name: "SpetsShell", dependencies: ["SpetsLang", "CEditLine", "CSpetsSupport"]),
+        .target(name: "SpetsShell", dependencies: ["SpetsLang", "CEditLine", "CTerminal"]),
         // Notebooks: Markdown with spets blocks, run, rendered (Markdown, HTML) and checked.
         .target(name: "SpetsNotebook", dependencies: ["SpetsLang", .product(name: "Ink", package: "Ink")]),
         // What both executables share of the command line (exit codes).

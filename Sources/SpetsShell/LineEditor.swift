@@ -1,7 +1,7 @@
 // LineEditor.swift — libedit's native API wrapped: prompt, history file, key bindings for
 // completion and Ctrl-C, UTF-8 locale. Owns the EditLine and History pointers.
 import CEditLine
-import CSpetsSupport
+import CTerminal
 import Glibc
 import SpetsCore
 import SpetsLang

@@ -2,7 +2,7 @@
 // interactive prompt: the shell collects what one input line prints and decides when it is
 // done. Never for scripts, pipes or `-c` (only the REPL installs this sink).
 import Glibc
-import CSpetsSupport
+import CTerminal
 import SpetsCore
 import SpetsLang
 

@@ -3,7 +3,7 @@
 import Glibc
 import SpetsCore
 import SpetsLang
-import CSpetsSupport
+import CTerminal
 
 public enum Shell {
     public static let prompt = "spets> "

@@ -19,11 +19,11 @@ enum NotebookFiles {
     /// overwrite your files.
     static func load(_ file: String, writeHere: Bool = false) -> (Notebook, [BlockResult]) {
         let text: String
-        do { text = try FileIO.readText(file) } catch { fail("error: \(error.message)") }
+        do { text = try FileIO.readText(file) } catch { fail(error) }
         let nb: Notebook
         do { nb = try Notebook.parse(text, file: file) } catch { fail(error.description) }
         let session: Session
-        do { session = try Startup.session(workspace: nil) } catch { fail("error: \(error.message)") }
+        do { session = try Startup.session(workspace: nil) } catch { fail(error) }
         Interrupt.install()
         var scratch: String? = nil
         if writeHere {
@@ -32,7 +32,7 @@ enum NotebookFiles {
             session.writeRootName = "folder"
         } else {
             var template = Array(((FileIO.environment("TMPDIR") ?? "/tmp") + "/spets-notebook-XXXXXX").utf8CString)
-            guard let made = mkdtemp(&template) else { fail("error: cannot make a scratch directory: \(FileIO.errorText(errno))") }
+            guard let made = mkdtemp(&template) else { fail(Diagnostic(message: "cannot make a scratch directory: \(FileIO.errorText(errno))")) }
             scratch = Session.realPath(String(cString: made)) ?? String(cString: made)
             session.writeRoot = scratch
         }
@@ -49,6 +49,11 @@ enum NotebookFiles {
 
     static func fail(_ message: String) -> Never {
         StandardOutput.write(2, message + "\n")
+        Glibc.exit(1)
+    }
+    /// Through the one renderer, as every error is.
+    static func fail(_ d: Diagnostic) -> Never {
+        StandardOutput.write(2, DiagnosticRenderer.render(d))
         Glibc.exit(1)
     }
 }
@@ -72,7 +77,7 @@ struct RenderCommand: ParsableCommand {
         let out = output ?? (file.hasSuffix(".md") ? String(file.dropLast(3)) : file) + ".html"
         let lower = out.lowercased()
         guard lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".md") else {
-            NotebookFiles.fail("error: cannot tell the page format of \"\(out)\": use .html or .md")
+            NotebookFiles.fail(Diagnostic(message: "cannot tell the page format of \"\(out)\": use .html or .md"))
         }
         let (nb, results) = NotebookFiles.load(file, writeHere: writeHere)
         do {
@@ -84,7 +89,7 @@ struct RenderCommand: ParsableCommand {
                 // refused, so rendering cannot write or delete through it.
                 var st = stat()
                 if lstat(folder, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK {
-                    NotebookFiles.fail("error: \(folder) is a symbolic link; spets writes a page's charts only into a real folder beside it")
+                    NotebookFiles.fail(Diagnostic(message: "\(folder) is a symbolic link; spets writes a page's charts only into a real folder beside it"))
                 }
                 if !page.figures.isEmpty { try FileIO.makeDirectory(folder) }
                 for f in page.figures { try FileIO.write(dir + "/" + f.path, f.svg) }
@@ -97,7 +102,7 @@ struct RenderCommand: ParsableCommand {
             } else {
                 try FileIO.write(out, NotebookHTML.render(nb, results))
             }
-        } catch { NotebookFiles.fail("error: \(error.message)") }
+        } catch { NotebookFiles.fail(error) }
         let problems = NotebookRunner.problems(nb, results, file: file)
         for p in problems { StandardOutput.write(2, p + "\n") }
         StandardOutput.write(2, "rendered \(results.count) blocks of \(file) to \(out)\n")

@@ -29,14 +29,18 @@ struct OutputChoice {
         Interrupt.install()
         let session: Session
         do { session = try Startup.session(workspace: workspace) } catch {
-            StandardOutput.write(2, "error: \(error.message)\n")
+            StandardOutput.write(2, DiagnosticRenderer.render(error, language: lang.flatMap { Language(rawValue: $0.lowercased()) } ?? .en))
             Glibc.exit(1)
         }
         session.settings.format = OutputFormat.named(format)!
         if ascii { session.settings.ascii = true }
         if let lang { session.settings.language = Language(rawValue: lang.lowercased())! }
-        for w in session.restoreWarnings { StandardOutput.write(2, "warning: \(w)\n") }
-        return Runner(session: session, sink: StandardOutput(), options: RunOptions(bail: bail, echo: echo, progress: isatty(2) != 0))
+        for w in session.restoreWarnings {
+            StandardOutput.write(2, DiagnosticRenderer.render(Diagnostic(message: w, severity: .warning), language: session.settings.language))
+        }
+        let progress = isatty(2) != 0
+        if progress { Progress.display = TerminalProgress() }
+        return Runner(session: session, sink: StandardOutput(), options: RunOptions(bail: bail, echo: echo, progress: progress))
     }
 }
 
@@ -70,14 +74,14 @@ enum Launch {
         let runner = output.makeRunner(workspace: workspace)
         if demo {
             guard let dir = Startup.datasetsDirectory() else {
-                StandardOutput.write(2, "error: the bundled datasets were not found (set SPETS_DATASETS)\n")
+                StandardOutput.write(2, DiagnosticRenderer.render(Diagnostic(message: "the bundled datasets were not found (set SPETS_DATASETS)"), language: runner.session.settings.language))
                 Glibc.exit(1)
             }
             runner.run("load \"\(dir)/demo-counties.csv\" as se\nload \"\(dir)/demo-firms.csv\" as firms", file: nil)
         }
         if let initScript {
             do { runner.run(try FileIO.readText(initScript), file: initScript) } catch {
-                StandardOutput.write(2, "error: \(error.message)\n")
+                StandardOutput.write(2, DiagnosticRenderer.render(error, language: runner.session.settings.language))
                 Glibc.exit(1)
             }
         }
@@ -98,7 +102,7 @@ enum Launch {
         let runner = output.makeRunner(workspace: workspace)
         let text: String
         do { text = try FileIO.readText(file) } catch {
-            StandardOutput.write(2, "error: \(error.message)\n")
+            StandardOutput.write(2, DiagnosticRenderer.render(error, language: runner.session.settings.language))
             Glibc.exit(1)
         }
         Interrupt.install()
@@ -185,7 +189,7 @@ enum Helper {
         let path = dir + "/" + name
         var cargs: [UnsafeMutablePointer<CChar>?] = ([path] + args).map { strdup($0) } + [nil]
         execv(path, &cargs)
-        StandardOutput.write(2, "error: \(name) is not installed beside spets (\(path)); build it with `swift build --product \(name)`\n")
+        StandardOutput.write(2, DiagnosticRenderer.render(Diagnostic(message: "\(name) is not installed beside spets (\(path)); build it with `swift build --product \(name)`")))
         Glibc.exit(1)
     }
 }

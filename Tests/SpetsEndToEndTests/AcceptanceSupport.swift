@@ -30,8 +30,26 @@ enum CSVOutput {
         for (g, w) in zip(got, want) { XCTAssertEqual(Double(g)!, w, accuracy: 1e-6 * max(abs(w), 1e-9), what, file: file, line: line) }
     }
 
-    static func expected(_ shared: String) throws -> [String: Any] {
-        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: shared + "/examples/worked-expected.json"))) as! [String: Any]
+    /// The worked example's verified answers.
+    static func expected() throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Binary.root + "/" + Examples.dir + "/worked-expected.json"))) as! [String: Any]
+    }
+}
+
+/// The worked examples: the team's `../shared/examples` when it is beside the clone (the
+/// acceptance statements name it verbatim), else the copies in Tests/Fixtures (the same
+/// bytes; `testTheFixturesAreTheSharedExamples` checks), so CI never skips them.
+enum Examples {
+    static let dir: String = FileManager.default.fileExists(atPath: Binary.root + "/../shared/examples/worked-panel.csv") ? "../shared/examples" : "Tests/Fixtures"
+}
+
+final class ExampleFixtureTests: XCTestCase {
+    func testTheFixturesAreTheSharedExamples() throws {
+        let shared = Binary.root + "/../shared/examples"
+        try requireShared(shared)
+        for f in ["worked-panel.csv", "worked-firms.csv", "worked-groups.csv", "worked-expected.json"] {
+            XCTAssertEqual(FileManager.default.contents(atPath: shared + "/" + f), FileManager.default.contents(atPath: Binary.root + "/Tests/Fixtures/" + f), f)
+        }
     }
 }
 

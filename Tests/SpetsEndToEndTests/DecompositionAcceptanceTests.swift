@@ -1,5 +1,5 @@
 // DecompositionAcceptanceTests.swift — the decomposition issue's acceptance statements,
-// verbatim, on ../shared (skipped when it is not beside the clone).
+// verbatim, on the worked examples (../shared/examples, or their copies in Tests/Fixtures).
 import Foundation
 import XCTest
 
@@ -12,9 +12,8 @@ final class DecompositionAcceptanceTests: XCTestCase {
     }
 
     func testWorkedExampleStatements() throws {
-        try requireShared(shared + "/examples/worked-panel.csv")
         let script = """
-        load "../shared/examples/worked-panel.csv" as w
+        load "\(Examples.dir)/worked-panel.csv" as w
         shiftshare w.employment from 2015 to 2022 for NB
         shiftshare w.employment from 2015 to 2022 for NB vs rest
         shiftshare w.employment from 2015 to 2022 for NB method esteban
@@ -24,7 +23,7 @@ final class DecompositionAcceptanceTests: XCTestCase {
         productivity w.value_added per w.employment from 2015 to 2022 for NB
         productivity w.value_added per w.employment from 2015 to 2022 for NB method lmdi
         gap w.value_added per w.employment in 2022 for NB
-        load "../shared/examples/worked-firms.csv" as f
+        load "\(Examples.dir)/worked-firms.csv" as f
         dynamics f.productivity weight f.employment from 2015 to 2022
         dynamics f.productivity weight f.employment from 2015 to 2022 method fhk
         """
@@ -32,7 +31,7 @@ final class DecompositionAcceptanceTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.err)
         let b = blocks(r.out)
         XCTAssertEqual(b.count, 11)
-        let d = try CSVOutput.expected(shared)
+        let d = try CSVOutput.expected()
         let c3 = d["C3_shift_share_NB"] as! [String: Any], c4 = d["C4_esteban_marquillas_NB"] as! [String: Any]
         let c5 = d["C5_productivity_NB"] as! [String: Any], c6 = d["C6_firm_dynamics"] as! [String: Any]
         let per = c3["per_industry"] as! [String: [Double]], tot = c3["totals"] as! [String: Double]

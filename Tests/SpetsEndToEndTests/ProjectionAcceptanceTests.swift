@@ -1,5 +1,5 @@
 // ProjectionAcceptanceTests.swift — the projections issue's acceptance statements, verbatim,
-// on ../shared (skipped when it is not beside the clone), and the demo-data follow-up.
+// on the worked examples (../shared/examples, or their copies in Tests/Fixtures), and the demo-data follow-up.
 import Foundation
 import XCTest
 
@@ -7,9 +7,8 @@ final class ProjectionAcceptanceTests: XCTestCase {
     var shared: String { Binary.root + "/../shared" }
 
     func testC9Statements() throws {
-        try requireShared(shared + "/examples/worked-panel.csv")
         let r = try Binary.run(["--format", "csv", "-c", """
-            load "../shared/examples/worked-panel.csv" as w
+            load "\(Examples.dir)/worked-panel.csv" as w
             project w.value_added per w.employment for NB to 2030 from 2015..2022 method cagr
             project w.employment for NB to 2030 from 2015..2022 method trend
             project w.employment for NB to 2030 from 2015..2022 method shiftshare
@@ -19,7 +18,7 @@ final class ProjectionAcceptanceTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.err)
         let b = CSVOutput.blocks(r.out, keys: ["region", "goal"])
         XCTAssertEqual(b.count, 4)
-        let c9 = try CSVOutput.expected(shared)["C9_projection_NB"] as! [String: Any]
+        let c9 = try CSVOutput.expected()["C9_projection_NB"] as! [String: Any]
         CSVOutput.close(b[0]["value"].map { [$0.last!] }, [c9["P2030_constant_cagr"] as! Double], "cagr 2030")
         CSVOutput.close(b[1]["value"].map { [$0.last!] }, [c9["employment_2030_linear"] as! Double], "trend 2030")
         CSVOutput.close(b[2]["value"].map { [$0.last!] }, [c9["ssp_total"] as! Double], "shift-share 2030")

@@ -1,4 +1,4 @@
-// RelatednessAcceptanceTests.swift — the relatedness issue's statements on ../shared: C7 and C8
+// RelatednessAcceptanceTests.swift — the relatedness issue's statements on the worked examples: C7 and C8
 // values (density conventions, ECI/PCI, COI, COG) reproduced through the language.
 import Foundation
 import XCTest
@@ -7,9 +7,8 @@ final class RelatednessAcceptanceTests: XCTestCase {
     var shared: String { Binary.root + "/../shared" }
 
     func testC7C8ThroughStatements() throws {
-        try requireShared(shared + "/examples/worked-panel.csv")
         let r = try Binary.run(["--format", "csv", "-c", """
-            load "../shared/examples/worked-panel.csv" as w
+            load "\(Examples.dir)/worked-panel.csv" as w
             density w.employment in 2022
             density w.employment in 2022 convention atlas
             density w.employment in 2022 convention econgeo
@@ -24,7 +23,7 @@ final class RelatednessAcceptanceTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.err)
         let b = CSVOutput.blocks(r.out, keys: ["region", "industry"])
         XCTAssertEqual(b.count, 10)
-        let e = try CSVOutput.expected(shared)
+        let e = try CSVOutput.expected()
         let c7 = e["C7_relatedness"] as! [String: Any], c8 = e["C8_complexity"] as! [String: Any]
         func flat(_ k: String) -> [Double] { (c7[k] as! [[Double]]).flatMap { $0 } }
         func v(_ k: String) -> [Double] { c8[k] as! [Double] }

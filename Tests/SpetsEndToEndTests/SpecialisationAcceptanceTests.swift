@@ -1,5 +1,5 @@
 // SpecialisationAcceptanceTests.swift — the specialisation issue's acceptance statements,
-// verbatim, on ../shared (skipped when it is not beside the clone).
+// verbatim, on the worked examples (../shared/examples, or their copies in Tests/Fixtures).
 import Foundation
 import XCTest
 
@@ -12,12 +12,11 @@ final class SpecialisationAcceptanceTests: XCTestCase {
     }
 
     func testWorkedExampleStatements() throws {
-        try requireShared(shared + "/examples/worked-panel.csv")
         let script = """
-        load "../shared/examples/worked-panel.csv" as w
+        load "\(Examples.dir)/worked-panel.csv" as w
         specialisation w.employment in 2022
         specialisation w.employment in 2022 vs rest
-        specialisation w.employment in 2022 groups "../shared/examples/worked-groups.csv"
+        specialisation w.employment in 2022 groups "\(Examples.dir)/worked-groups.csv"
         localisation w.employment in 2022
         lq w.employment in 2022 for NB with slq, binary threshold 1.25
         krugman w.employment in 2022 between NB and VB
@@ -28,7 +27,7 @@ final class SpecialisationAcceptanceTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.err)
         let b = blocks(r.out)
         XCTAssertEqual(b.count, 7, r.out)
-        let c1 = try CSVOutput.expected(shared)["C1_LQ"] as! [String: Any], c2 = try CSVOutput.expected(shared)["C2_specialisation"] as! [String: Any]
+        let c1 = try CSVOutput.expected()["C1_LQ"] as! [String: Any], c2 = try CSVOutput.expected()["C2_specialisation"] as! [String: Any]
         func v(_ d: [String: Any], _ k: String) -> [Double] { d[k] as! [Double] }
         close(b[0]["krugman"], v(c2, "krugman"), "krugman")
         close(b[0]["hachman"], v(c1, "hachman"), "hachman")

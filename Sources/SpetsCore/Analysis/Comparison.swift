@@ -113,7 +113,7 @@ public enum Comparison {
     public static func convergence(_ spec: IndicatorSpec, from: Int, to: Int, regions: [Int32]?, registry: Registry,
                                    betaTable: Bool, balanced: Bool = true) throws(Diagnostic) -> Table {
         let cube = spec.cube
-        guard from < to else { throw Diagnostic(message: "`from` \(from) must come before `to` \(to)") }
+        try PeriodOrder.check(from, to)
         let years = cube.distinctYears.filter { $0 >= from && $0 <= to }
         var byYear: [[Double]] = []
         for y in years { byYear.append(try IndicatorData.values(spec, year: y, registry: registry)) }

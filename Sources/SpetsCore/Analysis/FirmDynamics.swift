@@ -23,7 +23,7 @@ public enum FirmDynamics {
     }
 
     public static func compute(_ cube: Cube, _ q: DynamicsRequest) throws(Diagnostic) -> Table {
-        guard q.from < q.to else { throw Diagnostic(message: "`from` \(q.from) must come before `to` \(q.to)") }
+        try PeriodOrder.check(q.from, q.to)
         guard let u = unitDimension(cube) else {
             throw Diagnostic(message: "dataset \(cube.name) has no firm or plant dimension",
                              help: "dynamics needs one row per firm and year; name the column firm, plant or id")

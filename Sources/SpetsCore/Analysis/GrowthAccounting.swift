@@ -8,7 +8,7 @@ public typealias GrowthRequest = ProductivityRequest
 
 public enum GrowthAccounting {
     public static func compute(_ cube: Cube, _ q: GrowthRequest, registry: Registry) throws(Diagnostic) -> Table {
-        guard q.from < q.to else { throw Diagnostic(message: "`from` \(q.from) must come before `to` \(q.to)") }
+        try PeriodOrder.check(q.from, q.to)
         let pd = try PeriodData.build(cube, measures: [q.valueAdded, q.employment], years: [q.from, q.to], registry: registry,
                                       industries: q.industries, regionLevel: q.regionLevel, missing: q.missing, focus: q.regions)
         let regions = try DecompositionRegions.pick(pd, cube, q.regions, .levelSum, first: q.from)

@@ -1,14 +1,13 @@
 // Localisation.swift — how concentrated each industry is across regions: Hoover's
 // localisation coefficient and the locational Gini (methods.md).
 
-public struct LocalisationRequest {
+public struct LocalisationRequest: Scoped {
     public var measure: Int
     public var year: Int
-    public var industries: IndustryChoice = .finest
-    public var regionLevel: Int? = nil
+    /// Regions, reference, industries, level and the missing rule.
+    public var scope = Scope()
     /// The Gini on EconGeo's 0–0.5 scale.
     public var half = false
-    public var missing: MissingRule = .out
     public init(measure: Int, year: Int) { self.measure = measure; self.year = year }
 }
 

@@ -13,15 +13,11 @@ public enum Reference: Equatable, Sendable {
     case group(String, [Int32])
 }
 
-public struct LQRequest {
+public struct LQRequest: Scoped {
     public var measure: Int
     public var year: Int
-    public var regions: [Int32]?
-    public var reference: Reference
-    public var industries: IndustryChoice = .finest
-    public var regionLevel: Int? = nil
-    /// The `missing` clause (methods.md "Which cells are used").
-    public var missing: MissingRule = .out
+    /// Regions, reference, industries, level and the missing rule.
+    public var scope = Scope()
     /// Add the binary specialisation column `m` = 1 if LQ ≥ threshold.
     public var binary = false
     public var threshold = 1.0

@@ -1,14 +1,13 @@
 // Portfolio.swift — the table behind the portfolio (bubble) chart: per industry, LQ at the
 // end year, its change, regional and national growth, and size.
 
-public struct PortfolioRequest {
+public struct PortfolioRequest: Scoped {
     public var measure: Int
     public var from: Int
     public var to: Int
     public var region: Int32
-    public var reference: Reference = .levelSum
-    public var industries: IndustryChoice = .finest
-    public var missing: MissingRule = .out
+    /// Regions, reference, industries, level and the missing rule.
+    public var scope = Scope()
     public init(measure: Int, from: Int, to: Int, region: Int32) {
         self.measure = measure; self.from = from; self.to = to; self.region = region
     }
@@ -16,9 +15,7 @@ public struct PortfolioRequest {
 
 public enum Portfolio {
     public static func compute(_ cube: Cube, _ q: PortfolioRequest, registry: Registry) throws(Diagnostic) -> Table {
-        guard q.from < q.to else {
-            throw Diagnostic(message: "`from` \(q.from) must come before `to` \(q.to)")
-        }
+        try PeriodOrder.check(q.from, q.to)
         // Both years under one frame: the LQs and growths of the two years are over the same cells.
         let pd = try PeriodData.build(cube, measures: [q.measure], years: [q.from, q.to], registry: registry,
                                       industries: q.industries, missing: q.missing, focus: [q.region])

@@ -7,17 +7,14 @@ public enum ProductivityMethod: String, CaseIterable, Sendable {
     case threeTerm = "three-term", twoTerm = "two-term", lmdi
 }
 
-public struct ProductivityRequest {
+public struct ProductivityRequest: Scoped {
     public var valueAdded: Int
     public var employment: Int
     public var from: Int
     public var to: Int
-    public var regions: [Int32]? = nil
+    /// Regions, reference, industries, level and the missing rule.
+    public var scope = Scope()
     public var method: ProductivityMethod = .threeTerm
-    public var industries: IndustryChoice = .finest
-    public var regionLevel: Int? = nil
-    /// The `missing` clause (methods.md "Which cells are used").
-    public var missing: MissingRule = .out
     public init(valueAdded: Int, employment: Int, from: Int, to: Int) {
         self.valueAdded = valueAdded; self.employment = employment; self.from = from; self.to = to
     }
@@ -68,7 +65,7 @@ func logMean(_ a: Double, _ b: Double) -> Double {
 
 public enum Productivity {
     public static func compute(_ cube: Cube, _ q: ProductivityRequest, registry: Registry) throws(Diagnostic) -> Table {
-        guard q.from < q.to else { throw Diagnostic(message: "`from` \(q.from) must come before `to` \(q.to)") }
+        try PeriodOrder.check(q.from, q.to)
         let pd = try PeriodData.build(cube, measures: [q.valueAdded, q.employment], years: [q.from, q.to], registry: registry,
                                       industries: q.industries, regionLevel: q.regionLevel, missing: q.missing, focus: q.regions)
         let regions = try DecompositionRegions.pick(pd, cube, q.regions, .levelSum, first: q.from)

@@ -3,17 +3,13 @@
 
 public enum GapMethod: String, CaseIterable, Sendable { case threeTerm = "three-term", twoTerm = "two-term" }
 
-public struct GapRequest {
+public struct GapRequest: Scoped {
     public var valueAdded: Int
     public var employment: Int
     public var year: Int
-    public var regions: [Int32]? = nil
-    public var reference: Reference = .levelSum
+    /// Regions, reference, industries, level and the missing rule.
+    public var scope = Scope()
     public var method: GapMethod = .threeTerm
-    public var industries: IndustryChoice = .finest
-    public var regionLevel: Int? = nil
-    /// The `missing` clause (methods.md "Which cells are used").
-    public var missing: MissingRule = .out
     public init(valueAdded: Int, employment: Int, year: Int) {
         self.valueAdded = valueAdded; self.employment = employment; self.year = year
     }

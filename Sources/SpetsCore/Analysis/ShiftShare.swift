@@ -4,17 +4,13 @@
 
 public enum ShiftShareMethod: String, CaseIterable, Sendable { case classic, esteban, dynamic, gerfin }
 
-public struct ShiftShareRequest {
+public struct ShiftShareRequest: Scoped {
     public var measure: Int
     public var from: Int
     public var to: Int
-    public var regions: [Int32]? = nil
-    public var reference: Reference = .levelSum
+    /// Regions, reference, industries, level and the missing rule.
+    public var scope = Scope()
     public var method: ShiftShareMethod = .classic
-    public var industries: IndustryChoice = .finest
-    public var regionLevel: Int? = nil
-    /// The `missing` clause (methods.md "Which cells are used").
-    public var missing: MissingRule = .out
     public init(measure: Int, from: Int, to: Int) { self.measure = measure; self.from = from; self.to = to }
 }
 
@@ -30,7 +26,7 @@ struct ShiftShareCell {
 
 public enum ShiftShare {
     public static func compute(_ cube: Cube, _ q: ShiftShareRequest, registry: Registry) throws(Diagnostic) -> Table {
-        guard q.from < q.to else { throw Diagnostic(message: "`from` \(q.from) must come before `to` \(q.to)") }
+        try PeriodOrder.check(q.from, q.to)
         var years = [q.from, q.to]
         if q.method == .dynamic {
             // The periods run between the dataset's consecutive years in the window.

@@ -2,14 +2,12 @@
 // Herfindahl, entropy and its split into related and unrelated variety (methods.md).
 import Glibc
 
-public struct SpecialisationRequest {
+public struct SpecialisationRequest: Scoped {
     public var measure: Int
     public var year: Int
-    public var regions: [Int32]? = nil
-    /// Krugman's and Hachman's reference (entropy and Herfindahl do not use one).
-    public var reference: Reference = .levelSum
-    public var industries: IndustryChoice = .finest
-    public var regionLevel: Int? = nil
+    /// Regions, reference (Krugman's and Hachman's; entropy and Herfindahl do not use
+    /// one), industries, level and the missing rule.
+    public var scope = Scope()
     /// Krugman on the 0–1 scale (= Hoover's specialisation coefficient).
     public var half = false
     /// Entropy in nats instead of bits.
@@ -18,7 +16,6 @@ public struct SpecialisationRequest {
     /// parent level (e.g. the section of each division).
     public var groups: [String: String]? = nil
     public var groupsSource: String? = nil
-    public var missing: MissingRule = .out
     public init(measure: Int, year: Int) { self.measure = measure; self.year = year }
 }
 

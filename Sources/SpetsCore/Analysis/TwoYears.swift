@@ -2,6 +2,14 @@
 // of a period, as cross-sections with the same columns (the partition of the industries
 // present in any of those years) and the same regions.
 
+/// A period's order, checked in one place: the language checks it when a statement is
+/// parsed (the caret on `to`), and each analysis over a period guards its entry with it.
+public enum PeriodOrder {
+    public static func check(_ from: Int, _ to: Int) throws(Diagnostic) {
+        guard from < to else { throw Diagnostic(message: "`from` \(from) must come before `to` \(to)") }
+    }
+}
+
 public struct PeriodData {
     public let years: [Int]
     /// Per year and measure: sections[yearIndex][measureIndex].

@@ -14,16 +14,19 @@ public struct FileLocation: Equatable, Sendable {
 /// Errors are values: nothing in spets calls fatalError on user input. The language layer
 /// fills `span` (byte offsets into the statement's source); loaders fill `location`.
 public struct Diagnostic: Error, Equatable, Sendable {
+    /// An error stops the statement; a warning is said and the work goes on.
+    public enum Severity: Sendable { case error, warning }
     public var message: String
+    public var severity: Severity = .error
     public var span: Range<Int>?
     public var location: FileLocation?
     public var help: String?
     public var candidates: [String]
 
     public init(message: String, span: Range<Int>? = nil, location: FileLocation? = nil,
-                help: String? = nil, candidates: [String] = []) {
+                help: String? = nil, candidates: [String] = [], severity: Severity = .error) {
         self.message = message; self.span = span; self.location = location
-        self.help = help; self.candidates = candidates
+        self.help = help; self.candidates = candidates; self.severity = severity
     }
 
     public static func io(_ path: String, _ code: Int32) -> Diagnostic {

@@ -33,8 +33,10 @@ extension Parser {
         let ind = try parseIndicator()
         try expect(word: "from", "before the first year")
         let a = try parseYear()
+        let toStart = peek.span.lowerBound
         try expect(word: "to", "before the last year")
         let b = try parseYear()
+        do { try PeriodOrder.check(a, b) } catch { throw error.at(toStart..<previous.span.upperBound) }
         var group: NameRef? = nil, beta = false, all = false
         while !atClauseEnd {
             if match(word: "for") { group = try parseIdentifier("a group name") }

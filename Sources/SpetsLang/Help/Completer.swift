@@ -61,11 +61,11 @@ public struct Completer {
             if let kw = lastKeyword, let cs = spec.clause(kw.text) {
                 let afterKeyword = last.isWord(kw.text.lowercased())
                 switch cs.shape {
-                case .regions, .reference:
-                    if afterKeyword || last.isSymbol(",") {
-                        return (cs.shape == .reference ? ["rest"] + (spec.name == "lq" || spec.name == "portfolio" ? [] : ["mean"]) : [])
-                            + regionNames(dataset)
-                    }
+                case .regions:
+                    if afterKeyword || last.isSymbol(",") { return regionNames(dataset) }
+                case .reference(let allowsMean):
+                    // `mean` only where the verb's index has one (the handler reads the same shape).
+                    if afterKeyword { return ["rest"] + (allowsMean ? ["mean"] : []) + regionNames(dataset) }
                 case .pair:
                     if afterKeyword || last.isWord("and") { return regionNames(dataset) }
                     return ["and"]

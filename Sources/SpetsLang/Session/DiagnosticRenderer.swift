@@ -16,6 +16,11 @@ public enum DiagnosticRenderer {
         return p.count <= maxLine ? p : String(p.prefix(maxLine)) + "… (\(p.count - maxLine) more characters)"
     }
 
+    /// A diagnostic with no statement to point into (start-up, a file argument, the host).
+    public static func render(_ d: Diagnostic, language: Language = .en) -> String {
+        render(d, source: "", file: nil, language: language)
+    }
+
     public static func render(_ d: Diagnostic, source: String, file: String?, language: Language = .en) -> String {
         let sv = language == .sv
         var out = ""
@@ -56,7 +61,8 @@ public enum DiagnosticRenderer {
         if let l = d.location {
             msg = "\(l.file):\(l.line)\(l.column.map { ":\($0)" } ?? ""): " + msg
         }
-        out += "\(where_)\(sv ? "fel" : "error"): \(msg)\n"
+        let word = d.severity == .error ? (sv ? "fel" : "error") : (sv ? "varning" : "warning")
+        out += "\(where_)\(word): \(msg)\n"
         if let lineText, !lineText.isEmpty {
             out += "  \(lineText)\n  \(caret)\n"
         }

@@ -203,6 +203,7 @@ public struct Parser {
             let value = try parseClauseValue(cs, spec: spec)
             clauses.append(Clause(keyword: cs.keyword, value: value, span: kw.span.lowerBound..<previous.span.upperBound))
         }
+        try Self.checkYearOrder(clauses.first { $0.keyword == "from" }, clauses.first { $0.keyword == "to" })
         for cs in spec.clauses where cs.required && !clauses.contains(where: { $0.keyword == cs.keyword }) {
             let at = previous
             throw Diagnostic(message: "`\(spec.name)` needs `\(cs.keyword)` (\(cs.help))",
@@ -210,6 +211,13 @@ public struct Parser {
         }
         return VerbCall(verb: spec.name, subject: subject, indicator: indicator?.expr, indicatorText: indicator?.text ?? "", clauses: clauses,
                         span: verbTok.span.lowerBound..<previous.span.upperBound)
+    }
+
+    /// `from Y0 … to Y1`: the one check of a period's order in the language (SpetsCore's
+    /// `PeriodOrder` guards its own entry points with the same words).
+    static func checkYearOrder(_ from: Clause?, _ to: Clause?) throws(Diagnostic) {
+        guard let from, let to, case .year(let a) = from.value, case .year(let b) = to.value else { return }
+        do { try PeriodOrder.check(a, b) } catch { throw error.at(to.span) }
     }
 
     /// measure_ref = NAME "." NAME ;

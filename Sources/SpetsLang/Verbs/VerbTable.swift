@@ -7,7 +7,7 @@ public enum ClauseShape: Equatable, Sendable {
     case yearRange            // 2010..2023
     case years                // 2023 or 2015..2022
     case regions              // for Kalmar, Jämtland
-    case reference            // vs rest | vs mean | vs SE
+    case reference(allowsMean: Bool)   // vs rest | vs SE | vs GROUP, and `vs mean` where the index has one (Krugman)
     case word([String])       // by area
     case words([String])      // with slq, binary
     case pair                 // between NB and VB
@@ -82,7 +82,7 @@ public enum VerbTable {
                  takesMeasure: true,
                  clauses: [
                     inYear, forRegions,
-                    ClauseSpec(keyword: "vs", shape: .reference, required: false,
+                    ClauseSpec(keyword: "vs", shape: .reference(allowsMean: false), required: false,
                                help: "reference: default the sum of loaded regions at the region's level; `rest` excludes the region; or a region's own row"),
                     ClauseSpec(keyword: "with", shape: .words(["slq", "binary"]), required: false, help: "extra columns: slq (symmetric LQ), binary (m = 1 if LQ ≥ threshold)"),
                     ClauseSpec(keyword: "threshold", shape: .number, required: false, help: "threshold for `binary` (default 1)"),
@@ -96,7 +96,7 @@ public enum VerbTable {
                  takesMeasure: true,
                  clauses: [
                     inYear, forRegions,
-                    ClauseSpec(keyword: "vs", shape: .reference, required: false,
+                    ClauseSpec(keyword: "vs", shape: .reference(allowsMean: true), required: false,
                                help: "reference for Krugman and Hachman: default level sum; `rest`; `mean` (unweighted mean of the other regions' shares); a region"),
                     half,
                     ClauseSpec(keyword: "nats", shape: .flag, required: false, help: "entropy and variety in nats (default bits)"),
@@ -113,7 +113,7 @@ public enum VerbTable {
                     inYear,
                     ClauseSpec(keyword: "between", shape: .pair, required: false, help: "two regions compared with each other"),
                     forRegions,
-                    ClauseSpec(keyword: "vs", shape: .reference, required: false, help: "reference when not `between`"),
+                    ClauseSpec(keyword: "vs", shape: .reference(allowsMean: true), required: false, help: "reference when not `between`"),
                     half, byArea, level, industries, missing,
                  ],
                  details: ["K = Σ_i |s_a,i − s_b,i| (0–2); `half` gives 0–1."],
@@ -124,7 +124,7 @@ public enum VerbTable {
                  clauses: [fromYear, toYear, forRegions,
                            ClauseSpec(keyword: "method", shape: .word(ShiftShareMethod.allCases.map(\.rawValue)), required: false,
                                       help: "classic (default), esteban (Esteban-Marquillas), dynamic (year by year), gerfin (multiplicative)"),
-                           ClauseSpec(keyword: "vs", shape: .reference, required: false, help: "reference: level sum (default), rest, or a region"),
+                           ClauseSpec(keyword: "vs", shape: .reference(allowsMean: false), required: false, help: "reference: level sum (default), rest, or a region"),
                            byArea, level, industries, missing],
                  details: ["Columns: [region,] industry, base, end, national_share, industry_mix, regional_shift, change (+ homothetic, competitive, allocation; + structural_factor, regional_factor); a TOTAL row per region.",
                            "Without `for`: every region, one block of rows each (a `region` column), each block closed by its TOTAL row."],
@@ -148,7 +148,7 @@ public enum VerbTable {
                  usage: "gap D.VA per D.EMP in YEAR [for R, …] [vs rest | vs R] [method three-term|two-term] [by area] [level …] [industries …] [missing skip|zero]",
                  takesMeasure: true,
                  clauses: [perMeasure, inYear, forRegions,
-                           ClauseSpec(keyword: "vs", shape: .reference, required: false, help: "reference: level sum (default), rest, or a region"),
+                           ClauseSpec(keyword: "vs", shape: .reference(allowsMean: false), required: false, help: "reference: level sum (default), rest, or a region"),
                            ClauseSpec(keyword: "method", shape: .word(GapMethod.allCases.map(\.rawValue)), required: false,
                                       help: "three-term (default) or two-term (regional weights in the differential)"),
                            byArea, level, industries, missing],
@@ -224,7 +224,7 @@ public enum VerbTable {
                  takesMeasure: true,
                  clauses: [ClauseSpec(keyword: "in", shape: .years, required: true, help: "the window of publication years, summed (Y0..Y1, or one year)"),
                            ClauseSpec(keyword: "for", shape: .regions, required: false, help: "organisations to show (default: all)"),
-                           ClauseSpec(keyword: "vs", shape: .reference, required: false, help: "reference: all organisations loaded (default), `vs rest`, or one organisation (e.g. a country total)"),
+                           ClauseSpec(keyword: "vs", shape: .reference(allowsMean: false), required: false, help: "reference: all organisations loaded (default), `vs rest`, or one organisation (e.g. a country total)"),
                            ClauseSpec(keyword: "level", shape: .words(["major"]), required: false, help: "`level major`: fields summed to their research area (1–6)"),
                            ClauseSpec(keyword: "by", shape: .word(["area"]), required: false, help: "`by area`: the knowledge areas of `link fields to areas`")],
                  details: ["AI = (P[o,f] / P[o,·]) / (P[ref,f] / P[ref,·]). Columns: organisation, field (or area), <measure>, share, reference_share, activity."],
@@ -234,7 +234,7 @@ public enum VerbTable {
                  takesMeasure: true,
                  clauses: [ClauseSpec(keyword: "in", shape: .years, required: true, help: "the publication years (Y0..Y1, or one year)"),
                            ClauseSpec(keyword: "for", shape: .regions, required: false, help: "organisations (one: a row per field and TOTAL; default: one row per organisation)"),
-                           ClauseSpec(keyword: "vs", shape: .reference, required: false, help: "reference: all organisations loaded (default), `vs rest`, or one organisation"),
+                           ClauseSpec(keyword: "vs", shape: .reference(allowsMean: false), required: false, help: "reference: all organisations loaded (default), `vs rest`, or one organisation"),
                            ClauseSpec(keyword: "weight", shape: .measure, required: false, help: "fractional counting by this measure (default: the `weight` measure when the data have one)"),
                            ClauseSpec(keyword: "full", shape: .flag, required: false, help: "full counting: every publication record counts 1")],
                  details: ["Publication records: one row per publication (and organisation). Columns: organisation, [field,] publications, citations, mcs, mncs, top10, pp_top10."],
@@ -245,7 +245,7 @@ public enum VerbTable {
                  clauses: [
                     fromYear, toYear,
                     ClauseSpec(keyword: "for", shape: .regions, required: true, help: "the region"),
-                    ClauseSpec(keyword: "vs", shape: .reference, required: false, help: "reference (default: level sum)"),
+                    ClauseSpec(keyword: "vs", shape: .reference(allowsMean: false), required: false, help: "reference (default: level sum)"),
                     byArea, level, industries, missing,
                  ],
                  details: ["Columns: region, industry, <measure>, lq, lq_change, growth, national_growth."],

@@ -16,11 +16,7 @@ enum Verbs {
     static func lq(_ s: Session, _ call: VerbCall) throws(Diagnostic) -> Table {
         let (cube, m) = try measure(s, call)
         var req = LQRequest(measure: m, year: try year(call.clause("in")!, in: cube))
-        req.regions = try regions(s, call, cube)
-        req.reference = try reference(s, call, cube, allowMean: false)
-        req.industries = try industryChoice(s, call, cube)
-        req.regionLevel = try regionLevel(call)
-        req.missing = missingRule(call)
+        req.scope = try scope(s, call, cube)
         if let w = call.clause("with"), case .words(let words) = w.value {
             for x in words { if x.text.lowercased() == "slq" { req.symmetric = true } else { req.binary = true } }
         }
@@ -96,12 +92,26 @@ extension Verbs {
         return rs
     }
 
-    static func reference(_ s: Session, _ call: VerbCall, _ cube: Cube, allowMean: Bool) throws(Diagnostic) -> Reference {
+    /// The statement's scope, built once: `for` regions, the `vs` reference, the industries
+    /// (`by area`, `industries …`, an industry `level`), a region `level`, `missing`.
+    static func scope(_ s: Session, _ call: VerbCall, _ cube: Cube, industries: IndustryChoice? = nil) throws(Diagnostic) -> Scope {
+        var scope = Scope()
+        scope.regions = try regions(s, call, cube)
+        scope.reference = try reference(s, call, cube)
+        if let industries { scope.industries = industries } else { scope.industries = try industryChoice(s, call, cube) }
+        scope.regionLevel = try regionLevel(call)
+        scope.missing = missingRule(call)
+        return scope
+    }
+
+    /// The `vs` clause; whether `vs mean` is allowed is the verb's clause shape (the parser
+    /// and the completer read the same).
+    static func reference(_ s: Session, _ call: VerbCall, _ cube: Cube) throws(Diagnostic) -> Reference {
         guard let v = call.clause("vs") else { return .levelSum }
         switch v.value {
         case .rest: return .rest
         case .mean:
-            guard allowMean else {
+            guard case .reference(allowsMean: true)? = VerbTable.named(call.verb)?.clause("vs")?.shape else {
                 throw Diagnostic(message: "`vs mean` applies to Krugman's index (specialisation, krugman)", span: v.span,
                                  help: "use `vs rest` or `vs REGION`")
             }
@@ -128,13 +138,9 @@ extension Verbs {
     static func specialisation(_ s: Session, _ call: VerbCall) throws(Diagnostic) -> Table {
         let (cube, m) = try measure(s, call)
         var q = SpecialisationRequest(measure: m, year: try year(call.clause("in")!, in: cube))
-        q.regions = try regions(s, call, cube)
-        q.reference = try reference(s, call, cube, allowMean: true)
+        q.scope = try scope(s, call, cube)
         q.half = call.clause("half") != nil
         q.nats = call.clause("nats") != nil
-        q.industries = try industryChoice(s, call, cube)
-        q.regionLevel = try regionLevel(call)
-        q.missing = missingRule(call)
         if let g = call.clause("groups"), case .string(let path) = g.value {
             q.groups = try loadGroups(path)
             q.groupsSource = path.text
@@ -177,12 +183,8 @@ extension Verbs {
             catch { throw error.at(call.span) }
         }
         var q = SpecialisationRequest(measure: m, year: y)
-        q.regions = try regions(s, call, cube)
-        q.reference = try reference(s, call, cube, allowMean: true)
+        q.scope = try scope(s, call, cube, industries: ind)
         q.half = half
-        q.industries = ind
-        q.regionLevel = try regionLevel(call)
-        q.missing = missingRule(call)
         let t: Table
         do { t = try Specialisation.compute(cube, q, registry: s.registry) } catch { throw error.at(call.span) }
         return Table(columns: [t.columns[0], t.columns[1]], footer: t.footer.filter { !$0.hasPrefix("variety groups") })
@@ -192,9 +194,7 @@ extension Verbs {
         let (cube, m) = try measure(s, call)
         var q = LocalisationRequest(measure: m, year: try year(call.clause("in")!, in: cube))
         q.half = call.clause("half") != nil
-        q.industries = try industryChoice(s, call, cube)
-        q.regionLevel = try regionLevel(call)
-        q.missing = missingRule(call)
+        q.scope = try scope(s, call, cube)
         do { return try Localisation.compute(cube, q, registry: s.registry) } catch { throw error.at(call.span) }
     }
 
@@ -216,9 +216,7 @@ extension Verbs {
             throw Diagnostic(message: "`portfolio` is for one region: `for R`", span: call.clause("for")!.span)
         }
         var q = PortfolioRequest(measure: m, from: from, to: to, region: rs[0])
-        q.reference = try reference(s, call, cube, allowMean: false)
-        q.industries = try industryChoice(s, call, cube)
-        q.missing = missingRule(call)
+        q.scope = try scope(s, call, cube)
         do { return try Portfolio.compute(cube, q, registry: s.registry) } catch { throw error.at(call.span) }
     }
 }
@@ -255,21 +253,16 @@ extension Verbs {
     }
 
     static func years(_ call: VerbCall, _ cube: Cube) throws(Diagnostic) -> (Int, Int) {
-        let a = try year(call.clause("from")!, in: cube), b = try year(call.clause("to")!, in: cube)
-        guard a < b else { throw Diagnostic(message: "`from` \(a) must come before `to` \(b)", span: call.clause("to")!.span) }
-        return (a, b)
+        // (Their order was checked when the statement was parsed.)
+        (try year(call.clause("from")!, in: cube), try year(call.clause("to")!, in: cube))
     }
 
     static func shiftshare(_ s: Session, _ call: VerbCall) throws(Diagnostic) -> Table {
         let (cube, m) = try measure(s, call)
         let (a, b) = try years(call, cube)
         var q = ShiftShareRequest(measure: m, from: a, to: b)
-        q.regions = try regions(s, call, cube)
-        q.reference = try reference(s, call, cube, allowMean: false)
+        q.scope = try scope(s, call, cube)
         q.method = method(call, ShiftShareMethod.self) ?? .classic
-        q.industries = try industryChoice(s, call, cube)
-        q.regionLevel = try regionLevel(call)
-        q.missing = missingRule(call)
         do { return try ShiftShare.compute(cube, q, registry: s.registry) } catch { throw error.at(call.span) }
     }
 
@@ -277,10 +270,7 @@ extension Verbs {
         let (cube, va, emp) = try ratio(s, call)
         let (a, b) = try years(call, cube)
         var q = GrowthRequest(valueAdded: va, employment: emp, from: a, to: b)
-        q.regions = try regions(s, call, cube)
-        q.industries = try industryChoice(s, call, cube)
-        q.regionLevel = try regionLevel(call)
-        q.missing = missingRule(call)
+        q.scope = try scope(s, call, cube)
         do { return try GrowthAccounting.compute(cube, q, registry: s.registry) } catch { throw error.at(call.span) }
     }
 
@@ -288,23 +278,16 @@ extension Verbs {
         let (cube, va, emp) = try ratio(s, call)
         let (a, b) = try years(call, cube)
         var q = ProductivityRequest(valueAdded: va, employment: emp, from: a, to: b)
-        q.regions = try regions(s, call, cube)
+        q.scope = try scope(s, call, cube)
         q.method = method(call, ProductivityMethod.self) ?? .threeTerm
-        q.industries = try industryChoice(s, call, cube)
-        q.regionLevel = try regionLevel(call)
-        q.missing = missingRule(call)
         do { return try Productivity.compute(cube, q, registry: s.registry) } catch { throw error.at(call.span) }
     }
 
     static func gap(_ s: Session, _ call: VerbCall) throws(Diagnostic) -> Table {
         let (cube, va, emp) = try ratio(s, call)
         var q = GapRequest(valueAdded: va, employment: emp, year: try year(call.clause("in")!, in: cube))
-        q.regions = try regions(s, call, cube)
-        q.reference = try reference(s, call, cube, allowMean: false)
+        q.scope = try scope(s, call, cube)
         q.method = method(call, GapMethod.self) ?? .threeTerm
-        q.industries = try industryChoice(s, call, cube)
-        q.regionLevel = try regionLevel(call)
-        q.missing = missingRule(call)
         do { return try ProductivityGap.compute(cube, q, registry: s.registry) } catch { throw error.at(call.span) }
     }
 

@@ -1,0 +1,139 @@
+// terminal.c — the terminal edge, for the interactive shell and the host only: libedit's
+// variadic calls (Swift cannot call C variadics), the terminal's size (ioctl is variadic)
+// and the progress line's drawing thread. The core library links none of it.
+#include "spets_terminal.h"
+#include <sys/ioctl.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <time.h>
+#include <unistd.h>
+#include <stdio.h>
+#include <string.h>
+
+History *spets_hist_open(int size) {
+    HistEvent ev;
+    History *h = history_init();
+    if (!h) return NULL;
+    history(h, &ev, H_SETSIZE, size);
+    history(h, &ev, H_SETUNIQUE, 1);
+    return h;
+}
+int spets_hist_enter(History *h, const char *line) { HistEvent ev; return history(h, &ev, H_ENTER, line); }
+int spets_hist_load(History *h, const char *path) { HistEvent ev; return history(h, &ev, H_LOAD, path); }
+int spets_hist_save(History *h, const char *path) { HistEvent ev; return history(h, &ev, H_SAVE, path); }
+void spets_hist_close(History *h) { if (h) history_end(h); }
+int spets_hist_count(History *h) {
+    HistEvent ev;
+    int n = 0;
+    for (int r = history(h, &ev, H_LAST); r != -1; r = history(h, &ev, H_PREV)) n++;
+    return n;
+}
+/* The n-th entry, oldest first (0 = the oldest); NULL past the end. */
+const char *spets_hist_at(History *h, int n) {
+    HistEvent ev;
+    int r = history(h, &ev, H_LAST);
+    for (int i = 0; r != -1 && i < n; i++) r = history(h, &ev, H_PREV);
+    return r == -1 ? NULL : ev.str;
+}
+
+EditLine *spets_el_open(const char *prog, History *h, spets_prompt_fn prompt) {
+    EditLine *el = el_init(prog, stdin, stdout, stderr);
+    if (!el) return NULL;
+    el_set(el, EL_EDITOR, "emacs");
+    el_set(el, EL_SIGNAL, 1);
+    el_set(el, EL_PROMPT, prompt);
+    if (h) el_set(el, EL_HIST, history, h);
+    el_source(el, NULL);
+    return el;
+}
+int spets_el_addfn(EditLine *el, const char *name, const char *help, spets_key_fn fn) {
+    return el_set(el, EL_ADDFN, name, help, fn);
+}
+int spets_el_bind(EditLine *el, const char *key, const char *name) {
+    int a = el_set(el, EL_BIND, key, name, NULL);
+    el_set(el, EL_BIND, "-a", key, name, NULL);
+    return a;
+}
+int spets_el_setty(EditLine *el, const char *a, const char *b) { return el_set(el, EL_SETTY, a, b, NULL); }
+void spets_el_close(EditLine *el) { if (el) el_end(el); }
+
+int spets_terminal_columns(int fd) {
+    struct winsize w;
+    if (ioctl(fd, TIOCGWINSZ, &w) != 0) return 0;
+    return w.ws_col;
+}
+
+int spets_terminal_rows(int fd) {
+    struct winsize w;
+    if (ioctl(fd, TIOCGWINSZ, &w) != 0) return 0;
+    return w.ws_row;
+}
+
+static _Atomic long long progress_done, progress_total;
+/* What is counted: 0 bytes (loads), 1 regions (compare), 2 rows (export). */
+static _Atomic int progress_unit;
+static const char *const progress_units[] = {"MB", "regions", "rows"};
+static _Atomic int progress_stop;
+static pthread_t progress_thread;
+static int progress_running;
+static char progress_label[64];
+
+static double now_seconds(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec + t.tv_nsec / 1e9;
+}
+
+static void *progress_main(void *arg) {
+    (void)arg;
+    double start = now_seconds();
+    int drawn = 0;
+    while (!atomic_load(&progress_stop)) {
+        struct timespec nap = {0, 100 * 1000 * 1000};
+        nanosleep(&nap, NULL);
+        double el = now_seconds() - start;
+        if (el < 0.5 || atomic_load(&progress_stop)) continue;
+        long long done = atomic_load(&progress_done), total = atomic_load(&progress_total);
+        char line[200];
+        int unit = atomic_load(&progress_unit);
+        if (total > 0 && done > 0 && unit != 0) {
+            double rate = done / el, left = rate > 0 ? (total - done) / rate : 0;
+            snprintf(line, sizeof line, "\r%s: %3.0f %% · %lld of %lld %s · %.0f s left\033[K",
+                     progress_label, 100.0 * done / total, done, total, progress_units[unit], left);
+        } else if (total > 0 && done > 0) {
+            double rate = done / el, left = rate > 0 ? (total - done) / rate : 0;
+            snprintf(line, sizeof line, "\r%s: %3.0f %% · %.0f of %.0f MB · %.0f MB/s · %.0f s left\033[K",
+                     progress_label, 100.0 * done / total, done / 1e6, total / 1e6, rate / 1e6, left);
+        } else {
+            snprintf(line, sizeof line, "\r%s: %.1f s\033[K", progress_label, el);
+        }
+        ssize_t w = write(2, line, strlen(line));
+        (void)w;
+        drawn = 1;
+    }
+    if (drawn) { ssize_t w = write(2, "\r\033[K", 4); (void)w; }
+    return NULL;
+}
+
+void spets_progress_begin(const char *label) {
+    if (progress_running || !isatty(2)) return;
+    snprintf(progress_label, sizeof progress_label, "%s", label);
+    atomic_store(&progress_done, 0);
+    atomic_store(&progress_total, 0);
+    atomic_store(&progress_unit, 0);
+    atomic_store(&progress_stop, 0);
+    if (pthread_create(&progress_thread, NULL, progress_main, NULL) == 0) progress_running = 1;
+}
+
+void spets_progress_report(long long done, long long total, int unit) {
+    atomic_store(&progress_unit, unit >= 0 && unit <= 2 ? unit : 0);
+    atomic_store(&progress_done, done);
+    atomic_store(&progress_total, total);
+}
+
+void spets_progress_end(void) {
+    if (!progress_running) return;
+    atomic_store(&progress_stop, 1);
+    pthread_join(progress_thread, NULL);
+    progress_running = 0;
+}
