@@ -1,6 +1,22 @@
-// ProjectVerb.swift — `project INDICATOR for R to YEAR`: an indicator carried forward (trend,
-// CAGR or shift-share), with scenarios beside the base.
+// ProjectVerb.swift — `project`: an indicator toward a target year: CAGR, trend, log-trend or shift-share, with scenarios.
 import SpetsCore
+
+extension VerbTable {
+    static let projectVerb = VerbSpec(name: "project", summary: "an indicator toward a target year: CAGR, trend, log-trend or shift-share, with scenarios",
+             usage: "project INDICATOR for R to YEAR [from Y0..Y1] [method cagr|trend|logtrend|shiftshare] [scenario S, …] [factor F]",
+             takesMeasure: false,
+             clauses: [ClauseSpec(keyword: "for", shape: .regions, required: true, help: "the region"),
+                       ClauseSpec(keyword: "to", shape: .year, required: true, help: "the target year"),
+                       ClauseSpec(keyword: "from", shape: .yearRange, required: false, help: "the base window Y0..Y1 (default: the last 10 observed years)"),
+                       ClauseSpec(keyword: "method", shape: .word(ProjectionMethod.allCases.map(\.rawValue)), required: false,
+                                  help: "cagr (default), trend, logtrend (both with a 95 % band), shiftshare"),
+                       ClauseSpec(keyword: "scenario", shape: .regions, required: false, help: "scenarios to show beside the base"),
+                       ClauseSpec(keyword: "factor", shape: .number, required: false, help: "shift-share: the regional factor (default: the window's Gerfin factor; 1 = constant shares)")],
+             details: ["INDICATOR: D.M | D.M per D.M | share D.M of AREA | D.M of AREA | a named indicator.",
+                       "Columns: [scenario,] region, year, value, lower, upper, kind (observed|projected)."],
+             takesIndicator: true,
+             run: { s, call throws(Diagnostic) in try Verbs.project(s, call) })
+}
 
 extension Verbs {
     static func project(_ s: Session, _ call: VerbCall) throws(Diagnostic) -> Table {
