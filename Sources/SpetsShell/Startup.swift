@@ -32,14 +32,14 @@ public enum Startup {
         let r = Registry(lazy: {
             // Found on first use too: a session that never names a region does not look.
             guard let dir = datasetsDirectory() else {
-                StandardOutput.write(2, DiagnosticRenderer.render(Diagnostic(message: "bundled registries not found (set SPETS_DATASETS to spets' datasets/ folder); region names will not resolve", severity: .warning)))
+                StandardOutput.write(2, DiagnosticRenderer.render(Diagnostic(.bundledRegistriesFoundSetSpets, severity: .warning)))
                 return
             }
             do throws(Diagnostic) {
                 try registry!.addRegions(csv: try FileIO.read(dir + "/regions-se.csv"), file: dir + "/regions-se.csv")
                 try registry!.addIndustries(csv: try FileIO.read(dir + "/industries-nace.csv"), file: dir + "/industries-nace.csv")
             } catch {
-                StandardOutput.write(2, DiagnosticRenderer.render(Diagnostic(message: "registries in \(dir) could not be read: \(error.message)", severity: .warning)))
+                StandardOutput.write(2, DiagnosticRenderer.render(Diagnostic(.registriesCouldRead, dir, error.message, severity: .warning)))
             }
         })
         registry = r

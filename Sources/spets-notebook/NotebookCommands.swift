@@ -32,7 +32,7 @@ enum NotebookFiles {
             session.writeRootName = "folder"
         } else {
             var template = Array(((FileIO.environment("TMPDIR") ?? "/tmp") + "/spets-notebook-XXXXXX").utf8CString)
-            guard let made = mkdtemp(&template) else { fail(Diagnostic(message: "cannot make a scratch directory: \(FileIO.errorText(errno))")) }
+            guard let made = mkdtemp(&template) else { fail(Diagnostic(.cannotMakeScratchDirectory, FileIO.errorText(errno))) }
             scratch = Session.realPath(String(cString: made)) ?? String(cString: made)
             session.writeRoot = scratch
         }
@@ -77,7 +77,7 @@ struct RenderCommand: ParsableCommand {
         let out = output ?? (file.hasSuffix(".md") ? String(file.dropLast(3)) : file) + ".html"
         let lower = out.lowercased()
         guard lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".md") else {
-            NotebookFiles.fail(Diagnostic(message: "cannot tell the page format of \"\(out)\": use .html or .md"))
+            NotebookFiles.fail(Diagnostic(.cannotTellPageFormatUse, out))
         }
         let (nb, results) = NotebookFiles.load(file, writeHere: writeHere)
         do {
@@ -89,7 +89,7 @@ struct RenderCommand: ParsableCommand {
                 // refused, so rendering cannot write or delete through it.
                 var st = stat()
                 if lstat(folder, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK {
-                    NotebookFiles.fail(Diagnostic(message: "\(folder) is a symbolic link; spets writes a page's charts only into a real folder beside it"))
+                    NotebookFiles.fail(Diagnostic(.symbolicLinkSpetsWritesPage, folder))
                 }
                 if !page.figures.isEmpty { try FileIO.makeDirectory(folder) }
                 for f in page.figures { try FileIO.write(dir + "/" + f.path, f.svg) }

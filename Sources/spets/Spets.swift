@@ -74,7 +74,7 @@ enum Launch {
         let runner = output.makeRunner(workspace: workspace)
         if demo {
             guard let dir = Startup.datasetsDirectory() else {
-                StandardOutput.write(2, DiagnosticRenderer.render(Diagnostic(message: "the bundled datasets were not found (set SPETS_DATASETS)"), language: runner.session.settings.language))
+                StandardOutput.write(2, DiagnosticRenderer.render(Diagnostic(.bundledDatasetsWereFoundSet), language: runner.session.settings.language))
                 Glibc.exit(1)
             }
             runner.run("load \"\(dir)/demo-counties.csv\" as se\nload \"\(dir)/demo-firms.csv\" as firms", file: nil)
@@ -189,7 +189,7 @@ enum Helper {
         let path = dir + "/" + name
         var cargs: [UnsafeMutablePointer<CChar>?] = ([path] + args).map { strdup($0) } + [nil]
         execv(path, &cargs)
-        StandardOutput.write(2, DiagnosticRenderer.render(Diagnostic(message: "\(name) is not installed beside spets (\(path)); build it with `swift build --product \(name)`")))
+        StandardOutput.write(2, DiagnosticRenderer.render(Diagnostic(.installedBesideSpetsBuild, name, path, name)))
         Glibc.exit(1)
     }
 }

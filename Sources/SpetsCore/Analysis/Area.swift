@@ -62,7 +62,7 @@ public enum AreaBuilder {
         switch item {
         case .range(let a, let b):
             guard let lo = Int(a), let hi = Int(b), lo <= hi, a.count == b.count else {
-                throw Diagnostic(message: "`\(a)..\(b)` is not a range of industry codes", help: "ranges run between numeric codes of the same width, e.g. 01..03")
+                throw Diagnostic(.rangeIndustryCodes, a, b, help: "ranges run between numeric codes of the same width, e.g. 01..03")
             }
             var out = Set<String>()
             for v in lo...hi {
@@ -70,7 +70,7 @@ public enum AreaBuilder {
                 while s.count < a.count { s = "0" + s }
                 if registry.industry(s) != nil || known.contains(s) { out.formUnion(registry.industryLeaves(s)) }
             }
-            if out.isEmpty { throw Diagnostic(message: "no known industry codes in \(a)..\(b)") }
+            if out.isEmpty { throw Diagnostic(.noKnownIndustryCodes, a, b) }
             return out
         case .code(let c):
             if let a = areas[c] ?? areas.first(where: { $0.key.lowercased() == c.lowercased() })?.value { return a.members }
@@ -79,7 +79,7 @@ public enum AreaBuilder {
             }
             if known.contains(c.uppercased()) { return [c.uppercased()] }
             let candidates = Text.suggestions(for: c, among: Array(areas.keys) + registry.industries.map(\.code) + Array(known), limit: 4)
-            throw Diagnostic(message: "no industry or area `\(c)`",
+            throw Diagnostic(.noIndustryArea, c,
                              help: "codes are SNI 2007 / NACE Rev. 2 (sections A–U, divisions 01–99, A*10 groups such as B-E), codes in a loaded dataset, or defined areas",
                              candidates: candidates)
         }

@@ -103,10 +103,10 @@ public struct CellFrame {
             let empty = flat.indices.filter { !colObs[$0].contains(true) }
             func name(_ j: Int) -> String { "\(cube.measures[measures[j % measures.count]].name) in \(years[j / measures.count])" }
             if !empty.isEmpty {
-                throw Diagnostic(message: "\(cube.name) has no observed \(empty.map(name).joined(separator: ", ")) (every cell is missing)",
+                throw Diagnostic(.hasNoObservedEveryCell, cube.name, empty.map(name).joined(separator: ", "),
                                  help: "missing values are not zeros; choose years where every measure is observed (`describe \(cube.name)`)")
             }
-            throw Diagnostic(message: "no industry of \(cube.name) is observed in every year and measure read (\(flat.indices.map(name).joined(separator: ", ")))",
+            throw Diagnostic(.noIndustryObservedEveryYear, cube.name, flat.indices.map(name).joined(separator: ", "),
                              help: "missing values are not zeros; choose years where the same industries are observed (`describe \(cube.name)`)")
         }
         let (whole, shown) = try PartitionChoice.decide(present: present, industries: industries, dimension: ind, registry: registry)
@@ -238,13 +238,13 @@ public struct CellFrame {
         let hasText = has.isEmpty ? "none" : Text.yearList(has)
         if lacking.isEmpty {
             if level.indices.contains(r) && takesPartAtLevel(r) {
-                return Diagnostic(message: "\(who) has no industry observed in every year and measure read in \(cube.name)",
+                return Diagnostic(.hasNoIndustryObservedEvery, who, cube.name,
                                   help: "missing values are not zeros; choose years where the same industries are observed (`describe \(cube.name)`)")
             }
-            return Diagnostic(message: "\(who) is not at the level analysed in \(cube.name)")
+            return Diagnostic(.levelAnalysed, who, cube.name)
         }
         let when = measures.count == 1 ? Text.yearList(lacking.map { years[$0] }) : lacking.map(name).joined(separator: ", ")
-        return Diagnostic(message: "\(who) has no data in \(cube.name) for \(when)",
+        return Diagnostic(.hasNoData, who, cube.name, when,
                           help: "years with data for \(cube.region.labels[r]): \(hasText); missing is not zero — choose years where it is observed")
     }
 }

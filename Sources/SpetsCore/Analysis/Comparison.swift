@@ -37,7 +37,7 @@ public enum Comparison {
                                outside: String?, registry: Registry) throws(Diagnostic) -> Table {
         let cs = try CrossSection.build(cube, measure: measure, year: year, registry: registry)
         let r = Int(region)
-        guard cs.active[r] else { throw Diagnostic(message: "\(cube.region.display(region)) has no observations in \(year) in \(cube.name)") }
+        guard cs.active[r] else { throw Diagnostic(.hasNoObservations, cube.region.display(region), year, cube.name) }
         var peers = cs.peers(of: r).filter { $0 != r }
         if let o = outside {
             let code = o.uppercased()
@@ -94,7 +94,7 @@ public enum Comparison {
     /// Position of one region in a per-region value: rank 1 is the highest; ties share a rank.
     public static func rank(values: [Double], labels: Dimension, region: Int32, what: String) throws(Diagnostic) -> Table {
         let v = values[Int(region)]
-        guard !v.isNaN else { throw Diagnostic(message: "\(labels.display(region)) has no value to rank (\(what))") }
+        guard !v.isNaN else { throw Diagnostic(.hasNoValueRank, labels.display(region), what) }
         let all = values.filter { !$0.isNaN }
         let higher = all.filter { $0 > v }.count, lower = all.filter { $0 < v }.count
         let of = all.count

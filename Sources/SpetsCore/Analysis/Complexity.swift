@@ -52,7 +52,7 @@ public enum Complexity {
         dropped += (0..<sm.nC).filter { u0[$0] == 0 }.map { "activity \(sm.columnDim.labels[Int(sm.columns[$0])]) (no region specialised)" }
         let nR = keepR.count, nC = keepC.count
         guard nR >= 2, nC >= 2 else {
-            throw Diagnostic(message: "complexity needs at least two regions and two activities with specialisations; have \(nR) and \(nC)",
+            throw Diagnostic(.complexityNeedsLeastTwoRegions, nR, nC,
                              help: dropped.isEmpty ? nil : "dropped: " + dropped.joined(separator: "; "))
         }
         var M = [Double](repeating: 0, count: nR * nC)
@@ -92,7 +92,7 @@ public enum Complexity {
             let tn = top.reduce(0.0) { $0 + $1 * $1 }.squareRoot()
             let (w, lambda2, how) = Eigen.second(S, nC, top: top.map { $0 / tn })
             if lambda2 > 1 - 1e-9 {
-                throw Diagnostic(message: "the regions and activities split into groups that share no specialisation (a disconnected matrix): ECI and PCI are not defined",
+                throw Diagnostic(.regionsActivitiesSplitIntoGroups,
                                  help: "analyse the groups separately, or lower the threshold so that they connect")
             }
             // kp (unit length, as numpy's eig gives for Mpp) and kc = D⁻¹ M kp.

@@ -106,7 +106,7 @@ public struct CrossSection {
             for c in partition.columns {
                 let code = ind.labels[Int(c)]
                 guard let a = registry.industryAncestor(code, atLevel: lv) else {
-                    throw Diagnostic(message: "industry `\(code)` has no \(lv) above it in the registry",
+                    throw Diagnostic(.industryHasNoAboveRegistry, code, lv,
                                      help: "levels: division, section, a10, total; a file of A*10 groups cannot be split into sections")
                 }
                 if let g = byAncestor[a] { groups[g].members.append(c) } else {

@@ -25,7 +25,7 @@ public enum FirmDynamics {
     public static func compute(_ cube: Cube, _ q: DynamicsRequest) throws(Diagnostic) -> Table {
         try PeriodOrder.check(q.from, q.to)
         guard let u = unitDimension(cube) else {
-            throw Diagnostic(message: "dataset \(cube.name) has no firm or plant dimension",
+            throw Diagnostic(.datasetHasNoFirmPlant, cube.name,
                              help: "dynamics needs one row per firm and year; name the column firm, plant or id")
         }
         let units = cube.extras[u], codes = cube.extraCodes[u]
@@ -38,10 +38,10 @@ public enum FirmDynamics {
             if phi[k].isNaN || w[k].isNaN { dropped += 1; continue }
             let f = Int(codes[k])
             if y == q.from {
-                if !w0[f].isNaN { throw Diagnostic(message: "\(units.labels[f]) has more than one row in \(y)", help: "filter to one row per firm first, e.g. one region or industry") }
+                if !w0[f].isNaN { throw Diagnostic(.hasMoreThanOneRow, units.labels[f], y, help: "filter to one row per firm first, e.g. one region or industry") }
                 p0[f] = phi[k]; w0[f] = w[k]
             } else {
-                if !w1[f].isNaN { throw Diagnostic(message: "\(units.labels[f]) has more than one row in \(y)", help: "filter to one row per firm first, e.g. one region or industry") }
+                if !w1[f].isNaN { throw Diagnostic(.hasMoreThanOneRow, units.labels[f], y, help: "filter to one row per firm first, e.g. one region or industry") }
                 p1[f] = phi[k]; w1[f] = w[k]
             }
         }
@@ -49,7 +49,7 @@ public enum FirmDynamics {
         let E = (0..<units.count).filter { w0[$0].isNaN && !w1[$0].isNaN }
         let X = (0..<units.count).filter { !w0[$0].isNaN && w1[$0].isNaN }
         let W0 = (S + X).reduce(0.0) { $0 + w0[$1] }, W1 = (S + E).reduce(0.0) { $0 + w1[$1] }
-        guard W0 > 0, W1 > 0 else { throw Diagnostic(message: "no weight in \(W0 > 0 ? q.to : q.from) in \(cube.name)") }
+        guard W0 > 0, W1 > 0 else { throw Diagnostic(.noWeight, W0 > 0 ? q.to : q.from, cube.name) }
         func s0(_ f: Int) -> Double { w0[f] / W0 }
         func s1(_ f: Int) -> Double { w1[f] / W1 }
         let Phi0 = (S + X).reduce(0.0) { $0 + s0($1) * p0[$1] }, Phi1 = (S + E).reduce(0.0) { $0 + s1($1) * p1[$1] }

@@ -32,11 +32,11 @@ public enum Goals {
         let years = comps[0].years
         let values = years.indices.map { y in IndicatorData.combine(g.spec, comps.map { $0.total[y] }) }
         guard let li = values.lastIndex(where: { !$0.isNaN }) else {
-            throw Diagnostic(message: "goal \(g.name): no observed value of \(g.spec.text) for \(g.spec.cube.region.display(g.region))")
+            throw Diagnostic(.goalNoObservedValue, g.name, g.spec.text, g.spec.cube.region.display(g.region))
         }
         let T = years[li], latest = values[li]
         guard g.year > T else {
-            throw Diagnostic(message: "goal \(g.name): the target year \(g.year) is not after the latest observed year \(T)",
+            throw Diagnostic(.goalTargetYearAfterLatest, g.name, g.year, T,
                              help: "a goal looks ahead: choose a year after \(T)")
         }
         let span = Double(g.year - T)

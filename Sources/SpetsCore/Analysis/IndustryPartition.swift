@@ -118,7 +118,7 @@ public struct IndustryPartition {
             if let (other, _) = leaves.first(where: { !$0.1.isDisjoint(with: l) }) {
                 let a = d.labels[Int(other)]
                 let (big, small) = registry.industryLeaves(a).isSuperset(of: l) ? (a, code) : (code, a)
-                throw Diagnostic(message: "`\(a)` and `\(code)` overlap: \(small) is part of \(big), so they would be counted twice",
+                throw Diagnostic(.overlapPartSoTheyWould, a, code, small, big,
                                  help: "list industries that do not overlap, e.g. " +
                                     (big == "B-E" ? "A, B-E, F, G-I, J, K, L, M-N, O-Q, R-U" : "\(big) alone, or \(small) without \(big)"))
             }

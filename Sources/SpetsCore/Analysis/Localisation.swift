@@ -94,12 +94,12 @@ public enum Localisation {
         let want = Text.fold(industry)
         guard let c = (0..<cs.nC).first(where: { Text.fold(cs.columnDim.labels[Int(cs.columnCodes[$0])]) == want })
                 ?? (0..<cs.nC).first(where: { cs.columnDim.names[Int(cs.columnCodes[$0])].map { Text.fold($0) == want } ?? false }) else {
-            throw Diagnostic(message: "industry `\(industry)` is not among the finest industries of \(cube.name) in \(year)",
+            throw Diagnostic(.industryAmongFinestIndustries, industry, cube.name, year,
                              help: "industries: " + (0..<min(cs.nC, 12)).map { cs.columnDim.labels[Int(cs.columnCodes[$0])] }.joined(separator: ", ") + (cs.nC > 12 ? ", …" : ""))
         }
         let xi = regions.map { r -> Double in let v = cs.at(r, c); return v.isNaN ? 0 : v }
         let ni = xi.reduce(0, +)
-        guard ni > 0, total > 0 else { throw Diagnostic(message: "industry `\(industry)` has no \(cube.measures[measure].name) in \(year)") }
+        guard ni > 0, total > 0 else { throw Diagnostic(.industryHasNo, industry, cube.measures[measure].name, year) }
         let l = lorenz(regions.map { cs.rowTotal[$0] }, xi, total: total, industryTotal: ni)
         let m = cube.measures[measure]
         let code = cs.columnDim.labels[Int(cs.columnCodes[c])]

@@ -80,14 +80,14 @@ public enum LocationQuotient {
     /// except a reference region.
     static func outputRegions(_ cs: CrossSection, _ cube: Cube, _ wanted: [Int32]?, _ ref: Reference, year: Int) throws(Diagnostic) -> [Int] {
         if case .region(let q) = ref, !cs.active[Int(q)] {
-            guard let f = cs.frame else { throw Diagnostic(message: "reference region \(cube.region.display(q)) has no data for \(year)") }
+            guard let f = cs.frame else { throw Diagnostic(.referenceRegionHasNoData, cube.region.display(q), year) }
             var d = f.absence(of: Int(q), in: cube)
             d.message = "reference region: " + d.message
             throw d
         }
         if let wanted {
             for r in wanted where !cs.active[Int(r)] {
-                guard let f = cs.frame else { throw Diagnostic(message: "\(cube.region.display(r)) has no observations in \(year) in \(cube.name)") }
+                guard let f = cs.frame else { throw Diagnostic(.hasNoObservations, cube.region.display(r), year, cube.name) }
                 throw f.absence(of: Int(r), in: cube)
             }
             return wanted.map(Int.init)

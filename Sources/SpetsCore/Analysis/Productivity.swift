@@ -50,10 +50,10 @@ extension ProductivityInputs {
                     lacking.append("\(cube.measures[m].name) in \(y)")
                 }
             }
-            throw Diagnostic(message: "\(who) has no industry with both measures in both years (missing: \(lacking.joined(separator: ", ")))",
+            throw Diagnostic(.hasNoIndustryBothMeasures, who, lacking.joined(separator: ", "),
                              help: "missing values are not zeros; choose years where both are observed (`describe \(cube.name)`)")
         }
-        throw Diagnostic(message: "\(who) has no \(cube.measures[emp].name) in \(x.L0 > 0 ? years[1] : years[0])")
+        throw Diagnostic(.hasNo, who, cube.measures[emp].name, x.L0 > 0 ? years[1] : years[0])
     }
 }
 
@@ -87,7 +87,7 @@ public enum Productivity {
                 let bad = x.columns.indices.filter { !(x.l0[$0] > 0 && x.l1[$0] > 0 && x.v0[$0] > 0 && x.v1[$0] > 0) }
                 if !bad.isEmpty {
                     let names = bad.map { pd.columnDim.labels[Int(pd.columnCodes[x.columns[$0]])] }
-                    throw Diagnostic(message: "LMDI needs every industry with employment and value added in both years; \(cube.region.display(Int32(r))) lacks them for \(names.prefix(8).joined(separator: ", "))\(names.count > 8 ? ", …" : "")",
+                    throw Diagnostic(.lmdiNeedsEveryIndustryEmployment, cube.region.display(Int32(r)), names.prefix(8).joined(separator: ", "), names.count > 8 ? ", …" : "",
                                      help: "use the three-term method (entrants and exiters get their own term), or leave those industries out with `industries …`")
                 }
             }

@@ -38,7 +38,7 @@ public enum ProductivityGap {
                 vr[c] = v.isNaN ? 0 : v; lr[c] = l.isNaN ? 0 : l
                 Vr += vr[c]; Lr += lr[c]
             }
-            guard Lr > 0, L.total > 0 else { throw Diagnostic(message: "no \(cube.measures[q.employment].name) for \(cube.region.display(Int32(r))) or its reference in \(q.year)") }
+            guard Lr > 0, L.total > 0 else { throw Diagnostic(.noReference, cube.measures[q.employment].name, cube.region.display(Int32(r)), q.year) }
             let Pr = Vr / Lr, PN = V.total / L.total
             var rows: [[Double]] = [], tot = [Double](repeating: 0, count: width)
             for c in 0..<pd.nC {

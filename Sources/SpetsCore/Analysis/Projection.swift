@@ -71,17 +71,17 @@ public enum Projection {
     /// The window years used, and why.
     static func window(_ years: [Int], values: [Double], requested: ClosedRange<Int>?) throws(Diagnostic) -> [Int] {
         let observed = zip(years, values).filter { !$0.1.isNaN }.map(\.0)
-        guard let last = observed.last else { throw Diagnostic(message: "no observed values") }
+        guard let last = observed.last else { throw Diagnostic(.noObservedValues) }
         if let w = requested {
             let inside = observed.filter { w.contains($0) }
             guard inside.count >= 2 else {
-                throw Diagnostic(message: "the window \(w.lowerBound)..\(w.upperBound) has \(inside.count) observed year\(inside.count == 1 ? "" : "s"); a projection needs two",
+                throw Diagnostic(.windowHasObservedYearProjection, w.lowerBound, w.upperBound, inside.count, inside.count == 1 ? "" : "s",
                                  help: "observed years: \(observed.map(String.init).joined(separator: ", "))")
             }
             return inside
         }
         let inside = observed.filter { $0 > last - 10 }
-        guard inside.count >= 2 else { throw Diagnostic(message: "only one observed year (\(last)); a projection needs two") }
+        guard inside.count >= 2 else { throw Diagnostic(.onlyOneObservedYearProjection, last) }
         return inside
     }
 
@@ -91,16 +91,16 @@ public enum Projection {
         let T = pts.last!.0, xT = pts.last!.1, t0 = pts.first!.0, x0 = pts.first!.1
         switch method {
         case .cagr, .shiftshare:
-            guard x0 > 0 && xT >= 0 else { throw Diagnostic(message: "CAGR needs a positive first value (\(NumberFormatting.exact(x0)) in \(Int(t0)))") }
+            guard x0 > 0 && xT >= 0 else { throw Diagnostic(.cagrNeedsPositiveFirstValue, NumberFormatting.exact(x0), Int(t0)) }
             let g = pow(xT / x0, 1 / (T - t0)) - 1
             return (xT * pow(1 + g, Double(to) - T), nil)
         case .trend:
-            guard let f = OLS(pts.map(\.0), pts.map(\.1)) else { throw Diagnostic(message: "a trend needs two distinct years") }
+            guard let f = OLS(pts.map(\.0), pts.map(\.1)) else { throw Diagnostic(.trendNeedsTwoDistinctYears) }
             let v = f.predict(Double(to)), h = f.halfWidth(Double(to))
             return (v, (v - h, v + h))
         case .logtrend:
-            guard pts.allSatisfy({ $0.1 > 0 }) else { throw Diagnostic(message: "a log-linear trend needs positive values in the window") }
-            guard let f = OLS(pts.map(\.0), pts.map { log($0.1) }) else { throw Diagnostic(message: "a trend needs two distinct years") }
+            guard pts.allSatisfy({ $0.1 > 0 }) else { throw Diagnostic(.logLinearTrendNeedsPositive) }
+            guard let f = OLS(pts.map(\.0), pts.map { log($0.1) }) else { throw Diagnostic(.trendNeedsTwoDistinctYears) }
             let v = f.predict(Double(to)), h = f.halfWidth(Double(to))
             return (exp(v), (exp(v - h), exp(v + h)))
         }
@@ -121,10 +121,10 @@ public enum Projection {
         let win = try window(years, values: indicator, requested: q.window)
         let T = win.last!
         guard q.to > T else {
-            throw Diagnostic(message: "the target year \(q.to) is not after the last observed year \(T)", help: "project to a later year, e.g. \(T + 8)")
+            throw Diagnostic(.targetYearAfterLastObserved, q.to, T, help: "project to a later year, e.g. \(T + 8)")
         }
         if q.method == .shiftshare && cube.industry == nil {
-            throw Diagnostic(message: "a shift-share projection needs industries; \(cube.name) has none", help: "use method cagr, trend or logtrend")
+            throw Diagnostic(.shiftShareProjectionNeedsIndustries, cube.name, help: "use method cagr, trend or logtrend")
         }
         // A scenario naming industries the data do not have would change nothing while its
         // footer said it applied: refuse it, with the industries there are.
@@ -136,7 +136,7 @@ public enum Projection {
                 let hit = labels.filter { o.covers($0, registry: registry) }.sorted()
                 if hit.isEmpty {
                     let there = labels.sorted()
-                    throw Diagnostic(message: "scenario \(scen.name): `\(o.area.name)` matches no industry of \(cube.name)",
+                    throw Diagnostic(.scenarioMatchesNoIndustry, scen.name, o.area.name, cube.name,
                                      help: "its industries: " + there.prefix(12).joined(separator: ", ") + (there.count > 12 ? ", …" : "") + "; an override takes an industry whose parts all lie in it",
                                      candidates: Text.suggestions(for: o.area.name, among: there, limit: 3))
                 }

@@ -27,7 +27,7 @@ public struct SpecialisationMatrix {
         for r in 0..<cs.nR where cs.active[r] && !cs.aggregate[r] { count[cs.level[r], default: 0] += 1 }
         let level = regionLevel ?? count.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key ?? 0
         let regions = (0..<cs.nR).filter { cs.active[$0] && !cs.aggregate[$0] && cs.level[$0] == level }
-        guard !regions.isEmpty else { throw Diagnostic(message: "no regions with data in \(year)") }
+        guard !regions.isEmpty else { throw Diagnostic(.noRegionsData, year) }
         let s0 = cs.referenceShares(for: regions[0], .levelSum, peers: regions)
         var m = [Double](repeating: 0, count: regions.count * cs.nC)
         for (k, r) in regions.enumerated() where cs.rowTotal[r] > 0 {

@@ -14,7 +14,7 @@ public struct ResearchFields: Sendable {
         let (_, rows) = try CSVText.rows(bytes, file: file)
         guard let header = rows.first, let ci = header.firstIndex(of: "code"), let pi = header.firstIndex(of: "parent"),
               let ni = header.firstIndex(of: "name_sv") ?? header.firstIndex(of: "name_en") else {
-            throw Diagnostic(message: "\(file) needs the columns code, parent and name_sv (or name_en)")
+            throw Diagnostic(.needsColumnsCodeParentName, file)
         }
         var f = ResearchFields()
         for r in rows.dropFirst() where r.count > max(ci, pi, ni) {
@@ -81,7 +81,7 @@ public enum Research {
 
     static func checkWindow(_ cube: Cube, _ w: ClosedRange<Int>) throws(Diagnostic) {
         guard cube.distinctYears.contains(where: { w.contains($0) }) else {
-            throw Diagnostic(message: "no publications in \(w.lowerBound)–\(w.upperBound) in \(cube.name)",
+            throw Diagnostic(.noPublications, w.lowerBound, w.upperBound, cube.name,
                              help: cube.distinctYears.first.map { "years in \(cube.name): \($0)–\(cube.distinctYears.last!)" } ?? "")
         }
     }
@@ -91,7 +91,7 @@ public enum Research {
     /// fields (areas may overlap), as with `lq … by area`.
     public static func activity(_ cube: Cube, _ q: ActivityRequest, fields: ResearchFields) throws(Diagnostic) -> Table {
         guard let fieldDim = cube.industry else {
-            throw Diagnostic(message: "dataset \(cube.name) has no research field column", help: "a publication dataset has organisation, field, year and a count")
+            throw Diagnostic(.datasetHasNoResearchField, cube.name, help: "a publication dataset has organisation, field, year and a count")
         }
         try checkWindow(cube, q.window)
         let nO = cube.region.count, nF = fieldDim.count
@@ -125,13 +125,13 @@ public enum Research {
         var orgCol: [Int32] = [], colCol: [Int32] = [], pubs: [Double] = [], share: [Double] = [], refShare: [Double] = [], ai: [Double] = []
         for o in orgs {
             let own = (0..<nF).reduce(0.0) { $0 + p[Int(o) * nF + $1] }
-            guard own > 0 else { throw Diagnostic(message: "\(cube.region.display(o)) has no \(m.name) in \(q.window.lowerBound)–\(q.window.upperBound)") }
+            guard own > 0 else { throw Diagnostic(.hasNo2, cube.region.display(o), m.name, q.window.lowerBound, q.window.upperBound) }
             var refField = [Double](repeating: 0, count: nF)
             for r in 0..<Int32(nO) where inReference(q.reference, r, analysed: o) {
                 for f in 0..<nF { refField[f] += p[Int(r) * nF + f] }
             }
             let refTotal = refField.reduce(0, +)
-            guard refTotal > 0 else { throw Diagnostic(message: "the reference (\(describe(q.reference, cube: cube))) has no \(m.name) in the window") }
+            guard refTotal > 0 else { throw Diagnostic(.referenceHasNoWindow, describe(q.reference, cube: cube), m.name) }
             for (c, mem) in members.enumerated() {
                 let po = mem.reduce(0.0) { $0 + p[Int(o) * nF + $1] }, pr = mem.reduce(0.0) { $0 + refField[$1] }
                 orgCol.append(o); colCol.append(Int32(c)); pubs.append(po)
@@ -162,7 +162,7 @@ public enum Research {
     /// reference, a publication tied at the boundary counting for the fraction that makes the
     /// tenth exact (Waltman & Schreiber 2013); PP(top 10 %) = Σ w·top / Σ w.
     public static func impact(_ cube: Cube, _ q: ImpactRequest, fields: ResearchFields) throws(Diagnostic) -> Table {
-        guard let fieldDim = cube.industry else { throw Diagnostic(message: "dataset \(cube.name) has no research field column") }
+        guard let fieldDim = cube.industry else { throw Diagnostic(.datasetHasNoResearchField, cube.name) }
         try checkWindow(cube, q.window)
         let cites = cube.measures[q.citations].values
         let weights = q.weight.map { cube.measures[$0].values }
@@ -209,7 +209,7 @@ public enum Research {
                 top.append(acc[s][4]); ppTop.append(acc[s][3] > 0 ? acc[s][4] / acc[s][3] : .nan)
             }
         }
-        guard !orgCol.isEmpty else { throw Diagnostic(message: "no publications of these organisations in \(q.window.lowerBound)–\(q.window.upperBound)") }
+        guard !orgCol.isEmpty else { throw Diagnostic(.noPublicationsTheseOrganisations, q.window.lowerBound, q.window.upperBound) }
         let fieldOut = Dimension(name: "field", role: .industry, labels: fieldDim.labels + ["TOTAL"],
                                  names: fieldDim.labels.indices.map { fieldDim.names[$0] ?? fields.names[fieldDim.labels[$0]] } + ["all fields"])
         var cols = [Column("organisation", .coded(orgCol, cube.region), kind: .key)]

@@ -6,7 +6,7 @@
 /// parsed (the caret on `to`), and each analysis over a period guards its entry with it.
 public enum PeriodOrder {
     public static func check(_ from: Int, _ to: Int) throws(Diagnostic) {
-        guard from < to else { throw Diagnostic(message: "`from` \(from) must come before `to` \(to)") }
+        guard from < to else { throw Diagnostic(.mustComeBefore, from, to) }
     }
 }
 

@@ -40,7 +40,7 @@ public struct YearSlice {
     /// One pass over the rows of the dataset.
     static func scan(_ cube: Cube, measure m: Int, year: Int) throws(Diagnostic) -> YearSlice {
         guard let ind = cube.industry else {
-            throw Diagnostic(message: "dataset \(cube.name) has no industry dimension",
+            throw Diagnostic(.datasetHasNoIndustryDimension, cube.name,
                              help: "this analysis compares industries within regions; load a file with an industry column")
         }
         let nR = cube.region.count, nI = ind.count
@@ -77,7 +77,7 @@ public struct YearSlice {
         if !found {
             let ys = cube.distinctYears
             let span = ys.isEmpty ? "none" : (ys.count == 1 ? "\(ys[0])" : "\(ys.first!)–\(ys.last!)")
-            throw Diagnostic(message: "no observations for \(year) in \(cube.name)", help: "years in \(cube.name): \(span)")
+            throw Diagnostic(.noObservations, year, cube.name, help: "years in \(cube.name): \(span)")
         }
         for c in x.indices where present[c] && x[c].isNaN { missing += 1 }
         return YearSlice(year: year, regions: nR, industries: nI, x: x, present: present, missing: missing,
@@ -108,7 +108,7 @@ extension Cube {
     func severalValues(_ j: Int, _ codes: Set<Int32>, context: String) -> Diagnostic {
         let d = extras[j]
         let shown = codes.sorted().prefix(6).map { d.labels[Int($0)] }
-        return Diagnostic(message: "dataset \(name) has several values of `\(d.name)` \(context): \(shown.joined(separator: ", "))",
+        return Diagnostic(.datasetHasSeveralValues, name, d.name, context, shown.joined(separator: ", "),
                           help: "pick one first, e.g.  let \(name)1 = \(name) | where \(d.name) = \"\(shown[0])\"")
     }
 }

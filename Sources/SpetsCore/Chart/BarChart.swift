@@ -65,13 +65,13 @@ enum BarChart {
 
     static func stacked(_ t: Table, _ o: ChartOptions) throws(Diagnostic) -> String {
         guard let parts = t.parts else {
-            throw Diagnostic(message: "a stacked chart needs a decomposition (shiftshare, productivity, gap, growth): this table does not say which columns add up",
+            throw Diagnostic(.stackedChartNeedsDecompositionShiftshare,
                              help: "for one value per row use `as bars`")
         }
         var comps: [Int] = []
         for n in parts.components { if let i = t.columnIndex(n) { comps.append(i) } }
         guard !comps.isEmpty else {
-            throw Diagnostic(message: "the components (\(parts.components.joined(separator: ", "))) were not selected", help: "keep them in `| select …`")
+            throw Diagnostic(.componentsWereSelected, parts.components.joined(separator: ", "), help: "keep them in `| select …`")
         }
         let totalCol = parts.total.flatMap { t.columnIndex($0) }
         let labelCols = ChartData.labelColumns(t)

@@ -31,7 +31,7 @@ public struct ChartKind: Sendable {
     let draw: @Sendable (Table, ChartOptions) throws(Diagnostic) -> String
 
     public func render(_ t: Table, _ o: ChartOptions) throws(Diagnostic) -> String {
-        guard t.rowCount > 0 else { throw Diagnostic(message: "there are no rows to plot", help: "check the filters of the expression") }
+        guard t.rowCount > 0 else { throw Diagnostic(.thereNoRowsPlot, help: "check the filters of the expression") }
         return try draw(t, o)
     }
 
@@ -100,7 +100,7 @@ enum ChartData {
         if let v = o.value { vc = try require(t, v, for: kind) }
         else if let v = t.columnIndex("value"), t.columns[v].isNumeric { vc = v }
         else if let v = t.columns.lastIndex(where: { $0.isNumeric && $0.kind == .value && !skip.contains($0.name) }) { vc = v }
-        else { throw Diagnostic(message: "a \(kind) chart needs a numeric column beside `year`") }
+        else { throw Diagnostic(.chartNeedsNumericColumnBeside, kind) }
         let series = labelColumns(t, excluding: skip).filter { c in
             (1..<max(t.rowCount, 1)).contains { t.columns[c].machineText($0) != t.columns[c].machineText(0) }
         }

@@ -21,7 +21,7 @@ enum LineChart {
             let i = series.firstIndex { $0.name == name }!
             series[i].points.append((years[r], values[r], projected, lower?[r] ?? .nan, upper?[r] ?? .nan))
         }
-        guard !series.isEmpty else { throw Diagnostic(message: "no rows with both a year and a value to plot") }
+        guard !series.isEmpty else { throw Diagnostic(.noRowsBothYearValue) }
         for i in series.indices { series[i].points.sort { $0.year < $1.year } }
         let allYears = series.flatMap { $0.points.map(\.year) } + o.targets.map { Double($0.year) }
         var allValues = series.flatMap { s in s.points.flatMap { [$0.value, $0.lower, $0.upper] } } + o.targets.map(\.value)

@@ -10,7 +10,7 @@ public enum TerminalChart {
     /// Sparklines when the table spans several years, else one bar per row (the value is the
     /// last numeric column; `| select` picks another).
     public static func render(_ t: Table, _ s: RenderSettings) throws(Diagnostic) -> String {
-        guard t.rowCount > 0 else { throw Diagnostic(message: "there are no rows to chart") }
+        guard t.rowCount > 0 else { throw Diagnostic(.thereNoRowsChart) }
         let o = ChartOptions()
         if let yc = t.columnIndex("year"), t.columns[yc].isNumeric, Set(ChartData.numbers(t, yc)).count > 1 {
             return try sparklines(t, o, s)

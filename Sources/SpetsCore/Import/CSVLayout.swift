@@ -121,7 +121,7 @@ struct CSVLayout {
             if let i = header.firstIndex(of: col) { return i }
             let f = Text.fold(col)
             if let i = header.firstIndex(where: { Text.fold($0) == f }) { return i }
-            throw Diagnostic(message: "no column `\(col)` in \(file) (for \(role))",
+            throw Diagnostic(.noColumn, col, file, role,
                              help: "the columns are: " + header.joined(separator: ", "),
                              candidates: Text.suggestions(for: col, among: header))
         }
@@ -161,7 +161,7 @@ struct CSVLayout {
         // A column without a header cannot be named, kept or refused by a clause: an error
         // (an unnamed column of empty cells, from a trailing delimiter, is left out).
         for (i, h) in header.enumerated() where h.isEmpty && (filled.map { $0[i] } ?? !numeric[i]) {
-            throw Diagnostic(message: "column \(i + 1) of \(file) has no header", location: FileLocation(file: file, line: 1, column: nil),
+            throw Diagnostic(.columnHasNoHeader, i + 1, file, location: FileLocation(file: file, line: 1, column: nil),
                              help: "name it in the file's first line, or read the file without it (an empty last column from a trailing delimiter is fine)")
         }
         // What the `with`, `text`, `ignore` and `measure` clauses say of each column; one
@@ -170,7 +170,7 @@ struct CSVLayout {
         func claim(_ col: String, _ what: String) throws(Diagnostic) -> Int {
             let i = try find(col, role: what)
             if let other = said[i], other != what {
-                throw Diagnostic(message: "column `\(header[i])` is given as \(other) and as \(what)",
+                throw Diagnostic(.columnGiven, header[i], other, what,
                                  help: "give each column one role")
             }
             said[i] = what
@@ -199,7 +199,7 @@ struct CSVLayout {
         }
         // SDMX-CSV without OBS_VALUE: its other columns would be taken for the measure.
         if !joined.contains("obs_value") && joined.contains("dataflow") && measureSet == nil {
-            throw Diagnostic(message: "\(file) looks like Eurostat SDMX-CSV (a DATAFLOW column) but has no OBS_VALUE column",
+            throw Diagnostic(.looksLikeEurostatSdmxCsv, file,
                              location: FileLocation(file: file, line: 1),
                              help: "download the data with values (OBS_VALUE), or name the value column: `measure COLUMN`")
         }
@@ -255,7 +255,7 @@ struct CSVLayout {
             let plural = what == "industry" ? "industries" : "regions"
             guard wideMeasure == nil, !roles.contains(where: { $0 == role }), asked || (!wide && registry != nil) else {
                 if asked {
-                    throw Diagnostic(message: "`wide \(plural)`: \(file) already has \(what == "industry" ? "an industry column" : "a region column (or one per industry)")",
+                    throw Diagnostic(.alreadyHas, plural, file, what == "industry" ? "an industry column" : "a region column (or one per industry)",
                                      location: FileLocation(file: file, line: 1), help: "drop `wide \(plural)`, or name the columns with `with …`")
                 }
                 continue
@@ -265,7 +265,7 @@ struct CSVLayout {
             guard let (stem, codes) = role == .industry ? industryColumns(heads, registry: registry, forced: asked)
                                                         : regionColumns(heads, registry: registry, forced: asked) else {
                 if asked {
-                    throw Diagnostic(message: "`wide \(plural)`: the numeric columns of \(file) do not read as \(what) columns",
+                    throw Diagnostic(.numericColumnsDoReadColumns, plural, file, what,
                                      location: FileLocation(file: file, line: 1),
                                      help: "each column's header (after a shared prefix) must be \(what == "industry" ? "an industry" : "a region") code; columns: \(header.joined(separator: ", "))")
                 }
@@ -292,12 +292,12 @@ struct CSVLayout {
         } else if !roles.contains(where: { $0 == .region }) && hasFirm {
             notes.append("no region column: one region `ALL` (a firm panel)")
         } else if !roles.contains(where: { $0 == .region }) {
-            throw Diagnostic(message: "cannot tell which column of \(file) holds the regions",
+            throw Diagnostic(.cannotTellWhichColumnHolds, file,
                              location: FileLocation(file: file, line: 1),
                              help: "name it: \(loadHint(file)) with region = COLUMN  (columns: \(header.joined(separator: ", ")))")
         }
         if !hasYear && !wide {
-            throw Diagnostic(message: "cannot tell which column of \(file) holds the years",
+            throw Diagnostic(.cannotTellWhichColumnHolds2, file,
                              location: FileLocation(file: file, line: 1),
                              help: "name it with `with year = COLUMN`, or give years as column headers (a wide table); columns: \(header.joined(separator: ", "))")
         }
@@ -366,13 +366,13 @@ struct CSVLayout {
             if let k = measureNames.firstIndex(where: { Text.fold($0) == Text.fold(Text.snakeCase(col)) }) { measureUnits[k] = unit; continue }
             let i = try find(col, role: "the unit")
             guard case .measure(let k) = roles[i] ?? .ignored else {
-                throw Diagnostic(message: "`unit \(col) = …`: column `\(header[i])` is not a measure of \(file)",
+                throw Diagnostic(.columnMeasure, col, header[i], file,
                                  help: "measures: " + measureNames.joined(separator: ", "), candidates: Text.suggestions(for: col, among: measureNames))
             }
             measureUnits[k] = unit
         }
         if !wide && wideMeasure == nil && measureNames.isEmpty {
-            throw Diagnostic(message: "\(file) has no numeric column to analyse",
+            throw Diagnostic(.hasNoNumericColumnAnalyse, file,
                              location: FileLocation(file: file, line: 1),
                              help: "a measure column holds numbers (missing as empty, .., :, NA); columns: \(header.joined(separator: ", "))")
         }
@@ -386,7 +386,7 @@ struct CSVLayout {
         layout.flagColumn = flagColumn
         var seen = Set<String>()
         for m in measureNames where !seen.insert(m).inserted {
-            throw Diagnostic(message: "two columns of \(file) are both named `\(m)`", location: FileLocation(file: file, line: 1),
+            throw Diagnostic(.twoColumnsBothNamed, file, m, location: FileLocation(file: file, line: 1),
                              help: "rename one of them in the file")
         }
         return layout

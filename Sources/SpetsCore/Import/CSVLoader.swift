@@ -89,7 +89,7 @@ extension CSVLoader {
         if buf.contains(0) && buf.count > 0 {
             let at = buf.firstIndex(of: 0)!
             let l = buf[0..<at].reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
-            throw Diagnostic(message: "\(path) contains NUL bytes: it is not a text CSV file",
+            throw Diagnostic(.containsNulBytesTextCsv, path,
                              location: FileLocation(file: path, line: l), help: "export the data as CSV (UTF-8) and load that")
         }
         // `skip N`: title rows above the header.
@@ -97,7 +97,7 @@ extension CSVLoader {
             for k in 0..<n {
                 while pos < buf.count && buf[pos] != 10 { pos += 1 }
                 guard pos < buf.count else {
-                    throw Diagnostic(message: "`skip \(n)`: \(path) has only \(k + 1) \(k == 0 ? "line" : "lines")",
+                    throw Diagnostic(.hasOnly, n, path, k + 1, k == 0 ? "line" : "lines",
                                      location: FileLocation(file: path, line: 1), help: "skip the title rows above the header, no more")
                 }
                 pos += 1; line += 1
@@ -114,7 +114,7 @@ extension CSVLoader {
             pos = e
         }
         if pos >= buf.count {
-            throw Diagnostic(message: "\(path) is empty: no header line", location: FileLocation(file: path, line: line),
+            throw Diagnostic(.emptyNoHeaderLine, path, location: FileLocation(file: path, line: line),
                              help: "a CSV needs a header line naming the columns, then one line per observation")
         }
         var headerEnd = pos
@@ -137,7 +137,7 @@ extension CSVLoader {
             sampleBytes = p - pos
         }
         if let dup = Self.firstDuplicate(header) {
-            throw Diagnostic(message: "the header of \(path) names column `\(dup)` twice", location: FileLocation(file: path, line: line - 1),
+            throw Diagnostic(.headerNamesColumnTwice, path, dup, location: FileLocation(file: path, line: line - 1),
                              help: "column names must be unique")
         }
         let conv: NumberParsing.Convention = Self.convention(delimiter: delimiter, sample: sample)

@@ -159,7 +159,7 @@ public enum CSVText {
                 }
                 guard let next = scanner!.scanRow(buf, from: pos, eof: true) else { break }
                 if scanner!.unterminatedQuote {
-                    err = Diagnostic(message: "unterminated quoted field", location: FileLocation(file: file, line: line))
+                    err = Diagnostic(.unterminatedQuotedField, location: FileLocation(file: file, line: line))
                     return
                 }
                 let row = scanner!.row.map { f in

@@ -5,12 +5,12 @@ extension CSVAccumulator {
     func finish(name: String, path: String, headerLine: Int, registry: Registry?, delimiter: UInt8,
                 prices: [String: String] = [:]) throws(Diagnostic) -> Cube {
         for k in prices.keys where !layout.measureNames.contains(k) {
-            throw Diagnostic(message: "`with \(k) prices …`: \(path) has no measure \(k)",
+            throw Diagnostic(.hasNoMeasure, k, path, k,
                              help: "measures: " + layout.measureNames.joined(separator: ", "),
                              candidates: Text.suggestions(for: k, among: layout.measureNames))
         }
         if rows == 0 {
-            throw Diagnostic(message: "\(path) has a header but no data rows", location: FileLocation(file: path, line: headerLine + 1),
+            throw Diagnostic(.hasHeaderButNoData, path, location: FileLocation(file: path, line: headerLine + 1),
                              help: "add one line per observation below the header")
         }
         var notes = layout.notes
@@ -181,7 +181,7 @@ extension CSVAccumulator {
         what += ", year \(years[b])"
         for (j, e) in extras.enumerated() { what += ", \(e.name) \(e.labels[Int(extraCodes[j][b])])" }
         let la = line(ofRow: a / per, headerLine: headerLine), lb = line(ofRow: b / per, headerLine: headerLine)
-        throw Diagnostic(message: "two rows describe the same cell (\(what)): lines \(la) and \(lb)",
+        throw Diagnostic(.twoRowsDescribeSameCell, what, la, lb,
                          location: FileLocation(file: path, line: lb),
                          help: "each region, industry and year may appear once; if the rows differ by another column, that column was not recognised — name the key columns with `with region = …, industry = …, year = …`")
     }

@@ -29,11 +29,11 @@ public enum DataFormat: CaseIterable, Sendable {
 
     func load(path: String, name: String, options: LoadOptions, registry: Registry?) throws(Diagnostic) -> Cube {
         if !hasLanguages && options.mapping["language"] != nil {
-            throw Diagnostic(message: "`language` chooses among the languages of a PC-Axis file; \(path) has one language",
+            throw Diagnostic(.choosesAmongLanguagesPcAxis, path,
                              help: "drop `language`")
         }
         if self != .xlsx && options.mapping["sheet"] != nil {
-            throw Diagnostic(message: "`sheet` chooses a worksheet of an Excel (.xlsx) file; \(path) is not one", help: "drop `sheet`")
+            throw Diagnostic(.choosesWorksheetExcelXlsxFile, path, help: "drop `sheet`")
         }
         switch self {
         case .xlsx: return try XLSXLoader.load(path: path, name: name, options: options, registry: registry)

@@ -50,7 +50,7 @@ struct DenseTable {
 
     func checkAllocatable(_ total: Int) throws(Diagnostic) {
         guard total <= Self.maxCells else {
-            throw Diagnostic(message: "the dimensions declare \(total) cells, more than the \(Self.maxCells) spets holds in one table",
+            throw Diagnostic(.dimensionsDeclareCellsMoreThan, total, Self.maxCells,
                              location: FileLocation(file: path, line: 1), help: "download a smaller selection of the table")
         }
     }
@@ -60,11 +60,11 @@ struct DenseTable {
         var total = 1
         for a in axes {
             guard !a.labels.isEmpty else {
-                throw Diagnostic(message: "\(what(a.name)) lists no values", location: FileLocation(file: path, line: a.line))
+                throw Diagnostic(.listsNoValues, what(a.name), location: FileLocation(file: path, line: a.line))
             }
             let (p, o) = total.multipliedReportingOverflow(by: a.labels.count)
             guard !o, p <= 1 << 31 else {
-                throw Diagnostic(message: "the dimensions declare more than 2^31 cells", location: FileLocation(file: path, line: a.line),
+                throw Diagnostic(.dimensionsDeclareMoreThanCells, location: FileLocation(file: path, line: a.line),
                                  help: "split the table into smaller files")
             }
             total = p
@@ -81,7 +81,7 @@ struct DenseTable {
         func pick(_ role: String, _ auto: () -> Int?) throws(Diagnostic) -> Int? {
             guard let want = options.mapping[role] else { return auto() }
             if let i = vars.firstIndex(where: { Text.fold($0.name) == Text.fold(want) }) { return i }
-            throw Diagnostic(message: "`with \(role) = \(want)`: \(path) has no variable \(want)",
+            throw Diagnostic(.hasNoVariable, role, want, path, want,
                              help: "variables: " + vars.map(\.name).joined(separator: ", "),
                              candidates: Text.suggestions(for: want, among: vars.map(\.name)))
         }
@@ -127,7 +127,7 @@ struct DenseTable {
             for code in vars[t].labels {
                 let u = Array(code.utf8)
                 guard u.count >= 4, u[0..<4].allSatisfy({ $0 &- 48 < 10 }) else {
-                    throw Diagnostic(message: "time value `\(code)` of \(vars[t].name) does not start with a year",
+                    throw Diagnostic(.timeValueDoesStartYear, code, vars[t].name,
                                      location: FileLocation(file: path, line: vars[t].line),
                                      help: "periods are written 2004, 20041 (quarter), 2004K1 or 200401 (month); name another variable with `with year = …`")
                 }
@@ -219,7 +219,7 @@ struct DenseTable {
                                     prices: options.prices[measureNames[m]], flags: f))
         }
         for k in options.prices.keys where !measureNames.contains(k) {
-            throw Diagnostic(message: "`with \(k) prices …`: \(path) has no measure \(k)", help: "measures: " + measureNames.joined(separator: ", "),
+            throw Diagnostic(.hasNoMeasure, k, path, k, help: "measures: " + measureNames.joined(separator: ", "),
                              candidates: Text.suggestions(for: k, among: measureNames))
         }
         return Cube(name: name, source: path, region: regionDim, industry: industryDim, extras: extras,

@@ -68,7 +68,7 @@ public enum EurostatTSVLoader {
         func pick(_ role: String, _ auto: (String) -> Bool) throws(Diagnostic) -> Int? {
             if let want = options.mapping[role] {
                 if let i = keys.firstIndex(of: want.lowercased()) { return i }
-                throw Diagnostic(message: "`with \(role) = \(want)`: \(path) has no key \(want)", help: "keys: " + keys.joined(separator: ", "),
+                throw Diagnostic(.hasNoKey, role, want, path, want, help: "keys: " + keys.joined(separator: ", "),
                                  candidates: Text.suggestions(for: want, among: keys))
             }
             return keys.firstIndex(where: auto)

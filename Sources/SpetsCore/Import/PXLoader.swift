@@ -26,7 +26,7 @@ public enum PXLoader {
         let meta = try Metadata(px, path: path, language: options.mapping["language"])
         t.notes.append(contentsOf: meta.languageNotes)
         guard meta.first("MATRIX") != nil else {
-            throw Diagnostic(message: "the file has no MATRIX keyword, which every PC-Axis file must have",
+            throw Diagnostic(.fileHasNoMatrixKeyword,
                              location: FileLocation(file: path, line: 1), help: "MATRIX names the table, e.g. MATRIX=\"BE0101A1\";")
         }
         t.axes = try meta.variables(path: path, warnings: &t.warnings)
@@ -46,7 +46,7 @@ public enum PXLoader {
         // Roles: a CONTVARIABLE's values are measures; TIMEVAL names time, MAP the regions.
         t.contents = try meta.first("CONTVARIABLE").map { (e) throws(Diagnostic) -> Int in
             guard let i = vars.firstIndex(where: { $0.name == e.text }) else {
-                throw Diagnostic(message: "CONTVARIABLE names `\(e.text)`, which is not in STUB or HEADING",
+                throw Diagnostic(.contvariableNamesWhichStubHeading, e.text,
                                  location: FileLocation(file: path, line: e.line))
             }
             return i
@@ -149,7 +149,7 @@ public enum PXLoader {
             let s = pos
             while pos < b.count, b[pos] != 34, b[pos] != 10 { pos += 1 }
             guard pos < b.count, b[pos] == 34 else {
-                throw Diagnostic(message: "DATA: a quoted symbol is not closed on its line", location: at, help: "write symbols as \"..\"")
+                throw Diagnostic(.dataQuotedSymbolClosedLine, location: at, help: "write symbols as \"..\"")
             }
             pos += 1
             return decode(UnsafeBufferPointer(rebasing: b[s..<(pos - 1)]))
@@ -166,7 +166,7 @@ public enum PXLoader {
             let tok = String(decoding: UnsafeBufferPointer(rebasing: b[s..<pos]), as: UTF8.self)
             if tok.allSatisfy({ $0 == "." }) || tok == "-" || tok == ":" { return .symbol(tok) }
             pos = s
-            throw Diagnostic(message: "DATA: `\(tok.prefix(40))` is not a number", location: location,
+            throw Diagnostic(.dataNumber, tok.prefix(40), location: location,
                              help: "values are numbers separated by spaces; symbols are quoted, like \"..\"")
         }
     }
@@ -224,24 +224,24 @@ public enum PXLoader {
                 r.skip()
                 let at = r.location
                 guard r.pos < b.count, b[r.pos] == 34 else {
-                    throw Diagnostic(message: "DATA: expected the quoted key of \(vars[v].name) at the start of a row", location: at)
+                    throw Diagnostic(.dataExpectedQuotedKeyStart, vars[v].name, location: at)
                 }
                 let key = try r.quoted()
                 let list = how == "CODES" ? vars[v].labels : vars[v].names
                 guard let i = list.firstIndex(of: key) else {
-                    throw Diagnostic(message: "DATA: key `\(key)` is not a value of \(vars[v].name)", location: at,
+                    throw Diagnostic(.dataKeyValue, key, vars[v].name, location: at,
                                      candidates: Text.suggestions(for: key, among: list))
                 }
                 block = block * vars[v].labels.count + i
             }
             if filled[block] {
-                throw Diagnostic(message: "DATA: the key row is given twice", location: r.location)
+                throw Diagnostic(.dataKeyRowGivenTwice, location: r.location)
             }
             filled[block] = true
             for j in 0..<width {
                 let c = try r.next()
                 if case .end = c {
-                    throw Diagnostic(message: "DATA: a keyed row ends after \(j) of its \(width) values", location: r.location)
+                    throw Diagnostic(.dataKeyedRowEndsAfter, j, width, location: r.location)
                 }
                 store(c, block * width + j, &data, &symbols, &flags)
             }

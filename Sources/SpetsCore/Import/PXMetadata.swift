@@ -45,28 +45,28 @@ extension PXLoader {
             let stub = first("STUB"), heading = first("HEADING")
             let names = (stub?.texts ?? []) + (heading?.texts ?? [])
             guard !names.isEmpty else {
-                throw Diagnostic(message: "the file has neither STUB nor HEADING, so its variables are unknown",
+                throw Diagnostic(.fileHasNeitherStubNor,
                                  location: FileLocation(file: path, line: 1), help: "STUB=\"region\"; HEADING=\"period\"; name the variables")
             }
             var out: [DenseTable.Axis] = []
             for n in names {
                 let line = (stub?.texts.contains(n) == true ? stub : heading)?.line ?? 1
                 if out.contains(where: { $0.name == n }) {
-                    throw Diagnostic(message: "variable `\(n)` appears twice in STUB/HEADING", location: FileLocation(file: path, line: line))
+                    throw Diagnostic(.variableAppearsTwiceStubHeading, n, location: FileLocation(file: path, line: line))
                 }
                 // Two VALUES for one variable: which one the data follow cannot be known.
                 let all = entries("VALUES").filter { $0.args == [n] }
                 if all.count > 1 {
-                    throw Diagnostic(message: "VALUES(\"\(n)\") is given twice (lines \(all[0].line) and \(all[1].line))",
+                    throw Diagnostic(.valuesGivenTwiceLines, n, all[0].line, all[1].line,
                                      location: FileLocation(file: path, line: all[1].line), help: "keep one VALUES(\"\(n)\") list: the data follow one order")
                 }
                 guard let v = first("VALUES", args: [n]) else {
-                    throw Diagnostic(message: "VALUES(\"\(n)\") is missing: the variable \(n) has no values",
+                    throw Diagnostic(.valuesMissingVariableHasNo, n, n,
                                      location: FileLocation(file: path, line: line), help: "add VALUES(\"\(n)\")=\"…\",\"…\";")
                 }
                 let values = v.texts
                 if let dup = CSVLoader.firstDuplicate(values) {
-                    throw Diagnostic(message: "VALUES(\"\(n)\") lists `\(dup)` twice", location: FileLocation(file: path, line: v.line))
+                    throw Diagnostic(.valuesListsTwice, n, dup, location: FileLocation(file: path, line: v.line))
                 }
                 var codes = first("CODES", args: [n])?.texts
                 if let c = codes, c.count != values.count || CSVLoader.firstDuplicate(c) != nil {

@@ -7,7 +7,7 @@ import Glibc
 public enum XLSXLoader {
     public static func load(path: String, name: String, options: LoadOptions, registry: Registry?) throws(Diagnostic) -> Cube {
         let sheet = try XLSXReader.read(try FileIO.read(path), file: path, sheet: options.mapping["sheet"])
-        guard !sheet.rows.isEmpty else { throw Diagnostic(message: "sheet `\(sheet.name)` of \(path) is empty") }
+        guard !sheet.rows.isEmpty else { throw Diagnostic(.sheetEmpty, sheet.name, path) }
         // The header: below `skip N` rows, else below title rows (one filled cell each, and
         // the empty rows between them) when a row with more follows.
         var start = 0
@@ -23,7 +23,7 @@ public enum XLSXLoader {
             }
         }
         let rows = Array(sheet.rows[start...])
-        guard !rows.isEmpty else { throw Diagnostic(message: "sheet `\(sheet.name)` of \(path) has no rows below `skip \(start)`") }
+        guard !rows.isEmpty else { throw Diagnostic(.sheetHasNoRowsBelow, sheet.name, path, start) }
         let end = rows.firstIndex { $0.allSatisfy(\.isEmpty) } ?? rows.count
         let table = Array(rows[0..<end])
         let below = rows[end...].filter { !$0.allSatisfy(\.isEmpty) }.count

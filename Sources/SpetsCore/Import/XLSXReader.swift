@@ -22,7 +22,7 @@ public enum XLSXReader {
         let parts = try Zip.read(bytes, file: file)
         func part(_ n: String) -> String? { parts[n].map { String(decoding: $0, as: UTF8.self) } }
         guard let workbook = part("xl/workbook.xml") else {
-            throw Diagnostic(message: "\(file) has no xl/workbook.xml: it is not an Excel workbook")
+            throw Diagnostic(.hasNoXlWorkbookXml, file)
         }
         // Sheets in workbook order, each with its relationship id → target part.
         var sheets: [(name: String, rid: String)] = []
@@ -33,24 +33,24 @@ public enum XLSXReader {
             t = t.hasPrefix("/") ? String(t.dropFirst()) : "xl/" + t
             targets[id] = t
         }
-        guard !sheets.isEmpty else { throw Diagnostic(message: "\(file) has no worksheets") }
+        guard !sheets.isEmpty else { throw Diagnostic(.hasNoWorksheets, file) }
         let index: Int
         if let sheet {
             if let n = Int(sheet) {
                 guard n >= 1 && n <= sheets.count else {
-                    throw Diagnostic(message: "\(file) has \(plural(sheets.count, "sheet")); there is no sheet \(n)", help: "sheets: " + sheets.map(\.name).joined(separator: ", "))
+                    throw Diagnostic(.hasThereNoSheet, file, plural(sheets.count, "sheet"), n, help: "sheets: " + sheets.map(\.name).joined(separator: ", "))
                 }
                 index = n - 1
             } else {
                 guard let i = sheets.firstIndex(where: { Text.fold($0.name) == Text.fold(sheet) }) else {
-                    throw Diagnostic(message: "\(file) has no sheet `\(sheet)`", help: "sheets: " + sheets.map(\.name).joined(separator: ", "),
+                    throw Diagnostic(.hasNoSheet, file, sheet, help: "sheets: " + sheets.map(\.name).joined(separator: ", "),
                                      candidates: Text.suggestions(for: sheet, among: sheets.map(\.name)))
                 }
                 index = i
             }
         } else { index = 0 }
         guard let target = targets[sheets[index].rid], let xml = part(target) else {  // (read as bytes below)
-            throw Diagnostic(message: "\(file): the part of sheet `\(sheets[index].name)` is missing")
+            throw Diagnostic(.partSheetMissing, file, sheets[index].name)
         }
         // Shared strings: every <si>, its <t> texts joined (rich text has several runs).
         var shared: [String] = []
@@ -68,7 +68,7 @@ public enum XLSXReader {
         let present = grid.keys.sorted()
         let width = max(maxCol, 1)
         guard present.count * width <= maxCells else {
-            throw Diagnostic(message: "sheet `\(sheets[index].name)` of \(file) spans \(present.count) rows × \(width) columns, more than \(maxCells) cells",
+            throw Diagnostic(.sheetSpansRowsColumnsMore, sheets[index].name, file, present.count, width, maxCells,
                              help: "copy the table to a sheet of its own (a stray cell far to the right widens every row)")
         }
         var rows: [[String]] = []

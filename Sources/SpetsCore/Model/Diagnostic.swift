@@ -16,7 +16,11 @@ public struct FileLocation: Equatable, Sendable {
 public struct Diagnostic: Error, Equatable, Sendable {
     /// An error stops the statement; a warning is said and the work goes on.
     public enum Severity: Sendable { case error, warning }
-    public var message: String
+    /// The message in English (what tests and logs read). Changing it by hand (a prefix)
+    /// leaves a plain text: its id no longer says what it is.
+    public var message: String { didSet { content = nil } }
+    /// The message as data (an id and its parts), rendered in the session's language.
+    public private(set) var content: Message? = nil
     public var severity: Severity = .error
     public var span: Range<Int>?
     public var location: FileLocation?
@@ -29,11 +33,27 @@ public struct Diagnostic: Error, Equatable, Sendable {
         self.help = help; self.candidates = candidates; self.severity = severity
     }
 
-    public static func io(_ path: String, _ code: Int32) -> Diagnostic {
-        Diagnostic(message: "cannot open \(path): \(FileIO.errorText(code).lowercased())")
+    /// A message by id: `Diagnostic(.noDataset, name, span: …)`. The parts are written as
+    /// string interpolation would write them.
+    public init(_ id: MessageID, _ args: Any..., span: Range<Int>? = nil, location: FileLocation? = nil,
+                help: String? = nil, candidates: [String] = [], severity: Severity = .error) {
+        self.init(Message(id, args.map { String(describing: $0) }), span: span, location: location, help: help, candidates: candidates, severity: severity)
     }
 
-    public static let interrupted = Diagnostic(message: "interrupted")
+    public init(_ m: Message, span: Range<Int>? = nil, location: FileLocation? = nil,
+                help: String? = nil, candidates: [String] = [], severity: Severity = .error) {
+        self.init(message: m.text(.en), span: span, location: location, help: help, candidates: candidates, severity: severity)
+        content = m
+    }
+
+    /// The message in a language (by id when it has one; else the catalogue's matcher).
+    public func text(_ lang: Language) -> String { content?.text(lang) ?? Catalogue.text(message, lang) }
+
+    public static func io(_ path: String, _ code: Int32) -> Diagnostic {
+        Diagnostic(.cannotOpen, path, FileIO.errorText(code).lowercased())
+    }
+
+    public static let interrupted = Diagnostic(.interrupted)
 
     /// Throws `interrupted` if Ctrl-C was pressed; long loops call this every few thousand steps.
     @inline(__always)

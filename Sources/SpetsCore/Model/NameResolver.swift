@@ -53,11 +53,11 @@ public struct NameResolver {
         if pool.count == 1 { return pool.first! }
         if pool.count > 1 {
             let c = pool.sorted().map { describe($0) }
-            throw Diagnostic(message: "`\(text)` matches several \(kind == "industry" ? "industries" : kind + "s") in \(dataset)",
+            throw Diagnostic(.matchesSeveral, text, kind == "industry" ? "industries" : kind + "s", dataset,
                              help: "write one of them (a code is always unique)", candidates: Array(c.prefix(8)))
         }
         if let e = registryEntry(typed: text) {
-            throw Diagnostic(message: "\(e.name) (\(e.code)) is not in dataset \(dataset)",
+            throw Diagnostic(.dataset, e.name, e.code, dataset,
                              help: "\(dataset) has \(dimension.count) \(kind == "industry" ? "industries" : kind + "s"), e.g. " +
                                 dimension.labels.prefix(5).joined(separator: ", "))
         }
@@ -70,7 +70,7 @@ public struct NameResolver {
             }
         }
         let sugg = Text.suggestions(for: text, among: all, limit: 4)
-        throw Diagnostic(message: "no \(kind) `\(text)` in \(dataset)", candidates: sugg)
+        throw Diagnostic(.no, kind, text, dataset, candidates: sugg)
     }
 
     func describe(_ i: Int32) -> String {

@@ -73,7 +73,7 @@ public final class Registry {
         guard let header = rows.first?.map({ Text.snakeCase($0) }) else { return [] }
         func col(_ n: String) -> Int? { header.firstIndex(of: n) }
         guard let ci = col("code") else {
-            throw Diagnostic(message: "registry file has no `code` column", location: FileLocation(file: file, line: 1),
+            throw Diagnostic(.registryFileHasNoColumn, location: FileLocation(file: file, line: 1),
                              help: "expected columns: code, level, parent, name_sv, name_en")
         }
         let li = col("level"), pi = col("parent"), si = col("name_sv"), ei = col("name_en") ?? col("name")

@@ -16,7 +16,7 @@ public final class SQLiteDB {
         guard rc == SQLITE_OK, let db else {
             let msg = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             if let db { sqlite3_close(db) }
-            throw Diagnostic(message: "cannot open workspace \(path): \(msg)")
+            throw Diagnostic(.cannotOpenWorkspace, path, msg)
         }
         handle = db
         self.path = path
@@ -40,9 +40,9 @@ public final class SQLiteDB {
     func failure(_ message: String) -> Diagnostic {
         let code = sqlite3_errcode(handle) & 0xff
         if code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_READONLY || code == SQLITE_CANTOPEN {
-            return Diagnostic(message: "workspace \(path): \(message): the file could not be written (disk full, a file-size limit or permissions); nothing of the statement was stored")
+            return Diagnostic(.workspaceFileCouldWrittenDisk, path, message)
         }
-        return Diagnostic(message: "workspace: \(message)")
+        return Diagnostic(.workspace, message)
     }
 
     public func exec(_ sql: String) throws(Diagnostic) {
@@ -76,7 +76,7 @@ public final class SQLiteDB {
         }
         let statement = SQLiteStatement(st!, db: self)
         if single, let extra = bytes[tailOffset..<(bytes.count - 1)].firstIndex(where: { !($0 == 59 || $0 == 32 || $0 == 10 || $0 == 13 || $0 == 9) }) {
-            throw Diagnostic(message: "sql runs one statement; this text has a second", span: extra..<(extra + 1),
+            throw Diagnostic(.sqlRunsOneStatementText, span: extra..<(extra + 1),
                              help: "run each query as its own  sql \"…\"")
         }
         return statement
@@ -121,7 +121,7 @@ public final class SQLiteDB {
             sqlite3_blob_open(handle, "main", String(decoding: t, as: UTF8.self), String(decoding: c, as: UTF8.self),
                               sqlite3_int64(rowid), 0, &blob)
         } }
-        guard rc == SQLITE_OK, let blob else { throw Diagnostic(message: "workspace: \(errorMessage)") }
+        guard rc == SQLITE_OK, let blob else { throw Diagnostic(.workspace, errorMessage) }
         defer { sqlite3_blob_close(blob) }
         let bytes = Int(sqlite3_blob_bytes(blob))
         let count = bytes / MemoryLayout<T>.stride
@@ -130,7 +130,7 @@ public final class SQLiteDB {
             if count > 0 { failed = sqlite3_blob_read(blob, buf.baseAddress, Int32(count * MemoryLayout<T>.stride), 0) != SQLITE_OK }
             initialized = failed ? 0 : count
         }
-        if failed { throw Diagnostic(message: "workspace: \(errorMessage)") }
+        if failed { throw Diagnostic(.workspace, errorMessage) }
         return out
     }
 

@@ -87,7 +87,7 @@ public final class Workspace {
         }
         do { try db.exec("BEGIN IMMEDIATE;" + Self.schema + "COMMIT;") } catch {
             try? db.exec("ROLLBACK")
-            throw Diagnostic(message: "\(path ?? "workspace") is not a spets workspace (\(error.message))")
+            throw Diagnostic(.spetsWorkspace, path ?? "workspace", error.message)
         }
         try db.prepare("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)").bind(1, Self.schemaVersion).run()
         // Workspaces written before measures had a price basis gain the column.
@@ -122,12 +122,12 @@ public final class Workspace {
         if n == 0 { return }   // empty: a new workspace
         let magic = Array("SQLite format 3".utf8) + [0]
         guard n == 100, Array(header[0..<16]) == magic else {
-            throw Diagnostic(message: "\(path) is not a spets workspace (not an SQLite database); it was not changed",
+            throw Diagnostic(.spetsWorkspaceSqliteDatabaseWas, path,
                              help: "give a new file name to start a workspace, or load the file with  load \"\(path)\"")
         }
         let app = Int32(bitPattern: UInt32(header[68]) << 24 | UInt32(header[69]) << 16 | UInt32(header[70]) << 8 | UInt32(header[71]))
         if app != 0 && app != applicationID {
-            throw Diagnostic(message: "\(path) is an SQLite database of another application, not a spets workspace; it was not changed")
+            throw Diagnostic(.sqliteDatabaseAnotherApplicationSpets, path)
         }
         // The schema version (and, without an id, whether it is spets' at all) on a read-only
         // connection; -wal/-shm files that this look creates are removed again.
@@ -145,14 +145,14 @@ public final class Workspace {
                 if try v.step() { version = v.text(0) }
             }
         } catch {
-            throw Diagnostic(message: "\(path) cannot be read as a workspace (\(error.message)); it was not changed")
+            throw Diagnostic(.cannotReadWorkspaceWasChanged, path, error.message)
         }
         if app == 0 && !isSpets {
-            throw Diagnostic(message: "\(path) is an SQLite database but not a spets workspace; it was not changed",
+            throw Diagnostic(.sqliteDatabaseButSpetsWorkspace, path,
                              help: "spets opens only its own workspaces; query other databases with the sqlite3 tool")
         }
         if let version, version != schemaVersion {
-            throw Diagnostic(message: "workspace \(path) was written by another version of spets (schema \(version)); it was not changed")
+            throw Diagnostic(.workspaceWasWrittenAnotherVersion, path, version)
         }
     }
 
@@ -170,17 +170,17 @@ public final class Workspace {
         var st = stat()
         if fstat(fd, &st) != 0 || (st.st_mode & S_IFMT) != S_IFREG {
             close(fd)
-            throw Diagnostic(message: "\(path) is not a regular file, so it cannot be a workspace")
+            throw Diagnostic(.regularFileSoCannotWorkspace, path)
         }
         if st.st_nlink > 1 {
             close(fd)
-            throw Diagnostic(message: "workspace \(path) has \(st.st_nlink) hard links; spets opens a workspace only by its one name",
+            throw Diagnostic(.workspaceHasHardLinksSpets, path, st.st_nlink,
                              help: "SQLite keeps the write-ahead log beside the name: copy the file (cp) instead of linking it")
         }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let holder = holderPID(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
             close(fd)
-            throw Diagnostic(message: "workspace \(path) is in use by process \(holder.map(String.init) ?? "?")",
+            throw Diagnostic(.workspaceUseProcess, path, holder.map(String.init) ?? "?",
                              help: "close the other spets session first, or open a copy of the file")
         }
         return (fd, created)
@@ -364,7 +364,7 @@ public final class Workspace {
             let region = dimensions.indices.first { dimensions[$0].0.role == .region }
             let industry = dimensions.indices.first { dimensions[$0].0.role == .industry }
             let extras = dimensions.indices.filter { dimensions[$0].0.role == .extra }
-            guard let region else { throw Diagnostic(message: "workspace dataset \(name) is damaged (no region dimension)") }
+            guard let region else { throw Diagnostic(.workspaceDatasetDamagedNoRegion, name) }
             out.append(Cube(name: name, source: ds.text(1) ?? "", region: dimensions[region].0, industry: industry.map { dimensions[$0].0 },
                             yearName: ds.text(2) ?? "year", extras: extras.map { dimensions[$0].0 }, regionCodes: codes[region],
                             industryCodes: industry.map { codes[$0] } ?? [], years: years, extraCodes: extras.map { codes[$0] },
@@ -492,11 +492,11 @@ public final class Workspace {
             do throws(Diagnostic) { st = try conn.prepare(sql, single: true) } catch {
                 guard error.message.contains("not authorized") else { throw error }
                 let denied = String(cString: spets_sql_denied())
-                throw Diagnostic(message: "sql is read-only: it may query the workspace, not change it (\(denied.isEmpty ? Self.firstWord(sql) : denied) is refused)",
+                throw Diagnostic(.sqlReadOnlyMayQuery, denied.isEmpty ? Self.firstWord(sql) : denied,
                                  help: "sql runs SELECT and WITH queries; use load, let and the other statements to change the workspace")
             }
             guard st.isReadOnly else {
-                throw Diagnostic(message: "sql is read-only: it may query the workspace, not change it",
+                throw Diagnostic(.sqlReadOnlyMayQuery2,
                                  help: "use load, let and the other statements to change the workspace")
             }
             return try collect(st, sql: sql)
@@ -517,7 +517,7 @@ public final class Workspace {
             let more: Bool
             do throws(Diagnostic) { more = try st.step() } catch {
                 if error == .interrupted && spets_sql_timed_out() != 0 {
-                    throw Diagnostic(message: "sql stopped after \(NumberFormatting.exact(Self.queryTimeLimit)) seconds, the limit for one query",
+                    throw Diagnostic(.sqlStoppedAfterSecondsLimit, NumberFormatting.exact(Self.queryTimeLimit),
                                      help: "narrow the query (a WHERE, a LIMIT)")
                 }
                 throw error
@@ -526,11 +526,11 @@ public final class Workspace {
             cells += Int(n)
             for c in 0..<n where st.type(c) == 3 || st.type(c) == 4 { bytes += Int(st.bytes(c)) }
             if bytes > Self.maxQueryBytes {
-                throw Diagnostic(message: "sql result is larger than \(Self.maxQueryBytes >> 20) MiB of text, the limit for one query",
+                throw Diagnostic(.sqlResultLargerThanMib, Self.maxQueryBytes >> 20,
                                  help: "select fewer or shorter columns, or add a LIMIT")
             }
             if cells > Self.maxQueryCells {
-                throw Diagnostic(message: "sql result is larger than \(Self.maxQueryCells) cells, the limit for one query",
+                throw Diagnostic(.sqlResultLargerThanCells, Self.maxQueryCells,
                                  help: "add a LIMIT or aggregate in the query")
             }
             for c in 0..<n {

@@ -37,10 +37,10 @@ public enum FileIO {
             return fd
         case S_IFDIR:
             close(fd)
-            throw Diagnostic(message: "\(path) is a directory, not a data file")
+            throw Diagnostic(.directoryDataFile, path)
         default:
             close(fd)
-            throw Diagnostic(message: "\(path) is not a regular file (a pipe, socket or device); spets reads only files",
+            throw Diagnostic(.regularFilePipeSocketDevice, path,
                              help: "save the data to a file first, then load that file")
         }
     }
@@ -55,7 +55,7 @@ public enum FileIO {
             if n < 0 { if errno == EINTR { continue }; throw Diagnostic.io(path, errno) }
             if n == 0 { break }
             if out.count + n > maxWholeFile {
-                throw Diagnostic(message: "\(path) is larger than \(maxWholeFile >> 20) MiB, the limit for a file read whole (FileIO.maxWholeFile)",
+                throw Diagnostic(.largerThanMibLimitFile, path, maxWholeFile >> 20,
                                  help: "export the table as CSV, which is read in chunks of any size")
             }
             out.append(contentsOf: buf[0..<n])

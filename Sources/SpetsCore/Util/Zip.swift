@@ -10,7 +10,7 @@ public enum Zip {
 
     /// The entries of a ZIP archive by name.
     public static func read(_ b: [UInt8], file: String) throws(Diagnostic) -> [String: [UInt8]] {
-        func bad(_ why: String) -> Diagnostic { Diagnostic(message: "\(file) is not a readable .xlsx (ZIP) file: \(why)") }
+        func bad(_ why: String) -> Diagnostic { Diagnostic(.readableXlsxZipFile, file, why) }
         // End of central directory: the last `PK\5\6` within the final 64 KiB.
         guard b.count >= 22 else { throw bad("too short") }
         var eocd = -1
@@ -52,7 +52,7 @@ public enum Zip {
         var out = [UInt8](repeating: 0, count: max(size, 1))
         var s = z_stream()
         guard inflateInit2_(&s, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw Diagnostic(message: "\(file): zlib could not start")
+            throw Diagnostic(.zlibCouldStart, file)
         }
         defer { inflateEnd(&s) }
         var copy = data
@@ -64,7 +64,7 @@ public enum Zip {
             }
         }
         guard r == Z_STREAM_END, Int(s.total_out) == size else {
-            throw Diagnostic(message: "\(file) is not a readable .xlsx (ZIP) file: entry \(name) does not inflate")
+            throw Diagnostic(.readableXlsxZipFileEntry, file, name)
         }
         return out
     }

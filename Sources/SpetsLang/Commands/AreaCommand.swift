@@ -66,7 +66,7 @@ extension Session {
         case .preset(let p):
             let all = presets()
             guard let preset = all.first(where: { $0.name.lowercased() == p.text.lowercased() }) else {
-                throw Diagnostic(message: "no preset `\(p.text)`", span: p.span,
+                throw Diagnostic(.noPreset, p.text, span: p.span,
                                  help: all.isEmpty ? "no presets found (datasets/areas)" : "presets: " + all.map(\.name).joined(separator: ", "),
                                  candidates: Text.suggestions(for: p.text, among: all.map(\.name)))
             }
@@ -84,7 +84,7 @@ extension Session {
                 do { members.subtract(try AreaBuilder.leaves(of: it.item, registry: registry, areas: others, known: known)) }
                 catch { throw error.at(it.span) }
             }
-            if members.isEmpty { throw Diagnostic(message: "area \(name.text) has no industries left", span: name.span) }
+            if members.isEmpty { throw Diagnostic(.areaHasNoIndustriesLeft, name.text, span: name.span) }
         }
         if areas[name.text] == nil { areaOrder.append(name.text) }
         areas[name.text] = Area(name: name.text, members: members, definition: text, title: title)

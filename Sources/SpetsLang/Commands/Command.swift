@@ -87,7 +87,7 @@ public struct Evaluation {
     public var span: Range<Int> { statement.span }
 
     func requireRunner(_ what: String) throws(Diagnostic) -> Runner {
-        guard let runner else { throw Diagnostic(message: "`\(what)` cannot run inside another statement", span: span) }
+        guard let runner else { throw Diagnostic(.cannotRunInsideAnotherStatement, what, span: span) }
         return runner
     }
 }

@@ -15,13 +15,13 @@ public struct CompareCommand: CommandNode, Equatable {
         let names = try p.parseNameList(Parser.nameStops(["on"]))
         try p.expect(word: "on", "before the analysis (`compare A, B on lq …`)")
         guard p.peek.kind == .identifier, let spec = VerbTable.named(p.peek.text) else {
-            throw p.error("expected an analysis verb after `on`, found \(p.describe(p.peek))",
+            throw p.error(.expectedAnalysisVerbAfterFound, p.describe(p.peek),
                           help: "verbs: " + VerbTable.all.map(\.name).joined(separator: ", "),
                           candidates: p.peek.kind == .identifier ? Text.suggestions(for: p.peek.text, among: VerbTable.all.map(\.name)) : [])
         }
         let call = try p.parseVerbCall(spec, stopWords: ["published"])
         if let f = call.clause("for") {
-            throw Diagnostic(message: "`compare` gives the regions; drop `for` from the analysis", span: f.span)
+            throw Diagnostic(.givesRegionsDropAnalysis, span: f.span)
         }
         var published = false
         if p.peek.kind == .identifier && p.peek.text.lowercased() == "published" { p.advance(); published = true }
@@ -41,10 +41,10 @@ extension Session {
     /// members), laid side by side: a row per key (industry, area, component) and measure,
     /// a column per region.
     func compare(_ names: [NameRef], _ call: VerbCall, published: Bool = false) throws(Diagnostic) -> Table {
-        guard let spec = VerbTable.named(call.verb) else { throw Diagnostic(message: "unknown verb", span: call.span) }
+        guard let spec = VerbTable.named(call.verb) else { throw Diagnostic(.unknownVerb, span: call.span) }
         let datasetRef: NameRef
         if let s = call.subject { datasetRef = s.dataset } else if let i = call.indicator, let d = indicatorDataset(i) { datasetRef = d }
-        else { throw Diagnostic(message: "`compare` needs an analysis of a dataset", span: call.span) }
+        else { throw Diagnostic(.needsAnalysisDataset, span: call.span) }
         let base = try cube(datasetRef)
         var results: [(String, Table)] = []
         var notes: [String] = []
@@ -83,7 +83,7 @@ extension Session {
             // The side-by-side table holds a cell per row of one result and region: refuse
             // before building what would not fit in memory.
             if i == 0 && t.rowCount * names.count > Self.compareCellLimit {
-                throw Diagnostic(message: "`compare` would lay out \(t.rowCount) rows × \(names.count) regions = \(t.rowCount * names.count) cells, more than its limit of \(Self.compareCellLimit)",
+                throw Diagnostic(.wouldLayOutRowsRegions, t.rowCount, names.count, t.rowCount * names.count, Self.compareCellLimit,
                                  span: call.span,
                                  help: "narrow the analysis (`industries …`, one year, `level …`) or compare fewer regions; for every region, run the verb without `compare` and `export` it")
             }

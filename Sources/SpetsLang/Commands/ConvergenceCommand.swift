@@ -43,7 +43,7 @@ extension Parser {
             else if match(word: "beta") { beta = true }
             else if match(word: "balanced") { all = false }
             else if match(word: "all") { all = true }
-            else { throw error("unexpected \(describe(peek)) in `convergence`", help: "usage: convergence INDICATOR from Y0 to Y1 [for GROUP] [beta] [balanced | all]") }
+            else { throw error(.unexpected, describe(peek), help: "usage: convergence INDICATOR from Y0 to Y1 [for GROUP] [beta] [balanced | all]") }
         }
         return ConvergenceCommand(indicator: ind, from: a, to: b, group: group, beta: beta, all: all)
     }

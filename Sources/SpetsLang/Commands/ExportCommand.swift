@@ -27,7 +27,7 @@ public struct ExportCommand: CommandNode, Equatable {
             return Outcome(messages: ["exported \(t.rowCount) rows to \(path.text) (xlsx)"])
         }
         guard let fmt = OutputFormat.forPath(path.text) else {
-            throw Diagnostic(message: "cannot tell the format of \"\(path.text)\" from its extension", span: path.span,
+            throw Diagnostic(.cannotTellFormatExtension, path.text, span: path.span,
                              help: "use one of: " + (OutputFormat.all.map { ".\($0.fileExtension)" } + [".xlsx"]).joined(separator: ", "))
         }
         var settings = s.settings

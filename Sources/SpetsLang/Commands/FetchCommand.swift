@@ -24,7 +24,7 @@ extension Parser {
         advance()
         let source = try parseIdentifier("a data source (" + DataSource.all.map(\.name).joined(separator: ", ") + ")")
         guard DataSource.named(source.text) != nil else {
-            throw Diagnostic(message: "unknown data source `\(source.text)`", span: source.span,
+            throw Diagnostic(.unknownDataSource, source.text, span: source.span,
                              help: "sources: " + DataSource.all.map(\.name).joined(separator: ", "),
                              candidates: Text.suggestions(for: source.text, among: DataSource.all.map(\.name)))
         }
@@ -40,7 +40,7 @@ extension Parser {
             } while match(word: "and")
         }
         let refresh = match(word: "refresh")
-        guard match(word: "as") else { throw error("expected `as NAME` to name the fetched dataset, found \(describe(peek))") }
+        guard match(word: "as") else { throw error(.expectedNameFetchedDatasetFound, describe(peek)) }
         let name = try parseIdentifier("a dataset name")
         return FetchCommand(source: source, table: table, filters: filters, refresh: refresh, name: name)
     }
@@ -71,7 +71,7 @@ extension Session {
             case .failure(let f):
                 let why = f.explanation(host: DataSource.host(url))
                 guard let cached else {
-                    throw Diagnostic(message: "fetch \(source.name) \(spec.table.text): \(why); this workspace has no copy of it",
+                    throw Diagnostic(.fetchWorkspaceHasNoCopy, source.name, spec.table.text, why,
                                      span: spec.table.span, help: "check the table id and the connection; request: \(url)")
                 }
                 body = cached

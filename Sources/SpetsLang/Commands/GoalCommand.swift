@@ -45,11 +45,11 @@ extension Parser {
         var regionSpec = VerbTable.named("project")!
         regionSpec.clauses = []
         let region = try parseMultiwordName(regionSpec)
-        guard peek.isSymbol(">=") || peek.isSymbol("<=") else { throw error("expected >= or <= and a target, found \(describe(peek))") }
+        guard peek.isSymbol(">=") || peek.isSymbol("<=") else { throw error(.expectedTargetFound, describe(peek)) }
         let op = CompareOp(rawValue: advance().text)!
         var sign = 1.0
         if match(symbol: "-") { sign = -1 }
-        guard peek.kind == .number else { throw error("expected a target value, found \(describe(peek))") }
+        guard peek.kind == .number else { throw error(.expectedTargetValueFound, describe(peek)) }
         let target = sign * advance().number
         try expect(word: "by", "before the target year (`by 2030`)")
         return GoalCommand(name: name, indicator: ind, region: region, op: op, target: target, year: try parseYear())

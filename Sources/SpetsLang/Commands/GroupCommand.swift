@@ -62,7 +62,7 @@ extension Session {
                 [e.code] + [e.nameSv, e.nameEn].compactMap { $0 } + [e.nameSv].compactMap { $0?.replacingAll(" län", with: "") }
             }
             for c in datasets.values { all += c.region.labels + c.region.names.compactMap { $0 } }
-            throw Diagnostic(message: "no region `\(m.text)` in the registry or the loaded datasets", span: m.span,
+            throw Diagnostic(.noRegionRegistryLoadedDatasets, m.text, span: m.span,
                              candidates: Text.suggestions(for: m.text, among: all))
         }
         if groupDefs[name.text] == nil { groupOrder.append(name.text) }
@@ -73,14 +73,14 @@ extension Session {
     /// A group's members as region codes of one dataset.
     func groupMembers(_ n: NameRef, in cube: Cube) throws(Diagnostic) -> [Int32] {
         guard let g = group(named: n.text) else {
-            throw Diagnostic(message: "no group `\(n.text)`", span: n.span,
+            throw Diagnostic(.noGroup, n.text, span: n.span,
                              help: "define one: group \(n.text) = regions A, B, …; `groups` lists them",
                              candidates: Text.suggestions(for: n.text, among: groupOrder))
         }
         var out: [Int32] = []
         for m in g.members {
             do { out.append(try NameResolver(cube.region, registry: registry).resolve(m, dataset: cube.name)) }
-            catch { throw Diagnostic(message: "group \(n.text): \(error.message)", span: n.span, candidates: error.candidates) }
+            catch { throw Diagnostic(.group, n.text, error.message, span: n.span, candidates: error.candidates) }
         }
         return out
     }

@@ -10,17 +10,17 @@ protocol HistoryEntryCommand: CommandNode {
 extension HistoryEntryCommand {
     func pastEntries(_ e: Evaluation) throws(Diagnostic) -> [String] {
         guard let entries = e.session.historyEntries?() else {
-            throw Diagnostic(message: "`history` and `edit` work in the interactive shell", span: e.span)
+            throw Diagnostic(.workInteractiveShell, span: e.span)
         }
         // The entry typed just now (`history 3` itself) is not one to list or run.
         return entries.last == e.text.trimmed() ? Array(entries.dropLast()) : entries
     }
 
     func pick(_ past: [String], _ e: Evaluation) throws(Diagnostic) -> String {
-        guard !past.isEmpty else { throw Diagnostic(message: "the history is empty", span: e.span) }
+        guard !past.isEmpty else { throw Diagnostic(.historyEmpty, span: e.span) }
         let k = (entry ?? past.count) - 1
         guard k >= 0 && k < past.count else {
-            throw Diagnostic(message: "no history entry \(k + 1): there are \(past.count)", span: e.span)
+            throw Diagnostic(.noHistoryEntryThere, k + 1, past.count, span: e.span)
         }
         return past[k]
     }
@@ -66,7 +66,7 @@ public struct EditCommand: HistoryEntryCommand, Equatable {
     public func run(_ e: Evaluation) throws(Diagnostic) -> Outcome {
         let statement = try pick(try pastEntries(e), e)
         guard let edited = e.session.editText?(statement) else {
-            throw Diagnostic(message: "the editor did not save a statement", span: e.span,
+            throw Diagnostic(.editorDidSaveStatement, span: e.span,
                              help: "set $VISUAL or $EDITOR to your editor (e.g. export EDITOR=nano)")
         }
         return try runAgain(edited, e)

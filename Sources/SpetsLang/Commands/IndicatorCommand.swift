@@ -34,7 +34,7 @@ extension Session {
     func indicatorSpec(_ e: IndicatorExpr, text: String, depth: Int = 0) throws(Diagnostic) -> IndicatorSpec {
         func area(_ n: NameRef) throws(Diagnostic) -> Area {
             if let a = areas[n.text] ?? areas.first(where: { $0.key.lowercased() == n.text.lowercased() })?.value { return a }
-            throw Diagnostic(message: "no area `\(n.text)`", span: n.span,
+            throw Diagnostic(.noArea, n.text, span: n.span,
                              help: areaOrder.isEmpty ? "define one: area \(n.text) = industries …  or  area \(n.text) = preset …" : "areas: " + areaOrder.joined(separator: ", "),
                              candidates: Text.suggestions(for: n.text, among: areaOrder))
         }
@@ -44,19 +44,19 @@ extension Session {
             return IndicatorSpec(kind: .measure, cube: c, measure: i, text: text)
         case .ratio(let a, let b):
             let (c, i) = try measure(a), (c2, j) = try measure(b)
-            guard c === c2 else { throw Diagnostic(message: "both measures of a ratio must come from one dataset", span: b.span) }
+            guard c === c2 else { throw Diagnostic(.bothMeasuresRatioMustCome, span: b.span) }
             return IndicatorSpec(kind: .ratio, cube: c, measure: i, denominator: j, text: text)
         case .share(let m, let n):
             let (c, i) = try measure(m)
-            guard c.industry != nil else { throw Diagnostic(message: "dataset \(c.name) has no industries to take a share of", span: m.span) }
+            guard c.industry != nil else { throw Diagnostic(.datasetHasNoIndustriesTake, c.name, span: m.span) }
             return IndicatorSpec(kind: .share, cube: c, measure: i, area: try area(n), text: text)
         case .areaSum(let m, let n):
             let (c, i) = try measure(m)
-            guard c.industry != nil else { throw Diagnostic(message: "dataset \(c.name) has no industries to sum over", span: m.span) }
+            guard c.industry != nil else { throw Diagnostic(.datasetHasNoIndustriesSum, c.name, span: m.span) }
             return IndicatorSpec(kind: .areaSum, cube: c, measure: i, area: try area(n), text: text)
         case .named(let n):
             guard let (inner, t) = indicators[n.text], depth < 8 else {
-                throw Diagnostic(message: "no indicator `\(n.text)`", span: n.span,
+                throw Diagnostic(.noIndicator, n.text, span: n.span,
                                  help: "write D.M, D.M per D.M, share D.M of AREA or D.M of AREA, or define one with `indicator NAME = …`",
                                  candidates: Text.suggestions(for: n.text, among: Array(indicators.keys) + datasetOrder))
             }

@@ -49,7 +49,7 @@ extension Session {
             let available = researchDirectory.map { dir in FileIO.list(dir).map(\.name).filter { $0.hasPrefix("links-") && $0.hasSuffix(".csv") } } ?? []
             guard let dir = researchDirectory, available.contains("links-\(p.text.lowercased()).csv") else {
                 let names = available.map { String($0.dropFirst(6).dropLast(4)) }
-                throw Diagnostic(message: "no link preset `\(p.text)`", span: p.span,
+                throw Diagnostic(.noLinkPreset, p.text, span: p.span,
                                  help: names.isEmpty ? "no presets found (datasets/research)" : "presets: " + names.joined(separator: ", "),
                                  candidates: Text.suggestions(for: p.text, among: names))
             }
@@ -58,18 +58,18 @@ extension Session {
         let rows: [[String]]
         do { rows = try CSVText.rows(try FileIO.read(path), file: path).1 } catch { throw error.at(span) }
         guard let header = rows.first, let ai = header.firstIndex(of: "area"), let fi = header.firstIndex(of: "fields") else {
-            throw Diagnostic(message: "\(path) needs the columns area and fields (and optionally title)", span: span)
+            throw Diagnostic(.needsColumnsAreaFieldsOptionally, path, span: span)
         }
         let ti = header.firstIndex(of: "title")
         var links: [FieldLink] = []
         for (n, r) in rows.dropFirst().enumerated() where r.count > max(ai, fi) {
             let fields = Set(r[fi].split(whereSeparator: { $0 == " " || $0 == ";" }).map(String.init))
             guard !r[ai].isEmpty, !fields.isEmpty else {
-                throw Diagnostic(message: "\(path): row \(n + 2) has no area or no fields", span: span)
+                throw Diagnostic(.rowHasNoAreaNo, path, n + 2, span: span)
             }
             links.append(FieldLink(area: r[ai], title: ti.map { r[$0] } ?? r[ai], fields: fields))
         }
-        guard !links.isEmpty else { throw Diagnostic(message: "\(path) links no fields to areas", span: span) }
+        guard !links.isEmpty else { throw Diagnostic(.linksNoFieldsAreas, path, span: span) }
         fieldLinks = links
         if persist { try workspace.setDefinition(name: "(field links)", kind: "link", statement: text) }
         return Outcome(messages: ["linked research fields to \(plural(links.count, "area")): " + links.map(\.area).joined(separator: ", ")])

@@ -61,7 +61,7 @@ extension Parser {
         var given = Set<String>()
         func once(_ w: Token) throws(Diagnostic) {
             let k = w.text.lowercased()
-            if !given.insert(k).inserted { throw Diagnostic(message: "`\(k)` is given twice", span: w.span, help: "write each clause of `load` once") }
+            if !given.insert(k).inserted { throw Diagnostic(.givenTwice, k, span: w.span, help: "write each clause of `load` once") }
         }
         clauses: while true {
             let w = peek
@@ -72,7 +72,7 @@ extension Parser {
                 advance(); try once(w)
                 // `wide industries [into NAME]`: one column per industry, read as the industry dimension.
                 guard peek.isWord("industries") || peek.isWord("regions") else {
-                    throw Diagnostic(message: "expected `industries` or `regions` after `wide`, found \(describe(peek))", span: w.span.lowerBound..<peek.span.upperBound,
+                    throw Diagnostic(.expectedAfterFound, describe(peek), span: w.span.lowerBound..<peek.span.upperBound,
                                      help: "load \"FILE.csv\" as NAME wide industries|regions [into MEASURE]  (one column per industry or region); a table with one column per year is read as wide by itself")
                 }
                 let kw = advance()
@@ -87,7 +87,7 @@ extension Parser {
             case "skip":
                 advance(); try once(w)
                 guard peek.kind == .number, let n = Int(peek.text), n >= 0, n <= 1000 else {
-                    throw error("expected the number of rows above the header after `skip` (0 to 1000), found \(describe(peek))", help: "e.g.  load \"f.xlsx\" as d skip 2")
+                    throw error(.expectedNumberRowsAboveHeader, describe(peek), help: "e.g.  load \"f.xlsx\" as d skip 2")
                 }
                 mapping.append(("skip", NameRef(text: String(n), span: advance().span)))
             case "missing":
@@ -107,7 +107,7 @@ extension Parser {
                     if peek.isWord("prices") {
                         advance()
                         guard peek.isWord("constant") || peek.isWord("current") else {
-                            throw error("expected `constant` or `current` after `prices`, found \(describe(peek))")
+                            throw error(.expectedAfterFound2, describe(peek))
                         }
                         var basis = advance().text.lowercased()
                         if peek.kind == .number { basis += " " + advance().text }
@@ -115,12 +115,12 @@ extension Parser {
                         continue
                     }
                     guard LoadOptions.mappingKeys.contains(key.text.lowercased()) else {
-                        throw Diagnostic(message: "unknown column role `\(key.text)`", span: key.span,
+                        throw Diagnostic(.unknownColumnRole, key.text, span: key.span,
                                          help: "roles: " + LoadOptions.mappingKeys.joined(separator: ", ") + "; or MEASURE prices constant|current [YEAR]",
                                          candidates: Text.suggestions(for: key.text, among: LoadOptions.mappingKeys))
                     }
                     if mapping.contains(where: { $0.0 == key.text.lowercased() }) {
-                        throw Diagnostic(message: "`\(key.text)` is mapped twice", span: key.span)
+                        throw Diagnostic(.mappedTwice, key.text, span: key.span)
                     }
                     _ = try expect(symbol: "=", "after `\(key.text)`")
                     // (Two roles for one column are refused where the columns are known: CSVLayout.)
@@ -132,7 +132,7 @@ extension Parser {
                     let words = Array(LoadCommand.clauses.dropFirst())
                     let near = Text.suggestions(for: w.text, among: words)
                     if !near.isEmpty {
-                        throw Diagnostic(message: "unexpected `\(w.text)` in `load`", span: w.span,
+                        throw Diagnostic(.unexpected2, w.text, span: w.span,
                                          help: "the clauses of load: " + words.joined(separator: ", "), candidates: near)
                     }
                 }

@@ -23,7 +23,7 @@ extension Session {
         do { ws = try Workspace(path: path.text) } catch { throw error.at(path.span) }
         let stored = try ws.loadAll()
         if let clash = stored.first(where: { datasets[$0.name] != nil }) {
-            throw Diagnostic(message: "\(path.text) already holds a dataset named \(clash.name), as does this session", span: path.span,
+            throw Diagnostic(.alreadyHoldsDatasetNamedDoes, path.text, clash.name, span: path.span,
                              help: "open the workspace in a fresh session, or rename one with  let other = \(clash.name)")
         }
         let storedDefinitions = try ws.definitions()

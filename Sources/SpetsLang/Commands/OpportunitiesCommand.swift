@@ -35,15 +35,15 @@ extension Parser {
                 let c = try parseIdentifierOrHyphenated()
                 let options = Complexity.OpportunityConvention.allCases.map(\.rawValue)
                 guard options.contains(c.text.lowercased()) else {
-                    throw Diagnostic(message: "`\(c.text)` is not one of \(options.joined(separator: ", "))", span: c.span,
+                    throw Diagnostic(.one, c.text, options.joined(separator: ", "), span: c.span,
                                      candidates: Text.suggestions(for: c.text, among: options))
                 }
                 convention = c
             } else if match(word: "threshold") {
-                guard peek.kind == .number else { throw error("expected a number after `threshold`") }
+                guard peek.kind == .number else { throw error(.expectedNumberAfter) }
                 threshold = advance().number
             } else {
-                throw error("unexpected \(describe(peek)) in `opportunities`", help: "usage: opportunities R on D.M in YEAR [convention atlas|ecomplexity|economic-complexity] [threshold T]")
+                throw error(.unexpected3, describe(peek), help: "usage: opportunities R on D.M in YEAR [convention atlas|ecomplexity|economic-complexity] [threshold T]")
             }
         }
         return OpportunitiesCommand(region: region, measure: m, year: y, convention: convention, threshold: threshold)
@@ -54,15 +54,15 @@ extension Parser {
 extension Session {
     func opportunities(_ region: NameRef, _ m: MeasureRef, _ year: Int, _ conv: NameRef?, _ threshold: Double?, span: Range<Int>) throws(Diagnostic) -> Table {
         let (cube, mi) = try measure(m)
-        guard cube.industry != nil else { throw Diagnostic(message: "dataset \(cube.name) has no industries", span: m.span) }
-        guard cube.distinctYears.contains(year) else { throw Diagnostic(message: "no observations for \(year) in \(cube.name)", span: span) }
+        guard cube.industry != nil else { throw Diagnostic(.datasetHasNoIndustries, cube.name, span: m.span) }
+        guard cube.distinctYears.contains(year) else { throw Diagnostic(.noObservations, year, cube.name, span: span) }
         let r = try resolveRegion(region, in: cube)
         let convention = conv.flatMap { Complexity.OpportunityConvention(rawValue: $0.text.lowercased()) } ?? .atlas
         do throws(Diagnostic) {
             let sm = try SpecialisationMatrix.build(cube, measure: mi, year: year, threshold: threshold ?? 1, registry: registry)
             let cr = try Complexity.compute(sm, convention: .standard, cube: cube)
             guard let k = cr.regions.firstIndex(of: Int(r)) else {
-                throw Diagnostic(message: "\(cube.region.display(r)) has no specialisation (or is at another level): nothing to build from", span: region.span)
+                throw Diagnostic(.hasNoSpecialisationAnotherLevel, cube.region.display(r), span: region.span)
             }
             let o = try Complexity.opportunity(sm, cr, convention: convention, cube: cube)
             let nC = cr.columns.count

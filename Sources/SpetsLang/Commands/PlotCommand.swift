@@ -56,12 +56,12 @@ extension Parser {
         advance()
         let source = try parseTableSource(stop: ["as"], context: "plot")
         guard match(word: "as") else {
-            throw error("expected `as KIND` after what to plot, found \(describe(peek))",
+            throw error(.expectedAfterWhatPlotFound, describe(peek),
                         help: "kinds: " + ChartKind.all.map(\.name).joined(separator: ", "))
         }
         let kindTok = peek
         guard kindTok.kind == .identifier, ChartKind.named(kindTok.text) != nil else {
-            throw error("unknown chart kind \(describe(kindTok))", help: "kinds: " + ChartKind.all.map(\.name).joined(separator: ", "),
+            throw error(.unknownChartKind, describe(kindTok), help: "kinds: " + ChartKind.all.map(\.name).joined(separator: ", "),
                         candidates: kindTok.kind == .identifier ? Text.suggestions(for: kindTok.text, among: ChartKind.all.map(\.name)) : [])
         }
         advance()
@@ -72,7 +72,7 @@ extension Parser {
                 throw error("unexpected \(describe(kw)) in `plot`; expected `to \"FILE.svg\"` or an option: " + PlotOptions.all.map(\.keyword).joined(separator: ", "),
                             candidates: kw.kind == .identifier ? Text.suggestions(for: kw.text, among: PlotOptions.all.map(\.keyword) + ["to"]) : [])
             }
-            if options.contains(where: { $0.keyword.text.lowercased() == spec.keyword }) { throw error("`\(spec.keyword)` is given twice") }
+            if options.contains(where: { $0.keyword.text.lowercased() == spec.keyword }) { throw error(.givenTwice, spec.keyword) }
             advance()
             let keyword = NameRef(text: spec.keyword, span: kw.span)
             switch spec.shape {
@@ -101,7 +101,7 @@ extension Parser {
         case .pipeline: return inner
         case .command(let c) where c.node.spec.yieldsTable: return inner
         default:
-            throw Diagnostic(message: "`\(context)` draws a result table; `\(first.text)` does not give one", span: inner.span,
+            throw Diagnostic(.drawsResultTableDoesGive, context, first.text, span: inner.span,
                              help: "e.g. \(context) portfolio se.employment from 2010 to 2023 for Kalmar\(context == "plot" ? " as bubble to \"p.svg\"" : "")")
         }
     }
@@ -110,7 +110,7 @@ extension Parser {
 extension Session {
     /// The table of the statement inside `plot` or `chart` (which carries its own text).
     func innerTable(_ inner: Statement) throws(Diagnostic) -> Table {
-        guard let t = try execute(inner).table else { throw Diagnostic(message: "this statement gives no table to draw", span: inner.span) }
+        guard let t = try execute(inner).table else { throw Diagnostic(.statementGivesNoTableDraw, span: inner.span) }
         return t
     }
 
@@ -129,7 +129,7 @@ extension Session {
             case "goal":
                 for n in opt.values {
                     guard let g = goals.first(where: { $0.name.lowercased() == n.text.lowercased() }) else {
-                        throw Diagnostic(message: "no goal `\(n.text)`", span: n.span,
+                        throw Diagnostic(.noGoal, n.text, span: n.span,
                                          help: goals.isEmpty ? "define one: goal NAME: INDICATOR for R >= VALUE by YEAR" : "goals: " + goals.map(\.name).joined(separator: ", "),
                                          candidates: Text.suggestions(for: n.text, among: goals.map(\.name)))
                     }
@@ -143,13 +143,13 @@ extension Session {
         do { svg = try kind.render(t, o) } catch { throw error.at(spec.kind.span) }
         guard let written = spec.path else {
             guard inlineFigures else {
-                throw Diagnostic(message: "`plot` needs a file here: add `to \"FILE.svg\"`", span: span,
+                throw Diagnostic(.needsFileHereAdd, span: span,
                                  help: "in a notebook the chart goes into the page; in the terminal `chart …` draws with characters")
             }
             return Outcome(figure: svg)
         }
         guard written.text.lowercased().hasSuffix(".svg") else {
-            throw Diagnostic(message: "charts are written as SVG: the file name must end in .svg", span: written.span)
+            throw Diagnostic(.chartsWrittenSvgFileName, span: written.span)
         }
         let file = try outputPath(written)
         defer { if FileIO.exists(file) { wrote(file) } }

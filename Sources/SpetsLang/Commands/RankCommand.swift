@@ -20,7 +20,7 @@ public struct RankCommand: CommandNode, Equatable {
         if p.peek.kind == .identifier, let spec = VerbTable.named(p.peek.text) {
             var call = try p.parseVerbCall(spec, stopWords: ["by"])
             guard let f = call.clause("for"), case .names(let names) = f.value, names.count == 1 else {
-                throw p.error("`rank` needs one region: `for R`", help: "usage: rank VERB … for R [by COLUMN]")
+                throw p.error(.needsOneRegion, help: "usage: rank VERB … for R [by COLUMN]")
             }
             call.clauses.removeAll { $0.keyword == "for" }
             var by: NameRef? = nil
@@ -49,25 +49,25 @@ extension Session {
             for i in values.indices where registry.regionLevel(spec.cube.region.labels[i]) != lv { values[i] = .nan }
             return try Comparison.rank(values: values, labels: spec.cube.region, region: r, what: "\(spec.text) in \(year), among the regions at its level")
         case .verb(let call):
-            guard let spec = VerbTable.named(call.verb) else { throw Diagnostic(message: "unknown verb", span: call.span) }
+            guard let spec = VerbTable.named(call.verb) else { throw Diagnostic(.unknownVerb, span: call.span) }
             let t = try spec.run(self, call)
             guard let ri = t.columnIndex("region"), case .coded(let codes, let dim) = t.columns[ri].values else {
-                throw Diagnostic(message: "`\(call.verb)` does not give one row per region", span: call.span, help: "rank works on results such as specialisation or krugman")
+                throw Diagnostic(.doesGiveOneRowPer, call.verb, span: call.span, help: "rank works on results such as specialisation or krugman")
             }
             guard Set(codes).count == codes.count else {
-                throw Diagnostic(message: "`\(call.verb)` gives several rows per region; rank needs one", span: call.span,
+                throw Diagnostic(.givesSeveralRowsPerRegion, call.verb, span: call.span,
                                  help: "filter first, or rank an indicator: rank D.M in YEAR for R")
             }
             let candidates = t.columns.indices.filter { t.columns[$0].kind != .key && t.columns[$0].isNumeric }
             let col: Int
             if let by {
                 guard let c = t.columnIndex(by.text), t.columns[c].isNumeric else {
-                    throw Diagnostic(message: "no numeric column `\(by.text)`", span: by.span,
+                    throw Diagnostic(.noNumericColumn, by.text, span: by.span,
                                      candidates: Text.suggestions(for: by.text, among: candidates.map { t.columns[$0].name }))
                 }
                 col = c
             } else {
-                guard let c = candidates.first else { throw Diagnostic(message: "nothing numeric to rank", span: call.span) }
+                guard let c = candidates.first else { throw Diagnostic(.nothingNumericRank, span: call.span) }
                 col = c
             }
             let r = try NameResolver(dim, registry: registry).resolve(region.text, dataset: "the result")

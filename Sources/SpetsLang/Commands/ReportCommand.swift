@@ -28,7 +28,7 @@ extension Parser {
         while !atStatementEnd {
             if match(word: "for") { region = try parseMultiwordName(spec); continue }
             if match(word: "dated") { dated = true; continue }
-            throw error("unexpected \(describe(peek)) in `report`", help: "usage: report \"FILE.md|.html\" [replace] [for R] [dated]")
+            throw error(.unexpected4, describe(peek), help: "usage: report \"FILE.md|.html\" [replace] [for R] [dated]")
         }
         return ReportCommand(path: path, region: region, dated: dated)
     }
@@ -38,7 +38,7 @@ extension Session {
     func report(path: NameRef, file: String, region: NameRef?, dated: Bool) throws(Diagnostic) -> Outcome {
         let html = path.text.lowercased().hasSuffix(".html") || path.text.lowercased().hasSuffix(".htm")
         guard html || path.text.lowercased().hasSuffix(".md") else {
-            throw Diagnostic(message: "a report is written as Markdown (.md) or HTML (.html)", span: path.span)
+            throw Diagnostic(.reportWrittenMarkdownMdHtml, span: path.span)
         }
         // The dataset: the first goal's (for this region), else the first with industries.
         let resolved: [Goal] = try goals.map { g throws(Diagnostic) in try resolveGoal(g.goal, text: g.text) }
@@ -54,7 +54,7 @@ extension Session {
             cube = g.spec.cube; r = g.region
         }
         guard let cube, let r else {
-            throw Diagnostic(message: "nothing to report: no goals and no region", span: path.span,
+            throw Diagnostic(.nothingReportNoGoalsNo, span: path.span,
                              help: "name the region (`report \"\(path.text)\" for Kalmar`) or define a goal first")
         }
         var s = settings

@@ -55,11 +55,11 @@ extension Parser {
             var sign = 1.0
             if match(symbol: "-") { sign = -1 } else { _ = match(symbol: "+") }
             guard peek.kind == .number, peek.percent else {
-                throw error("expected a growth rate such as +3%/yr, found \(describe(peek))", help: "rates are percentages per year: +3%/yr, -1.5%/yr")
+                throw error(.expectedGrowthRateSuchYr, describe(peek), help: "rates are percentages per year: +3%/yr, -1.5%/yr")
             }
             let rate = sign * advance().number
             _ = try expect(symbol: "/", "after the rate (`+3%/yr`)")
-            guard peek.isWord("yr") || peek.isWord("year") else { throw error("expected `yr` after `/`, found \(describe(peek))") }
+            guard peek.isWord("yr") || peek.isWord("year") else { throw error(.expectedAfterFound3, describe(peek)) }
             advance()
             var from: Int? = nil
             if match(word: "from") { from = try parseYear() }

@@ -18,7 +18,7 @@ public struct SetCommand: CommandNode, Equatable {
         p.advance()
         let key = try p.parseIdentifier("a setting (" + settings.map(\.name).joined(separator: ", ") + ")")
         guard settings.contains(where: { $0.name == key.text.lowercased() }) else {
-            throw Diagnostic(message: "unknown setting `\(key.text)`", span: key.span,
+            throw Diagnostic(.unknownSetting, key.text, span: key.span,
                              help: "settings: " + settings.map(\.name).joined(separator: ", "),
                              candidates: Text.suggestions(for: key.text, among: settings.map(\.name)))
         }
@@ -39,29 +39,29 @@ extension Session {
         switch key.text.lowercased() {
         case "format":
             guard let f = OutputFormat.named(value.text) else {
-                throw Diagnostic(message: "unknown format `\(value.text)`", span: value.span,
+                throw Diagnostic(.unknownFormat, value.text, span: value.span,
                                  help: "formats: " + OutputFormat.all.map(\.name).joined(separator: ", "),
                                  candidates: Text.suggestions(for: value.text, among: OutputFormat.all.map(\.name)))
             }
             settings.format = f
         case "decimals", "rows":
             guard let n = Int(value.text), n >= 0, n <= (key.text.lowercased() == "rows" ? 1_000_000 : 12) else {
-                throw Diagnostic(message: "`set \(key.text)` takes a whole number\(key.text.lowercased() == "decimals" ? " from 0 to 12" : "")", span: value.span)
+                throw Diagnostic(.takesWholeNumber, key.text, key.text.lowercased() == "decimals" ? " from 0 to 12" : "", span: value.span)
             }
             if key.text.lowercased() == "decimals" { settings.decimals = n } else { settings.maxRows = max(n, 1) }
         case "pager":
             guard let p = RenderSettings.Pager(rawValue: value.text.lowercased()) else {
-                throw Diagnostic(message: "`set pager` takes auto, on or off", span: value.span)
+                throw Diagnostic(.takesAutoOff, span: value.span)
             }
             settings.pager = p
         case "lang", "language":
             guard let l = Language(rawValue: value.text.lowercased()) else {
-                throw Diagnostic(message: "unknown language `\(value.text)`", span: value.span, help: "languages: en, sv")
+                throw Diagnostic(.unknownLanguage, value.text, span: value.span, help: "languages: en, sv")
             }
             settings.language = l
         default:
             guard let l = NumberLocale(rawValue: value.text.lowercased()) else {
-                throw Diagnostic(message: "unknown locale `\(value.text)`", span: value.span, help: "locales: en, sv")
+                throw Diagnostic(.unknownLocale, value.text, span: value.span, help: "locales: en, sv")
             }
             settings.locale = l
         }

@@ -17,8 +17,8 @@ public struct SimilarCommand: CommandNode, Equatable {
         let s = e.session
         let (cube, mi) = try s.measure(measure)
         let r = try s.resolveRegion(region, in: cube)
-        guard cube.industry != nil else { throw Diagnostic(message: "dataset \(cube.name) has no industries to compare structures", span: measure.span) }
-        guard cube.distinctYears.contains(year) else { throw Diagnostic(message: "no observations for \(year) in \(cube.name)", span: e.span) }
+        guard cube.industry != nil else { throw Diagnostic(.datasetHasNoIndustriesCompare, cube.name, span: measure.span) }
+        guard cube.distinctYears.contains(year) else { throw Diagnostic(.noObservations, year, cube.name, span: e.span) }
         do {
             return Outcome(table: try Comparison.similar(cube, measure: mi, year: year, region: r,
                                                           method: by.flatMap { SimilarityMethod(rawValue: $0.text.lowercased()) } ?? .krugman,
@@ -44,13 +44,13 @@ extension Parser {
             } else if match(word: "by") {
                 by = try parseIdentifier(SimilarityMethod.allCases.map(\.rawValue).joined(separator: ", "))
                 guard SimilarityMethod(rawValue: by!.text.lowercased()) != nil else {
-                    throw Diagnostic(message: "`\(by!.text)` is not one of \(SimilarityMethod.allCases.map(\.rawValue).joined(separator: ", "))", span: by!.span,
+                    throw Diagnostic(.one, by!.text, SimilarityMethod.allCases.map(\.rawValue).joined(separator: ", "), span: by!.span,
                                      candidates: Text.suggestions(for: by!.text, among: SimilarityMethod.allCases.map(\.rawValue)))
                 }
             } else if match(word: "outside") {
                 outside = try parseName("a region code (e.g. SE)")
             } else {
-                throw error("unexpected \(describe(peek)) in `similar`", help: "usage: similar R on D.M in YEAR [top N] [by krugman|cosine|correlation] [outside CODE]")
+                throw error(.unexpected5, describe(peek), help: "usage: similar R on D.M in YEAR [top N] [by krugman|cosine|correlation] [outside CODE]")
             }
         }
         return SimilarCommand(region: region, measure: m, year: y, top: top, by: by, outside: outside)

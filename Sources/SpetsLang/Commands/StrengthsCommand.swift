@@ -35,7 +35,7 @@ extension Parser {
         let a = try parseYear()
         var b = a
         if match(symbol: "..") { b = try parseYear() }
-        guard a <= b else { throw error("the window \(a)..\(b) runs backwards", at: previous) }
+        guard a <= b else { throw error(.windowRunsBackwards, a, b, at: previous) }
         try expect(word: "for", "before the organisation")
         let org = try parseMultiwordName(Self.nameStops([]))
         return StrengthsCommand(region: region, industry: industry, year: year, research: research, window: a...b, organisation: org)
@@ -47,7 +47,7 @@ extension Session {
     /// region's LQ (industry) beside the organisation's activity index (research).
     func strengths(_ s: StrengthsCommand) throws(Diagnostic) -> Table {
         guard !fieldLinks.isEmpty else {
-            throw Diagnostic(message: "no research fields are linked to knowledge areas", span: s.region.span,
+            throw Diagnostic(.noResearchFieldsLinkedKnowledge, span: s.region.span,
                              help: "link them first:  link fields to areas preset kalmar  (or a CSV of your own)")
         }
         // Industry side: the areas of the same names, defined or taken from the presets.
@@ -55,7 +55,7 @@ extension Session {
         for l in fieldLinks {
             if let a = areas[l.area] { areaList.append(a); continue }
             guard presets().contains(where: { $0.name == l.area }) else {
-                throw Diagnostic(message: "knowledge area `\(l.area)` is linked to research fields but not defined for industries", span: s.region.span,
+                throw Diagnostic(.knowledgeAreaLinkedResearchFields, l.area, span: s.region.span,
                                  help: "define it:  area \(l.area) = industries …")
             }
             try defineArea(NameRef(text: l.area, span: s.region.span), .preset(NameRef(text: l.area, span: s.region.span)), text: "area \(l.area) = preset \(l.area)", persist: false)
@@ -64,7 +64,7 @@ extension Session {
         }
         let (cube, m) = try measure(s.industry)
         let region = try resolveRegion(s.region, in: cube)
-        guard cube.distinctYears.contains(s.year) else { throw Diagnostic(message: "no observations for \(s.year) in \(cube.name)", span: s.industry.span) }
+        guard cube.distinctYears.contains(s.year) else { throw Diagnostic(.noObservations, s.year, cube.name, span: s.industry.span) }
         var lqReq = LQRequest(measure: m, year: s.year)
         lqReq.regions = [region]
         lqReq.industries = .areas(areaList)
@@ -80,7 +80,7 @@ extension Session {
         do { aTable = try Research.activity(pubs, aReq, fields: researchFields()) } catch { throw error.at(s.research.span) }
         guard let lqc = lqTable.columnIndex("lq"), case .number(let lqs) = lqTable.columns[lqc].values,
               let ac = aTable.columnIndex("activity"), case .number(let ais) = aTable.columns[ac].values,
-              let areaCol = lqTable.columnIndex("area") else { throw Diagnostic(message: "internal: strengths tables") }
+              let areaCol = lqTable.columnIndex("area") else { throw Diagnostic(.internalStrengthsTables) }
         var lqByArea: [String: Double] = [:]
         for r in 0..<lqTable.rowCount { lqByArea[lqTable.columns[areaCol].machineText(r)] = lqs[r] }
         var name: [String] = [], title: [String] = [], lq: [Double] = [], act: [Double] = [], verdict: [String] = []

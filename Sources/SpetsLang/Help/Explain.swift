@@ -14,7 +14,7 @@ extension Session {
                            + (sv ? "\nSkriv `explain VERB`, t.ex. `explain lq`.\n" : "\nWrite `explain VERB`, e.g. `explain lq`.\n"))
         }
         guard let spec = VerbTable.named(topic.text) else {
-            throw Diagnostic(message: sv ? "det finns ingen förklaring av `\(topic.text)`" : "nothing to explain about `\(topic.text)`", span: topic.span,
+            throw Diagnostic(.nothingToExplain, topic.text, span: topic.span,
                              help: (sv ? "verb: " : "verbs: ") + verbs.joined(separator: ", "),
                              candidates: Text.suggestions(for: topic.text, among: verbs))
         }
@@ -25,8 +25,7 @@ extension Session {
             if sv && found != nil { note = "(Den här förklaringen finns än så länge bara på engelska.)" }
         }
         guard let (heading, body, references) = found else {
-            throw Diagnostic(message: (sv ? "hittar inte metodbeskrivningen av `\(spec.name)`" : "the methods text for `\(spec.name)` was not found")
-                             + " (" + (docsDirectory ?? "docs") + ")", span: topic.span)
+            throw Diagnostic(.methodsTextNotFound, spec.name, docsDirectory ?? "docs", span: topic.span)
         }
         var out = heading + "\n" + String(repeating: "─", count: Text.width(heading)) + "\n"
         if let note { out += note + "\n" }

@@ -17,7 +17,7 @@ enum Help {
         }
         if let st = StageTable.named(t) { return "\(st.name) — \(Catalogue.text(st.summary, lang))\n\n  \(st.usage)\n" }
         let all = VerbTable.all.map(\.name) + CommandTable.all.map(\.name) + StageTable.all.map(\.name)
-        throw Diagnostic(message: "no help on `\(topic.text)`", span: topic.span, help: "topics: " + all.joined(separator: ", "),
+        throw Diagnostic(.noHelp, topic.text, span: topic.span, help: "topics: " + all.joined(separator: ", "),
                          candidates: Text.suggestions(for: topic.text, among: all))
     }
 

@@ -44,7 +44,7 @@ extension Session {
     func tutorialSteps() throws(Diagnostic) -> [TutorialStep] {
         let lang = settings.language.rawValue
         guard let dir = datasetsDirectory, let text = try? FileIO.readText(dir + "/tutorial/steps.\(lang).md") else {
-            throw Diagnostic(message: "the tutorial's steps were not found (\(datasetsDirectory ?? "datasets")/tutorial/steps.\(lang).md)")
+            throw Diagnostic(.tutorialSStepsWereFound, datasetsDirectory ?? "datasets", lang)
         }
         // `{datasets}`: short when the shell runs in the project folder, else the full path.
         let here = FileIO.exists("datasets/demo-counties.csv") ? "datasets" : dir
@@ -59,11 +59,11 @@ extension Session {
         if move == 0 {
             index = (step ?? 1) - 1
             guard index >= 0 && index < steps.count else {
-                throw Diagnostic(message: sv ? "lärpasset har steg 1–\(steps.count)" : "the tutorial has steps 1–\(steps.count)")
+                throw Diagnostic(.tutorialHasSteps, steps.count)
             }
         } else {
             guard let t = tutorialState else {
-                throw Diagnostic(message: sv ? "inget lärpass pågår" : "no tutorial is running", help: sv ? "börja med `tutorial`" : "start one with `tutorial`")
+                throw Diagnostic(.noTutorialRunning, help: sv ? "börja med `tutorial`" : "start one with `tutorial`")
             }
             index = t.index + move
             if index >= steps.count {

@@ -21,7 +21,7 @@ enum Conditions {
     static func column(_ n: NameRef, _ t: Table) throws(Diagnostic) -> Int {
         if let i = t.columnIndex(n.text) { return i }
         let names = t.columns.map(\.name)
-        throw Diagnostic(message: "no column `\(n.text)`", span: n.span, help: "columns: " + names.joined(separator: ", "),
+        throw Diagnostic(.noColumn2, n.text, span: n.span, help: "columns: " + names.joined(separator: ", "),
                          candidates: Text.suggestions(for: n.text, among: names))
     }
 
@@ -76,7 +76,7 @@ enum Conditions {
                 return v.map { test($0, op, s) }
             case .number:
                 if let x = NumberParsing.parse(s) { return try compare(l, op, .number(x, span: sspan), t, span) }
-                throw Diagnostic(message: "column `\(col.name)` holds numbers; \"\(s)\" is text", span: sspan,
+                throw Diagnostic(.columnHoldsNumbersText, col.name, s, span: sspan,
                                  help: "compare with a number, e.g. \(col.name) >= 1")
             }
         case (.number(let a, _), .number(let b, _)):
@@ -84,7 +84,7 @@ enum Conditions {
         case (.string(let a, _), .string(let b, _)):
             return Array(repeating: test(a, op, b), count: n)
         default:
-            throw Diagnostic(message: "cannot compare a number with text", span: span)
+            throw Diagnostic(.cannotCompareNumberText, span: span)
         }
     }
 

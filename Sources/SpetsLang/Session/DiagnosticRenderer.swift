@@ -57,7 +57,7 @@ public enum DiagnosticRenderer {
         } else if let file {
             where_ = "\(file): "
         }
-        var msg = cut(Catalogue.text(d.message, language))
+        var msg = cut(d.text(language))
         if let l = d.location {
             msg = "\(l.file):\(l.line)\(l.column.map { ":\($0)" } ?? ""): " + msg
         }

@@ -28,7 +28,7 @@ extension Session {
         case .command(let c):
             var o = try c.node.run(Evaluation(session: self, statement: st, runner: runner))
             guard !c.stages.isEmpty else { return o }
-            guard var t = o.table else { throw Diagnostic(message: "this statement gives no table to pipe", span: st.span) }
+            guard var t = o.table else { throw Diagnostic(.statementGivesNoTablePipe, span: st.span) }
             for stage in c.stages { try apply(stage, to: &t) }
             o.table = t
             return o
@@ -62,7 +62,7 @@ extension Session {
         var t: Table
         switch p.source {
         case .verb(let call):
-            guard let spec = VerbTable.named(call.verb) else { throw Diagnostic(message: "unknown verb", span: call.span) }
+            guard let spec = VerbTable.named(call.verb) else { throw Diagnostic(.unknownVerb, span: call.span) }
             t = try spec.run(self, call)
         case .name(let n):
             if let b = bindings[n.text] { t = b }
@@ -70,7 +70,7 @@ extension Session {
                 let c = try cube(n)
                 t = Describe.observations(c, only: Self.columnsRead(by: p.stages, from: Describe.observationNames(c)))
             } else {
-                throw Diagnostic(message: "unknown name `\(n.text)`", span: n.span,
+                throw Diagnostic(.unknownName, n.text, span: n.span,
                                  help: allNames.isEmpty ? "nothing is loaded yet; `help` lists the verbs" : "names: " + allNames.joined(separator: ", "),
                                  candidates: Text.suggestions(for: n.text, among: allNames + CommandTable.statementWords))
             }
@@ -141,7 +141,7 @@ extension Session {
                 if let c = a.column {
                     ci = try Conditions.column(c, t)
                     if f != .count && !t.columns[ci!].isNumeric {
-                        throw Diagnostic(message: "`\(f.rawValue)` needs a numeric column; `\(c.text)` holds text", span: c.span)
+                        throw Diagnostic(.needsNumericColumnHoldsText, f.rawValue, c.text, span: c.span)
                     }
                 }
                 calls.append(AggregateCall(f, a.column.map { _ in t.columns[ci!].name }))

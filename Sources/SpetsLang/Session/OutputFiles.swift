@@ -19,7 +19,7 @@ extension Session {
             let real = Self.realPath(parent) ?? parent
             let realRoot = Self.realPath(root) ?? root
             guard full.hasPrefix(root + "/") && (real == realRoot || real.hasPrefix(realRoot + "/")) else {
-                throw Diagnostic(message: "a notebook may write only inside its \(writeRootName); \(written.text) is outside it", span: written.span,
+                throw Diagnostic(.notebookMayWriteOnlyInside, writeRootName, written.text, span: written.span,
                                  help: "write to a relative path; `spets render --write-here` writes into the notebook's own folder")
             }
             path.text = full
@@ -49,14 +49,14 @@ extension Session {
         guard lstat(path.text, &st) == 0, !path.replace, !allowOverwrite, !writtenFiles.contains(path.text) else { return }
         let shown = writeRoot != nil ? "the file" : path.text
         if FileIO.isDirectory(path.text) {
-            throw Diagnostic(message: "\(path.text) is a directory", span: path.span, help: "give a file name")
+            throw Diagnostic(.directory, path.text, span: path.span, help: "give a file name")
         }
         if let confirm = confirmOverwrite {
             if confirm("\(shown) exists: replace it? [y/N] ") { return }
-            throw Diagnostic(message: "\(shown) was kept as it was (not replaced)", span: path.span,
+            throw Diagnostic(.wasKeptWasReplaced, shown, span: path.span,
                              help: "write  replace  after the file name to overwrite without asking")
         }
-        throw Diagnostic(message: "\(shown) exists; spets does not overwrite a file unless told to", span: path.span,
+        throw Diagnostic(.existsSpetsDoesOverwriteFile, shown, span: path.span,
                          help: "write  replace  after the file name:  … to \"…\" replace")
     }
 

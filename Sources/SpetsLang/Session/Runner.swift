@@ -59,7 +59,7 @@ public final class Runner {
                 else if shownErrors == Self.maxErrorsShown + 1 {
                     failures += 1
                     let more = parsed.diagnostics.count - Self.maxErrorsShown
-                    sink.error(DiagnosticRenderer.render(Diagnostic(message: "\(more) more errors in this input are not shown", help: "is it a spets script? (a binary or non-text file gives an error for every odd character)"),
+                    sink.error(DiagnosticRenderer.render(Diagnostic(.moreErrorsInputShown, more, help: "is it a spets script? (a binary or non-text file gives an error for every odd character)"),
                                                          source: "", file: file, language: session.settings.language))
                     if options.bail { stopped = true }
                 }
@@ -112,7 +112,7 @@ public final class Runner {
         let text: String
         do { text = try FileIO.readText(path.text) } catch { throw error.at(path.span) }
         if session.runStack.contains(path.text) {
-            throw Diagnostic(message: "\(path.text) is already running (a script cannot run itself)", span: path.span)
+            throw Diagnostic(.alreadyRunningScriptCannotRun, path.text, span: path.span)
         }
         session.runStack.append(path.text)
         nesting += 1
@@ -122,7 +122,7 @@ public final class Runner {
         session.runStack.removeLast()
         if failures > before {
             failures = before   // the script's own errors were reported; count the `run` once
-            throw Diagnostic(message: "\(path.text) had errors", span: path.span)
+            throw Diagnostic(.hadErrors, path.text, span: path.span)
         }
     }
 

@@ -125,10 +125,10 @@ public final class Session {
         if let c = datasets[ref.text] { return c }
         if let k = datasets.keys.first(where: { $0.lowercased() == ref.text.lowercased() }) { return datasets[k]! }
         if bindings[ref.text] != nil {
-            throw Diagnostic(message: "`\(ref.text)` is a result, not a dataset", span: ref.span,
+            throw Diagnostic(.resultDataset, ref.text, span: ref.span,
                              help: "verbs read datasets; load one with  load \"FILE.csv\" as NAME")
         }
-        throw Diagnostic(message: "no dataset `\(ref.text)`", span: ref.span,
+        throw Diagnostic(.noDataset, ref.text, span: ref.span,
                          help: datasets.isEmpty ? "load one first:  load \"FILE.csv\" as \(ref.text)" : "datasets: " + datasetOrder.joined(separator: ", "),
                          candidates: Text.suggestions(for: ref.text, among: datasetOrder))
     }
@@ -137,7 +137,7 @@ public final class Session {
     public func measure(_ ref: MeasureRef) throws(Diagnostic) -> (Cube, Int) {
         let c = try cube(ref.dataset)
         if let m = c.measureIndex(ref.measure.text) { return (c, m) }
-        throw Diagnostic(message: "dataset \(c.name) has no measure `\(ref.measure.text)`", span: ref.measure.span,
+        throw Diagnostic(.datasetHasNoMeasure, c.name, ref.measure.text, span: ref.measure.span,
                          help: "measures of \(c.name): " + c.measures.map(\.name).joined(separator: ", "),
                          candidates: Text.suggestions(for: ref.measure.text, among: c.measures.map(\.name)))
     }
@@ -151,7 +151,7 @@ public final class Session {
 
     func checkBindable(_ n: NameRef) throws(Diagnostic) {
         if Self.reserved.contains(n.text.lowercased()) {
-            throw Diagnostic(message: "`\(n.text)` is a word of the language and cannot name a dataset", span: n.span,
+            throw Diagnostic(.wordLanguageCannotNameDataset, n.text, span: n.span,
                              help: "pick another name, e.g. \(n.text)_data")
         }
     }

@@ -56,7 +56,7 @@ public struct Lexer {
             var e = i + 1
             while e < bytes.count && bytes[e] & 0xC0 == 0x80 { e += 1 }
             let ch = String(decoding: bytes[i..<e], as: UTF8.self)
-            diagnostics.append(Diagnostic(message: "unexpected character `\(ch)`", span: i..<e,
+            diagnostics.append(Diagnostic(.unexpectedCharacter, ch, span: i..<e,
                                           help: "names are letters, digits and _; text goes in \"quotes\""))
             i = e
         }
@@ -116,7 +116,7 @@ public struct Lexer {
             t.span = s..<i
         }
         if !value.isFinite || raw.count > 300 {
-            diagnostics.append(Diagnostic(message: "number `\(raw.prefix(20))…` is too large", span: s..<i))
+            diagnostics.append(Diagnostic(.numberTooLarge, raw.prefix(20), span: s..<i))
             value = 0
         }
         t.number = value
@@ -126,7 +126,7 @@ public struct Lexer {
            bytes[i] == 32, i + 3 < bytes.count, bytes[i + 1] &- 48 < 10, bytes[i + 2] &- 48 < 10, bytes[i + 3] &- 48 < 10,
            !(i + 4 < bytes.count && bytes[i + 4] &- 48 < 10), !raw.contains("."), raw.count <= 3,
            !(tokens.count >= 2 && tokens[tokens.count - 2].isSymbol(",")) {
-            diagnostics.append(Diagnostic(message: "`\(raw) \(String(decoding: bytes[(i + 1)...(i + 3)], as: UTF8.self))` is not a number",
+            diagnostics.append(Diagnostic(.number, raw, String(decoding: bytes[(i + 1)...(i + 3)], as: UTF8.self),
                                           span: s..<(i + 4), help: "write numbers without spaces: \(raw)\(String(decoding: bytes[(i + 1)...(i + 3)], as: UTF8.self))"))
             i += 4
         }
@@ -152,7 +152,7 @@ public struct Lexer {
         }
         if i >= bytes.count || bytes[i] != quote {
             openString = true
-            diagnostics.append(Diagnostic(message: "unterminated string", span: s..<i,
+            diagnostics.append(Diagnostic(.unterminatedString, span: s..<i,
                                           help: "close it with \(quote == 34 ? "\"" : "'")"))
             tokens.append(Token(kind: .string, text: String(decoding: out, as: UTF8.self), span: s..<i))
             return

@@ -79,6 +79,12 @@ public struct Parser {
         return Diagnostic(message: message, span: span, help: help, candidates: candidates)
     }
 
+    func error(_ id: MessageID, _ args: Any..., at t: Token? = nil, help: String? = nil, candidates: [String] = []) -> Diagnostic {
+        let tok = t ?? peek
+        let span = tok.kind == .end || tok.kind == .newline ? tok.span.lowerBound..<(tok.span.lowerBound + 1) : tok.span
+        return Diagnostic(Message(id, args.map { String(describing: $0) }), span: span, help: help, candidates: candidates)
+    }
+
     func describe(_ t: Token) -> String {
         switch t.kind {
         case .end: return "end of input"
@@ -90,12 +96,12 @@ public struct Parser {
 
     mutating func expect(symbol s: String, _ context: String) throws(Diagnostic) -> Token {
         if peek.isSymbol(s) { return advance() }
-        throw error("expected `\(s)` \(context), found \(describe(peek))")
+        throw error(.expectedFound, s, context, describe(peek))
     }
 
     mutating func expect(word w: String, _ context: String) throws(Diagnostic) {
         if match(word: w) { return }
-        throw error("expected `\(w)` \(context), found \(describe(peek))",
+        throw error(.expectedFound, w, context, describe(peek),
                     candidates: peek.kind == .identifier ? Text.suggestions(for: peek.text, among: [w]) : [])
     }
 
@@ -108,7 +114,7 @@ public struct Parser {
             do throws(Diagnostic) {
                 let s = try parseStatement()
                 if !atStatementEnd {
-                    throw error("unexpected \(describe(peek)) after a complete statement",
+                    throw error(.unexpectedAfterCompleteStatement, describe(peek),
                                 help: "one statement per line, or separate them with `;`")
                 }
                 out.append(s)
@@ -127,7 +133,7 @@ public struct Parser {
         let start = peek.span.lowerBound
         let t = peek
         guard t.kind == .identifier else {
-            throw error("expected a statement, found \(describe(t))",
+            throw error(.expectedStatementFound, describe(t),
                         help: "statements start with a verb (\(VerbTable.all.map(\.name).joined(separator: ", "))), a command (load, describe, help, …) or a name")
         }
         let kind: StatementKind
@@ -159,14 +165,14 @@ public struct Parser {
         let stopWords = extra.union(self.stopWords)
         let start = peek.span.lowerBound
         let source: Source
-        guard peek.kind == .identifier else { throw error("expected a verb or a name, found \(describe(peek))") }
+        guard peek.kind == .identifier else { throw error(.expectedVerbNameFound, describe(peek)) }
         if let spec = VerbTable.named(peek.text) {
             source = .verb(try parseVerbCall(spec, stopWords: stopWords))
         } else {
             let name = advance()
             if !atStatementEnd && !peek.isSymbol("|") && !stopWords.contains(peek.text.lowercased()) {
                 let words = CommandTable.statementWords
-                throw Diagnostic(message: "unknown verb `\(name.text)`", span: name.span,
+                throw Diagnostic(.unknownVerb2, name.text, span: name.span,
                                  help: "verbs: " + VerbTable.all.map(\.name).joined(separator: ", ") + "; `help` lists everything",
                                  candidates: Text.suggestions(for: name.text, among: words))
             }
@@ -192,12 +198,12 @@ public struct Parser {
             if kw.kind == .identifier && stopWords.contains(kw.text.lowercased()) { break }
             guard kw.kind == .identifier, let cs = spec.clause(kw.text) else {
                 let kws = spec.clauses.map(\.keyword)
-                throw error("unexpected \(describe(kw)) in `\(spec.name)`; expected one of: \(kws.joined(separator: ", "))",
+                throw error(.unexpectedExpectedOne, describe(kw), spec.name, kws.joined(separator: ", "),
                             help: "usage: \(spec.usage)",
                             candidates: kw.kind == .identifier ? Text.suggestions(for: kw.text, among: kws) : [])
             }
             if clauses.contains(where: { $0.keyword == cs.keyword }) {
-                throw error("`\(cs.keyword)` is given twice", help: "usage: \(spec.usage)")
+                throw error(.givenTwice, cs.keyword, help: "usage: \(spec.usage)")
             }
             advance()
             let value = try parseClauseValue(cs, spec: spec)
@@ -206,7 +212,7 @@ public struct Parser {
         try Self.checkYearOrder(clauses.first { $0.keyword == "from" }, clauses.first { $0.keyword == "to" })
         for cs in spec.clauses where cs.required && !clauses.contains(where: { $0.keyword == cs.keyword }) {
             let at = previous
-            throw Diagnostic(message: "`\(spec.name)` needs `\(cs.keyword)` (\(cs.help))",
+            throw Diagnostic(.needs, spec.name, cs.keyword, cs.help,
                              span: at.span.upperBound..<(at.span.upperBound + 1), help: "usage: \(spec.usage)")
         }
         return VerbCall(verb: spec.name, subject: subject, indicator: indicator?.expr, indicatorText: indicator?.text ?? "", clauses: clauses,
@@ -223,14 +229,14 @@ public struct Parser {
     /// measure_ref = NAME "." NAME ;
     mutating func parseMeasureRef(_ spec: VerbSpec) throws(Diagnostic) -> MeasureRef {
         guard peek.kind == .identifier else {
-            throw error("`\(spec.name)` needs a measure as DATASET.MEASURE, found \(describe(peek))", help: "usage: \(spec.usage)")
+            throw error(.needsMeasureDatasetMeasureFound, spec.name, describe(peek), help: "usage: \(spec.usage)")
         }
         let ds = advance()
         guard match(symbol: ".") else {
-            throw error("expected `.` and a measure after `\(ds.text)` (DATASET.MEASURE)", at: peek,
+            throw error(.expectedMeasureAfterDatasetMeasure, ds.text, at: peek,
                         help: "e.g. \(ds.text).employment; `describe \(ds.text)` lists its measures")
         }
-        guard peek.kind == .identifier else { throw error("expected a measure name after `\(ds.text).`") }
+        guard peek.kind == .identifier else { throw error(.expectedMeasureNameAfter, ds.text) }
         let m = advance()
         return MeasureRef(dataset: NameRef(text: ds.text, span: ds.span), measure: NameRef(text: m.text, span: m.span))
     }
@@ -256,11 +262,11 @@ public struct Parser {
             repeat {
                 let w = try parseIdentifier(options.joined(separator: ", "))
                 guard options.contains(w.text.lowercased()) else {
-                    throw Diagnostic(message: "`\(w.text)` is not one of \(options.joined(separator: ", "))", span: w.span,
+                    throw Diagnostic(.one, w.text, options.joined(separator: ", "), span: w.span,
                                      candidates: Text.suggestions(for: w.text, among: options))
                 }
                 if out.contains(where: { $0.text.lowercased() == w.text.lowercased() }) {
-                    throw Diagnostic(message: "`\(w.text)` is given twice", span: w.span)
+                    throw Diagnostic(.givenTwice, w.text, span: w.span)
                 }
                 out.append(w)
             } while match(symbol: ",")
@@ -282,15 +288,15 @@ public struct Parser {
         case .industries:
             return .items(try parseIndustryItems())
         case .word(let options):
-            guard peek.kind == .identifier else { throw error("expected one of \(options.joined(separator: ", ")), found \(describe(peek))") }
+            guard peek.kind == .identifier else { throw error(.expectedOneFound, options.joined(separator: ", "), describe(peek)) }
             let w = try parseIdentifierOrHyphenated()   // `two-term`, `economic-complexity`
             guard options.contains(w.text.lowercased()) else {
-                throw Diagnostic(message: "`\(w.text)` is not one of \(options.joined(separator: ", "))", span: w.span,
+                throw Diagnostic(.one, w.text, options.joined(separator: ", "), span: w.span,
                                  candidates: Text.suggestions(for: w.text, among: options))
             }
             return .name(w)
         case .number:
-            guard peek.kind == .number else { throw error("expected a number after `\(cs.keyword)`") }
+            guard peek.kind == .number else { throw error(.expectedNumberAfter2, cs.keyword) }
             return .number(advance().number)
         case .flag: return .flag
         }
@@ -315,7 +321,7 @@ public struct Parser {
     mutating func parseIndustryCode() throws(Diagnostic) -> (String, Range<Int>) {
         if peek.kind == .string { let t = advance(); return (t.text, t.span) }
         guard peek.kind == .identifier || peek.kind == .number else {
-            throw error("expected an industry code (e.g. 01, C, B-E) or an area, found \(describe(peek))")
+            throw error(.expectedIndustryCodeEG, describe(peek))
         }
         var t = advance()
         var text = t.text, span = t.span
@@ -334,7 +340,7 @@ public struct Parser {
     mutating func parseCount(_ what: String, min: Double, max: Double = 1e9) throws(Diagnostic) -> Int {
         let t = peek
         guard t.kind == .number, !t.percent, t.number == t.number.rounded(), t.number >= min, t.number < max else {
-            throw error("expected a whole number of \(what) after `top` (\(NumberFormatting.exact(min)) to \(NumberFormatting.exact(max - 1))), found \(describe(t))")
+            throw error(.expectedWholeNumberAfterFound, what, NumberFormatting.exact(min), NumberFormatting.exact(max - 1), describe(t))
         }
         advance()
         return Int(t.number)
@@ -344,7 +350,7 @@ public struct Parser {
     mutating func parseYear() throws(Diagnostic) -> Int {
         let t = peek
         guard t.kind == .number, !t.percent, t.number == t.number.rounded(), t.number >= 1000, t.number <= 9999 else {
-            throw error("expected a year (e.g. 2023), found \(describe(t))")
+            throw error(.expectedYearEGFound, describe(t))
         }
         advance()
         return Int(t.number)
@@ -360,7 +366,7 @@ public struct Parser {
     /// A name that may be several words (`Jämtlands län`) up to the next keyword of the verb.
     mutating func parseMultiwordName(_ spec: VerbSpec) throws(Diagnostic) -> NameRef {
         if peek.kind == .string { let t = advance(); return NameRef(text: t.text, span: t.span) }
-        guard peek.kind == .identifier || peek.kind == .number else { throw error("expected a name, found \(describe(peek))") }
+        guard peek.kind == .identifier || peek.kind == .number else { throw error(.expectedNameFound, describe(peek)) }
         var t = advance()
         var text = t.text, span = t.span
         while (peek.kind == .identifier || peek.kind == .number) && spec.clause(peek.text) == nil
@@ -375,14 +381,14 @@ public struct Parser {
     mutating func parseName(_ what: String) throws(Diagnostic) -> NameRef {
         let t = peek
         guard t.kind == .identifier || t.kind == .string || t.kind == .number else {
-            throw error("expected \(what), found \(describe(t))")
+            throw error(.expectedFound2, what, describe(t))
         }
         advance()
         return NameRef(text: t.text, span: t.span)
     }
 
     mutating func parseIdentifier(_ what: String) throws(Diagnostic) -> NameRef {
-        guard peek.kind == .identifier else { throw error("expected \(what), found \(describe(peek))") }
+        guard peek.kind == .identifier else { throw error(.expectedFound2, what, describe(peek)) }
         let t = advance()
         return NameRef(text: t.text, span: t.span)
     }
@@ -396,7 +402,7 @@ public struct Parser {
 
     mutating func parseString(_ what: String) throws(Diagnostic) -> NameRef {
         guard peek.kind == .string else {
-            throw error("expected \(what) in quotes, found \(describe(peek))", help: "write it in double quotes: \"…\"")
+            throw error(.expectedQuotesFound, what, describe(peek), help: "write it in double quotes: \"…\"")
         }
         let t = advance()
         return NameRef(text: t.text, span: t.span)

@@ -20,7 +20,7 @@ extension Parser {
             try expect(word: "of", "in `share D.M of AREA`")
             return .share(m, try parseIdentifier("an area name"))
         }
-        guard peek.kind == .identifier else { throw error("expected an indicator (D.M, D.M per D.M, share D.M of AREA, or a name), found \(describe(peek))") }
+        guard peek.kind == .identifier else { throw error(.expectedIndicatorDMD, describe(peek)) }
         if !peek(1).isSymbol(".") { return .named(NameRef(text: advance().text, span: previous.span)) }
         let m = try parseMeasureRef(usage)
         if match(word: "of") { return .areaSum(m, try parseIdentifier("an area name")) }
@@ -44,7 +44,7 @@ extension Parser {
     /// An optional entry number (`history 3`, `edit 2`).
     mutating func parseEntryNumber() throws(Diagnostic) -> Int? {
         guard peek.kind == .number else { return nil }
-        guard let v = Int(peek.text), v >= 1 else { throw error("expected an entry number (1, 2, …), found \(describe(peek))") }
+        guard let v = Int(peek.text), v >= 1 else { throw error(.expectedEntryNumberFound, describe(peek)) }
         advance()
         return v
     }

@@ -8,7 +8,7 @@ extension Parser {
         let t = peek
         guard t.kind == .identifier, let spec = StageTable.named(t.text) else {
             let names = StageTable.all.map(\.name)
-            throw error("expected a pipe stage after `|`, found \(describe(t))",
+            throw error(.expectedPipeStageAfterFound, describe(t),
                         help: "stages: " + names.joined(separator: ", "),
                         candidates: t.kind == .identifier ? Text.suggestions(for: t.text, among: names) : [])
         }
@@ -44,7 +44,7 @@ extension Parser {
         let f = peek
         let names = Aggregate.allCases.map(\.rawValue)
         guard f.kind == .identifier, let function = Aggregate(rawValue: f.text.lowercased()) else {
-            throw error("expected an aggregate (\(names.joined(separator: ", "))), found \(describe(f))",
+            throw error(.expectedAggregateFound, names.joined(separator: ", "), describe(f),
                         candidates: f.kind == .identifier ? Text.suggestions(for: f.text, among: names) : [])
         }
         advance()
@@ -53,7 +53,7 @@ extension Parser {
         if !peek.isSymbol(")") { col = try parseName("a column") }
         _ = try expect(symbol: ")", "to close `\(f.text)(`")
         if col == nil && function != .count {
-            throw Diagnostic(message: "`\(f.text)` needs a column, e.g. \(f.text)(lq)", span: f.span.lowerBound..<previous.span.upperBound)
+            throw Diagnostic(.needsColumnEGLq, f.text, f.text, span: f.span.lowerBound..<previous.span.upperBound)
         }
         return AggregateSpec(function: function, column: col, span: f.span.lowerBound..<previous.span.upperBound)
     }
@@ -77,9 +77,9 @@ extension Parser {
     mutating func parseUnary() throws(Diagnostic) -> Condition {
         nesting += 1
         defer { nesting -= 1 }
-        guard nesting <= Self.maxNesting else { throw error("conditions nest more than \(Self.maxNesting) deep (brackets and `not`)") }
+        guard nesting <= Self.maxNesting else { throw error(.conditionsNestMoreThanDeep, Self.maxNesting) }
         terms += 1
-        guard terms <= Self.maxTerms else { throw error("a condition may have at most \(Self.maxTerms) comparisons") }
+        guard terms <= Self.maxTerms else { throw error(.conditionMayHaveMostComparisons, Self.maxTerms) }
         if match(word: "not") { return .not(try parseUnary()) }
         if match(symbol: "(") {
             let c = try parseCondition()
@@ -89,7 +89,7 @@ extension Parser {
         let lhs = try parseOperand()
         let op = peek
         guard op.kind == .symbol, let cmp = CompareOp(rawValue: op.text) else {
-            throw error("expected a comparison (=, !=, <, <=, >, >=), found \(describe(op))")
+            throw error(.expectedComparisonFound, describe(op))
         }
         advance()
         let rhs = try parseOperand()
@@ -106,7 +106,7 @@ extension Parser {
         case .identifier: advance(); return .column(NameRef(text: v.text, span: v.span))
         case .number: advance(); return .number(negative ? -v.number : v.number, span: t.span.lowerBound..<v.span.upperBound)
         case .string: advance(); return .string(v.text, span: v.span)
-        default: throw error("expected a column, number or \"text\", found \(describe(v))")
+        default: throw error(.expectedColumnNumberTextFound, describe(v))
         }
     }
 

@@ -23,7 +23,7 @@ extension Verbs {
         q.major = call.clause("level") != nil
         if let by = call.clause("by") {
             guard !s.fieldLinks.isEmpty else {
-                throw Diagnostic(message: "no research fields are linked to knowledge areas", span: by.span,
+                throw Diagnostic(.noResearchFieldsLinkedKnowledge, span: by.span,
                                  help: "link them first:  link fields to areas preset kalmar  (or a CSV of your own)")
             }
             q.areas = s.fieldLinks

@@ -25,7 +25,7 @@ extension Verbs {
             // PCIs from another dataset (same measure name and year), ECI = their mean.
             let oc = try s.cube(other)
             guard let om = oc.measureIndex(call.subject!.measure.text) else {
-                throw Diagnostic(message: "dataset \(oc.name) has no measure `\(call.subject!.measure.text)`", span: other.span)
+                throw Diagnostic(.datasetHasNoMeasure, oc.name, call.subject!.measure.text, span: other.span)
             }
             let y = try year(call.clause("in")!, in: oc)
             let osm: SpecialisationMatrix, pr: ComplexityResult

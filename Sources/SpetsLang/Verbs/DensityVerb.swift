@@ -25,7 +25,7 @@ extension Verbs {
             rows = []
             for w in wanted {
                 guard let k = sm.regions.firstIndex(of: Int(w)) else {
-                    throw Diagnostic(message: "\(cube.region.display(w)) is not among the regions of this analysis (another level, or no data)", span: call.span)
+                    throw Diagnostic(.amongRegionsAnalysisAnotherLevel, cube.region.display(w), span: call.span)
                 }
                 rows.append(k)
             }

@@ -16,9 +16,9 @@ extension VerbTable {
 extension Verbs {
     static func dynamics(_ s: Session, _ call: VerbCall) throws(Diagnostic) -> Table {
         let (cube, phi) = try s.measure(call.subject!)
-        guard let wc = call.clause("weight"), case .measure(let ref) = wc.value else { throw Diagnostic(message: "`weight` needs a measure", span: call.span) }
+        guard let wc = call.clause("weight"), case .measure(let ref) = wc.value else { throw Diagnostic(.needsMeasure, span: call.span) }
         let (c2, w) = try s.measure(ref)
-        guard c2 === cube else { throw Diagnostic(message: "the weight must come from the same dataset", span: ref.span) }
+        guard c2 === cube else { throw Diagnostic(.weightMustComeSameDataset, span: ref.span) }
         let (a, b) = try years(call, cube)
         var q = DynamicsRequest(productivity: phi, weight: w, from: a, to: b)
         q.method = method(call, DynamicsMethod.self) ?? .mp

@@ -21,9 +21,9 @@ extension Verbs {
         q.organisations = orgs
         q.reference = ref
         if let wc = call.clause("weight"), case .measure(let ref) = wc.value {
-            guard call.clause("full") == nil else { throw Diagnostic(message: "choose one of `weight` and `full`", span: wc.span) }
+            guard call.clause("full") == nil else { throw Diagnostic(.chooseOne, span: wc.span) }
             let (wcube, wi) = try s.measure(ref)
-            guard wcube === cube else { throw Diagnostic(message: "the weight must come from \(cube.name)", span: ref.span) }
+            guard wcube === cube else { throw Diagnostic(.weightMustCome, cube.name, span: ref.span) }
             q.weight = wi
         } else if call.clause("full") == nil, let wi = cube.measureIndex("weight"), wi != c {
             q.weight = wi

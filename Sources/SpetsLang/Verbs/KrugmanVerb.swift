@@ -24,7 +24,7 @@ extension Verbs {
         let ind = try industryChoice(s, call, cube)
         if let b = call.clause("between"), case .pair(let a1, let a2) = b.value {
             if call.clause("for") != nil || call.clause("vs") != nil {
-                throw Diagnostic(message: "`between` compares two regions with each other; drop `for`/`vs`", span: b.span)
+                throw Diagnostic(.comparesTwoRegionsEachOther, span: b.span)
             }
             let ra = try s.resolveRegion(a1, in: cube), rb = try s.resolveRegion(a2, in: cube)
             do { return try Specialisation.pairwise(cube, measure: m, year: y, a: ra, b: rb, half: half, industries: ind, registry: s.registry,

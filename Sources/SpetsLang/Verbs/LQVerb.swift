@@ -28,7 +28,7 @@ extension Verbs {
         }
         if let t = call.clause("threshold"), case .number(let v) = t.value {
             guard req.binary else {
-                throw Diagnostic(message: "`threshold` applies to the binary column: add `with binary`", span: t.span)
+                throw Diagnostic(.appliesBinaryColumnAdd, span: t.span)
             }
             req.threshold = v
         }

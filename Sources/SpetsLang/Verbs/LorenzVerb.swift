@@ -16,7 +16,7 @@ extension Verbs {
         let y = try year(call.clause("in")!, in: cube)
         let c = call.clause("industry")!
         guard case .items(let items) = c.value, items.count == 1, case .code(let code) = items[0].item else {
-            throw Diagnostic(message: "`lorenz` draws one industry: `industry CODE`", span: c.span)
+            throw Diagnostic(.drawsOneIndustry, span: c.span)
         }
         do { return try Localisation.curve(cube, measure: m, year: y, industry: code, regionLevel: try regionLevel(call), registry: s.registry) }
         catch { throw error.at(items[0].span) }

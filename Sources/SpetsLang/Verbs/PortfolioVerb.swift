@@ -20,7 +20,7 @@ extension Verbs {
         let (cube, m) = try measure(s, call)
         let from = try year(call.clause("from")!, in: cube), to = try year(call.clause("to")!, in: cube)
         guard let rs = try regions(s, call, cube), rs.count == 1 else {
-            throw Diagnostic(message: "`portfolio` is for one region: `for R`", span: call.clause("for")!.span)
+            throw Diagnostic(.oneRegion, span: call.clause("for")!.span)
         }
         var q = PortfolioRequest(measure: m, from: from, to: to, region: rs[0])
         q.scope = try scope(s, call, cube)

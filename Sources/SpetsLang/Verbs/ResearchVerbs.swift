@@ -16,7 +16,7 @@ extension Verbs {
         switch v.value {
         case .rest: return .rest
         case .name(let n): return .organisation(try s.resolveRegion(n, in: cube))
-        default: throw Diagnostic(message: "`vs mean` does not apply to research indicators", span: v.span, help: "use `vs rest` or `vs ORGANISATION`")
+        default: throw Diagnostic(.doesApplyResearchIndicators, span: v.span, help: "use `vs rest` or `vs ORGANISATION`")
         }
     }
 
@@ -25,7 +25,7 @@ extension Verbs {
     static func researchCall(_ s: Session, _ call: VerbCall) throws(Diagnostic)
         -> (cube: Cube, measure: Int, window: ClosedRange<Int>, organisations: [Int32]?, reference: ResearchReference) {
         let (cube, m) = try s.measure(call.subject!)
-        guard let w = window(call.clause("in")!) else { throw Diagnostic(message: "the window runs backwards", span: call.clause("in")!.span) }
+        guard let w = window(call.clause("in")!) else { throw Diagnostic(.windowRunsBackwards2, span: call.clause("in")!.span) }
         return (cube, m, w, try regions(s, call, cube), try researchReference(s, call, cube))
     }
 }

@@ -5,11 +5,11 @@ import SpetsCore
 enum Verbs {
     /// The year of an `in YEAR` clause, checked against the data so the caret lands on it.
     static func year(_ c: Clause, in cube: Cube) throws(Diagnostic) -> Int {
-        guard case .year(let y) = c.value else { throw Diagnostic(message: "expected a year", span: c.span) }
+        guard case .year(let y) = c.value else { throw Diagnostic(.expectedYear, span: c.span) }
         let ys = cube.distinctYears
         guard ys.contains(y) else {
             let span = ys.isEmpty ? "none" : ys.count == 1 ? "\(ys[0])" : "\(ys.first!)–\(ys.last!)"
-            throw Diagnostic(message: "no observations for \(y) in \(cube.name)", span: c.span, help: "years in \(cube.name): \(span)")
+            throw Diagnostic(.noObservations, y, cube.name, span: c.span, help: "years in \(cube.name): \(span)")
         }
         return y
     }
@@ -25,18 +25,18 @@ extension Verbs {
         let lv = levelWords(call).filter { VerbTable.industryLevels.contains($0.text.lowercased()) }
         let chosen = [by != nil, list != nil, !lv.isEmpty].filter { $0 }.count
         if chosen > 1 {
-            throw Diagnostic(message: "choose one of `by area`, `industries …` and an industry `level`", span: call.span)
+            throw Diagnostic(.chooseOneIndustry, span: call.span)
         }
         if let by {
             guard !s.areaOrder.isEmpty else {
-                throw Diagnostic(message: "no areas are defined", span: by.span,
+                throw Diagnostic(.noAreasDefined, span: by.span,
                                  help: "define one first, e.g.  area bio = industries 01..03, 10, 11, 16, 17  (or  area kis = preset kis)")
             }
             return .areas(s.areaOrder.map { s.areas[$0]! })
         }
         if let lvl = lv.first { return .level(lvl.text.lowercased()) }
         if let list, case .items(let items) = list.value {
-            guard let dim = cube.industry else { throw Diagnostic(message: "dataset \(cube.name) has no industry dimension", span: list.span) }
+            guard let dim = cube.industry else { throw Diagnostic(.datasetHasNoIndustryDimension, cube.name, span: list.span) }
             let resolver = NameResolver(dim, registry: s.registry)
             var codes: [Int32] = []
             for it in items {
@@ -48,7 +48,7 @@ extension Verbs {
                     do { leaves = try AreaBuilder.leaves(of: it.item, registry: s.registry, areas: [:], known: Set(dim.labels.map { $0.uppercased() })) }
                     catch { throw error.at(it.span) }
                     let inRange = (0..<dim.count).filter { leaves.contains(dim.labels[$0].uppercased()) }.map(Int32.init)
-                    if inRange.isEmpty { throw Diagnostic(message: "no industries \(a)..\(b) in \(cube.name)", span: it.span) }
+                    if inRange.isEmpty { throw Diagnostic(.noIndustries, a, b, cube.name, span: it.span) }
                     codes += inRange
                 }
             }
@@ -65,7 +65,7 @@ extension Verbs {
 
     static func regionLevel(_ call: VerbCall) throws(Diagnostic) -> Int? {
         let w = levelWords(call).filter { VerbTable.regionLevels[$0.text.lowercased()] != nil }
-        if w.count > 1 { throw Diagnostic(message: "two region levels given", span: w[1].span) }
+        if w.count > 1 { throw Diagnostic(.twoRegionLevelsGiven, span: w[1].span) }
         return w.first.map { VerbTable.regionLevels[$0.text.lowercased()]! }
     }
 
@@ -96,7 +96,7 @@ extension Verbs {
         case .rest: return .rest
         case .mean:
             guard case .reference(allowsMean: true)? = VerbTable.named(call.verb)?.clause("vs")?.shape else {
-                throw Diagnostic(message: "`vs mean` applies to Krugman's index (specialisation, krugman)", span: v.span,
+                throw Diagnostic(.appliesKrugmanSIndexSpecialisation, span: v.span,
                                  help: "use `vs rest` or `vs REGION`")
             }
             return .mean
@@ -113,7 +113,7 @@ extension Verbs {
     static func measure(_ s: Session, _ call: VerbCall) throws(Diagnostic) -> (Cube, Int) {
         let (cube, m) = try s.measure(call.subject!)
         if cube.industry == nil {
-            throw Diagnostic(message: "dataset \(cube.name) has no industry dimension", span: call.subject!.dataset.span,
+            throw Diagnostic(.datasetHasNoIndustryDimension, cube.name, span: call.subject!.dataset.span,
                              help: "\(call.verb) compares industries within regions; load a file with an industry column")
         }
         return (cube, m)
@@ -124,12 +124,12 @@ extension Verbs {
         do throws(Diagnostic) {
             let (_, rows) = try CSVText.rows(try FileIO.read(path.text), file: path.text)
             guard rows.count > 1, rows[0].count >= 2 else {
-                throw Diagnostic(message: "\(path.text) needs two columns, industry and group, with a header line")
+                throw Diagnostic(.needsTwoColumnsIndustryGroup, path.text)
             }
             var out: [String: String] = [:]
             for (k, r) in rows.dropFirst().enumerated() {
                 guard r.count >= 2, !r[0].isEmpty, !r[1].isEmpty else {
-                    throw Diagnostic(message: "row \(k + 2) of \(path.text) needs an industry and a group",
+                    throw Diagnostic(.rowNeedsIndustryGroup, k + 2, path.text,
                                      location: FileLocation(file: path.text, line: k + 2))
                 }
                 out[r[0].uppercased()] = r[1]
@@ -162,10 +162,10 @@ extension Verbs {
     /// `X.va per X.emp`: both measures of one dataset.
     static func ratio(_ s: Session, _ call: VerbCall) throws(Diagnostic) -> (Cube, Int, Int) {
         let (cube, va) = try measure(s, call)
-        guard let per = call.clause("per"), case .measure(let ref) = per.value else { throw Diagnostic(message: "`per` needs a measure", span: call.span) }
+        guard let per = call.clause("per"), case .measure(let ref) = per.value else { throw Diagnostic(.needsMeasure2, span: call.span) }
         let (c2, emp) = try s.measure(ref)
         guard c2 === cube else {
-            throw Diagnostic(message: "`\(ref.dataset.text).\(ref.measure.text)` is in another dataset than `\(call.subject!.dataset.text).\(call.subject!.measure.text)`",
+            throw Diagnostic(.anotherDatasetThan, ref.dataset.text, ref.measure.text, call.subject!.dataset.text, call.subject!.measure.text,
                              span: ref.span, help: "both measures must come from one dataset")
         }
         return (cube, va, emp)
