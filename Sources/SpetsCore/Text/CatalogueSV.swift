@@ -110,7 +110,6 @@ extension Catalogue {
         CatalogueEntry("unit {0}; {1} prices; missing {2}", "enhet {0}; {1} priser; saknas {2}"),
         CatalogueEntry("unit {0}; missing {1}", "enhet {0}; saknas {1}"),
         CatalogueEntry("unit not stated; missing {0}", "enhet ej angiven; saknas {0}"),
-        CatalogueEntry("read a dataset, all or nothing; formats: {0}", "läs in en datamängd, allt eller inget; format: {0}"),
         // Status messages.
         CatalogueEntry("area {0}: {1} industries ({2})", "område {0}: {1} branscher ({2})"),
         CatalogueEntry("area {0}: {1} industry ({2})", "område {0}: {1} bransch ({2})"),

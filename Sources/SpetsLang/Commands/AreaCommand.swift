@@ -4,7 +4,7 @@ import SpetsCore
 
 public struct AreaCommand: CommandNode, Equatable {
     public static let spec = CommandSpec(name: "area", usage: "area NAME = industries CODE|A..B|SECTION|AREA, … [except …]  |  area NAME = preset NAME",
-                summary: "define a knowledge area (a named set of industries)", journaled: true, node: AreaCommand.self)
+                summary: "define a knowledge area (a named set of industries)", summarySV: "definiera ett kunskapsområde (en namngiven grupp branscher)", journaled: true, node: AreaCommand.self)
     public var name: NameRef
     public var spec: AreaSpec
 
@@ -25,7 +25,7 @@ public struct AreaCommand: CommandNode, Equatable {
 }
 
 public struct AreasCommand: CommandNode, Equatable {
-    public static let spec = CommandSpec(name: "areas", usage: "areas", summary: "list the defined areas and the presets", journaled: true, yieldsTable: true, node: AreasCommand.self)
+    public static let spec = CommandSpec(name: "areas", usage: "areas", summary: "list the defined areas and the presets", summarySV: "lista definierade områden och förvalen", journaled: true, yieldsTable: true, node: AreasCommand.self)
     public static func parse(_ p: inout Parser) throws(Diagnostic) -> AreasCommand { p.advance(); return AreasCommand() }
     public func run(_ e: Evaluation) throws(Diagnostic) -> Outcome { Outcome(table: e.session.areasTable()) }
 }

@@ -3,7 +3,7 @@
 import SpetsCore
 
 public struct ChartCommand: CommandNode, Equatable {
-    public static let spec = CommandSpec(name: "chart", usage: "chart EXPRESSION", summary: "draw a result in the terminal: bars (one value per row) or sparklines (values over years)", journaled: true,
+    public static let spec = CommandSpec(name: "chart", usage: "chart EXPRESSION", summary: "draw a result in the terminal: bars (one value per row) or sparklines (values over years)", summarySV: "rita ett resultat i terminalen: staplar (ett värde per rad) eller minikurvor (värden över år)", journaled: true,
                 details: ["The value is the last numeric column; choose another with `| select KEY, COLUMN`. ASCII under LANG=C or --ascii."], node: ChartCommand.self)
     public var source: Statement
 

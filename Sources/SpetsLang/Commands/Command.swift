@@ -8,6 +8,9 @@ public struct CommandSpec: Sendable {
     public var name: String
     public var usage: String
     public var summary: String
+    /// The same in Swedish (`help` under `set lang sv`): a command says what it does in both
+    /// languages where it is registered.
+    public var summarySV: String
     /// Whether a successful run is worth replaying in a saved script.
     public var journaled: Bool
     /// Its result is a table: it may be followed by `| stage`, drawn by `plot` and `chart`.

@@ -8,7 +8,7 @@ import SpetsCore
 
 public enum CommandTable {
     /// `let`: a binding is a statement kind of its own, read by the parser itself.
-    static let bind = CommandSpec(name: "let", usage: "let NAME = EXPRESSION", summary: "bind a result (or a filtered dataset) to a name", journaled: true)
+    static let bind = CommandSpec(name: "let", usage: "let NAME = EXPRESSION", summary: "bind a result (or a filtered dataset) to a name", summarySV: "ge ett resultat (eller en filtrerad datamängd) ett namn", journaled: true)
 
     public static let all: [CommandSpec] = [
         LoadCommand.spec, FetchCommand.spec, DescribeCommand.spec, DatasetsCommand.spec, YearsCommand.spec,

@@ -3,7 +3,7 @@
 import SpetsCore
 
 public struct CompareCommand: CommandNode, Equatable {
-    public static let spec = CommandSpec(name: "compare", usage: "compare R1, R2, … on VERB …", summary: "run an analysis for several regions (or groups) side by side", journaled: true, yieldsTable: true, node: CompareCommand.self)
+    public static let spec = CommandSpec(name: "compare", usage: "compare R1, R2, … on VERB …", summary: "run an analysis for several regions (or groups) side by side", summarySV: "kör en analys för flera regioner (eller grupper) sida vid sida", journaled: true, yieldsTable: true, node: CompareCommand.self)
     public var regions: [NameRef]
     public var call: VerbCall
     /// A group that the data also hold as a row of its own uses that row.

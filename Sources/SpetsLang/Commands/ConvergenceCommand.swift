@@ -3,7 +3,7 @@
 import SpetsCore
 
 public struct ConvergenceCommand: CommandNode, Equatable {
-    public static let spec = CommandSpec(name: "convergence", usage: "convergence INDICATOR from Y0 to Y1 [for GROUP] [beta] [balanced | all]", summary: "σ-convergence per year (and β-convergence) across regions", journaled: true, yieldsTable: true, node: ConvergenceCommand.self)
+    public static let spec = CommandSpec(name: "convergence", usage: "convergence INDICATOR from Y0 to Y1 [for GROUP] [beta] [balanced | all]", summary: "σ-convergence per year (and β-convergence) across regions", summarySV: "σ-konvergens per år (och β-konvergens) mellan regioner", journaled: true, yieldsTable: true, node: ConvergenceCommand.self)
     public var indicator: WrittenIndicator
     public var from: Int
     public var to: Int

@@ -3,7 +3,7 @@
 import SpetsCore
 
 public struct DescribeCommand: CommandNode, Equatable {
-    public static let spec = CommandSpec(name: "describe", usage: "describe NAME", summary: "dimensions, years, measures, units, missing cells, unknown codes", journaled: true, yieldsTable: true, node: DescribeCommand.self)
+    public static let spec = CommandSpec(name: "describe", usage: "describe NAME", summary: "dimensions, years, measures, units, missing cells, unknown codes", summarySV: "dimensioner, år, mått, enheter, saknade celler, okända koder", journaled: true, yieldsTable: true, node: DescribeCommand.self)
     public var name: NameRef
 
     public static func parse(_ p: inout Parser) throws(Diagnostic) -> DescribeCommand {
@@ -17,7 +17,7 @@ public struct DescribeCommand: CommandNode, Equatable {
 }
 
 public struct DatasetsCommand: CommandNode, Equatable {
-    public static let spec = CommandSpec(name: "datasets", usage: "datasets", summary: "list the loaded datasets", journaled: true, yieldsTable: true, node: DatasetsCommand.self)
+    public static let spec = CommandSpec(name: "datasets", usage: "datasets", summary: "list the loaded datasets", summarySV: "lista de inlästa datamängderna", journaled: true, yieldsTable: true, node: DatasetsCommand.self)
     public static func parse(_ p: inout Parser) throws(Diagnostic) -> DatasetsCommand { p.advance(); return DatasetsCommand() }
     public func run(_ e: Evaluation) throws(Diagnostic) -> Outcome {
         let s = e.session

@@ -3,7 +3,7 @@
 import SpetsCore
 
 public struct ExportCommand: CommandNode, Equatable {
-    public static let spec = CommandSpec(name: "export", usage: "export EXPRESSION to \"FILE.csv|.json|.md|.txt\"", summary: "write a result to a file (format by extension)", journaled: true, contained: false, takesPath: true, node: ExportCommand.self)
+    public static let spec = CommandSpec(name: "export", usage: "export EXPRESSION to \"FILE.csv|.json|.md|.txt\"", summary: "write a result to a file (format by extension)", summarySV: "skriv ett resultat till en fil (formatet efter filändelsen)", journaled: true, contained: false, takesPath: true, node: ExportCommand.self)
     public var source: Pipeline
     public var path: NameRef
 

@@ -5,7 +5,7 @@ import SpetsCore
 /// `fetch eurostat nama_10r_3empers where geo = SE213, SE321 and nace_r2 = C as emp`
 public struct FetchCommand: CommandNode, Equatable {
     public static let spec = CommandSpec(name: "fetch", usage: "fetch eurostat|scb TABLE [where KEY = V, … and KEY = V, …] [refresh] as NAME",
-                summary: "download a table from Eurostat or SCB (JSON-stat), cached in the workspace so scripts replay offline", journaled: true, contained: false, node: FetchCommand.self)
+                summary: "download a table from Eurostat or SCB (JSON-stat), cached in the workspace so scripts replay offline", summarySV: "hämta en tabell från Eurostat eller SCB (JSON-stat), sparad i arbetsytan så att skript går att köra utan nät", journaled: true, contained: false, node: FetchCommand.self)
     public struct Filter: Equatable, Sendable { public var key: NameRef; public var values: [NameRef] }
     public var source: NameRef
     public var table: NameRef

@@ -4,7 +4,7 @@ import SpetsCore
 
 public struct GoalCommand: DefinitionCommand, Equatable {
     public static let spec = CommandSpec(name: "goal", usage: "goal NAME: INDICATOR for R >= VALUE by YEAR  (or <=; VALUE may be 25%)",
-                summary: "a target for an indicator", journaled: true, node: GoalCommand.self)
+                summary: "a target for an indicator", summarySV: "ett mål för en indikator", journaled: true, node: GoalCommand.self)
     public var name: NameRef
     public var indicator: WrittenIndicator
     public var region: NameRef
@@ -29,7 +29,7 @@ public struct GoalCommand: DefinitionCommand, Equatable {
 }
 
 public struct GoalsCommand: CommandNode, Equatable {
-    public static let spec = CommandSpec(name: "goals", usage: "goals", summary: "each goal: latest value, target, required and trend growth, projected value, status", journaled: true, yieldsTable: true, node: GoalsCommand.self)
+    public static let spec = CommandSpec(name: "goals", usage: "goals", summary: "each goal: latest value, target, required and trend growth, projected value, status", summarySV: "varje mål: senaste värde, målvärde, krävd tillväxt och trendtillväxt, framskrivet värde, status", journaled: true, yieldsTable: true, node: GoalsCommand.self)
     public static func parse(_ p: inout Parser) throws(Diagnostic) -> GoalsCommand { p.advance(); return GoalsCommand() }
     public func run(_ e: Evaluation) throws(Diagnostic) -> Outcome { Outcome(table: try e.session.goalsTable()) }
 }

@@ -3,7 +3,7 @@
 import SpetsCore
 
 public struct GroupCommand: CommandNode, Equatable {
-    public static let spec = CommandSpec(name: "group", usage: "group NAME = regions R, R, …", summary: "a named group of regions (a reference with `vs NAME`, an aggregate in `compare`)", journaled: true, node: GroupCommand.self)
+    public static let spec = CommandSpec(name: "group", usage: "group NAME = regions R, R, …", summary: "a named group of regions (a reference with `vs NAME`, an aggregate in `compare`)", summarySV: "en namngiven grupp regioner (en referens med `vs NAMN`, en summa i `compare`)", journaled: true, node: GroupCommand.self)
     public var name: NameRef
     public var members: [NameRef]
 
@@ -28,7 +28,7 @@ public struct GroupCommand: CommandNode, Equatable {
 }
 
 public struct GroupsCommand: CommandNode, Equatable {
-    public static let spec = CommandSpec(name: "groups", usage: "groups", summary: "the defined and shipped region groups", journaled: true, yieldsTable: true, node: GroupsCommand.self)
+    public static let spec = CommandSpec(name: "groups", usage: "groups", summary: "the defined and shipped region groups", summarySV: "definierade och medföljande regiongrupper", journaled: true, yieldsTable: true, node: GroupsCommand.self)
     public static func parse(_ p: inout Parser) throws(Diagnostic) -> GroupsCommand { p.advance(); return GroupsCommand() }
     public func run(_ e: Evaluation) throws(Diagnostic) -> Outcome { Outcome(table: e.session.groupsTable()) }
 }

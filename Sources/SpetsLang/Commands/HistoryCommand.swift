@@ -36,7 +36,7 @@ extension HistoryEntryCommand {
 }
 
 public struct HistoryCommand: HistoryEntryCommand, Equatable {
-    public static let spec = CommandSpec(name: "history", usage: "history  |  history N", summary: "the statements typed before, numbered; `history N` runs number N again", journaled: false, transaction: false, runsStatements: true, contained: false, node: HistoryCommand.self)
+    public static let spec = CommandSpec(name: "history", usage: "history  |  history N", summary: "the statements typed before, numbered; `history N` runs number N again", summarySV: "de satser du skrivit tidigare, numrerade; `history N` kör nummer N igen", journaled: false, transaction: false, runsStatements: true, contained: false, node: HistoryCommand.self)
     public var entry: Int?
 
     public static func parse(_ p: inout Parser) throws(Diagnostic) -> HistoryCommand {
@@ -55,7 +55,7 @@ public struct HistoryCommand: HistoryEntryCommand, Equatable {
 }
 
 public struct EditCommand: HistoryEntryCommand, Equatable {
-    public static let spec = CommandSpec(name: "edit", usage: "edit  |  edit N", summary: "open the last statement (or number N) in $VISUAL or $EDITOR and run what is saved", journaled: false, transaction: false, runsStatements: true, contained: false, node: EditCommand.self)
+    public static let spec = CommandSpec(name: "edit", usage: "edit  |  edit N", summary: "open the last statement (or number N) in $VISUAL or $EDITOR and run what is saved", summarySV: "öppna den senaste satsen (eller nummer N) i $VISUAL eller $EDITOR och kör det som sparas", journaled: false, transaction: false, runsStatements: true, contained: false, node: EditCommand.self)
     public var entry: Int?
 
     public static func parse(_ p: inout Parser) throws(Diagnostic) -> EditCommand {

@@ -4,7 +4,7 @@ import SpetsCore
 
 public struct IndicatorCommand: DefinitionCommand, Equatable {
     public static let spec = CommandSpec(name: "indicator", usage: "indicator NAME = D.M | D.M per D.M | share D.M of AREA | D.M of AREA",
-                summary: "name an indicator (one number per region and year)", journaled: true, node: IndicatorCommand.self)
+                summary: "name an indicator (one number per region and year)", summarySV: "namnge en indikator (ett tal per region och år)", journaled: true, node: IndicatorCommand.self)
     public var name: NameRef
     public var indicator: WrittenIndicator
 

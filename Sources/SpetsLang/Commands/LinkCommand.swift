@@ -4,7 +4,7 @@ import SpetsCore
 
 public struct LinkCommand: CommandNode, Equatable {
     public static let spec = CommandSpec(name: "link", usage: "link fields to areas \"FILE.csv\"  |  link fields to areas preset NAME",
-                summary: "research fields → knowledge areas (columns area, title, fields), for `activity … by area` and `strengths`", journaled: true, contained: false, node: LinkCommand.self)
+                summary: "research fields → knowledge areas (columns area, title, fields), for `activity … by area` and `strengths`", summarySV: "forskningsämnen → kunskapsområden (kolumnerna area, title, fields), för `activity … by area` och `strengths`", journaled: true, contained: false, node: LinkCommand.self)
     public var file: NameRef?
     public var preset: NameRef?
 

@@ -4,7 +4,8 @@ import SpetsCore
 
 public struct LoadCommand: CommandNode, Equatable {
     public static let spec = CommandSpec(name: "load", usage: "load \"FILE\" as NAME [sheet N] [language sv] [with region = COL, industry = COL, year = COL, measure = NAME] [text COL, …] [ignore COL, …] [measure COL, …] [level COL] [skip N] [missing \"X\", …] [unit COL = \"U\"] [wide industries|regions [into NAME]]  |  load regions \"FILE.csv\"",
-                summary: "read a dataset, all or nothing; formats: " + DataFormat.allCases.map(\.name).joined(separator: "; "), journaled: true, contained: false, takesPath: true, node: LoadCommand.self)
+                summary: "read a dataset, all or nothing; formats: " + DataFormat.allCases.map(\.name).joined(separator: "; "),
+                summarySV: "läs in en datamängd, allt eller inget; format: " + DataFormat.allCases.map(\.name).joined(separator: "; "), journaled: true, contained: false, takesPath: true, node: LoadCommand.self)
     /// A clause as written: `with region = COL` is (region, COL), `text A, B` two (text, …).
     public struct Mapping: Equatable, Sendable { public var key: String; public var value: NameRef }
     /// `with MEASURE prices constant 2019`

@@ -3,7 +3,7 @@
 import SpetsCore
 
 public struct OpenCommand: CommandNode, Equatable {
-    public static let spec = CommandSpec(name: "open", usage: "open \"FILE.spetsdb\"", summary: "make the session persistent in a workspace file (created if new)", journaled: false, transaction: false, contained: false, takesPath: true, node: OpenCommand.self)
+    public static let spec = CommandSpec(name: "open", usage: "open \"FILE.spetsdb\"", summary: "make the session persistent in a workspace file (created if new)", summarySV: "gör sessionen beständig i en arbetsytefil (skapas om den är ny)", journaled: false, transaction: false, contained: false, takesPath: true, node: OpenCommand.self)
     public var path: NameRef
 
     public static func parse(_ p: inout Parser) throws(Diagnostic) -> OpenCommand {

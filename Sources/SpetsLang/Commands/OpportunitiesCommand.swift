@@ -5,7 +5,7 @@ import SpetsCore
 
 public struct OpportunitiesCommand: CommandNode, Equatable {
     public static let spec = CommandSpec(name: "opportunities", usage: "opportunities R on D.M in YEAR [convention atlas|ecomplexity|economic-complexity] [threshold T]",
-                summary: "a region's non-specialised activities by relatedness and complexity (the S3 diversification view)", journaled: true, yieldsTable: true, node: OpportunitiesCommand.self)
+                summary: "a region's non-specialised activities by relatedness and complexity (the S3 diversification view)", summarySV: "en regions ospecialiserade verksamheter efter släktskap och komplexitet (S3-bilden av diversifiering)", journaled: true, yieldsTable: true, node: OpportunitiesCommand.self)
     public var region: NameRef
     public var measure: MeasureRef
     public var year: Int

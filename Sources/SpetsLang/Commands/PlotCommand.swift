@@ -6,7 +6,7 @@ import SpetsCore
 /// `plot … as bubble log title "…" to "p.svg"`
 public struct PlotCommand: CommandNode, Equatable {
     public static let spec = CommandSpec(name: "plot", usage: "plot EXPRESSION as " + ChartKind.all.map(\.name).joined(separator: "|") + " [" + PlotOptions.all.map { $0.keyword + ($0.shape == .flag ? "" : " …") }.joined(separator: "] [") + "] [to \"FILE.svg\"]",
-                summary: "draw a result as an SVG chart (in a notebook without `to`, into the page)", journaled: true, contained: false, takesPath: true,
+                summary: "draw a result as an SVG chart (in a notebook without `to`, into the page)", summarySV: "rita ett resultat som ett SVG-diagram (i en anteckningsbok utan `to`, in på sidan)", journaled: true, contained: false, takesPath: true,
                 details: ChartKind.all.map { "\($0.name.padded(to: 9, right: false)) \($0.summary); reads \($0.reads)" }
                     + [""] + PlotOptions.all.map { "\($0.keyword.padded(to: 9, right: false)) \($0.help)" }, node: PlotCommand.self)
 

@@ -3,7 +3,7 @@
 import SpetsCore
 
 public struct RankCommand: CommandNode, Equatable {
-    public static let spec = CommandSpec(name: "rank", usage: "rank VERB … for R [by COLUMN]  |  rank INDICATOR in YEAR for R", summary: "where a region stands among the regions of its level", journaled: true, yieldsTable: true, node: RankCommand.self)
+    public static let spec = CommandSpec(name: "rank", usage: "rank VERB … for R [by COLUMN]  |  rank INDICATOR in YEAR for R", summary: "where a region stands among the regions of its level", summarySV: "var en region står bland regionerna på samma nivå", journaled: true, yieldsTable: true, node: RankCommand.self)
     /// What is ranked: a per-region verb result, or an indicator in a year.
     public enum Subject: Equatable, Sendable {
         case verb(VerbCall)

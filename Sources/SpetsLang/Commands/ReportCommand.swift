@@ -5,7 +5,7 @@ import Glibc
 import SpetsCore
 
 public struct ReportCommand: CommandNode, Equatable {
-    public static let spec = CommandSpec(name: "report", usage: "report \"FILE.md|.html\" [for R] [dated]", summary: "a follow-up report (goals, indicators, specialisation, shift-share)", journaled: true, contained: false, takesPath: true, node: ReportCommand.self)
+    public static let spec = CommandSpec(name: "report", usage: "report \"FILE.md|.html\" [for R] [dated]", summary: "a follow-up report (goals, indicators, specialisation, shift-share)", summarySV: "en uppföljningsrapport (mål, indikatorer, specialisering, shift-share)", journaled: true, contained: false, takesPath: true, node: ReportCommand.self)
     public var path: NameRef
     public var region: NameRef?
     public var dated: Bool

@@ -3,7 +3,7 @@
 import SpetsCore
 
 public struct SQLCommand: CommandNode, Equatable {
-    public static let spec = CommandSpec(name: "sql", usage: "sql \"SELECT …\"", summary: "read-only SQL on the workspace (tables: datasets, definitions, journal, observations)", journaled: true, yieldsTable: true, contained: false, node: SQLCommand.self)
+    public static let spec = CommandSpec(name: "sql", usage: "sql \"SELECT …\"", summary: "read-only SQL on the workspace (tables: datasets, definitions, journal, observations)", summarySV: "SQL (bara läsning) mot arbetsytan (tabeller: datasets, definitions, journal, observations)", journaled: true, yieldsTable: true, contained: false, node: SQLCommand.self)
     public var query: NameRef
 
     public static func parse(_ p: inout Parser) throws(Diagnostic) -> SQLCommand {

@@ -4,7 +4,7 @@ import SpetsCore
 
 public struct ScenarioCommand: DefinitionCommand, Equatable {
     public static let spec = CommandSpec(name: "scenario", usage: "scenario NAME: growth INDUSTRIES|AREA +3%/yr [from YEAR] [, growth …]",
-                summary: "growth overrides to compare with a projection's base", journaled: true, node: ScenarioCommand.self)
+                summary: "growth overrides to compare with a projection's base", summarySV: "ändrad tillväxt att jämföra med framskrivningens bas", journaled: true, node: ScenarioCommand.self)
     /// One `growth ITEMS RATE/yr [from YEAR]`.
     public struct Growth: Equatable, Sendable {
         public var items: [AreaItemRef]

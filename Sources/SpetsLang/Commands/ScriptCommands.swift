@@ -5,7 +5,7 @@
 import SpetsCore
 
 public struct RunCommand: CommandNode, Equatable {
-    public static let spec = CommandSpec(name: "run", usage: "run \"FILE.spets\"", summary: "run a script (its statements are journaled one by one)", journaled: false, transaction: false, runsStatements: true, contained: false, takesPath: true, node: RunCommand.self)
+    public static let spec = CommandSpec(name: "run", usage: "run \"FILE.spets\"", summary: "run a script (its statements are journaled one by one)", summarySV: "kör ett skript (dess satser journalförs en och en)", journaled: false, transaction: false, runsStatements: true, contained: false, takesPath: true, node: RunCommand.self)
     public var path: NameRef
 
     public static func parse(_ p: inout Parser) throws(Diagnostic) -> RunCommand {
@@ -20,7 +20,7 @@ public struct RunCommand: CommandNode, Equatable {
 }
 
 public struct SaveCommand: CommandNode, Equatable {
-    public static let spec = CommandSpec(name: "save", usage: "save \"FILE.spets\"", summary: "write the session's successful statements as a replayable script", journaled: false, transaction: false, contained: false, takesPath: true, node: SaveCommand.self)
+    public static let spec = CommandSpec(name: "save", usage: "save \"FILE.spets\"", summary: "write the session's successful statements as a replayable script", summarySV: "spara sessionens lyckade satser som ett skript som kan köras igen", journaled: false, transaction: false, contained: false, takesPath: true, node: SaveCommand.self)
     public var path: NameRef
 
     public static func parse(_ p: inout Parser) throws(Diagnostic) -> SaveCommand {

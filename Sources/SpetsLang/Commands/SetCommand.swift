@@ -4,7 +4,7 @@ import SpetsCore
 
 public struct SetCommand: CommandNode, Equatable {
     public static let spec = CommandSpec(name: "set", usage: "set format table|csv|json|markdown  |  set decimals N  |  set rows N  |  set locale en|sv  |  set lang en|sv  |  set pager auto|on|off",
-                summary: "change how results are shown", journaled: true, node: SetCommand.self)
+                summary: "change how results are shown", summarySV: "ändra hur resultat visas", journaled: true, node: SetCommand.self)
     public var key: NameRef
     public var value: NameRef
 

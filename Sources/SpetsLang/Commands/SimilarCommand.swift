@@ -3,7 +3,7 @@
 import SpetsCore
 
 public struct SimilarCommand: CommandNode, Equatable {
-    public static let spec = CommandSpec(name: "similar", usage: "similar R on D.M in YEAR [top N] [by krugman|cosine|correlation] [outside CODE]", summary: "the regions with the most similar industry structure", journaled: true, yieldsTable: true, node: SimilarCommand.self)
+    public static let spec = CommandSpec(name: "similar", usage: "similar R on D.M in YEAR [top N] [by krugman|cosine|correlation] [outside CODE]", summary: "the regions with the most similar industry structure", summarySV: "regionerna med mest lik branschstruktur", journaled: true, yieldsTable: true, node: SimilarCommand.self)
     public var region: NameRef
     public var measure: MeasureRef
     public var year: Int

@@ -6,7 +6,7 @@ import SpetsCore
 /// `strengths Kalmar on se.employment in 2023 and pubs.publications in 2015..2022 for LNU`
 public struct StrengthsCommand: CommandNode, Equatable {
     public static let spec = CommandSpec(name: "strengths", usage: "strengths R on D.M in YEAR and P.M in Y0..Y1 for ORG",
-                summary: "per knowledge area: the region's LQ beside the organisation's activity index (industrial and research strengths)", journaled: true, yieldsTable: true, node: StrengthsCommand.self)
+                summary: "per knowledge area: the region's LQ beside the organisation's activity index (industrial and research strengths)", summarySV: "per kunskapsområde: regionens LQ bredvid lärosätets aktivitetsindex (styrkeområden i näringsliv och forskning)", journaled: true, yieldsTable: true, node: StrengthsCommand.self)
 
     public var region: NameRef
     public var industry: MeasureRef

@@ -4,7 +4,7 @@ import SpetsCore
 
 public struct YearsCommand: CommandNode, Equatable {
     public static let spec = CommandSpec(name: "years", usage: "years NAME",
-                                         summary: "the years of a dataset: rows, regions and industries with data, missing cells per year",
+                                         summary: "the years of a dataset: rows, regions and industries with data, missing cells per year", summarySV: "en datamängds år: rader, regioner och branscher med data, saknade celler per år",
                                          journaled: true, yieldsTable: true, node: YearsCommand.self)
     public var name: NameRef
 

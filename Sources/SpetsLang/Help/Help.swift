@@ -13,7 +13,7 @@ enum Help {
             return s
         }
         if let c = CommandTable.named(t) {
-            return "\(c.name) — \(tr(c.summary))\n\n  \(c.usage)\n" + (c.details.isEmpty ? "" : "\n" + c.details.map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n") + "\n")
+            return "\(c.name) — \(lang == .sv ? c.summarySV : c.summary)\n\n  \(c.usage)\n" + (c.details.isEmpty ? "" : "\n" + c.details.map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n") + "\n")
         }
         if let st = StageTable.named(t) { return "\(st.name) — \(Catalogue.text(st.summary, lang))\n\n  \(st.usage)\n" }
         let all = VerbTable.all.map(\.name) + CommandTable.all.map(\.name) + StageTable.all.map(\.name)
@@ -30,7 +30,7 @@ enum Help {
         s += sv ? "\nRörsteg (efter |)\n" : "\nPipe stages (after |)\n"
         for st in StageTable.all { s += "  \(st.name.padded(to: w, right: false))  \(t(st.summary))\n" }
         s += sv ? "\nKommandon\n" : "\nCommands\n"
-        for c in CommandTable.all { s += "  \(c.name.padded(to: w, right: false))  \(t(c.summary))\n" }
+        for c in CommandTable.all { s += "  \(c.name.padded(to: w, right: false))  \(sv ? c.summarySV : c.summary)\n" }
         s += sv ? "\n`help NAMN` visar hur det skrivs. En sats slutar vid radslut eller `;`; # inleder en kommentar.\n"
                 : "\n`help NAME` gives the syntax. Statements end at a newline or `;`; # starts a comment.\n"
         return s
