@@ -39,7 +39,7 @@ public enum Startup {
                 try registry!.addRegions(csv: try FileIO.read(dir + "/regions-se.csv"), file: dir + "/regions-se.csv")
                 try registry!.addIndustries(csv: try FileIO.read(dir + "/industries-nace.csv"), file: dir + "/industries-nace.csv")
             } catch {
-                StandardOutput.write(2, DiagnosticRenderer.render(Diagnostic(.registriesCouldRead, dir, error.message, severity: .warning)))
+                StandardOutput.write(2, DiagnosticRenderer.render(Diagnostic(.registriesCouldRead, dir, error, severity: .warning)))
             }
         })
         registry = r

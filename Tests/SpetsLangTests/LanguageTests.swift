@@ -1,7 +1,7 @@
 // LanguageTests.swift — the tests that read like the language: every
 // Tests/Language/<feature>/*.spets runs statement by statement in one session. Under a
 // statement, `# expect: LINE` lines are what it prints, in order and whole; a line
-// `#   ^^^ error: MESSAGE` says it fails with MESSAGE and the caret under those columns of
+// `#   ^^^ error: MESSAGE` (or `fel: …` under `set lang sv`) says it fails with MESSAGE and the caret under those columns of
 // the statement above (so columns are counted by eye, not by hand). A statement with
 // neither must not fail. `{fixtures}` and `{datasets}` name the repository's folders.
 import Foundation
@@ -22,9 +22,10 @@ final class LanguageTests: XCTestCase {
             let line = String(raw)
             if line.hasPrefix("# expect: ") || line == "# expect:" {
                 out[out.count - 1].expect.append(String(line.dropFirst("# expect: ".count)))
-            } else if line.hasPrefix("#"), let e = line.range(of: " error: "), line.dropFirst().prefix(while: { $0 == " " || $0 == "^" }).contains("^") {
+            } else if line.hasPrefix("#"), let e = line.range(of: " error: ") ?? line.range(of: " fel: "),
+                      line.dropFirst().prefix(while: { $0 == " " || $0 == "^" }).contains("^") {
                 let marks = String(" " + line[line.index(after: line.startIndex)..<e.lowerBound])
-                out[out.count - 1].caret = (String(marks.reversed().drop { $0 == " " }.reversed()), String(line[e.upperBound...]))
+                out[out.count - 1].caret = (String(marks.reversed().drop { $0 == " " }.reversed()), String(line[line.index(after: e.lowerBound)...]))
             } else if line.hasPrefix("#") || line.trimmingCharacters(in: .whitespaces).isEmpty {
                 continue
             } else {
@@ -48,11 +49,11 @@ final class LanguageTests: XCTestCase {
                 let got = h.run(c.statement).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                 let lines = got.last == "" ? Array(got.dropLast()) : got
                 if let caret = c.caret {
-                    guard let i = lines.firstIndex(where: { $0.hasPrefix("error: ") }) else { XCTFail("\(at): no error; printed \(lines)"); continue }
-                    XCTAssertEqual(lines[i], "error: " + caret.message, at)
+                    guard let i = lines.firstIndex(where: { $0.hasPrefix("error: ") || $0.hasPrefix("fel: ") }) else { XCTFail("\(at): no error; printed \(lines)"); continue }
+                    XCTAssertEqual(lines[i], caret.message, at)
                     XCTAssertEqual(lines.count > i + 2 ? lines[i + 2] : "", "  " + caret.marks, "\(at): caret")
                 } else {
-                    XCTAssertFalse(lines.contains { $0.hasPrefix("error: ") }, "\(at): failed: \(lines.joined(separator: "\n"))")
+                    XCTAssertFalse(lines.contains { $0.hasPrefix("error: ") || $0.hasPrefix("fel: ") }, "\(at): failed: \(lines.joined(separator: "\n"))")
                     if !c.expect.isEmpty { XCTAssertEqual(lines, c.expect, at) }
                 }
             }

@@ -5,9 +5,7 @@ enum DecompositionRegions {
     /// The `for` list, or every region taking part (each then in its own block).
     static func pick(_ pd: PeriodData, _ cube: Cube, _ wanted: [Int32]?, _ ref: Reference, first: Int) throws(Diagnostic) -> [Int] {
         if case .region(let q) = ref, !pd.active(Int(q)) {
-            var d = pd.frame.absence(of: Int(q), in: cube)
-            d.message = "reference region: " + d.message
-            throw d
+            throw pd.frame.absence(of: Int(q), in: cube).wrapped(in: .referenceRegion)
         }
         if let wanted {
             for r in wanted where !pd.active(Int(r)) { throw pd.frame.absence(of: Int(r), in: cube) }

@@ -81,9 +81,7 @@ public enum LocationQuotient {
     static func outputRegions(_ cs: CrossSection, _ cube: Cube, _ wanted: [Int32]?, _ ref: Reference, year: Int) throws(Diagnostic) -> [Int] {
         if case .region(let q) = ref, !cs.active[Int(q)] {
             guard let f = cs.frame else { throw Diagnostic(.referenceRegionHasNoData, cube.region.display(q), year) }
-            var d = f.absence(of: Int(q), in: cube)
-            d.message = "reference region: " + d.message
-            throw d
+            throw f.absence(of: Int(q), in: cube).wrapped(in: .referenceRegion)
         }
         if let wanted {
             for r in wanted where !cs.active[Int(r)] {

@@ -75,7 +75,7 @@ public enum Projection {
         if let w = requested {
             let inside = observed.filter { w.contains($0) }
             guard inside.count >= 2 else {
-                throw Diagnostic(.windowHasObservedYearProjection, w.lowerBound, w.upperBound, inside.count, inside.count == 1 ? "" : "s",
+                throw Diagnostic(.windowHasObservedYearProjection, w.lowerBound, w.upperBound, plural(inside.count, "observed year"),
                                  help: "observed years: \(observed.map(String.init).joined(separator: ", "))")
             }
             return inside

@@ -72,7 +72,7 @@ enum ChartData {
     /// The named column, which must be numeric.
     static func require(_ t: Table, _ name: String, for kind: String) throws(Diagnostic) -> Int {
         guard let c = t.columnIndex(name), t.columns[c].isNumeric else {
-            throw Diagnostic(message: "a \(kind) chart needs a numeric column `\(name)`; this table has " + t.columns.map(\.name).joined(separator: ", "),
+            throw Diagnostic(.chartNeedsNumericColumnNamed, kind, name, t.columns.map(\.name).joined(separator: ", "),
                              help: ChartKind.named(kind).map { "it reads " + $0.reads } ?? "")
         }
         return c
@@ -82,7 +82,7 @@ enum ChartData {
     static func valueColumn(_ t: Table, _ o: ChartOptions, kind: String) throws(Diagnostic) -> Int {
         if let v = o.value { return try require(t, v, for: kind) }
         guard let c = t.columns.lastIndex(where: { $0.isNumeric && $0.kind == .value }) else {
-            throw Diagnostic(message: "a \(kind) chart needs a numeric column; this table has " + t.columns.map(\.name).joined(separator: ", "))
+            throw Diagnostic(.chartNeedsNumericColumn, kind, t.columns.map(\.name).joined(separator: ", "))
         }
         return c
     }
@@ -92,7 +92,7 @@ enum ChartData {
     /// tell series apart (scenario, region, …).
     static func overYears(_ t: Table, _ o: ChartOptions, kind: String) throws(Diagnostic) -> (year: Int, value: Int, series: [Int]) {
         guard let yc = t.columnIndex("year"), t.columns[yc].isNumeric else {
-            throw Diagnostic(message: "a \(kind) chart needs a `year` column; this table has " + t.columns.map(\.name).joined(separator: ", "),
+            throw Diagnostic(.chartNeedsYearColumn, kind, t.columns.map(\.name).joined(separator: ", "),
                              help: "it reads " + (ChartKind.named("line")?.reads ?? ""))
         }
         let skip: Set<String> = ["year", "lower", "upper", "kind"]

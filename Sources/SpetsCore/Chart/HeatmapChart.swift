@@ -11,7 +11,7 @@ enum HeatmapChart {
         let vc = try ChartData.valueColumn(t, o, kind: "heatmap")
         let keys = ChartData.labelColumns(t)
         guard keys.count >= 2 else {
-            throw Diagnostic(message: "a heatmap needs two key columns that vary (rows × columns); this table varies only in " + keys.map { t.columns[$0].name }.joined(separator: ", "),
+            throw Diagnostic(.heatmapNeedsTwoKeys, keys.map { t.columns[$0].name }.joined(separator: ", "),
                              help: "e.g. `plot lq se.employment in 2023 as heatmap` (every region × every industry)")
         }
         let rk = keys[0], ck = keys[1]

@@ -30,7 +30,7 @@ enum ScatterChart {
         }
         let known: Set<String> = ["lq", "lq_change", "growth", "national_growth"]
         guard let sizeCol = t.columns.firstIndex(where: { $0.isNumeric && $0.kind == .value && !known.contains($0.name) }) else {
-            throw Diagnostic(message: "a bubble chart needs a size column (the measure) beside lq; this table has " + t.columns.map(\.name).joined(separator: ", "))
+            throw Diagnostic(.bubbleNeedsSize, t.columns.map(\.name).joined(separator: ", "))
         }
         let sizes = ChartData.numbers(t, sizeCol), ys = ChartData.numbers(t, lq)
         let labelCols = ChartData.labelColumns(t)

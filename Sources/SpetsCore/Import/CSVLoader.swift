@@ -97,7 +97,7 @@ extension CSVLoader {
             for k in 0..<n {
                 while pos < buf.count && buf[pos] != 10 { pos += 1 }
                 guard pos < buf.count else {
-                    throw Diagnostic(.hasOnly, n, path, k + 1, k == 0 ? "line" : "lines",
+                    throw Diagnostic(.hasOnly, n, path, plural(k + 1, "line"),
                                      location: FileLocation(file: path, line: 1), help: "skip the title rows above the header, no more")
                 }
                 pos += 1; line += 1

@@ -74,7 +74,7 @@ public enum PXLoader {
         // too short for the declared cells is refused before they are allocated.
         let room = (b.count - px.dataStart + 1) / 2
         if keyVars.isEmpty && total > room {
-            throw Diagnostic(message: "the variables declare \(total) cells (" + vars.map { String($0.labels.count) }.joined(separator: " × ") + ") but DATA has room for at most \(room) values",
+            throw Diagnostic(.pxCellsExceedRoom, total, vars.map { String($0.labels.count) }.joined(separator: " × "), room,
                              location: FileLocation(file: path, line: px.dataLine), help: "check VALUES against the data, or download the table again")
         }
         t.data = [Double](repeating: .nan, count: total)
@@ -191,14 +191,14 @@ public enum PXLoader {
             let c = try r.next()
             if case .end = c { break }
             guard k < data.count else {
-                throw Diagnostic(message: "DATA holds more values than the variables declare (\(data.count) = " + sizes.map(String.init).joined(separator: " × ") + ")",
+                throw Diagnostic(.pxDataTooLong, data.count, sizes.map(String.init).joined(separator: " × "),
                                  location: r.location, help: "check VALUES against the data, or a missing ; at the end of DATA")
             }
             store(c, k, &data, &symbols, &flags)
             k += 1
         }
         if k < data.count {
-            throw Diagnostic(message: "DATA holds \(k) values but the variables declare \(data.count) (" + sizes.map(String.init).joined(separator: " × ") + ")",
+            throw Diagnostic(.pxDataCountDiffers, k, data.count, sizes.map(String.init).joined(separator: " × "),
                              location: r.location, help: "the file is truncated or VALUES lists more values than the data has")
         }
     }
@@ -209,7 +209,7 @@ public enum PXLoader {
                           symbols: inout [String: Int], flags: inout CellFlagsBuilder, vars: [DenseTable.Axis], keys: [(Int, String)]) throws(Diagnostic) -> Int {
         let keyIdx = keys.map(\.0)
         guard keyIdx == Array(0..<keyIdx.count) else {
-            throw Diagnostic(message: "KEYS must name the first STUB variables in order, here: " + keyIdx.map { vars[$0].name }.joined(separator: ", "),
+            throw Diagnostic(.pxKeysOrder, keyIdx.map { vars[$0].name }.joined(separator: ", "),
                              location: FileLocation(file: path, line: px.dataLine))
         }
         let width = vars[keyIdx.count...].reduce(1) { $0 * $1.labels.count }

@@ -14,7 +14,7 @@ extension PXLoader {
             let all = px.entries.first { $0.keyword == "LANGUAGES" && $0.language == nil }?.texts.map { $0.lowercased() } ?? base.map { [$0] } ?? []
             if let want = requested?.lowercased(), want != base {
                 guard all.contains(want) else {
-                    throw Diagnostic(message: "`language \(want)`: the file is in " + (all.isEmpty ? "one unnamed language" : all.joined(separator: ", ")),
+                    throw Diagnostic(.pxLanguageNotInFile, want, all.isEmpty ? "one unnamed language" : all.joined(separator: ", "),
                                      location: FileLocation(file: path, line: 1),
                                      help: all.isEmpty ? "drop `language`" : "choose one of " + all.joined(separator: ", "),
                                      candidates: Text.suggestions(for: want, among: all))

@@ -37,13 +37,23 @@ public struct Diagnostic: Error, Equatable, Sendable {
     /// string interpolation would write them.
     public init(_ id: MessageID, _ args: Any..., span: Range<Int>? = nil, location: FileLocation? = nil,
                 help: String? = nil, candidates: [String] = [], severity: Severity = .error) {
-        self.init(Message(id, args.map { String(describing: $0) }), span: span, location: location, help: help, candidates: candidates, severity: severity)
+        self.init(Message(id, any: args), span: span, location: location, help: help, candidates: candidates, severity: severity)
     }
 
     public init(_ m: Message, span: Range<Int>? = nil, location: FileLocation? = nil,
                 help: String? = nil, candidates: [String] = [], severity: Severity = .error) {
         self.init(message: m.text(.en), span: span, location: location, help: help, candidates: candidates, severity: severity)
         content = m
+    }
+
+    /// This diagnostic inside another message (`reference region: …`), span and help kept.
+    public func wrapped(in id: MessageID, _ before: Any...) -> Diagnostic {
+        var d = self
+        d.message = ""   // (clears the id; set again below)
+        let m = Message(id, any: before + [self])
+        d.message = m.text(.en)
+        d.content = m
+        return d
     }
 
     /// The message in a language (by id when it has one; else the catalogue's matcher).

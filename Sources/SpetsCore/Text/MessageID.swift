@@ -291,4 +291,17 @@ public enum MessageID: String, CaseIterable, Sendable {
     case noTutorialRunning
     case nothingToExplain
     case methodsTextNotFound
+    case referenceRegion
+    case takesWholeNumberFrom0To12
+    case chartNeedsNumericColumnNamed
+    case chartNeedsNumericColumn
+    case chartNeedsYearColumn
+    case heatmapNeedsTwoKeys
+    case bubbleNeedsSize
+    case pxCellsExceedRoom
+    case pxDataTooLong
+    case pxDataCountDiffers
+    case pxKeysOrder
+    case pxLanguageNotInFile
+    case unexpectedInPlot
 }

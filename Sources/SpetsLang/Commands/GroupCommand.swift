@@ -80,7 +80,7 @@ extension Session {
         var out: [Int32] = []
         for m in g.members {
             do { out.append(try NameResolver(cube.region, registry: registry).resolve(m, dataset: cube.name)) }
-            catch { throw Diagnostic(.group, n.text, error.message, span: n.span, candidates: error.candidates) }
+            catch { throw Diagnostic(.group, n.text, error, span: n.span, candidates: error.candidates) }
         }
         return out
     }

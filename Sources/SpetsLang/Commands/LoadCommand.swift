@@ -52,7 +52,7 @@ extension Parser {
             let which = advance().text.lowercased()
             return LoadCommand(path: try parseString("a registry CSV path"), name: nil, mapping: [], registry: which)
         }
-        let path = try parseString("a file path in quotes")
+        let path = try parseString("a file path")
         var name: NameRef? = nil
         if match(word: "as") { name = try parseIdentifier("a dataset name") }
         var mapping: [(String, NameRef)] = []

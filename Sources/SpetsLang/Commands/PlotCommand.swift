@@ -69,7 +69,7 @@ extension Parser {
         while !atStatementEnd && !peek.isWord("to") {
             let kw = peek
             guard kw.kind == .identifier, let spec = PlotOptions.named(kw.text) else {
-                throw error("unexpected \(describe(kw)) in `plot`; expected `to \"FILE.svg\"` or an option: " + PlotOptions.all.map(\.keyword).joined(separator: ", "),
+                throw error(.unexpectedInPlot, describe(kw), PlotOptions.all.map(\.keyword).joined(separator: ", "),
                             candidates: kw.kind == .identifier ? Text.suggestions(for: kw.text, among: PlotOptions.all.map(\.keyword) + ["to"]) : [])
             }
             if options.contains(where: { $0.keyword.text.lowercased() == spec.keyword }) { throw error(.givenTwice, spec.keyword) }

@@ -46,7 +46,7 @@ extension Session {
             settings.format = f
         case "decimals", "rows":
             guard let n = Int(value.text), n >= 0, n <= (key.text.lowercased() == "rows" ? 1_000_000 : 12) else {
-                throw Diagnostic(.takesWholeNumber, key.text, key.text.lowercased() == "decimals" ? " from 0 to 12" : "", span: value.span)
+                throw Diagnostic(key.text.lowercased() == "decimals" ? .takesWholeNumberFrom0To12 : .takesWholeNumber, key.text, span: value.span)
             }
             if key.text.lowercased() == "decimals" { settings.decimals = n } else { settings.maxRows = max(n, 1) }
         case "pager":

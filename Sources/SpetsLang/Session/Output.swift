@@ -22,7 +22,7 @@ extension OutputSink {
             if settings.format == .table || settings.format == .markdown { sink.append(10) }
             try sink.flush()
         } catch {
-            self.error("error: " + error.message + "\n")
+            self.error(DiagnosticRenderer.render(error, language: settings.language))
         }
     }
 }

@@ -94,6 +94,7 @@ public final class Runner {
         let spec = st.command
         guard spec?.transaction ?? true else {
             emit(try session.execute(st, runner: self))
+            // (A statement that runs others has them followed up one by one.)
             if !(spec?.runsStatements ?? false), nesting == 0, let f = session.tutorialFollowUp(st.text) { sink.result(f) }
             return
         }

@@ -82,7 +82,7 @@ public struct Parser {
     func error(_ id: MessageID, _ args: Any..., at t: Token? = nil, help: String? = nil, candidates: [String] = []) -> Diagnostic {
         let tok = t ?? peek
         let span = tok.kind == .end || tok.kind == .newline ? tok.span.lowerBound..<(tok.span.lowerBound + 1) : tok.span
-        return Diagnostic(Message(id, args.map { String(describing: $0) }), span: span, help: help, candidates: candidates)
+        return Diagnostic(Message(id, any: args), span: span, help: help, candidates: candidates)
     }
 
     func describe(_ t: Token) -> String {
@@ -207,7 +207,13 @@ public struct Parser {
             }
             advance()
             let value = try parseClauseValue(cs, spec: spec)
-            clauses.append(Clause(keyword: cs.keyword, value: value, span: kw.span.lowerBound..<previous.span.upperBound))
+            let clauseSpan = kw.span.lowerBound..<previous.span.upperBound
+            // `vs mean` only where the verb's index has one: the clause's shape says (the
+            // completer reads the same).
+            if value == .mean, case .reference(allowsMean: false) = cs.shape {
+                throw Diagnostic(.appliesKrugmanSIndexSpecialisation, span: clauseSpan, help: "use `vs rest` or `vs REGION`")
+            }
+            clauses.append(Clause(keyword: cs.keyword, value: value, span: clauseSpan))
         }
         try Self.checkYearOrder(clauses.first { $0.keyword == "from" }, clauses.first { $0.keyword == "to" })
         for cs in spec.clauses where cs.required && !clauses.contains(where: { $0.keyword == cs.keyword }) {

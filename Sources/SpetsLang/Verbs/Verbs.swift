@@ -88,18 +88,13 @@ extension Verbs {
         return scope
     }
 
-    /// The `vs` clause; whether `vs mean` is allowed is the verb's clause shape (the parser
-    /// and the completer read the same).
+    /// The `vs` clause (whether `vs mean` is allowed is the clause's shape, read by the
+    /// parser and the completer).
     static func reference(_ s: Session, _ call: VerbCall, _ cube: Cube) throws(Diagnostic) -> Reference {
         guard let v = call.clause("vs") else { return .levelSum }
         switch v.value {
         case .rest: return .rest
-        case .mean:
-            guard case .reference(allowsMean: true)? = VerbTable.named(call.verb)?.clause("vs")?.shape else {
-                throw Diagnostic(.appliesKrugmanSIndexSpecialisation, span: v.span,
-                                 help: "use `vs rest` or `vs REGION`")
-            }
-            return .mean
+        case .mean: return .mean   // (the parser refuses it where the verb has no mean reference)
         case .name(let n):
             // A group name (and no region of that name) is a group reference.
             if s.group(named: n.text) != nil, (try? s.resolveRegion(n, in: cube)) == nil {
