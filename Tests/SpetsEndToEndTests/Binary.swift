@@ -32,7 +32,9 @@ enum Binary {
     struct Result { var out: String; var err: String; var combined: String; var status: Int32 }
 
     /// Runs spets to completion. `combined` is stdout and stderr through one pipe, in order.
-    static func run(_ args: [String], stdin: String? = nil, cwd: String? = nil, env: [String: String] = [:]) throws -> Result {
+    /// `combinedOnly`: one launch, for what a person sees (a run that writes files must not be
+    /// launched twice in one directory).
+    static func run(_ args: [String], stdin: String? = nil, cwd: String? = nil, env: [String: String] = [:], combinedOnly: Bool = false) throws -> Result {
         func launch(_ merge: Bool) throws -> (String, String, Int32) {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: path)
@@ -60,6 +62,10 @@ enum Binary {
             errDone.wait()
             p.waitUntilExit()
             return (String(decoding: o, as: UTF8.self), String(decoding: r, as: UTF8.self), p.terminationStatus)
+        }
+        if combinedOnly {
+            let (c, _, s) = try launch(true)
+            return Result(out: "", err: "", combined: c, status: s)
         }
         let (o, e, s) = try launch(false)
         let (c, _, _) = try launch(true)

@@ -1,5 +1,5 @@
 // TranscriptTests.swift — `spets run` on each Tests/Transcripts/*.spets, one test apiece (so
-// one transcript's diff does not hide the next's); the output (stdout and stderr in order) and
+// one transcript's diff does not hide the next's), each in a fresh copy of its directory; the output (stdout and stderr in order) and
 // exit status must equal the .expected file beside it. A first line `# args: …` adds
 // command-line options. SPETS_UPDATE_TRANSCRIPTS=1 rewrites the expected files (review the
 // diff before committing: they are the contract).
@@ -23,6 +23,7 @@ final class TranscriptTests: XCTestCase {
         "11-compare",
         "12-relatedness",
         "13-pc-axis",
+        "14-export-any",
     ]
 
     func test01LqWorked() throws { try check("01-lq-worked") }
@@ -38,6 +39,7 @@ final class TranscriptTests: XCTestCase {
     func test11Compare() throws { try check("11-compare") }
     func test12Relatedness() throws { try check("12-relatedness") }
     func test13PcAxis() throws { try check("13-pc-axis") }
+    func test14ExportAny() throws { try check("14-export-any") }
 
     func testEveryTranscriptHasATest() throws {
         let scripts = try FileManager.default.contentsOfDirectory(atPath: Self.dir).filter { $0.hasSuffix(".spets") }
@@ -52,7 +54,7 @@ final class TranscriptTests: XCTestCase {
         if let first = text.split(separator: "\n").first, first.hasPrefix("# args:") {
             args += first.dropFirst("# args:".count).split(separator: " ").map(String.init)
         }
-        let r = try Binary.run(args, cwd: Self.dir)
+        let r = try Binary.run(args, cwd: try Self.sandbox(name), combinedOnly: true)
         let got = r.combined + "[exit \(r.status)]\n"
         let expectedPath = Self.dir + "/" + base + ".expected"
         if ProcessInfo.processInfo.environment["SPETS_UPDATE_TRANSCRIPTS"] == "1" {
@@ -62,6 +64,18 @@ final class TranscriptTests: XCTestCase {
         let want = (try? String(contentsOfFile: expectedPath, encoding: .utf8)) ?? "(missing \(expectedPath))"
         XCTAssertEqual(got, want, "transcript \(name) differs")
         // Determinism: a second run is byte-identical.
-        XCTAssertEqual(try Binary.run(args, cwd: Self.dir).combined, r.combined, "\(name) is not deterministic")
+        XCTAssertEqual(try Binary.run(args, cwd: try Self.sandbox(name), combinedOnly: true).combined, r.combined, "\(name) is not deterministic")
+    }
+
+    /// A fresh copy of the layout a transcript sees (`../../datasets`, `../Fixtures`), so
+    /// what it writes (`export … to "ss.csv"`) lands in a directory of its own, new each run.
+    static func sandbox(_ script: String) throws -> String {
+        let top = try Binary.freshDirectory("transcript")
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: top + "/Tests/Transcripts", withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: top + "/datasets", withDestinationPath: Binary.root + "/datasets")
+        try fm.createSymbolicLink(atPath: top + "/Tests/Fixtures", withDestinationPath: Binary.root + "/Tests/Fixtures")
+        try fm.copyItem(atPath: dir + "/" + script, toPath: top + "/Tests/Transcripts/" + script)
+        return top + "/Tests/Transcripts"
     }
 }

@@ -6,6 +6,16 @@ import XCTest
 @testable import SpetsLang
 
 final class ComfortErrorTests: XCTestCase {
+    /// A file not found names the near files beside it and in the bundled datasets folder.
+    func testAFileNotFoundSuggestsTheBundledOne() throws {
+        let h = try Harness()
+        let out = h.run("load \"demo-counties.csv\" as d")
+        XCTAssertTrue(out.hasPrefix("error: cannot open demo-counties.csv: "), out)
+        XCTAssertTrue(out.contains("did you mean `") && out.contains("datasets/demo-counties.csv`?"), out)
+        let near = h.run("load \"\(Repo.root)/datasets/demo-countie.csv\" as d")
+        XCTAssertTrue(near.contains("did you mean `\(Repo.root)/datasets/demo-counties.csv`"), near)
+    }
+
     func testHistoryEditPagerAndSheetErrors() throws {
         let h = try Harness()
         h.run("load \"\(Repo.write("w-comfort.csv", Repo.worked))\" as w")

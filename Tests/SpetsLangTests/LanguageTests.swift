@@ -2,7 +2,8 @@
 // Tests/Language/<feature>/*.spets runs statement by statement in one session. Under a
 // statement, `# expect: LINE` lines are what it prints, in order and whole; a line
 // `#   ^^^ error: MESSAGE` (or `fel: …` under `set lang sv`) says it fails with MESSAGE and the caret under those columns of
-// the statement above (so columns are counted by eye, not by hand). A statement with
+// the statement above (so columns are counted by eye, not by hand), and `# expect:` lines
+// under it are lines it shows after the caret (`  did you mean …?`). A statement with
 // neither must not fail. `{fixtures}` and `{datasets}` name the repository's folders.
 import Foundation
 import XCTest
@@ -52,6 +53,8 @@ final class LanguageTests: XCTestCase {
                     guard let i = lines.firstIndex(where: { $0.hasPrefix("error: ") || $0.hasPrefix("fel: ") }) else { XCTFail("\(at): no error; printed \(lines)"); continue }
                     XCTAssertEqual(lines[i], caret.message, at)
                     XCTAssertEqual(lines.count > i + 2 ? lines[i + 2] : "", "  " + caret.marks, "\(at): caret")
+                    // `# expect:` lines under an error: lines it shows after the caret (the fix).
+                    for e in c.expect { XCTAssertTrue(lines.dropFirst(i + 3).contains(e), "\(at): no line \(e) in \(lines.joined(separator: "\n"))") }
                 } else {
                     XCTAssertFalse(lines.contains { $0.hasPrefix("error: ") || $0.hasPrefix("fel: ") }, "\(at): failed: \(lines.joined(separator: "\n"))")
                     if !c.expect.isEmpty { XCTAssertEqual(lines, c.expect, at) }

@@ -56,7 +56,7 @@ final class PlotTests: XCTestCase {
         try assertDiagnostic(st, under(st, "bubles"),
                              "unknown chart kind `bubles`", in: h)
         XCTAssertTrue(h.run("plot lq se.employment in 2023 as bubles to \"x.svg\"").contains("did you mean `bubble`"))
-        try assertDiagnostic("plot lq se.employment in 2023 to \"x.svg\"", "                              ^^", "unexpected `to` in `lq`; expected one of: in, for, vs, with, threshold, by, level, industries, missing", in: h)
+        try assertDiagnostic("plot lq se.employment in 2023 to \"x.svg\"", "                              ^^", "expected `as KIND` after what to plot, found `to`", in: h)
         try assertDiagnostic("plot lq se.employment in 2023 as bars", "^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^",
                              "`plot` needs a file here: add `to \"FILE.svg\"`", in: h)
         st = "plot lq se.employment in 2023 as bars to \"x.png\""

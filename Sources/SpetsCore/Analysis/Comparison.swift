@@ -108,6 +108,47 @@ public enum Comparison {
         ], footer: ["rank of \(labels.display(region)) by \(what): 1 = highest; equal values share a rank; percentile = share of the others below it"])
     }
 
+    /// Where a region stands within each group of a per-region result that has several rows
+    /// per region (`rank lq … for R`: one row per industry). `groupColumns` are the other
+    /// key columns; each group ranks the regions that have a value in it.
+    public static func rankWithin(_ t: Table, valueColumn col: Int, regionColumn ri: Int, region: Int32,
+                                  groupColumns: [Int], what: String) throws(Diagnostic) -> Table {
+        guard case .coded(let codes, let dim) = t.columns[ri].values, case .number(let v) = t.columns[col].values else {
+            throw Diagnostic(.doesGiveOneRowPer, what)
+        }
+        // Groups in the order they first occur (the result's own order).
+        var order: [String] = [], rows: [String: [Int]] = [:]
+        for k in 0..<t.rowCount {
+            let key = groupColumns.map { t.columns[$0].machineText(k) }.joined(separator: "\u{1F}")
+            if rows[key] == nil { order.append(key) }
+            rows[key, default: []].append(k)
+        }
+        var keep: [Int] = [], value: [Double] = [], rank: [Double] = [], of: [Double] = [], pct: [Double] = []
+        var without: [String] = []
+        for key in order {
+            let members = rows[key]!
+            guard let own = members.first(where: { codes[$0] == region }), !v[own].isNaN else {
+                without.append(groupColumns.map { t.columns[$0].machineText(members[0]) }.joined(separator: " "))
+                continue
+            }
+            let all = members.map { v[$0] }.filter { !$0.isNaN }
+            let higher = all.filter { $0 > v[own] }.count, lower = all.filter { $0 < v[own] }.count
+            keep.append(own); value.append(v[own]); rank.append(Double(higher + 1)); of.append(Double(all.count))
+            pct.append(all.count > 1 ? 100 * Double(lower) / Double(all.count - 1) : 100)
+        }
+        guard !keep.isEmpty else { throw Diagnostic(.hasNoValueRank, dim.display(region), what) }
+        let kept = t.take(keep)
+        var columns = [kept.columns[ri]] + groupColumns.map { kept.columns[$0] }
+        columns.append(Column("value", .number(value), decimals: 4))
+        columns.append(Column("rank", .number(rank), decimals: 0))
+        columns.append(Column("of", .number(of), decimals: 0))
+        columns.append(Column("percentile", .number(pct), decimals: 1))
+        var footer = ["rank of \(dim.display(region)) by \(what) within each " + groupColumns.map { t.columns[$0].name }.joined(separator: " and ")
+                      + ": 1 = highest among the regions with a value; equal values share a rank; percentile = share of the others below it"]
+        if !without.isEmpty { footer.append("no value for \(dim.display(region)): " + without.prefix(10).joined(separator: ", ") + (without.count > 10 ? ", … (\(without.count))" : "")) }
+        return Table(columns: columns, footer: footer + t.footer.filter { $0.hasPrefix("reference") })
+    }
+
     /// σ-convergence (coefficient of variation across regions per year) and β-convergence
     /// (OLS of annualised log growth on the log initial level).
     public static func convergence(_ spec: IndicatorSpec, from: Int, to: Int, regions: [Int32]?, registry: Registry,

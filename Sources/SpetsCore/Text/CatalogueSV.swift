@@ -4,17 +4,6 @@
 
 extension Catalogue {
     static let entries: [CatalogueEntry] = [
-        // Parts of the parser's messages.
-        CatalogueEntry("after `{0}` (`{1} from DATASET`)", "efter `{0}` (`{1} from DATASET`)"),
-        CatalogueEntry("after `{0}`", "efter `{0}`"),
-        CatalogueEntry("to close `{0}(`", "för att stänga `{0}(`"),
-        CatalogueEntry("or `preset` after `{0}`", "eller `preset` efter `{0}`"),
-        CatalogueEntry("a setting ({0})", "en inställning ({0})"),
-        CatalogueEntry("a data source ({0})", "en datakälla ({0})"),
-        CatalogueEntry("{0} observed years", "{0} observerade år"),
-        CatalogueEntry("{0} observed year", "{0} observerat år"),
-        CatalogueEntry("{0} lines", "{0} rader"),
-        CatalogueEntry("{0} line", "{0} rad"),
         // Result footers.
         CatalogueEntry("LQ = (x[r,i] / x[r,·]) / (N[i] / N), {0} ({1}) {2}", "LQ = (x[r,i] / x[r,·]) / (N[i] / N), {0} ({1}) {2}"),
         CatalogueEntry("reference: {0}", "referens: {0}"),
@@ -133,7 +122,7 @@ extension Catalogue {
         CatalogueEntry("loaded {0}: {1} rows, {2} regions, {3} industries, measures {4}", "läste in {0}: {1} rader, {2} regioner, {3} branscher, mått {4}"),
         CatalogueEntry("plotted {0} chart of {1} rows to {2}", "ritade diagrammet {0} med {1} rader till {2}"),
         CatalogueEntry("saved {0} statements to {1}", "sparade {0} satser i {1}"),
-        CatalogueEntry("exported {0} rows to {1} ({2})", "exporterade {0} rader till {1} ({2})"),
+        CatalogueEntry("exported {0} to {1} ({2})", "exporterade {0} till {1} ({2})"),
         // Errors and their help.
         CatalogueEntry("unknown verb `{0}`", "okänt verb `{0}`"),
         CatalogueEntry("verbs: {0}; `help` lists everything", "verb: {0}; `help` listar allt"),
@@ -167,6 +156,22 @@ extension Catalogue {
         CatalogueEntry("unknown setting `{0}`", "okänd inställning `{0}`"),
         CatalogueEntry("settings: {0}", "inställningar: {0}"),
         CatalogueEntry("unterminated string", "strängen avslutas aldrig"),
+        // A `where` that keeps no row.
+        CatalogueEntry("no row has {0} ({1} in the table: {2}–{3})", "ingen rad har {0} ({1} i tabellen: {2}–{3})"),
+        CatalogueEntry("no row has {0}", "ingen rad har {0}"),
+        // Parts filled into messages (last: the most general shapes).
+        CatalogueEntry("after `{0}` (`{1} from DATASET`)", "efter `{0}` (`{1} from DATASET`)"),
+        CatalogueEntry("after `{0}`", "efter `{0}`"),
+        CatalogueEntry("to close `{0}(`", "för att stänga `{0}(`"),
+        CatalogueEntry("or `preset` after `{0}`", "eller `preset` efter `{0}`"),
+        CatalogueEntry("a setting ({0})", "en inställning ({0})"),
+        CatalogueEntry("a data source ({0})", "en datakälla ({0})"),
+        CatalogueEntry("{0} observed years", "{0} observerade år"),
+        CatalogueEntry("{0} observed year", "{0} observerat år"),
+        CatalogueEntry("{0} lines", "{0} rader"),
+        CatalogueEntry("{0} line", "{0} rad"),
+        CatalogueEntry("{0} rows", "{0} rader"),
+        CatalogueEntry("{0} row", "{0} rad"),
     ]
 
     /// Whole lines or parts that are single words or fixed phrases.
@@ -238,6 +243,7 @@ extension Catalogue {
         "an industry column": "en branschkolumn",
         "a region column (or one per industry)": "en regionkolumn (eller en per bransch)",
         "scratch directory": "tillfälliga mapp",
+        "no row meets every part of the condition": "ingen rad uppfyller hela villkoret",
         "one unnamed language": "ett namnlöst språk",
         "folder": "mapp",
         "persons": "personer", "county": "län", "country": "riket", "nuts1": "landsdel", "nuts2": "riksområde", "municipality": "kommun",

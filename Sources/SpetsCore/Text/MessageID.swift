@@ -304,4 +304,10 @@ public enum MessageID: String, CaseIterable, Sendable {
     case pxKeysOrder
     case pxLanguageNotInFile
     case unexpectedInPlot
+    case takesResultTableDoesGive
+    case sortTakesAscDesc
+    case decimalComma
+    case severalWordsNeedQuotes
+    case notAClauseOf
+    case measureIsInDataset
 }

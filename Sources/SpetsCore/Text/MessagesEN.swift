@@ -303,5 +303,11 @@ extension Messages {
         .pxKeysOrder: "KEYS must name the first STUB variables in order, here: {0}",
         .pxLanguageNotInFile: "`language {0}`: the file is in {1}",
         .unexpectedInPlot: "unexpected {0} in `plot`; expected `to \"FILE.svg\"` or an option: {1}",
+        .takesResultTableDoesGive: "`{0}` takes a result table; `{1}` does not give one",
+        .sortTakesAscDesc: "`sort` takes `asc` or `desc` after the column, not `{0}`",
+        .decimalComma: "`{0}` has a decimal comma: numbers are written with a point, `{1}`",
+        .severalWordsNeedQuotes: "a name of several words needs quotes: `{0}`",
+        .notAClauseOf: "`{0}` is not a clause of `{1}`; its clauses: {2}",
+        .measureIsInDataset: "the measure `{0}` is in {1}: write it with its dataset",
     ]
 }

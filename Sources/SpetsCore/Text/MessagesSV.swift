@@ -305,5 +305,11 @@ extension Messages {
         .pxKeysOrder: "KEYS måste ange de första STUB-variablerna i ordning, här: {0}",
         .pxLanguageNotInFile: "`language {0}`: filen är på {1}",
         .unexpectedInPlot: "oväntat {0} i `plot`; väntade `to \"FILE.svg\"` eller ett tillval: {1}",
+        .takesResultTableDoesGive: "`{0}` tar en resultattabell; `{1}` ger ingen",
+        .sortTakesAscDesc: "`sort` tar `asc` eller `desc` efter kolumnen, inte `{0}`",
+        .decimalComma: "`{0}` har decimalkomma: tal skrivs med punkt, `{1}`",
+        .severalWordsNeedQuotes: "ett namn med flera ord skrivs inom citattecken: `{0}`",
+        .notAClauseOf: "`{0}` är ingen del av `{1}`; dess delar: {2}",
+        .measureIsInDataset: "måttet `{0}` finns i {1}: skriv det med sin datamängd",
     ]
 }

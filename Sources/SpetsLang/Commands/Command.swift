@@ -106,7 +106,9 @@ extension Statement {
     /// Whether running it stays inside the process: no file written, no network, no program.
     public var contained: Bool {
         switch kind {
-        case .pipeline, .bind: return true
+        case .pipeline(let p), .bind(_, let p):
+            if case .command(let c) = p.source { return c.node.contained }
+            return true
         case .command(let c): return c.node.contained
         }
     }

@@ -7,12 +7,10 @@ public struct ExportCommand: CommandNode, Equatable {
     public var source: Pipeline
     public var path: NameRef
 
-    /// export = "export" pipeline "to" output ;
+    /// export = "export" table_source "to" output ;   (`to` before a string is the file)
     public static func parse(_ p: inout Parser) throws(Diagnostic) -> ExportCommand {
         p.advance()
-        p.stopWords = ["to"]
-        defer { p.stopWords = [] }
-        let pipe = try p.parsePipeline(stopWords: ["to"])
+        let pipe = try p.parseTablePipeline(stop: ["to"], context: "export")
         try p.expect(word: "to", "before the file to export to")
         return ExportCommand(source: pipe, path: try p.parseOutputPath("a file path"))
     }
@@ -24,7 +22,7 @@ public struct ExportCommand: CommandNode, Equatable {
         defer { if FileIO.exists(file) { s.wrote(file) } }
         if path.text.lowercased().hasSuffix(".xlsx") {
             do { try FileIO.write(file, bytes: XLSXWriter.workbook(t)) } catch { throw error.at(path.span) }
-            return Outcome(messages: ["exported \(t.rowCount) rows to \(path.text) (xlsx)"])
+            return Outcome(messages: ["exported \(plural(t.rowCount, "row")) to \(path.text) (xlsx)"])
         }
         guard let fmt = OutputFormat.forPath(path.text) else {
             throw Diagnostic(.cannotTellFormatExtension, path.text, span: path.span,
@@ -40,6 +38,6 @@ public struct ExportCommand: CommandNode, Equatable {
                 try sink.flush()
             }
         } catch { throw error.message == Diagnostic.interrupted.message ? error : error.at(path.span) }
-        return Outcome(messages: ["exported \(t.rowCount) rows to \(path.text) (\(fmt.name))"])
+        return Outcome(messages: ["exported \(plural(t.rowCount, "row")) to \(path.text) (\(fmt.name))"])
     }
 }

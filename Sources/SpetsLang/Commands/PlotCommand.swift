@@ -54,7 +54,7 @@ extension Parser {
     /// plot = "plot" table_statement "as" KIND { plot_option } [ "to" STRING ] ;
     mutating func parsePlot() throws(Diagnostic) -> PlotCommand {
         advance()
-        let source = try parseTableSource(stop: ["as"], context: "plot")
+        let source = try parseTableSource(stop: ["as", "to"], context: "plot")
         guard match(word: "as") else {
             throw error(.expectedAfterWhatPlotFound, describe(peek),
                         help: "kinds: " + ChartKind.all.map(\.name).joined(separator: ", "))
@@ -101,8 +101,9 @@ extension Parser {
         case .pipeline: return inner
         case .command(let c) where c.node.spec.yieldsTable: return inner
         default:
-            throw Diagnostic(.drawsResultTableDoesGive, context, first.text, span: inner.span,
-                             help: "e.g. \(context) portfolio se.employment from 2010 to 2023 for Kalmar\(context == "plot" ? " as bubble to \"p.svg\"" : "")")
+            let example = ["plot": " as bubble to \"p.svg\"", "export": " to \"p.csv\""][context] ?? ""
+            throw Diagnostic(context == "plot" || context == "chart" ? .drawsResultTableDoesGive : .takesResultTableDoesGive, context, first.text, span: inner.span,
+                             help: "e.g. \(context)\(context == "let" ? " p =" : "") portfolio se.employment from 2010 to 2023 for Kalmar\(example)")
         }
     }
 }

@@ -35,6 +35,16 @@ public struct RankCommand: CommandNode, Equatable {
     }
 
     public func run(_ e: Evaluation) throws(Diagnostic) -> Outcome { Outcome(table: try e.session.rank(subject, region, by)) }
+
+    /// A key column with one value throughout (the year of an `in YEAR` result).
+    static func constant(_ c: Column) -> Bool {
+        guard c.count > 1 else { return true }
+        switch c.values {
+        case .number(let v): return v.allSatisfy { $0 == v[0] }
+        case .text(let v): return v.allSatisfy { $0 == v[0] }
+        case .coded(let v, _): return v.allSatisfy { $0 == v[0] }
+        }
+    }
 }
 
 extension Session {
@@ -54,10 +64,7 @@ extension Session {
             guard let ri = t.columnIndex("region"), case .coded(let codes, let dim) = t.columns[ri].values else {
                 throw Diagnostic(.doesGiveOneRowPer, call.verb, span: call.span, help: "rank works on results such as specialisation or krugman")
             }
-            guard Set(codes).count == codes.count else {
-                throw Diagnostic(.givesSeveralRowsPerRegion, call.verb, span: call.span,
-                                 help: "filter first, or rank an indicator: rank D.M in YEAR for R")
-            }
+            let several = Set(codes).count != codes.count
             let candidates = t.columns.indices.filter { t.columns[$0].kind != .key && t.columns[$0].isNumeric }
             let col: Int
             if let by {
@@ -66,11 +73,20 @@ extension Session {
                                      candidates: Text.suggestions(for: by.text, among: candidates.map { t.columns[$0].name }))
                 }
                 col = c
+            } else if let c = spec.compareColumns?.first.flatMap({ t.columnIndex($0) }) {
+                col = c   // the verb's own index (`lq`), not the measure beside it
             } else {
                 guard let c = candidates.first else { throw Diagnostic(.nothingNumericRank, span: call.span) }
                 col = c
             }
-            let r = try NameResolver(dim, registry: registry).resolve(region.text, dataset: "the result")
+            let r: Int32
+            do { r = try NameResolver(dim, registry: registry).resolve(region.text, dataset: "the result") } catch { throw error.at(region.span) }
+            if several {
+                // Several rows per region (an industry each): the region's standing in each.
+                let groups = t.columns.indices.filter { $0 != ri && t.columns[$0].kind == .key && !RankCommand.constant(t.columns[$0]) }
+                do { return try Comparison.rankWithin(t, valueColumn: col, regionColumn: ri, region: r, groupColumns: groups, what: "\(t.columns[col].name) of `\(call.verb)`") }
+                catch { throw error.at(call.span) }
+            }
             var values = [Double](repeating: Double.nan, count: dim.count)
             if case .number(let v) = t.columns[col].values { for (k, c) in codes.enumerated() { values[Int(c)] = v[k] } }
             return try Comparison.rank(values: values, labels: dim, region: r, what: "\(t.columns[col].name) of `\(call.verb)`")

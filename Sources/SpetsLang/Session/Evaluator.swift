@@ -64,6 +64,12 @@ extension Session {
         case .verb(let call):
             guard let spec = VerbTable.named(call.verb) else { throw Diagnostic(.unknownVerb, span: call.span) }
             t = try spec.run(self, call)
+        case .command(let c):
+            let st = Statement(kind: .command(c), span: p.span, text: "")
+            guard let table = try c.node.run(Evaluation(session: self, statement: st, runner: nil)).table else {
+                throw Diagnostic(.statementGivesNoTablePipe, span: p.span)
+            }
+            t = table
         case .name(let n):
             if let b = bindings[n.text] { t = b }
             else if datasets[n.text] != nil || datasets.keys.contains(where: { $0.lowercased() == n.text.lowercased() }) {
@@ -123,7 +129,12 @@ extension Session {
     func apply(_ stage: Stage, to t: inout Table) throws(Diagnostic) {
         switch stage {
         case .filter(let c, _):
-            t.keepRows(try Conditions.mask(c, t))
+            let conditions = Conditions(registry: registry)
+            let keep = try conditions.mask(c, t)
+            // A `where` that keeps nothing says why (before the rows go).
+            let why = t.rowCount > 0 && !keep.contains(true) ? try conditions.whyNoRow(c, t) : []
+            t.keepRows(keep)
+            t.footer += why
         case .sort(let col, let desc, _):
             t = t.sorted(by: try Conditions.column(col, t), descending: desc)
         case .top(let n, let by, _):
@@ -158,7 +169,7 @@ extension Session {
         let view = Describe.observations(c, only: Self.columnsRead(by: filters, from: Describe.observationNames(c), resultShown: false))
         for s in stages {
             if case .filter(let cond, _) = s {
-                let m = try Conditions.mask(cond, view)
+                let m = try Conditions(registry: registry).mask(cond, view)
                 for k in keep.indices where !m[k] { keep[k] = false }
             }
         }

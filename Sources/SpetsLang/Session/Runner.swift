@@ -82,7 +82,7 @@ public final class Runner {
     func fail(_ d: Diagnostic, source: String, file: String?) {
         if options.progress { Progress.end() }   // the line goes before the message is written
         failures += 1
-        sink.error(DiagnosticRenderer.render(d, source: source, file: file, language: session.settings.language))
+        sink.error(DiagnosticRenderer.render(session.suggest(d), source: source, file: file, language: session.settings.language))
         if options.bail { stopped = true }
     }
 

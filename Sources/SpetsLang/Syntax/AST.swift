@@ -95,7 +95,8 @@ public indirect enum Condition: Equatable, Sendable {
 
 public enum Operand: Equatable, Sendable {
     case column(NameRef)
-    case number(Double, span: Range<Int>)
+    /// A number with the text it was written as (`08` is a county's code on a region column).
+    case number(Double, text: String, span: Range<Int>)
     case string(String, span: Range<Int>)
 }
 
@@ -116,6 +117,8 @@ public struct AggregateSpec: Equatable, Sendable {
 public enum Source: Equatable, Sendable {
     case verb(VerbCall)
     case name(NameRef)
+    /// A command that gives a table (`let c = rank …`, `export compare … to "c.csv"`).
+    case command(CommandCall)
 }
 
 public struct Pipeline: Equatable, Sendable {

@@ -52,7 +52,17 @@ public struct Parser {
     /// The end of a command's clauses: the statement's end, a pipe, or a word that ends the
     /// enclosing statement's part (`as` in `plot … as bubble`).
     var atClauseEnd: Bool {
-        atStatementEnd || peek.isSymbol("|") || (peek.kind == .identifier && stopWords.contains(peek.text.lowercased()))
+        atStatementEnd || peek.isSymbol("|") || isStop(peek, peek(1), stopWords)
+    }
+
+    /// Whether `t` (followed by `next`) ends the enclosing part here. `to` ends it only
+    /// before a file name — a string — so a verb's own `to YEAR` reads on:
+    /// `export shiftshare se.employment from 2013 to 2023 for Kalmar to "ss.csv"`.
+    func isStop(_ t: Token, _ next: Token, _ words: Set<String>) -> Bool {
+        guard t.kind == .identifier else { return false }
+        let w = t.text.lowercased()
+        guard words.contains(w) else { return false }
+        return w != "to" || next.kind == .string
     }
 
     /// The source text of a span (empty when the parser was given tokens only).
@@ -151,12 +161,23 @@ public struct Parser {
         return Statement(kind: kind, span: span, text: text(span))
     }
 
-    /// let = "let" NAME "=" pipeline ;
+    /// let = "let" NAME "=" table_source ;
     mutating func parseLet() throws(Diagnostic) -> StatementKind {
         advance()
         let name = try parseIdentifier("a name to bind")
         _ = try expect(symbol: "=", "after `let \(name.text)`")
-        return .bind(name, try parsePipeline())
+        return .bind(name, try parseTablePipeline(stop: [], context: "let"))
+    }
+
+    /// A table source as a pipeline: a table command becomes its source, its stages the
+    /// pipeline's (what `let` binds and `export` writes).
+    mutating func parseTablePipeline(stop: Set<String>, context: String) throws(Diagnostic) -> Pipeline {
+        let st = try parseTableSource(stop: stop, context: context)
+        switch st.kind {
+        case .pipeline(let p): return p
+        case .command(let c): return Pipeline(source: .command(CommandCall(node: c.node, stages: [])), stages: c.stages, span: st.span)
+        case .bind: throw Diagnostic(.takesResultTableDoesGive, context, "let", span: st.span)
+        }
     }
 
     /// pipeline = source { "|" stage } ;
@@ -170,7 +191,7 @@ public struct Parser {
             source = .verb(try parseVerbCall(spec, stopWords: stopWords))
         } else {
             let name = advance()
-            if !atStatementEnd && !peek.isSymbol("|") && !stopWords.contains(peek.text.lowercased()) {
+            if !atStatementEnd && !peek.isSymbol("|") && !isStop(peek, peek(1), stopWords) {
                 let words = CommandTable.statementWords
                 throw Diagnostic(.unknownVerb2, name.text, span: name.span,
                                  help: "verbs: " + VerbTable.all.map(\.name).joined(separator: ", ") + "; `help` lists everything",
@@ -195,9 +216,14 @@ public struct Parser {
         var clauses: [Clause] = []
         while !atStatementEnd && !peek.isSymbol("|") {
             let kw = peek
-            if kw.kind == .identifier && stopWords.contains(kw.text.lowercased()) { break }
+            if isStop(kw, peek(1), stopWords) { break }
             guard kw.kind == .identifier, let cs = spec.clause(kw.text) else {
                 let kws = spec.clauses.map(\.keyword)
+                // A clause of another verb (`shiftshare … in 2023`): this verb's usage, not a
+                // look-alike keyword.
+                if kw.kind == .identifier, VerbTable.all.contains(where: { $0.clause(kw.text) != nil }) {
+                    throw error(.notAClauseOf, kw.text, spec.name, kws.joined(separator: ", "), help: "usage: \(spec.usage)")
+                }
                 throw error(.unexpectedExpectedOne, describe(kw), spec.name, kws.joined(separator: ", "),
                             help: "usage: \(spec.usage)",
                             candidates: kw.kind == .identifier ? Text.suggestions(for: kw.text, among: kws) : [])
@@ -376,7 +402,7 @@ public struct Parser {
         var t = advance()
         var text = t.text, span = t.span
         while (peek.kind == .identifier || peek.kind == .number) && spec.clause(peek.text) == nil
-                && !stopWords.contains(peek.text.lowercased()) {
+                && !isStop(peek, peek(1), stopWords) {
             t = advance()
             text += " " + t.text
             span = span.lowerBound..<t.span.upperBound

@@ -21,7 +21,13 @@ extension Parser {
         case "sort":
             let col = try parseName("a column to sort by")
             var desc = false
-            if match(word: "desc") { desc = true } else { _ = match(word: "asc") }
+            if match(word: "desc") { desc = true } else if match(word: "asc") {
+            } else if peek.kind == .identifier && !isStop(peek, peek(1), stopWords) {
+                // `sort lq descending`: the word meant.
+                let w = peek.text.lowercased()
+                let meant = w.hasPrefix("desc") ? ["desc"] : w.hasPrefix("asc") ? ["asc"] : Text.suggestions(for: w, among: ["asc", "desc"])
+                if !meant.isEmpty { throw error(.sortTakesAscDesc, peek.text, candidates: meant) }
+            }
             return .sort(col, descending: desc, span: start..<previous.span.upperBound)
         case "top":
             let n = try parseCount("rows", min: 0)
@@ -93,6 +99,22 @@ extension Parser {
         }
         advance()
         let rhs = try parseOperand()
+        // `lq > 1,5`: a decimal comma (the comma would end the statement as two).
+        if case .number(_, let written, let span) = rhs, peek.isSymbol(","), peek.span.lowerBound == span.upperBound,
+           peek(1).kind == .number, peek(1).span.lowerBound == peek.span.upperBound {
+            let frac = peek(1).text
+            throw Diagnostic(.decimalComma, written + "," + frac, written + "." + frac, span: span.lowerBound..<peek(1).span.upperBound)
+        }
+        // `industry = Tillverkning av möbler`: a name of several words, unquoted.
+        if case .column(let first) = rhs, peek.kind == .identifier, !["and", "or"].contains(peek.text.lowercased()), !isStop(peek, peek(1), stopWords) {
+            var words = [first.text], end = first.span.upperBound
+            var k = 0
+            while peek(k).kind == .identifier || peek(k).kind == .number, !["and", "or"].contains(peek(k).text.lowercased()) {
+                words.append(peek(k).text); end = peek(k).span.upperBound; k += 1
+            }
+            throw Diagnostic(.severalWordsNeedQuotes, spanOf(lhs).lowerBound < first.span.lowerBound ? "\(Self.operandText(lhs)) \(cmp.rawValue) \"\(words.joined(separator: " "))\"" : "\"\(words.joined(separator: " "))\"",
+                             span: first.span.lowerBound..<end)
+        }
         return .compare(lhs, cmp, rhs, span: spanOf(lhs).lowerBound..<spanOf(rhs).upperBound)
     }
 
@@ -104,16 +126,27 @@ extension Parser {
         let v = peek
         switch v.kind {
         case .identifier: advance(); return .column(NameRef(text: v.text, span: v.span))
-        case .number: advance(); return .number(negative ? -v.number : v.number, span: t.span.lowerBound..<v.span.upperBound)
+        case .number:
+            advance()
+            let span = t.span.lowerBound..<v.span.upperBound
+            return .number(negative ? -v.number : v.number, text: text(span), span: span)
         case .string: advance(); return .string(v.text, span: v.span)
         default: throw error(.expectedColumnNumberTextFound, describe(v))
+        }
+    }
+
+    static func operandText(_ o: Operand) -> String {
+        switch o {
+        case .column(let n): return n.text
+        case .number(_, let t, _): return t
+        case .string(let s, _): return "\"" + s + "\""
         }
     }
 
     func spanOf(_ o: Operand) -> Range<Int> {
         switch o {
         case .column(let n): return n.span
-        case .number(_, let s), .string(_, let s): return s
+        case .number(_, _, let s), .string(_, let s): return s
         }
     }
 }
