@@ -24,7 +24,9 @@ public enum Shell {
         let pager = PagingOutput(runner.sink)
         runner.sink = pager
         Interrupt.install()
-        StandardOutput.write(1, "spets — smart specialisation shell. `help` lists what you can write; Ctrl-D leaves.\n")
+        StandardOutput.write(1, runner.session.settings.language == .sv
+            ? "spets — skal för smart specialisering. `hjälp` listar vad du kan skriva; Ctrl-D avslutar.\n"
+            : "spets — smart specialisation shell. `help` lists what you can write; Ctrl-D leaves.\n")
         var buffer = ""
         while true {
             guard let line = editor.readLine(prompt: buffer.isEmpty ? prompt : continuation) else {

@@ -50,7 +50,7 @@ public enum Startup {
         let s = try Session(registry: registry(), workspacePath: workspace, presetDirectory: datasetsDirectory().map { $0 + "/areas" })
         s.settings.ascii = !localeIsUTF8()
         if let c = FileIO.environment("COLUMNS").flatMap({ Int($0) }), c > 0 { s.settings.width = c }
-        if let l = FileIO.environment("SPETS_LANG").flatMap({ Language(rawValue: $0.lowercased()) }) { s.settings.language = l }
+        if let l = FileIO.environment("SPETS_LANG").flatMap({ Language(rawValue: $0.lowercased()) }) { s.settings.setLanguage(l) }
         return s
     }
 

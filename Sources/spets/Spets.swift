@@ -34,7 +34,7 @@ struct OutputChoice {
         }
         session.settings.format = OutputFormat.named(format)!
         if ascii { session.settings.ascii = true }
-        if let lang { session.settings.language = Language(rawValue: lang.lowercased())! }
+        if let lang { session.settings.setLanguage(Language(rawValue: lang.lowercased())!) }
         for w in session.restoreWarnings {
             StandardOutput.write(2, DiagnosticRenderer.render(Diagnostic(message: w, severity: .warning), language: session.settings.language))
         }

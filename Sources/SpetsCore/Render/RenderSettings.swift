@@ -14,8 +14,17 @@ public struct RenderSettings: Sendable {
     /// Rows shown in a table for people before `… N more rows` (`set rows N`).
     public var maxRows: Int = 40
     public var locale: NumberLocale = .en
-    /// Words in charts (`set lang sv`).
+    /// `set locale` was given: the language no longer decides how numbers look.
+    public var localeChosen = false
+    /// Words for people: headers, footers, messages, charts (`set lang sv`).
     public var language: Language = .en
+
+    /// The language, and with it how numbers are written (a Swede reads 5,035 as five),
+    /// unless `set locale` said otherwise.
+    public mutating func setLanguage(_ l: Language) {
+        language = l
+        if !localeChosen { locale = l == .sv ? .sv : .en }
+    }
     /// Terminal columns, for `chart`.
     public var width: Int = 80
     /// Characters for `chart` when the terminal cannot show block elements (LANG=C, --ascii).

@@ -27,6 +27,8 @@ public struct CommandSpec: Sendable {
     /// Its argument is a file path (completion inside quotes offers files).
     public var takesPath = false
     public var details: [String] = []
+    /// Other words for it, in Swedish (`hjälp` for `help`): accepted as the name is.
+    public var aliases: [String] = []
     /// The parsed form; nil for `let`, which the parser reads itself (a binding is a
     /// statement kind of its own).
     public var node: (any CommandNode.Type)? = nil

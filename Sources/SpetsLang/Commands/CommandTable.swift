@@ -20,12 +20,15 @@ public enum CommandTable {
         TutorialCommand.spec, NextCommand.spec, BackCommand.spec, ExplainCommand.spec,
     ]
 
-    static let byName: [String: CommandSpec] = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    static let byName: [String: CommandSpec] = Dictionary(all.flatMap { c in ([c.name] + c.aliases).map { ($0, c) } }, uniquingKeysWith: { a, _ in a })
 
     public static func named(_ n: String) -> CommandSpec? { byName[n.lowercased()] }
 
     /// Every word that starts a statement (for suggestions and completion).
     public static var statementWords: [String] { all.map(\.name) + VerbTable.all.map(\.name) }
+    /// The Swedish words for commands (`hjälp`): words of the language too, not offered by
+    /// completion.
+    public static var aliases: [String] { all.flatMap(\.aliases) }
 }
 
 extension CommandTable {

@@ -3,7 +3,7 @@
 import SpetsCore
 
 public struct HelpCommand: CommandNode, Equatable {
-    public static let spec = CommandSpec(name: "help", usage: "help [VERB|COMMAND|STAGE]", summary: "what you can write", summarySV: "vad du kan skriva", journaled: false, node: HelpCommand.self)
+    public static let spec = CommandSpec(name: "help", usage: "help [VERB|COMMAND|STAGE]", summary: "what you can write", summarySV: "vad du kan skriva", journaled: false, aliases: ["hjälp"], node: HelpCommand.self)
     public var topic: NameRef?
 
     public static func parse(_ p: inout Parser) throws(Diagnostic) -> HelpCommand {
@@ -17,7 +17,7 @@ public struct HelpCommand: CommandNode, Equatable {
 }
 
 public struct ExplainCommand: CommandNode, Equatable {
-    public static let spec = CommandSpec(name: "explain", usage: "explain VERB", summary: "the method behind a verb: formula, how to read it, conventions, pitfalls, references (docs/methods.md; Swedish with set lang sv)", summarySV: "metoden bakom ett verb: formel, hur man läser den, konventioner, fallgropar, referenser (docs/metoder.md)", journaled: false, node: ExplainCommand.self)
+    public static let spec = CommandSpec(name: "explain", usage: "explain VERB", summary: "the method behind a verb: formula, how to read it, conventions, pitfalls, references (docs/methods.md; Swedish with set lang sv)", summarySV: "metoden bakom ett verb: formel, hur man läser den, konventioner, fallgropar, referenser (docs/metoder.md)", journaled: false, aliases: ["förklara"], node: ExplainCommand.self)
     public var topic: NameRef?
 
     public static func parse(_ p: inout Parser) throws(Diagnostic) -> ExplainCommand {

@@ -58,12 +58,13 @@ extension Session {
             guard let l = Language(rawValue: value.text.lowercased()) else {
                 throw Diagnostic(.unknownLanguage, value.text, span: value.span, help: "languages: en, sv")
             }
-            settings.language = l
+            settings.setLanguage(l)
         default:
             guard let l = NumberLocale(rawValue: value.text.lowercased()) else {
                 throw Diagnostic(.unknownLocale, value.text, span: value.span, help: "locales: en, sv")
             }
             settings.locale = l
+            settings.localeChosen = true
         }
         return Outcome()
     }

@@ -3,7 +3,7 @@
 import SpetsCore
 
 public struct TutorialCommand: CommandNode, Equatable {
-    public static let spec = CommandSpec(name: "tutorial", usage: "tutorial [N]  |  next  |  back", summary: "a guided walk through the demo data, step by step (in Swedish with set lang sv)", summarySV: "en guidad tur genom demodata, steg för steg (på svenska med set lang sv)", journaled: false, contained: false, node: TutorialCommand.self)
+    public static let spec = CommandSpec(name: "tutorial", usage: "tutorial [N]  |  next  |  back", summary: "a guided walk through the demo data, step by step (in Swedish with set lang sv)", summarySV: "en guidad tur genom demodata, steg för steg (på svenska med set lang sv)", journaled: false, contained: false, aliases: ["lärpass"], node: TutorialCommand.self)
     public var step: Int?
 
     public static func parse(_ p: inout Parser) throws(Diagnostic) -> TutorialCommand {
@@ -18,7 +18,7 @@ public struct TutorialCommand: CommandNode, Equatable {
 }
 
 public struct NextCommand: CommandNode, Equatable {
-    public static let spec = CommandSpec(name: "next", usage: "next", summary: "the tutorial's next step", summarySV: "lärpassets nästa steg", journaled: false, contained: false, node: NextCommand.self)
+    public static let spec = CommandSpec(name: "next", usage: "next", summary: "the tutorial's next step", summarySV: "lärpassets nästa steg", journaled: false, contained: false, aliases: ["nästa"], node: NextCommand.self)
     public static func parse(_ p: inout Parser) throws(Diagnostic) -> NextCommand { p.advance(); return NextCommand() }
     public func run(_ e: Evaluation) throws(Diagnostic) -> Outcome {
         do { return try e.session.tutorial(step: nil, move: 1) } catch { throw error.at(e.span) }
@@ -26,7 +26,7 @@ public struct NextCommand: CommandNode, Equatable {
 }
 
 public struct BackCommand: CommandNode, Equatable {
-    public static let spec = CommandSpec(name: "back", usage: "back", summary: "the tutorial's previous step", summarySV: "lärpassets föregående steg", journaled: false, contained: false, node: BackCommand.self)
+    public static let spec = CommandSpec(name: "back", usage: "back", summary: "the tutorial's previous step", summarySV: "lärpassets föregående steg", journaled: false, contained: false, aliases: ["tillbaka"], node: BackCommand.self)
     public static func parse(_ p: inout Parser) throws(Diagnostic) -> BackCommand { p.advance(); return BackCommand() }
     public func run(_ e: Evaluation) throws(Diagnostic) -> Outcome {
         do { return try e.session.tutorial(step: nil, move: -1) } catch { throw error.at(e.span) }

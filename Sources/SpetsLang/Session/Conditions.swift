@@ -7,6 +7,8 @@ import SpetsCore
 /// registry; a name that matches nothing is an error with *did you mean*.
 struct Conditions {
     let registry: Registry?
+    /// `1,5` is a number (the Swedish locale); otherwise it is refused with the reason.
+    var decimalComma = false
 
     func mask(_ c: Condition, _ t: Table) throws(Diagnostic) -> [Bool] {
         switch c {
@@ -62,6 +64,9 @@ struct Conditions {
 
     static func column(_ n: NameRef, _ t: Table) throws(Diagnostic) -> Int {
         if let i = t.columnIndex(n.text) { return i }
+        // A column by its Swedish header (`select bransch`), in either language.
+        let f = Text.fold(n.text)
+        if let i = t.columns.indices.first(where: { Text.fold(Catalogue.header(t.columns[$0].name, .sv)) == f }) { return i }
         let names = t.columns.map(\.name)
         throw Diagnostic(.noColumn2, n.text, span: n.span, help: "columns: " + names.joined(separator: ", "),
                          candidates: Text.suggestions(for: n.text, among: names))
@@ -96,6 +101,10 @@ struct Conditions {
             }
             return (0..<n).map { Self.test(x.machineText($0), op, y.machineText($0)) }
         case (.column(let a), .number(let v, let written, let nspan)):
+            if written.contains(","), !decimalComma {
+                throw Diagnostic(.decimalComma, written, written.replacingAll(",", with: "."), span: nspan,
+                                 help: "or `set locale sv`, where a comma is the decimal mark")
+            }
             let i = try Self.column(a, t)
             // `where region = 08`: a number on a region or industry column is a code.
             if case .coded = t.columns[i].values, op == .eq || op == .ne {

@@ -129,7 +129,7 @@ extension Session {
     func apply(_ stage: Stage, to t: inout Table) throws(Diagnostic) {
         switch stage {
         case .filter(let c, _):
-            let conditions = Conditions(registry: registry)
+            let conditions = Conditions(registry: registry, decimalComma: settings.locale == .sv)
             let keep = try conditions.mask(c, t)
             // A `where` that keeps nothing says why (before the rows go).
             let why = t.rowCount > 0 && !keep.contains(true) ? try conditions.whyNoRow(c, t) : []
@@ -169,7 +169,7 @@ extension Session {
         let view = Describe.observations(c, only: Self.columnsRead(by: filters, from: Describe.observationNames(c), resultShown: false))
         for s in stages {
             if case .filter(let cond, _) = s {
-                let m = try Conditions(registry: registry).mask(cond, view)
+                let m = try Conditions(registry: registry, decimalComma: settings.locale == .sv).mask(cond, view)
                 for k in keep.indices where !m[k] { keep[k] = false }
             }
         }

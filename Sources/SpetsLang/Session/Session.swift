@@ -147,7 +147,7 @@ public final class Session {
         catch { throw error.at(n.span) }
     }
 
-    static let reserved: Set<String> = Set(CommandTable.statementWords + ["rest", "mean", "as", "with", "to", "in", "for", "vs", "and", "or", "not", "by", "from", "between", "industries", "preset", "except"])
+    static let reserved: Set<String> = Set(CommandTable.statementWords + CommandTable.aliases + ["rest", "mean", "as", "with", "to", "in", "for", "vs", "and", "or", "not", "by", "from", "between", "industries", "preset", "except"])
 
     func checkBindable(_ n: NameRef) throws(Diagnostic) {
         if Self.reserved.contains(n.text.lowercased()) {

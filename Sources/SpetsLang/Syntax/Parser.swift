@@ -251,6 +251,17 @@ public struct Parser {
                         span: verbTok.span.lowerBound..<previous.span.upperBound)
     }
 
+    /// `1,5` written without spaces: one number with a decimal comma (whether the session's
+    /// locale allows it is decided when the statement runs). Nil when the next tokens are not
+    /// such a number.
+    mutating func commaNumber() -> Double? {
+        guard peek.kind == .number, !peek.percent, peek(1).isSymbol(","), peek(1).span.lowerBound == peek.span.upperBound,
+              peek(2).kind == .number, peek(2).span.lowerBound == peek(1).span.upperBound, !peek.text.contains("."),
+              let v = Double(peek.text + "." + peek(2).text) else { return nil }
+        advance(); advance(); advance()
+        return v
+    }
+
     /// `from Y0 … to Y1`: the one check of a period's order in the language (SpetsCore's
     /// `PeriodOrder` guards its own entry points with the same words).
     static func checkYearOrder(_ from: Clause?, _ to: Clause?) throws(Diagnostic) {

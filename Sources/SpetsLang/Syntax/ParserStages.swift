@@ -99,12 +99,6 @@ extension Parser {
         }
         advance()
         let rhs = try parseOperand()
-        // `lq > 1,5`: a decimal comma (the comma would end the statement as two).
-        if case .number(_, let written, let span) = rhs, peek.isSymbol(","), peek.span.lowerBound == span.upperBound,
-           peek(1).kind == .number, peek(1).span.lowerBound == peek.span.upperBound {
-            let frac = peek(1).text
-            throw Diagnostic(.decimalComma, written + "," + frac, written + "." + frac, span: span.lowerBound..<peek(1).span.upperBound)
-        }
         // `industry = Tillverkning av möbler`: a name of several words, unquoted.
         if case .column(let first) = rhs, peek.kind == .identifier, !["and", "or"].contains(peek.text.lowercased()), !isStop(peek, peek(1), stopWords) {
             var words = [first.text], end = first.span.upperBound
@@ -127,6 +121,10 @@ extension Parser {
         switch v.kind {
         case .identifier: advance(); return .column(NameRef(text: v.text, span: v.span))
         case .number:
+            if let joined = commaNumber() {
+                let span = t.span.lowerBound..<previous.span.upperBound
+                return .number(negative ? -joined : joined, text: text(span), span: span)
+            }
             advance()
             let span = t.span.lowerBound..<v.span.upperBound
             return .number(negative ? -v.number : v.number, text: text(span), span: span)
