@@ -18,7 +18,10 @@ public enum NotebookCheck {
             guard case .code(let c) = cell else { continue }
             let r = results[k]; k += 1
             guard !c.options.contains(.nooutput) else { continue }
-            let (now, figures) = NotebookMarkdown.output(r, figureStart: figureCount, folder: NotebookMarkdown.figureFolder(forPage: pageName))
+            // The chart folder the stored output names (`tutorial.files/…`): a notebook copied
+            // or renamed with its folder checks against it, not against its new name's.
+            let folder = c.stored.flatMap(Self.figureFolder(in:)) ?? NotebookMarkdown.figureFolder(forPage: pageName)
+            let (now, figures) = NotebookMarkdown.output(r, figureStart: figureCount, folder: folder)
             figureCount += figures.count
             checked += 1
             guard let stored = c.stored else {
@@ -34,6 +37,15 @@ public enum NotebookCheck {
             }
         }
         return Report(checked: checked, differences: diffs)
+    }
+
+    /// The folder of the first chart a stored output links to (`![…](NAME.files/figure-3.svg)`).
+    static func figureFolder(in stored: String) -> String? {
+        guard let r = stored.range(of: ".files/figure-") else { return nil }
+        var start = r.lowerBound
+        while start > stored.startIndex, !"(\" \n".contains(stored[stored.index(before: start)]) { start = stored.index(before: start) }
+        let name = String(stored[start..<r.lowerBound])
+        return name.isEmpty || name.contains("/") ? nil : name + ".files"
     }
 
     /// The changed lines with two lines of context: `-` stored, `+` now. Uses the standard

@@ -126,7 +126,7 @@ struct CheckCommand: ParsableCommand {
         }
         let problems = NotebookRunner.problems(nb, results, file: file)
         for d in report.differences { StandardOutput.write(1, d + "\n") }
-        for p in problems { StandardOutput.write(1, p + "\n") }
+        for p in problems { StandardOutput.write(2, p + "\n") }
         if report.ok && problems.isEmpty {
             StandardOutput.write(1, "\(file): \(report.checked) blocks, every output as stored\n")
             Glibc.exit(0)

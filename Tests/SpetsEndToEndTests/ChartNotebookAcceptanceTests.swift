@@ -62,6 +62,24 @@ final class ChartNotebookAcceptanceTests: XCTestCase {
         XCTAssertEqual(Set(charts).count, 1, "terminal charts too (under C they are ASCII by design)")
     }
 
+    /// A copied or renamed notebook (its chart folder beside it) checks as the original did;
+    /// a block that fails says why on stderr, with the caret, not only "block failed".
+    func testACopiedNotebookChecksAndAFailingBlockSaysWhy() throws {
+        let dir = try Binary.freshDirectory("nbcopy")
+        let fm = FileManager.default
+        try fm.copyItem(atPath: Binary.root + "/docs/tutorial.md", toPath: dir + "/renamed.md")
+        try fm.copyItem(atPath: Binary.root + "/docs/tutorial.files", toPath: dir + "/tutorial.files")
+        try fm.createSymbolicLink(atPath: dir + "/datasets", withDestinationPath: Binary.root + "/datasets")
+        let r = try Binary.run(["check", "renamed.md"], cwd: dir)
+        XCTAssertEqual(r.status, 0, r.combined)
+        try "# t\n\n```spets\nlq nope.employment in 2023\n```\n".write(toFile: dir + "/bad.md", atomically: true, encoding: .utf8)
+        let bad = try Binary.run(["render", "bad.md", "-o", "bad.html"], cwd: dir)
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.err.contains("bad.md:3: error: this block failed"), bad.err)
+        XCTAssertTrue(bad.err.contains("block 1:1:4: error: no dataset `nope`"), bad.err)
+        XCTAssertTrue(bad.err.contains("     ^^^^"), bad.err)
+    }
+
     /// The facilitator's handout (Swedish) holds the expected answers as checked outputs.
     func testLarpassHandoutChecks() throws {
         let r = try Binary.run(["check", "docs/lärpass.md"], cwd: Binary.root)

@@ -86,8 +86,9 @@ final class NotebookTests: XCTestCase {
     func testUnexpectedOutcomesAreProblems() throws {
         let (nb, results) = try run("```spets\nlq nope.x in 2023\n```\n\n```spets {error}\nareas\n```\n")
         let p = NotebookRunner.problems(nb, results, file: "nb.md")
-        XCTAssertEqual(p, ["nb.md:1: error: this block failed (mark it {error} if that is what it shows)",
-                           "nb.md:5: error: this block is marked {error} but ran without one"])
+        XCTAssertEqual(p, ["nb.md:1: error: this block failed (mark it {error} if that is what it shows)\n"
+                            + "  block 1:1:4: error: no dataset `nope`\n    lq nope.x in 2023\n       ^^^^\n    help: load one first:  load \"FILE.csv\" as nope",
+                           "nb.md:5: error: this block is marked {error} but ran without one"], "a failing block says why, with the caret")
     }
 
     func testMalformedNotebooksNameTheLine() {

@@ -40,7 +40,7 @@ final class PlotTests: XCTestCase {
         let path = Repo.tmp + "/goal.svg"
         h.run("plot project emp for Kalmar to 2030 as line goal g1 to \"\(path)\"")
         let svg = try String(contentsOfFile: path, encoding: .utf8)
-        XCTAssertTrue(svg.contains("mål g1: ≥ 140,000 år 2030"), "goal marker in Swedish")
+        XCTAssertTrue(svg.contains("mål g1: ≥ 140\u{00A0}000 år 2030"), "goal marker in Swedish, with Swedish numbers (set lang sv)")
         XCTAssertTrue(svg.contains(">år</text>"), "axis title in Swedish")
         XCTAssertEqual(h.runner.failures, 0, h.out.errors)
     }
