@@ -139,7 +139,7 @@ public enum Comparison {
         guard !keep.isEmpty else { throw Diagnostic(.hasNoValueRank, dim.display(region), what) }
         let kept = t.take(keep)
         var columns = [kept.columns[ri]] + groupColumns.map { kept.columns[$0] }
-        columns.append(Column("value", .number(value), decimals: 4))
+        columns.append(Column("value", .number(value), unit: t.columns[col].unit, decimals: t.columns[col].decimals))
         columns.append(Column("rank", .number(rank), decimals: 0))
         columns.append(Column("of", .number(of), decimals: 0))
         columns.append(Column("percentile", .number(pct), decimals: 1))

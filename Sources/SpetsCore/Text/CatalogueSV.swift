@@ -10,8 +10,8 @@ extension Catalogue {
         // `years D`.
         CatalogueEntry("years of {0}: {1} ({2} years)", "år i {0}: {1} ({2} år)"),
         CatalogueEntry("years of {0}: {1} (1 year)", "år i {0}: {1} (1 år)"),
-        CatalogueEntry("regions, industries: those with a row that year; missing: rows with a measure not observed",
-                       "regioner, branscher: de med en rad det året; saknade: rader där ett mått inte är observerat"),
+        CatalogueEntry("regions, industries: those with an observed value that year (any level the file holds: a country or NUTS row counts as a region); missing: rows with a measure not observed",
+                       "regioner, branscher: de med ett observerat värde det året (alla nivåer filen har: en rad för riket eller en NUTS-region räknas som region); saknade: rader där ett mått inte är observerat"),
         CatalogueEntry("sum of the {0} loaded regions at level {1}, minus the region itself (vs rest)", "summan av de {0} inlästa regionerna på nivån {1}, utan regionen själv (vs rest)"),
         CatalogueEntry("sum of the {0} loaded regions at level {1}", "summan av de {0} inlästa regionerna på nivån {1}"),
         CatalogueEntry("industries: {0}", "branscher: {0}"),
@@ -158,7 +158,10 @@ extension Catalogue {
         CatalogueEntry("unterminated string", "strängen avslutas aldrig"),
         // A `where` that keeps no row.
         CatalogueEntry("no row has {0} ({1} in the table: {2}–{3})", "ingen rad har {0} ({1} i tabellen: {2}–{3})"),
+        CatalogueEntry("no row has {0} ({1} in the table: {2})", "ingen rad har {0} ({1} i tabellen: {2})"),
         CatalogueEntry("no row has {0}", "ingen rad har {0}"),
+        CatalogueEntry("{0}: {1} rows; this result replaces the dataset {2} (load it again to analyse it)",
+                       "{0}: {1} rader; resultatet ersätter datamängden {2} (läs in den igen för att analysera den)"),
         // Parts filled into messages (last: the most general shapes).
         CatalogueEntry("after `{0}` (`{1} from DATASET`)", "efter `{0}` (`{1} from DATASET`)"),
         CatalogueEntry("after `{0}`", "efter `{0}`"),
@@ -243,6 +246,8 @@ extension Catalogue {
         "an industry column": "en branschkolumn",
         "a region column (or one per industry)": "en regionkolumn (eller en per bransch)",
         "scratch directory": "tillfälliga mapp",
+        "the table": "tabellen",
+        "or `set locale sv`, where a comma is the decimal mark": "eller `set locale sv`, där komma är decimaltecken",
         "no row meets every part of the condition": "ingen rad uppfyller hela villkoret",
         "one unnamed language": "ett namnlöst språk",
         "folder": "mapp",

@@ -81,15 +81,21 @@ extension Session {
             }
             let r: Int32
             do { r = try NameResolver(dim, registry: registry).resolve(region.text, dataset: "the result") } catch { throw error.at(region.span) }
+            // Among the regions at the region's own level (a file's country and NUTS rows
+            // beside its counties are not its peers), as for an indicator.
+            let level = registry.regionLevel(dim.labels[Int(r)])
+            let peer = (0..<dim.count).map { registry.regionLevel(dim.labels[$0]) == level }
+            let what = t.columns[col].name == call.verb ? "`\(call.verb)`" : "\(t.columns[col].name) of `\(call.verb)`"
             if several {
                 // Several rows per region (an industry each): the region's standing in each.
                 let groups = t.columns.indices.filter { $0 != ri && t.columns[$0].kind == .key && !RankCommand.constant(t.columns[$0]) }
-                do { return try Comparison.rankWithin(t, valueColumn: col, regionColumn: ri, region: r, groupColumns: groups, what: "\(t.columns[col].name) of `\(call.verb)`") }
+                let rows = t.take(codes.indices.filter { peer[Int(codes[$0])] })
+                do { return try Comparison.rankWithin(rows, valueColumn: col, regionColumn: ri, region: r, groupColumns: groups, what: what + ", among the regions at its level") }
                 catch { throw error.at(call.span) }
             }
             var values = [Double](repeating: Double.nan, count: dim.count)
-            if case .number(let v) = t.columns[col].values { for (k, c) in codes.enumerated() { values[Int(c)] = v[k] } }
-            return try Comparison.rank(values: values, labels: dim, region: r, what: "\(t.columns[col].name) of `\(call.verb)`")
+            if case .number(let v) = t.columns[col].values { for (k, c) in codes.enumerated() where peer[Int(c)] { values[Int(c)] = v[k] } }
+            return try Comparison.rank(values: values, labels: dim, region: r, what: what + ", among the regions at its level")
         }
     }
 }

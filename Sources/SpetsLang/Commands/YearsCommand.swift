@@ -1,10 +1,12 @@
 // YearsCommand.swift — `years D`: the years a dataset holds and how complete each is (rows,
-// regions and industries with a row, cells missing), to choose the years of an analysis.
+// regions and industries with an observed value, rows missing a value), to choose the years
+// of an analysis.
 import SpetsCore
 
 public struct YearsCommand: CommandNode, Equatable {
     public static let spec = CommandSpec(name: "years", usage: "years NAME",
-                                         summary: "the years of a dataset: rows, regions and industries with data, missing cells per year", summarySV: "en datamängds år: rader, regioner och branscher med data, saknade celler per år",
+                                         summary: "the years of a dataset: rows, regions and industries with an observed value, rows missing a value, per year",
+                                         summarySV: "en datamängds år: rader, regioner och branscher med ett observerat värde, rader som saknar ett värde, per år",
                                          journaled: true, yieldsTable: true, node: YearsCommand.self)
     public var name: NameRef
 
@@ -18,7 +20,8 @@ public struct YearsCommand: CommandNode, Equatable {
 
     public static func complete(_ c: CompletionContext) -> [String]? { c.tokens.count == 1 ? c.session.datasetOrder : nil }
 
-    /// One row per year, oldest first. A cell is missing when any measure of its row is.
+    /// One row per year, oldest first. A row is missing when any of its measures is; a region
+    /// or industry is there when one of its rows has an observed value.
     static func table(_ c: Cube) -> Table {
         let years = c.distinctYears
         let slot = Dictionary(uniqueKeysWithValues: years.enumerated().map { (Int32($0.element), $0.offset) })
@@ -28,9 +31,11 @@ public struct YearsCommand: CommandNode, Equatable {
         for k in 0..<c.count {
             let y = slot[c.years[k]]!
             rows[y] += 1
+            if c.measures.contains(where: { $0.values[k].isNaN }) { missing[y] += 1 }
+            // Only a row with something observed counts its region and industry as there.
+            guard c.measures.contains(where: { !$0.values[k].isNaN }) else { continue }
             regions[y][Int(c.regionCodes[k])] = true
             if c.industry != nil { industries[y][Int(c.industryCodes[k])] = true }
-            if c.measures.contains(where: { $0.values[k].isNaN }) { missing[y] += 1 }
         }
         func count(_ seen: [[Bool]]) -> [Double] { seen.map { Double($0.lazy.filter { $0 }.count) } }
         var columns = [Column("year", .number(years.map(Double.init)), decimals: 0, kind: .key),
@@ -38,8 +43,8 @@ public struct YearsCommand: CommandNode, Equatable {
         if c.industry != nil { columns.append(Column("industries", .number(count(industries)), decimals: 0)) }
         columns.append(Column("missing", .number(missing), decimals: 0))
         return Table(columns: columns, footer: [
-            "years of \(c.name): " + (years.isEmpty ? "none" : "\(years.first!)–\(years.last!)") + " (\(plural(years.count, "year")))",
-            "regions, industries: those with a row that year; missing: rows with a measure not observed",
+            "years of \(c.name): " + (years.isEmpty ? "none" : years.count == 1 ? "\(years[0])" : "\(years.first!)–\(years.last!)") + " (\(plural(years.count, "year")))",
+            "regions, industries: those with an observed value that year (any level the file holds: a country or NUTS row counts as a region); missing: rows with a measure not observed",
         ])
     }
 }

@@ -44,7 +44,9 @@ struct Conditions {
             if let i = t.columnIndex(name.text), case .number(let v) = t.columns[i].values {
                 let seen = v.filter { !$0.isNaN }
                 if let lo = seen.min(), let hi = seen.max() {
-                    out.append("no row has \(what) (\(t.columns[i].name) in the table: \(NumberFormatting.exact(lo))–\(NumberFormatting.exact(hi)))")
+                    func short(_ x: Double) -> String { NumberFormatting.exact((x * 1e4).rounded() / 1e4) }
+                    out.append(lo == hi ? "no row has \(what) (\(t.columns[i].name) in the table: \(short(lo)))"
+                                        : "no row has \(what) (\(t.columns[i].name) in the table: \(short(lo))–\(short(hi)))")
                     continue
                 }
             }
@@ -156,7 +158,8 @@ struct Conditions {
     static func matches(_ d: Dimension, _ s: String) -> [Bool] {
         let f = Text.fold(s)
         return (0..<d.count).map { i in
-            d.labels[i] == s || d.labels[i].uppercased() == s.uppercased() || (d.names[i].map { Text.fold($0) == f } ?? false)
+            d.labels[i] == s || d.labels[i].uppercased() == s.uppercased()
+                || (d.names[i].map { Text.fold($0) == f || Text.fold(d.labels[i] + " " + $0) == f } ?? false)   // as a table shows it
         }
     }
 }

@@ -47,14 +47,16 @@ extension Session {
             return Outcome(messages: ["\(name.text): dataset of \(cube.count) rows"])
         }
         let t = try evaluate(p)
-        if datasets[name.text] != nil {
+        let replaced = datasets[name.text] != nil
+        if replaced {
             try workspace.drop(name.text)
             datasets[name.text] = nil
             datasetOrder.removeAll { $0 == name.text }
         }
         bindings[name.text] = t
         try workspace.setDefinition(name: name.text, kind: "let", statement: text, result: t)
-        return Outcome(messages: ["\(name.text): \(t.rowCount) rows"])
+        // A dataset of that name is gone: say so (verbs read datasets, not results).
+        return Outcome(messages: ["\(name.text): \(t.rowCount) rows" + (replaced ? "; this result replaces the dataset \(name.text) (load it again to analyse it)" : "")])
     }
 
     /// pipeline: the source's table, then each stage in turn.
