@@ -276,6 +276,7 @@ extension Catalogue {
         "title": "benämning", "activity": "aktivitet", "strength": "styrka", "organisation": "lärosäte", "field": "forskningsämne",
         "publications": "publikationer", "citations": "citeringar", "share": "andel", "reference_share": "referensens andel",
         "rows": "rader", "regions": "regioner", "industries": "branscher", "missing": "saknade",
+        "rank": "rang", "of": "av", "percentile": "percentil", "distance": "avstånd", "reference": "referens",
         "dln_va": "dln_fv", "dln_emp": "dln_syss", "dln_productivity": "dln_produktivitet", "emp_share": "andel_syss", "productivity_share": "andel_produktivitet",
     ]
 

@@ -310,4 +310,5 @@ public enum MessageID: String, CaseIterable, Sendable {
     case severalWordsNeedQuotes
     case notAClauseOf
     case measureIsInDataset
+    case stagesGoBeforeTo
 }

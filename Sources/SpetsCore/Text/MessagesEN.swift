@@ -309,5 +309,6 @@ extension Messages {
         .severalWordsNeedQuotes: "a name of several words needs quotes: `{0}`",
         .notAClauseOf: "`{0}` is not a clause of `{1}`; its clauses: {2}",
         .measureIsInDataset: "the measure `{0}` is in {1}: write it with its dataset",
+        .stagesGoBeforeTo: "pipe stages go before `to`: `export … | {0} to \"FILE\"`",
     ]
 }

@@ -311,5 +311,6 @@ extension Messages {
         .severalWordsNeedQuotes: "ett namn med flera ord skrivs inom citattecken: `{0}`",
         .notAClauseOf: "`{0}` är ingen del av `{1}`; dess delar: {2}",
         .measureIsInDataset: "måttet `{0}` finns i {1}: skriv det med sin datamängd",
+        .stagesGoBeforeTo: "rörsteg skrivs före `to`: `export … | {0} to \"FILE\"`",
     ]
 }

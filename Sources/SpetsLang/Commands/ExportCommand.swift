@@ -12,7 +12,13 @@ public struct ExportCommand: CommandNode, Equatable {
         p.advance()
         let pipe = try p.parseTablePipeline(stop: ["to"], context: "export")
         try p.expect(word: "to", "before the file to export to")
-        return ExportCommand(source: pipe, path: try p.parseOutputPath("a file path"))
+        let path = try p.parseOutputPath("a file path")
+        // `export lq … to "a.csv" | top 3`: the stages belong before the file.
+        if p.peek.isSymbol("|") {
+            let stage = p.peek(1).kind == .identifier ? p.peek(1).text : "…"
+            throw p.error(.stagesGoBeforeTo, stage)
+        }
+        return ExportCommand(source: pipe, path: path)
     }
 
     public func run(_ e: Evaluation) throws(Diagnostic) -> Outcome {
