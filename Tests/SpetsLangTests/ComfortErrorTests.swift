@@ -6,6 +6,23 @@ import XCTest
 @testable import SpetsLang
 
 final class ComfortErrorTests: XCTestCase {
+    /// Refused statements leave nothing behind: stages after an export's file write no file,
+    /// a `where` on an unknown name binds nothing; a `let` over a dataset says what it did.
+    func testRefusedStatementsChangeNothingAndALetOverADatasetSaysSo() throws {
+        let h = try Harness()
+        h.run("load \"\(Repo.write("w-refused.csv", Repo.worked))\" as w")
+        let file = Repo.tmp + "/stages-after.csv"
+        unlink(file)
+        XCTAssertTrue(h.run("export lq w.employment in 2022 to \"\(file)\" | top 3").contains("error: pipe stages go before `to`"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: file), "nothing written")
+        XCTAssertTrue(h.run("let x = w | where region = Nowhere").contains("error: no region `Nowhere` in the table"))
+        XCTAssertNil(h.session.bindings["x"], "nothing bound")
+        XCTAssertTrue(h.run("let y = load \"a.csv\" as z").contains("error: `let` takes a result table; `load` does not give one"))
+        XCTAssertNil(h.session.datasets["z"])
+        XCTAssertEqual(h.run("let w = lq w.employment in 2022"), "w: 20 rows; this result replaces the dataset w (load it again to analyse it)\n")
+        XCTAssertNil(h.session.datasets["w"])
+    }
+
     /// A file not found names the near files beside it and in the bundled datasets folder.
     func testAFileNotFoundSuggestsTheBundledOne() throws {
         let h = try Harness()

@@ -95,17 +95,25 @@ public enum Comparison {
     public static func rank(values: [Double], labels: Dimension, region: Int32, what: String) throws(Diagnostic) -> Table {
         let v = values[Int(region)]
         guard !v.isNaN else { throw Diagnostic(.hasNoValueRank, labels.display(region), what) }
-        let all = values.filter { !$0.isNaN }
-        let higher = all.filter { $0 > v }.count, lower = all.filter { $0 < v }.count
-        let of = all.count
-        let percentile = of > 1 ? 100 * Double(lower) / Double(of - 1) : 100
+        let (rank, of, percentile) = standing(v, among: values)
         return Table(columns: [
             Column("region", .coded([region], labels), kind: .key),
             Column("value", .number([v]), decimals: abs(v) < 10 ? 4 : nil),
-            Column("rank", .number([Double(higher + 1)]), decimals: 0),
-            Column("of", .number([Double(of)]), decimals: 0),
+            Column("rank", .number([rank]), decimals: 0),
+            Column("of", .number([of]), decimals: 0),
             Column("percentile", .number([percentile]), decimals: 1),
         ], footer: ["rank of \(labels.display(region)) by \(what): 1 = highest; equal values share a rank; percentile = share of the others below it"])
+    }
+
+    /// A value's standing among values (missing ones left out): rank 1 is the highest and
+    /// equal values share a rank; percentile = share of the others below it.
+    static func standing(_ v: Double, among values: [Double]) -> (rank: Double, of: Double, percentile: Double) {
+        var higher = 0, lower = 0, of = 0
+        for x in values where !x.isNaN {
+            of += 1
+            if x > v { higher += 1 } else if x < v { lower += 1 }
+        }
+        return (Double(higher + 1), Double(of), of > 1 ? 100 * Double(lower) / Double(of - 1) : 100)
     }
 
     /// Where a region stands within each group of a per-region result that has several rows
@@ -131,10 +139,8 @@ public enum Comparison {
                 without.append(groupColumns.map { t.columns[$0].machineText(members[0]) }.joined(separator: " "))
                 continue
             }
-            let all = members.map { v[$0] }.filter { !$0.isNaN }
-            let higher = all.filter { $0 > v[own] }.count, lower = all.filter { $0 < v[own] }.count
-            keep.append(own); value.append(v[own]); rank.append(Double(higher + 1)); of.append(Double(all.count))
-            pct.append(all.count > 1 ? 100 * Double(lower) / Double(all.count - 1) : 100)
+            let s = standing(v[own], among: members.map { v[$0] })
+            keep.append(own); value.append(v[own]); rank.append(s.rank); of.append(s.of); pct.append(s.percentile)
         }
         guard !keep.isEmpty else { throw Diagnostic(.hasNoValueRank, dim.display(region), what) }
         let kept = t.take(keep)

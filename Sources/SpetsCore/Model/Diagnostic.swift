@@ -48,12 +48,7 @@ public struct Diagnostic: Error, Equatable, Sendable {
 
     /// This diagnostic inside another message (`reference region: …`), span and help kept.
     public func wrapped(in id: MessageID, _ before: Any...) -> Diagnostic {
-        var d = self
-        d.message = ""   // (clears the id; set again below)
-        let m = Message(id, any: before + [self])
-        d.message = m.text(.en)
-        d.content = m
-        return d
+        Diagnostic(Message(id, any: before + [self]), span: span, location: location, help: help, candidates: candidates, severity: severity)
     }
 
     /// The message in a language (by id when it has one; else the catalogue's matcher).

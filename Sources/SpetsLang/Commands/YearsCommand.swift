@@ -31,9 +31,11 @@ public struct YearsCommand: CommandNode, Equatable {
         for k in 0..<c.count {
             let y = slot[c.years[k]]!
             rows[y] += 1
-            if c.measures.contains(where: { $0.values[k].isNaN }) { missing[y] += 1 }
+            var observed = 0
+            for m in c.measures where !m.values[k].isNaN { observed += 1 }
+            if observed < c.measures.count { missing[y] += 1 }
             // Only a row with something observed counts its region and industry as there.
-            guard c.measures.contains(where: { !$0.values[k].isNaN }) else { continue }
+            guard observed > 0 else { continue }
             regions[y][Int(c.regionCodes[k])] = true
             if c.industry != nil { industries[y][Int(c.industryCodes[k])] = true }
         }

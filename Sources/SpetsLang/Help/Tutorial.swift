@@ -9,6 +9,9 @@ public struct TutorialStep: Equatable, Sendable {
 
     /// `## Title` starts a step; `concept:`, `run:`, `read:`, `ask:` its parts (continuing
     /// over the following lines); `#` lines before the first step are comments.
+    /// A step's fields, by the key that starts their lines (key paths are immutable values).
+    nonisolated(unsafe) static let fields: [(String, WritableKeyPath<TutorialStep, String>)] = [("concept", \.concept), ("run", \.run), ("read", \.read), ("ask", \.ask)]
+
     public static func parse(_ text: String) -> [TutorialStep] {
         var steps: [TutorialStep] = [], key = ""
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -16,8 +19,6 @@ public struct TutorialStep: Equatable, Sendable {
             if line.hasPrefix("## ") { steps.append(TutorialStep(title: String(line.dropFirst(3)).trimmed())); key = ""; continue }
             guard !steps.isEmpty else { continue }
             var content = line
-            // A step's fields, by the key that starts their lines.
-            let fields: [(String, WritableKeyPath<TutorialStep, String>)] = [("concept", \.concept), ("run", \.run), ("read", \.read), ("ask", \.ask)]
             for (k, _) in fields where line.hasPrefix(k + ":") {
                 key = k; content = String(line.dropFirst(k.count + 1))
             }

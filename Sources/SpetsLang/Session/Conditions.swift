@@ -40,7 +40,7 @@ struct Conditions {
             guard case .compare(let l, let op, let r, let span) = part, try !mask(part, t).contains(true) else { continue }
             let (col, value) = Self.isColumn(l) ? (l, r) : (r, l)
             guard case .column(let name) = col else { continue }
-            let what = "\(name.text) \(op.rawValue) \(Self.written(value))"
+            let what = "\(name.text) \(op.rawValue) \(value.written)"
             if let i = t.columnIndex(name.text), case .number(let v) = t.columns[i].values {
                 let seen = v.filter { !$0.isNaN }
                 if let lo = seen.min(), let hi = seen.max() {
@@ -56,13 +56,6 @@ struct Conditions {
         return out.isEmpty ? ["no row meets every part of the condition"] : out
     }
 
-    static func written(_ o: Operand) -> String {
-        switch o {
-        case .column(let n): return n.text
-        case .number(_, let text, _): return text
-        case .string(let s, _): return "\"" + s + "\""
-        }
-    }
 
     static func column(_ n: NameRef, _ t: Table) throws(Diagnostic) -> Int {
         if let i = t.columnIndex(n.text) { return i }

@@ -41,7 +41,8 @@ extension Session {
         }
         look(dir.isEmpty ? "/" : dir, shown: slash.map { _ in dir + "/" } ?? "")
         if let bundled = datasetsDirectory {
-            let shown = FileIO.exists("datasets/" + (FileIO.list(bundled).first?.name ?? "")) ? "datasets/" : bundled + "/"
+            // `datasets/…` when the shell runs beside the bundled folder, else its full path.
+            let shown = Self.realPath("datasets").map { $0 == Self.realPath(bundled) } == true ? "datasets/" : bundled + "/"
             look(bundled, shown: shown)
         }
         var seen = Set<String>()

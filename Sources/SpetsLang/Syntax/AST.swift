@@ -98,6 +98,15 @@ public enum Operand: Equatable, Sendable {
     /// A number with the text it was written as (`08` is a county's code on a region column).
     case number(Double, text: String, span: Range<Int>)
     case string(String, span: Range<Int>)
+
+    /// As written (for messages and footers that quote a condition).
+    public var written: String {
+        switch self {
+        case .column(let n): return n.text
+        case .number(_, let t, _): return t
+        case .string(let s, _): return "\"" + s + "\""
+        }
+    }
 }
 
 public enum Stage: Equatable, Sendable {

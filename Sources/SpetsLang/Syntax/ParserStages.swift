@@ -106,8 +106,8 @@ extension Parser {
             while peek(k).kind == .identifier || peek(k).kind == .number, !["and", "or"].contains(peek(k).text.lowercased()) {
                 words.append(peek(k).text); end = peek(k).span.upperBound; k += 1
             }
-            throw Diagnostic(.severalWordsNeedQuotes, spanOf(lhs).lowerBound < first.span.lowerBound ? "\(Self.operandText(lhs)) \(cmp.rawValue) \"\(words.joined(separator: " "))\"" : "\"\(words.joined(separator: " "))\"",
-                             span: first.span.lowerBound..<end)
+            let quoted = Operand.string(words.joined(separator: " "), span: first.span.lowerBound..<end)
+            throw Diagnostic(.severalWordsNeedQuotes, "\(lhs.written) \(cmp.rawValue) \(quoted.written)", span: first.span.lowerBound..<end)
         }
         return .compare(lhs, cmp, rhs, span: spanOf(lhs).lowerBound..<spanOf(rhs).upperBound)
     }
@@ -130,14 +130,6 @@ extension Parser {
             return .number(negative ? -v.number : v.number, text: text(span), span: span)
         case .string: advance(); return .string(v.text, span: v.span)
         default: throw error(.expectedColumnNumberTextFound, describe(v))
-        }
-    }
-
-    static func operandText(_ o: Operand) -> String {
-        switch o {
-        case .column(let n): return n.text
-        case .number(_, let t, _): return t
-        case .string(let s, _): return "\"" + s + "\""
         }
     }
 
