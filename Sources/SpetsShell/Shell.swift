@@ -46,6 +46,7 @@ public enum Shell {
             // Charts fit the terminal as it is now (it may have been resized).
             let cols = Int(spets_terminal_columns(STDOUT_FILENO))
             if cols > 0 { runner.session.settings.width = cols }
+            runner.session.settings.terminalColumns = cols > 0 && isatty(STDOUT_FILENO) != 0 ? cols : nil
             runner.run(buffer, file: nil)
             pager.finish(runner.session.settings.pager)
             buffer = ""

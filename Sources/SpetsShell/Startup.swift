@@ -1,6 +1,7 @@
 // Startup.swift — finding the bundled registries and opening the session.
 import Glibc
 import SpetsCore
+import CTerminal
 import SpetsLang
 
 public enum Startup {
@@ -50,6 +51,9 @@ public enum Startup {
         let s = try Session(registry: registry(), workspacePath: workspace, presetDirectory: datasetsDirectory().map { $0 + "/areas" })
         s.settings.ascii = !localeIsUTF8()
         if let c = FileIO.environment("COLUMNS").flatMap({ Int($0) }), c > 0 { s.settings.width = c }
+        // Tables fit the terminal only when they are drawn on one (`set width auto`); piped
+        // and redirected output is the same at any width.
+        if isatty(STDOUT_FILENO) != 0, case let c = Int(spets_terminal_columns(STDOUT_FILENO)), c > 0 { s.settings.terminalColumns = c }
         if let l = FileIO.environment("SPETS_LANG").flatMap({ Language(rawValue: $0.lowercased()) }) { s.settings.setLanguage(l) }
         return s
     }

@@ -8,12 +8,12 @@
 #include <unistd.h>
 
 int spets_test_spawn_pty(const char *path, char *const argv[], char *const envp[], const char *cwd,
-                         int *master, pid_t *pid) {
+                         int columns, int *master, pid_t *pid) {
     int m = posix_openpt(O_RDWR | O_NOCTTY);
     if (m < 0 || grantpt(m) != 0 || unlockpt(m) != 0) return -1;
     const char *name = ptsname(m);
     if (!name) return -1;
-    struct winsize ws = { .ws_row = 24, .ws_col = 100 };
+    struct winsize ws = { .ws_row = 24, .ws_col = (unsigned short)columns };
     pid_t p = fork();
     if (p < 0) return -1;
     if (p == 0) {

@@ -43,6 +43,65 @@ final class RendererTests: XCTestCase {
         XCTAssertTrue(OutputFormat.table.render(table, s).contains("… 1 more rows (2 in all;"))
     }
 
+    /// A table fits its width: units under their names, then names cut (never numbers),
+    /// then a middle block of columns hidden with a note; the machine formats and Markdown
+    /// keep every name whole at any width.
+    func testBoxTableFitsItsWidth() {
+        let long = "Tillverkning av trä och varor av trä, kork, rotting o.d. utom möbler"
+        let ind = Dimension(name: "industry", role: .industry, labels: ["16", "31"], names: [long, "Tillverkning av möbler"])
+        let t = Table(columns: [
+            Column("region", .coded([0, 1], dim), kind: .key),
+            Column("industry", .coded([0, 1], ind), kind: .key),
+            Column("year", .number([2023, 2023]), decimals: 0, kind: .key),
+            Column("employment", .number([1234567, 883]), unit: "persons"),
+            Column("lq", .number([4.15432, 2.8222]), decimals: 3),
+        ], footer: ["LQ vs test"])
+        var s = RenderSettings()
+        XCTAssertTrue(OutputFormat.table.render(t, s).contains(long), "no limit: whole names")
+        for width in [120, 80, 60, 45, 30, 20] {
+            s.tableWidth = .columns(width)
+            let out = OutputFormat.table.render(t, s)
+            let lines = out.split(separator: "\n").filter { $0.hasPrefix("│") || $0.hasPrefix("┌") }
+            for l in lines { XCTAssertLessThanOrEqual(Text.width(String(l)), width, "\(width): \(l)") }
+            // Numbers are shown whole or not at all.
+            XCTAssertTrue(out.contains("4.154"), "\(width):\n\(out)")
+            if out.contains("1,23") { XCTAssertTrue(out.contains("1,234,567"), out) }
+        }
+        s.tableWidth = .columns(80)
+        let at80 = OutputFormat.table.render(t, s)
+        XCTAssertEqual(at80, """
+        ┌──────────────────┬───────────────────────────────┬──────┬────────────┬───────┐
+        │ region           │ industry                      │ year │ employment │    lq │
+        │                  │                               │      │  (persons) │       │
+        ├──────────────────┼───────────────────────────────┼──────┼────────────┼───────┤
+        │ SE213 Kalmar län │ 16 Tillverkning av trä och v… │ 2023 │  1,234,567 │ 4.154 │
+        │ SE322            │ 31 Tillverkning av möbler     │ 2023 │        883 │ 2.822 │
+        └──────────────────┴───────────────────────────────┴──────┴────────────┴───────┘
+        LQ vs test
+
+        """)
+        s.tableWidth = .columns(30)
+        XCTAssertTrue(OutputFormat.table.render(t, s).contains("… 3 columns hidden (industry, year, employment); `set width 0` shows all"))
+        s.setLanguage(.sv)
+        XCTAssertTrue(OutputFormat.table.render(t, s).contains("… 3 kolumner dolda (bransch, år, sysselsatta); `set width 0` visar alla"),
+                      OutputFormat.table.render(t, s))
+        for f in [OutputFormat.markdown, .html, .csv, .json] {
+            XCTAssertTrue(f.render(t, s).contains(f == .csv || f == .json ? "16" : long), f.name)
+        }
+        s.terminalColumns = 40
+        s.tableWidth = .auto
+        XCTAssertTrue(OutputFormat.table.render(t, s).contains("hidden") || OutputFormat.table.render(t, s).contains("dolda"))
+        s.tableWidth = .unlimited
+        XCTAssertTrue(OutputFormat.table.render(t, s).contains(long))
+    }
+
+    func testRowsZeroShowsEveryRow() {
+        var s = RenderSettings()
+        s.maxRows = 0
+        let out = OutputFormat.table.render(table, s)
+        XCTAssertTrue(out.contains("SE322") && !out.contains("more rows"), out)
+    }
+
     func testCSVUsesCodesExactNumbersAndEmptyForMissing() {
         XCTAssertEqual(OutputFormat.csv.render(table, RenderSettings()),
                        "region,year,employment,lq\nSE213,2023,12345,1.23456\nSE322,2023,,0.5\n")

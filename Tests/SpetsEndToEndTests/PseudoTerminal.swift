@@ -10,13 +10,13 @@ final class PseudoTerminal {
     private(set) var screen = ""
 
     /// `executable` defaults to spets; `/bin/sh` runs a command line with redirections.
-    init(executable: String = Binary.path, args: [String] = [], env: [String: String], cwd: String) throws {
+    init(executable: String = Binary.path, args: [String] = [], env: [String: String], cwd: String, columns: Int = 100) throws {
         let argv = ([executable] + args).map { strdup($0) } + [nil]
         let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
         var m: Int32 = -1
         var p: pid_t = 0
-        guard spets_test_spawn_pty(executable, argv, envp, cwd, &m, &p) == 0 else { throw NSError(domain: "pty", code: 1) }
+        guard spets_test_spawn_pty(executable, argv, envp, cwd, Int32(columns), &m, &p) == 0 else { throw NSError(domain: "pty", code: 1) }
         master = m
         pid = p
     }

@@ -18,12 +18,12 @@ final class REPLTests: XCTestCase {
         ProcessInfo.processInfo.environment.filter { ["ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"].contains($0.key) }
     }
 
-    func start(lang: String = "C.UTF-8", args: [String] = [], env extra: [String: String] = [:]) throws -> PseudoTerminal {
+    func start(lang: String = "C.UTF-8", args: [String] = [], env extra: [String: String] = [:], columns: Int = 100) throws -> PseudoTerminal {
         // PAGER=cat: tall results pass straight through (testPagerAndProgress sets its own).
         var env = ["HOME": home, "TERM": "xterm", "LANG": lang, "LC_ALL": lang, "SPETS_HISTORY": home + "/history", "PATH": "/usr/bin:/bin", "PAGER": "cat"]
         for (k, v) in extra { env[k] = v }
         env.merge(Self.sanitizerOptions) { a, _ in a }
-        let t = try PseudoTerminal(args: args, env: env, cwd: home)
+        let t = try PseudoTerminal(args: args, env: env, cwd: home, columns: columns)
         XCTAssertTrue(t.read(until: "spets> "), "no prompt:\n\(t.plain)")
         return t
     }
@@ -158,6 +158,37 @@ final class REPLTests: XCTestCase {
             t.type("\u{04}")
             XCTAssertEqual(t.wait(), 0)
         }
+    }
+
+    /// At 80 columns the README's first example fits without wrapping: units go under their
+    /// names and the long industry names are cut; `set width 0` gives the whole table back,
+    /// and a narrower terminal hides columns from the middle with a note.
+    func testTablesFitAnEightyColumnTerminal() throws {
+        let t = try start(args: ["--demo"], columns: 80)
+        t.type("lq se.employment in 2023 for Kalmar | sort lq desc | top 3\r")
+        XCTAssertTrue(t.read(until: "spets> ", occurrences: 2), t.plain)
+        let table = t.plain.split(separator: "\n").map(String.init).filter { $0.hasPrefix("│") || $0.hasPrefix("┌") || $0.hasPrefix("├") || $0.hasPrefix("└") }
+        XCTAssertEqual(table.count, 2 + 2 + 3 + 1, t.plain)   // rules, two header lines, 3 rows
+        for l in table { XCTAssertLessThanOrEqual(l.count, 80, l) }
+        XCTAssertTrue(table.contains { $0.contains("SE213 Kalmar län │ 16 Tillverkning av trä") && $0.contains("│ 2023 │      5,035 │ 4.154 │") }, t.plain)
+        XCTAssertTrue(table.contains { $0.contains("(persons)") }, t.plain)
+        // The README shows this very screen.
+        let readme = try String(contentsOfFile: Binary.root + "/README.md", encoding: .utf8)
+        func block(_ text: String) -> String? {
+            guard let a = text.range(of: "┌──"), let b = text.range(of: "missing cells: 0\n", range: a.upperBound..<text.endIndex) else { return nil }
+            return String(text[a.lowerBound..<b.upperBound])
+        }
+        XCTAssertEqual(block(readme), block(t.plain), "README.md's first example is not what an 80-column terminal shows")
+        t.type("set width 0\r")
+        t.type("lq se.employment in 2023 for Kalmar | sort lq desc | top 1\r")
+        XCTAssertTrue(t.read(until: "spets> ", occurrences: 4), t.plain)
+        XCTAssertTrue(t.plain.contains("16 Tillverkning av trä och varor av trä, kork, rotting o.d. utom möbler │ 2023 │                5,035 │"), t.plain)
+        t.type("set width 40\r")
+        t.type("lq se.employment in 2023 for Kalmar | sort lq desc | top 1\r")
+        XCTAssertTrue(t.read(until: "spets> ", occurrences: 6), t.plain)
+        XCTAssertTrue(t.plain.contains("… 3 columns hidden (industry, year, employment); `set width 0` shows all"), t.plain)
+        t.type("\u{04}")
+        XCTAssertEqual(t.wait(), 0)
     }
 
     /// `history` numbers what was typed, `history N` runs one again, Ctrl-R finds an earlier

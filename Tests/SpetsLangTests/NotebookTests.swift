@@ -50,7 +50,7 @@ final class NotebookTests: XCTestCase {
         XCTAssertTrue(NotebookRunner.problems(nb, results, file: "nb.md").isEmpty)
         let page = NotebookMarkdown.render(nb, results, pageName: "out.md")
         XCTAssertEqual(page.figures.map(\.path), ["out.files/figure-1.svg"])
-        XCTAssertTrue(page.text.contains("| SE213 Kalmar län | 16 Tillverkning av trä och varor av … | 2023 | 5,035 | 4.154 |"), page.text)
+        XCTAssertTrue(page.text.contains("| SE213 Kalmar län | 16 Tillverkning av trä och varor av trä, kork, rotting o.d. utom möbler | 2023 | 5,035 | 4.154 |"), page.text)
         XCTAssertTrue(page.text.contains("block 3:1:18: error: no observations for 1999 in se"), page.text)
         XCTAssertTrue(page.text.contains("print(\"prose, not run\")"))
         // Read back: the same blocks, now with their outputs; rendering again changes nothing.
@@ -78,8 +78,8 @@ final class NotebookTests: XCTestCase {
         let report = NotebookCheck.compare(back, results, file: "out.md", pageName: "out.md") { figures[$0] }
         XCTAssertEqual(report.differences.count, 2, report.differences.joined(separator: "\n"))
         XCTAssertTrue(report.differences[0].hasPrefix("out.md:5: the output of this block changed\n"))
-        XCTAssertTrue(report.differences[0].contains("  - | SE213 Kalmar län | 16 Tillverkning av trä och varor av … | 2023 | 5,035 | 4.155 |"))
-        XCTAssertTrue(report.differences[0].contains("  + | SE213 Kalmar län | 16 Tillverkning av trä och varor av … | 2023 | 5,035 | 4.154 |"))
+        XCTAssertTrue(report.differences[0].contains("  - | SE213 Kalmar län | 16 Tillverkning av trä och varor av trä, kork, rotting o.d. utom möbler | 2023 | 5,035 | 4.155 |"))
+        XCTAssertTrue(report.differences[0].contains("  + | SE213 Kalmar län | 16 Tillverkning av trä och varor av trä, kork, rotting o.d. utom möbler | 2023 | 5,035 | 4.154 |"))
         XCTAssertTrue(report.differences[1].contains("chart out.files/figure-1.svg changed"))
     }
 

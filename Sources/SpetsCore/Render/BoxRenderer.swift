@@ -1,33 +1,47 @@
 // BoxRenderer.swift — the table for people: box lines, aligned columns, thousands
-// separators, units in headers, `–` for missing, long results cut with a note, the footer.
+// separators, units in headers, `–` for missing, long results cut with a note, the footer;
+// fitted to the terminal (or `set width N`) by `BoxFit`.
 
 enum BoxRenderer {
     static func render(_ t: Table, _ s: RenderSettings) -> String {
         let n = t.rowCount
-        let shown = n > s.maxRows ? max(s.maxRows, 1) : n
+        let shown = s.maxRows == 0 || n <= s.maxRows ? n : s.maxRows
         let decs = t.columns.map { CellText.decimals($0, s) }
         var cells: [[String]] = t.columns.indices.map { c in (0..<shown).map { CellText.text(t.columns[c], $0, decimals: decs[c], s) } }
-        let headers = t.columns.map { CellText.header($0, s) }
-        var widths = t.columns.indices.map { c in max(Text.width(headers[c]), cells[c].map(Text.width).max() ?? 0) }
-        if t.columns.isEmpty { widths = [] }
+        let parts = t.columns.map { CellText.headerParts($0, s) }
+        let fit = BoxFit(names: parts.map(\.name), units: parts.map(\.unit), cells: cells,
+                         cuttable: t.columns.map { !$0.isNumeric }, limit: s.boxLimit)
+        // The drawn columns: a table column, or the `…` that stands for the hidden ones.
+        let drawn: [Int?] = fit.gap.map { g in fit.shown[..<g].map { Optional($0) } + [nil] + fit.shown[g...].map { Optional($0) } } ?? fit.shown.map { Optional($0) }
+        func width(_ c: Int?) -> Int { c.map { fit.widths[$0] } ?? 1 }
+        let headerLines = fit.headers.map(\.count).max() ?? 1
         var out = ""
         if let title = t.title { out += title + "\n" }
         func rule(_ l: String, _ m: String, _ r: String) -> String {
-            l + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: m) + r + "\n"
+            l + drawn.map { String(repeating: "─", count: width($0) + 2) }.joined(separator: m) + r + "\n"
+        }
+        func line(_ text: (Int) -> String, numeric: (Int) -> Bool) -> String {
+            "│" + drawn.map { c in
+                guard let c else { return " … " }
+                return " " + BoxFit.cut(text(c), to: fit.widths[c]).padded(to: fit.widths[c], right: numeric(c)) + " "
+            }.joined(separator: "│") + "│\n"
         }
         if !t.columns.isEmpty {
             out += rule("┌", "┬", "┐")
-            out += "│" + t.columns.indices.map { " " + headers[$0].padded(to: widths[$0], right: t.columns[$0].isNumeric && t.columns[$0].kind != .key) + " " }.joined(separator: "│") + "│\n"
-            out += rule("├", "┼", "┤")
-            for r in 0..<shown {
-                out += "│" + t.columns.indices.map { c in
-                    " " + cells[c][r].padded(to: widths[c], right: t.columns[c].isNumeric) + " "
-                }.joined(separator: "│") + "│\n"
+            for k in 0..<headerLines {
+                out += line({ k < fit.headers[$0].count ? fit.headers[$0][k] : "" }, numeric: { t.columns[$0].isNumeric && t.columns[$0].kind != .key })
             }
+            out += rule("├", "┼", "┤")
+            for r in 0..<shown { out += line({ cells[$0][r] }, numeric: { t.columns[$0].isNumeric }) }
             out += rule("└", "┴", "┘")
         }
         cells = []
         if shown < n { out += CellText.line("… \(n - shown) more rows (\(n) in all; `set rows N` or export to see them)", s) + "\n" }
+        let hidden = fit.hidden
+        if !hidden.isEmpty {
+            let names = hidden.map { fit.headers[$0][0] }.joined(separator: ", ")
+            out += CellText.line("… \(plural(hidden.count, "column")) hidden (\(names)); `set width 0` shows all", s) + "\n"
+        }
         for f in t.footer { out += CellText.line(f, s) + "\n" }
         return out
     }

@@ -11,8 +11,23 @@ public struct RenderSettings: Sendable {
     public var format: OutputFormat = .table
     /// Decimals for non-integer columns when set (`set decimals N`).
     public var decimals: Int? = nil
-    /// Rows shown in a table for people before `… N more rows` (`set rows N`).
+    /// Rows shown in a table for people before `… N more rows` (`set rows N`; 0 for all).
     public var maxRows: Int = 40
+    /// How wide a box table may be (`set width N|auto|0`): the terminal's columns, N, or
+    /// no limit.
+    public enum TableWidth: Equatable, Sendable { case auto, columns(Int), unlimited }
+    public var tableWidth = TableWidth.auto
+    /// The terminal's columns when results are drawn on one (the shell sets it before each
+    /// statement); nil for pipes, files and notebooks, so scripts print the same anywhere.
+    public var terminalColumns: Int? = nil
+    /// The width a box table is fitted to, if any.
+    var boxLimit: Int? {
+        switch tableWidth {
+        case .auto: return terminalColumns
+        case .columns(let n): return n
+        case .unlimited: return nil
+        }
+    }
     public var locale: NumberLocale = .en
     /// `set locale` was given: the language no longer decides how numbers look.
     public var localeChosen = false
@@ -99,14 +114,18 @@ enum CellText {
             let i = Int(codes[row])
             let l = Text.printable(d.labels[i])
             guard let n = d.names[i].map({ Text.printable($0) }), n != l else { return l }
-            return l + " " + (Text.width(n) > 34 ? String(n.prefix(33)) + "…" : n)
+            return l + " " + n
         }
     }
 
     /// The header for people, in the session's language (`set lang sv`).
     static func header(_ c: Column, _ s: RenderSettings) -> String {
-        let name = Text.printable(c.literalName ? c.name : Catalogue.header(c.name, s.language))
-        return c.unit.map { "\(name) (\(Catalogue.unit($0, s.language)))" } ?? name
+        let h = headerParts(c, s)
+        return h.unit.map { "\(h.name) (\($0))" } ?? h.name
+    }
+
+    static func headerParts(_ c: Column, _ s: RenderSettings) -> (name: String, unit: String?) {
+        (Text.printable(c.literalName ? c.name : Catalogue.header(c.name, s.language)), c.unit.map { Catalogue.unit($0, s.language) })
     }
 
     /// A footer or note line for people, in the session's language.

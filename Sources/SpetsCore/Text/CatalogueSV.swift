@@ -76,6 +76,8 @@ extension Catalogue {
         CatalogueEntry("{0}: the dataset's own row {1} (published), not the sum of its members", "{0}: datamängdens egen rad {1} (publicerad), inte summan av medlemmarna"),
         CatalogueEntry("with {0} regions the proximities rest on few co-occurrences: read them as indicative", "med {0} regioner vilar närheterna på få samförekomster: läs dem som vägledande"),
         CatalogueEntry("… {0} more rows ({1} in all; `set rows N` or export to see them)", "… {0} rader till ({1} i allt; `set rows N` eller export visar dem)"),
+        CatalogueEntry("… {0} column hidden ({1}); `set width 0` shows all", "… {0} kolumn dold ({1}); `set width 0` visar alla"),
+        CatalogueEntry("… {0} columns hidden ({1}); `set width 0` shows all", "… {0} kolumner dolda ({1}); `set width 0` visar alla"),
         CatalogueEntry("area {0}: {1} of its {2} industries are in the data (not: {3})", "område {0}: {1} av dess {2} branscher finns i data (inte: {3})"),
         CatalogueEntry("areas: each computed on its own members (they may overlap); totals are over all industries",
                        "områden: vart och ett beräknat på sina egna branscher (de kan överlappa); summorna gäller alla branscher"),

@@ -198,6 +198,7 @@ public enum MessageID: String, CaseIterable, Sendable {
     case unknownFormat
     case takesWholeNumber
     case takesAutoOff
+    case takesWidth
     case unknownLanguage
     case unknownLocale
     case datasetHasNoIndustriesCompare

@@ -197,6 +197,7 @@ extension Messages {
         .unknownFormat: "unknown format `{0}`",
         .takesWholeNumber: "`set {0}` takes a whole number",
         .takesAutoOff: "`set pager` takes auto, on or off",
+        .takesWidth: "`set width` takes auto (the terminal's width), 0 (no limit) or a number of columns from 20",
         .unknownLanguage: "unknown language `{0}`",
         .unknownLocale: "unknown locale `{0}`",
         .datasetHasNoIndustriesCompare: "dataset {0} has no industries to compare structures",

@@ -199,6 +199,7 @@ extension Messages {
         .unknownFormat: "okänt format `{0}`",
         .takesWholeNumber: "`set {0}` tar ett heltal",
         .takesAutoOff: "`set pager` tar auto, on eller off",
+        .takesWidth: "`set width` tar auto (terminalens bredd), 0 (ingen gräns) eller ett antal kolumner från 20",
         .unknownLanguage: "okänt språk `{0}`",
         .unknownLocale: "okänd språkmiljö `{0}`",
         .datasetHasNoIndustriesCompare: "datamängden {0} har inga branscher, så strukturerna kan inte jämföras",

@@ -36,6 +36,7 @@ public struct ExportCommand: CommandNode, Equatable {
         }
         var settings = s.settings
         settings.maxRows = Int.max
+        settings.tableWidth = .unlimited
         settings.inertFormulas = true
         do {
             try FileIO.write(file) { (emit) throws(Diagnostic) in

@@ -1,16 +1,16 @@
-// SetCommand.swift — `set KEY VALUE`: how results are shown (format, decimals, rows, locale,
-// language, pager).
+// SetCommand.swift — `set KEY VALUE`: how results are shown (format, decimals, rows, width,
+// locale, language, pager).
 import SpetsCore
 
 public struct SetCommand: CommandNode, Equatable {
-    public static let spec = CommandSpec(name: "set", usage: "set format table|csv|json|markdown  |  set decimals N  |  set rows N  |  set locale en|sv  |  set lang en|sv  |  set pager auto|on|off",
+    public static let spec = CommandSpec(name: "set", usage: "set format table|csv|json|markdown  |  set decimals N  |  set rows N  |  set width N|auto|0  |  set locale en|sv  |  set lang en|sv  |  set pager auto|on|off",
                 summary: "change how results are shown", summarySV: "ändra hur resultat visas", journaled: true, node: SetCommand.self)
     public var key: NameRef
     public var value: NameRef
 
     /// The settings and the values each takes (empty: a number).
     public static let settings: [(name: String, values: [String])] = [
-        ("format", ["table", "csv", "json", "markdown"]), ("decimals", []), ("rows", []), ("locale", ["en", "sv"]), ("lang", ["en", "sv"]), ("pager", ["auto", "on", "off"]),
+        ("format", ["table", "csv", "json", "markdown"]), ("decimals", []), ("rows", []), ("width", ["auto", "0"]), ("locale", ["en", "sv"]), ("lang", ["en", "sv"]), ("pager", ["auto", "on", "off"]),
     ]
 
     /// set = "set" NAME VALUE ;
@@ -48,7 +48,14 @@ extension Session {
             guard let n = Int(value.text), n >= 0, n <= (key.text.lowercased() == "rows" ? 1_000_000 : 12) else {
                 throw Diagnostic(key.text.lowercased() == "decimals" ? .takesWholeNumberFrom0To12 : .takesWholeNumber, key.text, span: value.span)
             }
-            if key.text.lowercased() == "decimals" { settings.decimals = n } else { settings.maxRows = max(n, 1) }
+            if key.text.lowercased() == "decimals" { settings.decimals = n } else { settings.maxRows = n }
+        case "width":
+            if value.text.lowercased() == "auto" { settings.tableWidth = .auto; return Outcome() }
+            // Narrower than 20 columns no table can show a name; 0 is no limit.
+            guard let n = Int(value.text), n == 0 || (n >= 20 && n <= 10_000) else {
+                throw Diagnostic(.takesWidth, span: value.span)
+            }
+            settings.tableWidth = n == 0 ? .unlimited : .columns(n)
         case "pager":
             guard let p = RenderSettings.Pager(rawValue: value.text.lowercased()) else {
                 throw Diagnostic(.takesAutoOff, span: value.span)

@@ -2,8 +2,8 @@
 #ifndef SPETS_TEST_PTY_H
 #define SPETS_TEST_PTY_H
 #include <sys/types.h>
-// Starts `path` with argv/envp in `cwd` on a fresh pty (80x24) as its controlling
-// terminal. Returns 0 and fills *master and *pid, or -1.
+// Starts `path` with argv/envp in `cwd` on a fresh pty (24 rows, `columns` wide) as its
+// controlling terminal. Returns 0 and fills *master and *pid, or -1.
 int spets_test_spawn_pty(const char *path, char *const argv[], char *const envp[], const char *cwd,
-                         int *master, pid_t *pid);
+                         int columns, int *master, pid_t *pid);
 #endif
