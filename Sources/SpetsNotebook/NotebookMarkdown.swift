@@ -12,11 +12,7 @@ public enum NotebookMarkdown {
     }
 
     /// The folder for a page's charts: `tutorial.md` → `tutorial.files`.
-    public static func figureFolder(forPage name: String) -> String {
-        let base = name.split(separator: "/").last.map(String.init) ?? name
-        let stem = base.hasSuffix(".md") ? String(base.dropLast(3)) : base
-        return stem + ".files"
-    }
+    public static func figureFolder(forPage name: String) -> String { FileIO.figureFolder(forPage: name) }
 
     public static func render(_ nb: Notebook, _ results: [BlockResult], pageName: String) -> Page {
         var parts: [String] = []

@@ -31,6 +31,36 @@ final class XLSXTests: XCTestCase {
         XCTAssertEqual(try XLSXReader.read(book, file: "t.xlsx", sheet: "result").name, "Result", "names match case-insensitively")
     }
 
+    /// What a county opens: the header frozen, each column as wide as its header and values,
+    /// a number format per kind of number, the names beside the codes, the notes italic.
+    func testWorkbookIsReadyToUse() throws {
+        let dim = Dimension(name: "region", role: .region, labels: ["SE213", "SE322"], names: ["Kalmar län", nil])
+        var share = Column("share", .number([0.485, 0.5]))
+        share.isShare = true
+        let t = Table(columns: [Column("region", .coded([0, 1], dim), kind: .key), Column("year", .number([2023, 2023]), kind: .key),
+                                Column("employment", .number([131574, 883]), unit: "persons"), Column("value_added", .number([1484.6, 2]), unit: "MSEK"),
+                                Column("lq", .number([4.15432, 1])), share, Column("national_growth", .number([0.1, -0.02]))],
+                      footer: ["LQ vs test"])
+        let parts = try Zip.read(XLSXWriter.workbook(t), file: "t.xlsx")
+        let xml = String(decoding: parts["xl/worksheets/sheet1.xml"]!, as: UTF8.self)
+        let styles = String(decoding: parts["xl/styles.xml"]!, as: UTF8.self)
+        XCTAssertTrue(xml.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"))
+        // Widths: `employment (persons)` is 20 characters, its header the widest cell.
+        XCTAssertTrue(xml.contains("<col min=\"4\" max=\"4\" width=\"23\" customWidth=\"1\"/>"), xml)
+        XCTAssertTrue(xml.contains("<col min=\"2\" max=\"2\" width=\"14\" customWidth=\"1\"/>"), "region_name: its header")
+        for f in ["formatCode=\"#,##0\"", "formatCode=\"#,##0.0\"", "formatCode=\"0.000\"", "formatCode=\"0.0%\""] { XCTAssertTrue(styles.contains(f), f) }
+        // Cell styles by column: employment count (2), value_added amount (6), lq index (3),
+        // share and growth percentages (4), the year plain, the note italic (5).
+        XCTAssertTrue(xml.contains("<c r=\"D2\" s=\"2\"><v>131574</v></c><c r=\"E2\" s=\"6\"><v>1484.6</v></c><c r=\"F2\" s=\"3\"><v>4.15432</v></c><c r=\"G2\" s=\"4\"><v>0.485</v></c><c r=\"H2\" s=\"4\"><v>0.1</v></c>"), xml)
+        XCTAssertTrue(xml.contains("<c r=\"C2\"><v>2023</v></c>"))
+        XCTAssertTrue(xml.contains("t=\"inlineStr\" s=\"5\"><is><t xml:space=\"preserve\">LQ vs test</t>"))
+        // Names beside codes; the sheet still reads back as codes with a name column.
+        let sheet = try XLSXReader.read(XLSXWriter.workbook(t), file: "t.xlsx", sheet: nil)
+        XCTAssertEqual(Array(sheet.rows[0].prefix(3)), ["region", "region_name", "year"])
+        XCTAssertEqual(Array(sheet.rows[1].prefix(2)), ["SE213", "Kalmar län"])
+        XCTAssertEqual(Array(sheet.rows[2].prefix(2)), ["SE322", ""])
+    }
+
     func testBadFilesAndSheets() {
         func message(_ bytes: [UInt8], sheet: String? = nil) -> String {
             do { _ = try XLSXReader.read(bytes, file: "bad.xlsx", sheet: sheet); return "no error" } catch { return error.message }

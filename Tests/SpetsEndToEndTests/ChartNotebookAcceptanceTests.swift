@@ -88,37 +88,22 @@ final class ChartNotebookAcceptanceTests: XCTestCase {
     }
 
     func testRenderedTutorialOpensInChromium() throws {
-        let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard let chromium else {
-            if ProcessInfo.processInfo.environment["SPETS_REQUIRE_CHROMIUM"] == "1" { return XCTFail("chromium is required here (.ci/run installs it)") }
-            throw XCTSkip("chromium is not installed (apt-get install chromium; .ci/run does)")
-        }
         let dir = Binary.tmp + "/html-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let r = try Binary.run(["render", "docs/tutorial.md", "-o", dir + "/tutorial.html"], cwd: Binary.root)
         XCTAssertEqual(r.status, 0, r.combined)
         let html = try String(contentsOfFile: dir + "/tutorial.html", encoding: .utf8)
         XCTAssertFalse(html.contains("http://") && html.contains("<link"), "nothing fetched")
-        func browse(_ extra: [String]) throws -> (String, String) {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: chromium)
-            p.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
-                           "--user-data-dir=" + dir + "/profile"] + extra + ["file://" + dir + "/tutorial.html"]
-            let out = Pipe(), err = Pipe()
-            p.standardOutput = out; p.standardError = err
-            try p.run()
-            let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-            return (String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-        }
-        let (dom, log) = try browse(["--dump-dom"])
+        guard let chromium = try Chromium.find(scratch: dir) else { return }
+        let page = dir + "/tutorial.html"
+        let (dom, log) = try chromium.browse(page, ["--dump-dom"])
         XCTAssertFalse(log.contains(":CONSOLE"), "console messages:\n" + log.split(separator: "\n").filter { $0.contains("CONSOLE") }.joined(separator: "\n"))
         let figures = try FileManager.default.contentsOfDirectory(atPath: Binary.root + "/docs/tutorial.files").filter { $0.hasSuffix(".svg") }.count
         XCTAssertGreaterThanOrEqual(figures, 4)
         XCTAssertEqual(dom.components(separatedBy: "<svg").count - 1, figures, "every chart is in the page")
         XCTAssertTrue(dom.contains("Portfolio of Kalmar län"))
         // A screenshot for people to look at; kept in the temporary folder, not the repository.
-        _ = try browse(["--screenshot=" + dir + "/tutorial.png", "--window-size=1200,4000"])
+        _ = try chromium.browse(page, ["--screenshot=" + dir + "/tutorial.png", "--window-size=1200,4000"])
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/tutorial.png"))
     }
 }

@@ -13,6 +13,7 @@ final class ExcelAcceptanceTests: XCTestCase {
             load "\(demo)" as se
             export se | where region = "SE213" and year >= 2022 to "k.csv"
             export se | where region = "SE213" and year >= 2022 to "k.xlsx"
+            export portfolio se.employment from 2013 to 2023 for Kalmar to "p.xlsx"
             load "k.xlsx" as k
             export k to "back.csv"
             """], cwd: dir)
@@ -34,11 +35,19 @@ final class ExcelAcceptanceTests: XCTestCase {
             p.waitUntilExit()
             XCTAssertEqual(p.terminationStatus, 0, "soffice --convert-to \(format) \(file)")
         }
-        // spets' workbook → LibreOffice → CSV: the table, then the notes.
-        try convert(dir + "/k.xlsx", to: "csv", into: dir + "/lo")
+        // spets' workbook → LibreOffice → CSV of the cells as LibreOffice shows them (UTF-8):
+        // names beside codes, counts grouped, amounts with one decimal; then the notes.
+        let shown = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true"
+        try convert(dir + "/k.xlsx", to: shown, into: dir + "/lo")
         let lo = try String(contentsOfFile: dir + "/lo/k.csv", encoding: .utf8)
-        XCTAssertTrue(lo.hasPrefix("region,industry,year,employment (persons),value_added (MSEK, constant 2023 prices)\nSE213,01,2022,2249,1457\n")
-                      || lo.hasPrefix("region,industry,year,employment (persons),\"value_added (MSEK, constant 2023 prices)\"\nSE213,01,2022,2249,1457\n"), lo)
+        XCTAssertTrue(lo.hasPrefix("region,region_name,industry,industry_name,year,employment (persons),\"value_added (MSEK, constant 2023 prices)\"\n"
+                                   + "SE213,Kalmar län,01,\"Växt- och djurproduktion, jakt och service i anslutning härtill\",2022,\"2,249\",\"1,457.0\"\n"), lo)
+        // A result: the LQ with three decimals, growth as a percentage, the footer as notes.
+        try convert(dir + "/p.xlsx", to: shown, into: dir + "/lo")
+        let p = try String(contentsOfFile: dir + "/lo/p.csv", encoding: .utf8)
+        XCTAssertTrue(p.hasPrefix("region,region_name,industry,industry_name,employment (persons),lq,lq_change,growth,national_growth\n"), p)
+        XCTAssertTrue(p.contains("\nSE213,Kalmar län,16,\"Tillverkning av trä och varor av trä, kork, rotting o.d. utom möbler\",\"5,035\",4.154,0.261,0.1%,-4.4%\n"), p)
+        XCTAssertTrue(p.contains("\nreference: sum of the 21 loaded regions at level county,"), p)
         // LibreOffice's workbook from the CSV → spets: the same numbers, and the same codes
         // (LibreOffice turns the industry code 01 into the number 1; spets gives the zero back).
         try convert(dir + "/k.csv", to: "xlsx", into: dir + "/lo2")

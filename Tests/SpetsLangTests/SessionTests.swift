@@ -257,6 +257,6 @@ final class FlagTests: XCTestCase {
         XCTAssertTrue(ss.contains("flagged cells in value 2022 (as the source marked them): p (provisional) 1, b (break in series) 1, c (confidential) 1"), ss)
         XCTAssertFalse(ss.contains("flagged cells in value 2021"), ss)
         h.run("set lang sv")
-        XCTAssertTrue(h.run("shiftshare e.value from 2021 to 2022").contains("flaggade celler i value 2022 (som källan märkt dem): p (provisional) 1"))
+        XCTAssertTrue(h.run("shiftshare e.value from 2021 to 2022").contains("flaggade celler i value 2022 (som källan märkt dem): p (preliminärt) 1"))
     }
 }

@@ -75,13 +75,16 @@ public enum Goals {
         let sameDim = goals.allSatisfy { $0.spec.cube.region === dim }
         let regionCol: Column = sameDim ? Column("region", .coded(region, dim), kind: .key)
             : Column("region", .text(goals.map { $0.spec.cube.region.labels[Int($0.region)] }), kind: .key)
+        // The goal's own values are shares when every goal's indicator is one.
+        let shares = goals.allSatisfy { $0.spec.kind == .share }
+        func value(_ n: String, _ v: [Double]) -> Column { var c = Column(n, .number(v), decimals: 4); c.isShare = shares; return c }
         return Table(columns: [
             Column("goal", .text(name), kind: .key), regionCol,
             Column("latest_year", .number(ly), decimals: 0, kind: .key),
-            Column("latest", .number(latest), decimals: 4), Column("target", .number(target), decimals: 4),
+            value("latest", latest), value("target", target),
             Column("target_year", .number(ty), decimals: 0, kind: .key),
             Column("required_growth", .number(req), decimals: 4), Column("trend_growth", .number(trend), decimals: 4),
-            Column("projected", .number(proj), decimals: 4), Column("status", .text(status)),
+            value("projected", proj), Column("status", .text(status)),
         ], footer: footer)
     }
 }

@@ -193,12 +193,16 @@ public enum Projection {
         let unit = q.spec.kind == .measure || q.spec.kind == .areaSum ? cube.measures[q.spec.measure].unit : nil
         if !q.scenarios.isEmpty { columns.append(Column("scenario", .text(scen), kind: .key)) }
         let n = value.count
+        func values(_ name: String, _ v: [Double]) -> Column {
+            var c = Column(name, .number(v), unit: unit, decimals: q.spec.kind == .ratio || q.spec.kind == .share ? 4 : nil)
+            c.label = q.spec.text
+            c.isShare = q.spec.kind == .share
+            return c
+        }
         columns += [
             Column("region", .coded([Int32](repeating: q.region, count: n), cube.region), kind: .key),
             Column("year", .number(yearCol), decimals: 0, kind: .key),
-            Column("value", .number(value), unit: unit, decimals: q.spec.kind == .ratio || q.spec.kind == .share ? 4 : nil),
-            Column("lower", .number(lower), unit: unit, decimals: q.spec.kind == .ratio || q.spec.kind == .share ? 4 : nil),
-            Column("upper", .number(upper), unit: unit, decimals: q.spec.kind == .ratio || q.spec.kind == .share ? 4 : nil),
+            values("value", value), values("lower", lower), values("upper", upper),
             Column("kind", .text(kind)),
         ]
         var footer = ["projection of \(q.spec.text) for \(cube.region.display(q.region)) to \(q.to), method \(q.method.rawValue), base window \(win.first!)–\(T) (\(win.count) observed years\(q.window == nil ? ", the last 10 by default" : ""))"]

@@ -33,12 +33,12 @@ enum BarChart {
         let labels = (0..<t.rowCount).map { ChartData.label(t, labelCols, $0) }
         let rows = layout(labels, o.language)
         let col = t.columns[vc]
-        let title = ChartData.title(t, o, fallback: ChartData.about(t, value: vc, keys: labelCols))
+        let title = ChartData.title(t, o, fallback: ChartData.about(t, value: vc, keys: labelCols, o.language))
         var c = ChartCanvas(title: title, subtitle: nil, footer: t.footer, options: o,
                             plotWidth: 620, plotHeight: Double(labels.count) * rows.band, left: rows.labelWidth + 18)
         var s = Scale(values: values, include: [0], range: (c.plot.x0, c.plot.x1), pad: 0.16)
         if !values.contains(where: { $0 < 0 }) { s.lo = 0 }   // bars start at the axis
-        c.xAxis(s, title: ChartData.axisTitle(col))
+        c.xAxis(s, title: ChartData.axisTitle(col, o.language))
         // An LQ reads against 1: mark it.
         if Text.snakeCase(col.name).hasPrefix("lq") && s.lo < 1 && s.hi > 1 {
             c.svg.line(s(1), c.plot.y0, s(1), c.plot.y1, stroke: Palette.reference, width: 1.2, dash: "6 4")
@@ -88,14 +88,14 @@ enum BarChart {
             extent += [pos, neg, total]
         }
         let unitCol = t.columns[comps[0]]
-        let title = ChartData.title(t, o, fallback: "decomposition")
-        let totalName = ChartData.words(parts.total.map { t.columnIndex($0).map { t.columns[$0].name } ?? $0 } ?? ChartWords.w("total", o.language))
+        let title = ChartData.title(t, o, fallback: ChartWords.w("decomposition", o.language))
+        let totalName = parts.total.map { ChartData.words(t.columnIndex($0).map { t.columns[$0].name } ?? $0, o.language) } ?? ChartWords.w("total", o.language)
         var c = ChartCanvas(title: title, subtitle: nil, footer: t.footer, options: o,
                             plotWidth: 620, plotHeight: Double(labels.count) * rows.band, left: rows.labelWidth + 18,
-                            legend: comps.enumerated().map { LegendItem(label: ChartData.words(t.columns[$1].name), colour: Palette.category($0)) }
+                            legend: comps.enumerated().map { LegendItem(label: ChartData.words(t.columns[$1].name, o.language), colour: Palette.category($0)) }
                                 + [LegendItem(label: totalName, colour: Palette.ink, mark: .diamond)])
         let s = Scale(values: extent, include: [0], range: (c.plot.x0, c.plot.x1), pad: 0.16)
-        c.xAxis(s, title: unitCol.unit.map { "\(ChartWords.w("value", o.language)) (\($0))" } ?? ChartWords.w("value", o.language))
+        c.xAxis(s, title: unitCol.unit.map { "\(ChartWords.w("value", o.language)) (\(Catalogue.unit($0, o.language)))" } ?? ChartWords.w("value", o.language))
         let decimals = CellText.decimals(unitCol, RenderSettings())
         let totalDecimals = totalCol.map { CellText.decimals(t.columns[$0], RenderSettings()) } ?? decimals
         for r in 0..<t.rowCount {

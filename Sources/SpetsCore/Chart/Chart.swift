@@ -134,7 +134,9 @@ enum ChartData {
     /// The title: the option, else the footer's first statement up to its first colon.
     static func title(_ t: Table, _ o: ChartOptions, fallback: String) -> String {
         if let s = o.title { return s }
-        guard let f = t.footer.first, !f.isEmpty else { return fallback }
+        guard let first = t.footer.first, !first.isEmpty else { return fallback }
+        // The footer in the chart's language, as the table shows it.
+        let f = Catalogue.text(first, o.language)
         var head = f
         if let r = f.firstRange(of: ": ") { head = String(f[..<r.lowerBound]) }
         // A footer that opens with its formula makes a poor title.
@@ -152,16 +154,23 @@ enum ChartData {
         return head.prefix(1).uppercased() + head.dropFirst()
     }
 
-    /// A column's name for people: words, not snake_case, with its unit.
-    static func axisTitle(_ col: Column) -> String { col.unit.map { "\(words(col.name)) (\($0))" } ?? words(col.name) }
-    static func words(_ name: String) -> String {
-        name.split(separator: "_").map { w in ["lq", "pci", "eci", "cog", "coi"].contains(w) ? w.uppercased() : String(w) }.joined(separator: " ")
+    /// A column's name for people: words, not snake_case, with its unit; the Swedish header
+    /// under `sv`.
+    static func axisTitle(_ col: Column, _ lang: Language) -> String {
+        let name = col.label ?? words(col.name, lang)
+        if col.isShare { return name + (name.hasSuffix(")") ? ", %" : " (%)") }
+        return col.unit.map { "\(name) (\(Catalogue.unit($0, lang)))" } ?? name
+    }
+    static func words(_ name: String, _ lang: Language) -> String {
+        let header = Catalogue.header(name, lang)
+        if header != name { return header }
+        return name.split(separator: "_").map { w in ["lq", "pci", "eci", "cog", "coi"].contains(w) ? w.uppercased() : String(w) }.joined(separator: " ")
     }
 
     /// What the table is about, for a default title: `lq by region × industry, employment 2023`.
-    static func about(_ t: Table, value: Int, keys: [Int]) -> String {
-        var s = words(t.columns[value].name)
-        if !keys.isEmpty { s += " by " + keys.map { t.columns[$0].name }.joined(separator: " × ") }
+    static func about(_ t: Table, value: Int, keys: [Int], _ lang: Language) -> String {
+        var s = words(t.columns[value].name, lang)
+        if !keys.isEmpty { s += " " + ChartWords.w("by", lang) + " " + keys.map { words(t.columns[$0].name, lang) }.joined(separator: " × ") }
         // Keys that are the same on every row say whose numbers these are (`Kalmar län`).
         for c in t.columns.indices where t.columns[c].kind == .key && !keys.contains(c) && t.columns[c].name != "year" && t.rowCount > 0 {
             if case .coded(let codes, let d) = t.columns[c].values, codes.allSatisfy({ $0 == codes[0] }) {

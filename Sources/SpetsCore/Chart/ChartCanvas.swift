@@ -24,7 +24,8 @@ struct ChartCanvas {
          plotWidth: Double, plotHeight: Double, left: Double = 72, right: Double = 28, bottom: Double = 58,
          legend: [LegendItem] = [], topExtra: Double = 0) {
         let width = left + plotWidth + right
-        let wrapped = footer.flatMap { Self.wrap($0, width: width - 32, size: Self.footerSize) }
+        // The table's footer as the table shows it: in the session's language.
+        let wrapped = footer.flatMap { Self.wrap(Catalogue.text($0, options.language), width: width - 32, size: Self.footerSize) }
         let lines = wrapped.count > 10 ? Array(wrapped.prefix(9)) + ["…"] : wrapped
         let legendRows = Self.legendRows(legend, width: plotWidth)
         let top = 44 + (subtitle == nil ? 0 : 18) + Double(legendRows.count) * 20 + 16 + topExtra

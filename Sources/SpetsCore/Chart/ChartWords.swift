@@ -41,6 +41,13 @@ enum ChartWords {
         "strength_research": ("research only", "bara forskning"),
         "strength_neither": ("neither", "ingetdera"),
         "scale": ("colour scale", "färgskala"),
+        "by": ("by", "efter"),
+        "by_year": ("by year", "per år"),
+        "bars_from_0": ("bars from 0", "staplar från 0"),
+        "portfolio": ("Portfolio", "Portfölj"),
+        "opportunities": ("Opportunities", "Möjligheter"),
+        "strengths": ("Strengths", "Styrkor"),
+        "decomposition": ("decomposition", "uppdelning"),
     ]
 
     static func w(_ key: String, _ lang: Language, _ args: String...) -> String {

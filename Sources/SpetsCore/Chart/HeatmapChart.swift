@@ -53,7 +53,7 @@ enum HeatmapChart {
         let left = max(min(220, rowLabels.map { TextMetrics.width($0, size: 11) }.max() ?? 40) + 16,
                        TextMetrics.width(colLabels[0], size: 10.5) * 0.58 + 8)
         let colRoom = min(170, colLabels.map { TextMetrics.width($0, size: 10.5) }.max() ?? 20) * 0.82 + 14
-        let title = ChartData.title(t, o, fallback: ChartData.about(t, value: vc, keys: [rk, ck]))
+        let title = ChartData.title(t, o, fallback: ChartData.about(t, value: vc, keys: [rk, ck], o.language))
         var c = ChartCanvas(title: title, subtitle: nil, footer: t.footer, options: o,
                             plotWidth: Double(nC) * cw, plotHeight: Double(nR) * ch, left: left, right: 40,
                             bottom: colRoom + 20, topExtra: 34)

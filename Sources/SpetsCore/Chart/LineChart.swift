@@ -15,7 +15,7 @@ enum LineChart {
         let kind = t.columnIndex("kind")
         var series: [Series] = []
         for r in 0..<t.rowCount where years[r].isFinite && values[r].isFinite {
-            let name = seriesCols.isEmpty ? ChartData.axisTitle(t.columns[vc]) : ChartData.label(t, seriesCols, r)
+            let name = seriesCols.isEmpty ? ChartData.axisTitle(t.columns[vc], o.language) : ChartData.label(t, seriesCols, r)
             if !series.contains(where: { $0.name == name }) { series.append(Series(name: name)) }
             let projected = kind.map { t.columns[$0].machineText(r) == "projected" } ?? false
             let i = series.firstIndex { $0.name == name }!
@@ -26,7 +26,7 @@ enum LineChart {
         let allYears = series.flatMap { $0.points.map(\.year) } + o.targets.map { Double($0.year) }
         var allValues = series.flatMap { s in s.points.flatMap { [$0.value, $0.lower, $0.upper] } } + o.targets.map(\.value)
         allValues = allValues.filter(\.isFinite)
-        let title = ChartData.title(t, o, fallback: ChartData.axisTitle(t.columns[vc]))
+        let title = ChartData.title(t, o, fallback: ChartData.axisTitle(t.columns[vc], o.language))
         let hasProjection = series.contains { $0.points.contains { $0.projected } }
         // Scenarios share their observed years: draw that history once, in black.
         func observed(_ s: Series) -> [Double] { s.points.filter { !$0.projected }.flatMap { [$0.year, $0.value] } }
@@ -42,14 +42,16 @@ enum LineChart {
         var c = ChartCanvas(title: title, subtitle: nil, footer: t.footer, options: o, plotWidth: 760, plotHeight: 420, left: 84, legend: legend)
         var xs = Scale(values: allYears, range: (c.plot.x0, c.plot.x1), pad: 0.03)
         xs.grouping = false
-        let ys = Scale(values: allValues, range: (c.plot.y1, c.plot.y0), pad: 0.08)
+        var ys = Scale(values: allValues, range: (c.plot.y1, c.plot.y0), pad: 0.08)
+        let share = t.columns[vc].isShare
+        if share { ys.hundred = .percent }
         let first = allYears.min()!, last = allYears.max()!
         let step = max(1, Scale.niceStep((last - first) / 8))
         var yearTicks: [Double] = []
         var y = (first / step).rounded(.up) * step
         while y <= last { yearTicks.append(y); y += step }
         c.xAxis(xs, title: ChartWords.w("year", lang), ticks: yearTicks)
-        c.yAxis(ys, title: ChartData.axisTitle(t.columns[vc]))
+        c.yAxis(ys, title: ChartData.axisTitle(t.columns[vc], o.language))
         for (k, s) in series.enumerated() {
             let colour = Palette.category(k)
             let band = s.points.filter { $0.lower.isFinite && $0.upper.isFinite }
@@ -75,12 +77,19 @@ enum LineChart {
             c.svg.line(c.plot.x0, gy, gx, gy, stroke: Palette.ink, width: 1, dash: "2 3")
             c.svg.path([(gx, gy - 7), (gx + 7, gy), (gx, gy + 7), (gx - 7, gy)], SVG.Style(fill: Palette.ink, stroke: "#ffffff", strokeWidth: 1), close: true)
             let text = ChartWords.w("goal", lang, g.name, g.op == ">=" ? "≥" : "≤",
-                                    NumberFormatting.fixed(g.value, decimals: g.value == g.value.rounded() ? 0 : 2, group: o.locale.group, decimalMark: o.locale.decimalMark), String(g.year))
+                                    Self.goalValue(share ? g.value * 100 : g.value, o) + (share ? " %" : ""), String(g.year))
             let w = TextMetrics.width(text, size: 11)
             let tx = max(c.plot.x0 + 4, min(gx - 10 - w, c.plot.x1 - w - 4))
             c.svg.text(tx, gy > c.plot.y0 + 20 ? gy - 9 : gy + 18, text, size: 11)
         }
         c.frame()
         return c.document(title: title)
+    }
+
+    /// A goal's target as people write it: whole when it is, else two decimals at most.
+    static func goalValue(_ x: Double, _ o: ChartOptions) -> String {
+        let v = (x * 1e9).rounded() / 1e9   // 0.55 × 100 is 55.000000000000007
+        let d = v == v.rounded() ? 0 : (v * 10 == (v * 10).rounded() ? 1 : 2)
+        return NumberFormatting.fixed(v, decimals: d, group: o.locale.group, decimalMark: o.locale.decimalMark)
     }
 }

@@ -46,8 +46,8 @@ enum ScatterChart {
         let groups = ["q_spec_fast", "q_spec_slow", "q_nonspec_fast", "q_nonspec_slow"].map { ChartWords.w($0, lang) }
         var xs2 = Scale(values: points.map(\.x), include: [0], range: (0, 0))
         xs2.hundred = useChange ? .none : .points
-        let sizeTitle = ChartWords.w("bubble_area", lang, ChartData.axisTitle(t.columns[sizeCol]))
-        return draw(points, t, o, title: ChartData.title(t, o, fallback: "Portfolio"), subtitle: sizeTitle,
+        let sizeTitle = ChartWords.w("bubble_area", lang, ChartData.axisTitle(t.columns[sizeCol], lang))
+        return draw(points, t, o, title: ChartData.title(t, o, fallback: ChartWords.w("portfolio", o.language)), subtitle: sizeTitle,
                     xTitle: xTitle, yTitle: ChartWords.w(o.log ? "lq_log" : "lq", lang), xScale: xs2, xSplit: 0, ySplit: 1,
                     groupNames: groups, sized: true, skipped: skipped, yInclude: [1])
     }
@@ -76,7 +76,7 @@ enum ScatterChart {
         // The split the opportunities table uses: the means of the activities it lists.
         let mx = points.map(\.x).reduce(0, +) / Double(max(points.count, 1))
         let my = points.map(\.y).reduce(0, +) / Double(max(points.count, 1))
-        return draw(points, t, o, title: ChartData.title(t, o, fallback: "Opportunities"), subtitle: ChartWords.w("mean_split", lang),
+        return draw(points, t, o, title: ChartData.title(t, o, fallback: ChartWords.w("opportunities", o.language)), subtitle: ChartWords.w("mean_split", lang),
                     xTitle: ChartWords.w("density", lang), yTitle: ChartWords.w("pci", lang),
                     xScale: Scale(values: points.map(\.x), range: (0, 0)), xSplit: mx, ySplit: my,
                     groupNames: names.map { $0.isEmpty ? "·" : $0 }, sized: false, skipped: skipped, yInclude: [])
@@ -98,7 +98,7 @@ enum ScatterChart {
             points.append(Point(x: xs[r], y: ys[r], size: 1, label: label, group: order.firstIndex(of: s) ?? 3,
                                 tip: "\(label): activity \(NumberFormatting.fixed(xs[r], decimals: 3)), LQ \(NumberFormatting.fixed(ys[r], decimals: 3))"))
         }
-        return draw(points, t, o, title: ChartData.title(t, o, fallback: "Strengths"), subtitle: ChartWords.w("strength_split", o.language),
+        return draw(points, t, o, title: ChartData.title(t, o, fallback: ChartWords.w("strengths", o.language)), subtitle: ChartWords.w("strength_split", o.language),
                     xTitle: ChartWords.w("activity", o.language), yTitle: ChartWords.w("lq", o.language),
                     xScale: Scale(values: points.map(\.x), include: [1], range: (0, 0)), xSplit: 1, ySplit: 1,
                     groupNames: order.map { ChartWords.w("strength_" + $0, o.language) }, sized: false, skipped: skipped, yInclude: [1])

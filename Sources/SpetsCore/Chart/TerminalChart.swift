@@ -48,7 +48,7 @@ public enum TerminalChart {
             out += label + " " + bar.padded(to: barWidth, right: false) + " " + texts[r].padded(to: textWidth, right: true) + "\n"
         }
         let col = t.columns[vc]
-        out += ChartData.axisTitle(col) + (lo < 0 ? ", bars from 0" : "") + "\n"
+        out += ChartData.axisTitle(col, s.language) + (lo < 0 ? ", " + ChartWords.w("bars_from_0", s.language) : "") + "\n"
         return out
     }
 
@@ -96,7 +96,7 @@ public enum TerminalChart {
                 + "\(NumberFormatting.exact(first.0)) \(f(first.1)) → \(NumberFormatting.exact(last.0)) \(f(last.1))"
                 + (finite.count > 2 ? "  (min \(f(lo)), max \(f(hi)))" : "") + "\n"
         }
-        return out + ChartData.axisTitle(t.columns[vc]) + " by year\n"
+        return out + ChartData.axisTitle(t.columns[vc], s.language) + " " + ChartWords.w("by_year", s.language) + "\n"
     }
 
     static func fit(_ s: String, _ w: Int, ascii: Bool) -> String {

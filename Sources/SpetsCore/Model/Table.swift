@@ -20,6 +20,11 @@ public struct Column {
     public var kind: Kind
     /// Keep the name as it is in CSV/JSON (region codes as column names in `compare`).
     public var literalName = false
+    /// What a generic column holds, for chart axes (the `value` of a projection is
+    /// `kis_share (share se.employment of kis)`); CSV and JSON keep the name.
+    public var label: String? = nil
+    /// The values are shares (0–1): charts draw percent axes and reports percentages.
+    public var isShare = false
 
     /// The name in CSV/JSON: stable snake_case English, or the literal name.
     public var machineName: String { literalName ? name : Text.snakeCase(name) }

@@ -31,10 +31,10 @@ public enum HTMLRenderer {
     }
 
     /// A whole page around already rendered sections.
-    public static func page(title: String, body: String) -> String {
+    public static func page(title: String, body: String, language: String) -> String {
         """
         <!DOCTYPE html>
-        <html lang="sv">
+        <html lang="\(language)">
         <head>
         <meta charset="utf-8">
         <title>\(escape(title))</title>
@@ -45,6 +45,9 @@ public enum HTMLRenderer {
         th { background: #f3f3f3; text-align: left; }
         td.n { text-align: right; font-variant-numeric: tabular-nums; }
         p.note { color: #555; font-size: 0.85rem; margin: 0.1rem 0; }
+        figure.chart { margin: 1rem 0; }
+        figure.chart svg { max-width: 100%; height: auto; }
+        pre { background: #f6f6f6; padding: 0.5rem; overflow-x: auto; }
         </style>
         </head>
         <body>

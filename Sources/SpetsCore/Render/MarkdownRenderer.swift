@@ -1,7 +1,7 @@
 // MarkdownRenderer.swift — a pipe table (numbers right-aligned) and the footer in italics.
 
-enum MarkdownRenderer {
-    static func tagsInert(_ x: String) -> String {
+public enum MarkdownRenderer {
+    public static func tagsInert(_ x: String) -> String {
         guard x.contains("<") else { return x }
         var out = ""
         var it = x.makeIterator()

@@ -63,16 +63,40 @@ public enum Catalogue {
         return translate(s, depth: 0)
     }
 
+    /// The analyses' footers first (specific shapes), then the shell's own lines and parts.
+    static let allEntries = footerEntries + entries
+
     static func translate(_ s: String, depth: Int) -> String {
         guard depth < 6 else { return s }
         if let w = words[s] ?? helpWords[s] { return w }
-        for e in entries {
+        for e in allEntries {
             guard let args = e.match(s) else { continue }
             var out = e.sv
-            for (k, n) in e.slots.enumerated() { out = out.replacingAll("{\(n)}", with: translate(args[k], depth: depth + 1)) }
+            for (k, n) in e.slots.enumerated() { out = out.replacingAll("{\(n)}", with: swedishNumber(args[k]) ?? translate(args[k], depth: depth + 1)) }
             return out
         }
         return s
+    }
+
+    /// A part that is a plain decimal number (`1.49`, `-0.55`) in a Swedish line is written as
+    /// a Swede reads it (`1,49`); a Swede reads 1.49 as a date or as thousands.
+    static func swedishNumber(_ s: String) -> String? {
+        // `>= 0.55`: a comparison with its number.
+        let words = s.split(separator: " ")
+        if words.count == 2, [">=", "<=", ">", "<", "="].contains(String(words[0])), let n = swedishNumber(String(words[1])) {
+            return words[0] + " " + n
+        }
+        // `11.3 %`
+        if words.count == 2, words[1] == "%", let n = swedishNumber(String(words[0])) { return n + " %" }
+        let u = Array(s.utf8)
+        var i = u.first == UInt8(ascii: "-") ? 1 : 0
+        let start = i
+        while i < u.count, u[i] >= 48 && u[i] <= 57 { i += 1 }
+        guard i > start, i < u.count, u[i] == UInt8(ascii: "."), i + 1 < u.count else { return nil }
+        var j = i + 1
+        while j < u.count, u[j] >= 48 && u[j] <= 57 { j += 1 }
+        guard j == u.count, j > i + 1 else { return nil }
+        return String(s.prefix(i)) + "," + String(s.dropFirst(i + 1))
     }
 
     /// A column's header for people: Swedish names for the columns analyses share.

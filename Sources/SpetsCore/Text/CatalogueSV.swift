@@ -75,6 +75,26 @@ extension Catalogue {
         CatalogueEntry("{0}: the sum of its {1} member regions ({2})", "{0}: summan av dess {1} medlemsregioner ({2})"),
         CatalogueEntry("{0}: the dataset's own row {1} (published), not the sum of its members", "{0}: datamängdens egen rad {1} (publicerad), inte summan av medlemmarna"),
         CatalogueEntry("with {0} regions the proximities rest on few co-occurrences: read them as indicative", "med {0} regioner vilar närheterna på få samförekomster: läs dem som vägledande"),
+        // The follow-up report (Report/).
+        CatalogueEntry("Follow-up: {0}", "Uppföljning: {0}"),
+        CatalogueEntry("dataset {0} ({1}), {2}, {3}", "datamängd {0} ({1}), {2}, {3}"),
+        CatalogueEntry("the data's latest year, {0}, holds {1} of {2} industries for {3} (totals only); this report uses {4}, the latest complete year",
+                       "datans senaste år, {0}, har {1} av {2} branscher för {3} (bara summor); rapporten använder {4}, det senaste fullständiga året"),
+        CatalogueEntry("made {0}", "gjord {0}"),
+        CatalogueEntry("no goals are defined for {0}", "inga mål är satta för {0}"),
+        CatalogueEntry("line chart of {0}: {1} for {2}, observed and projected to {3}, against the goal", "linjediagram för {0}: {1} för {2}, observerat och framskrivet till {3}, mot målet"),
+        CatalogueEntry("{0}: {1} for {2}, observed and projected", "{0}: {1} för {2}, observerat och framskrivet"),
+        CatalogueEntry("Specialisation {0} (location quotients, top 10)", "Specialisering {0} (lokaliseringskvoter, topp 10)"),
+        CatalogueEntry("Specialisation {0} (location quotients)", "Specialisering {0} (lokaliseringskvoter)"),
+        CatalogueEntry("the ten industries with the highest LQ; all {0} are in the appendix", "de tio branscher som har högst LQ; alla {0} finns i bilagan"),
+        CatalogueEntry("Portfolio {0}", "Portfölj {0}"),
+        CatalogueEntry("bubble chart of the portfolio of {0}, {1} {2}", "bubbeldiagram över portföljen för {0}, {1} {2}"),
+        CatalogueEntry("Structural change {0} (shift-share, top 10)", "Strukturomvandling {0} (shift-share, topp 10)"),
+        CatalogueEntry("Structural change {0} (shift-share)", "Strukturomvandling {0} (shift-share)"),
+        CatalogueEntry("bar chart of the shift-share of {0}, {1} {2}", "stapeldiagram över shift-share för {0}, {1} {2}"),
+        CatalogueEntry("the ten industries with the largest regional shift, and the total; all {0} are in the appendix", "de tio branscher som har störst regional effekt, och summan; alla {0} finns i bilagan"),
+        CatalogueEntry("the goals' own definitions (their indicators and areas too) come first in the session's script; `save` writes it",
+                       "målens egna definitioner (även deras indikatorer och områden) kommer först i sessionens skript; `save` skriver det"),
         CatalogueEntry("… {0} more rows ({1} in all; `set rows N` or export to see them)", "… {0} rader till ({1} i allt; `set rows N` eller export visar dem)"),
         CatalogueEntry("… {0} column hidden ({1}); `set width 0` shows all", "… {0} kolumn dold ({1}); `set width 0` visar alla"),
         CatalogueEntry("… {0} columns hidden ({1}); `set width 0` shows all", "… {0} kolumner dolda ({1}); `set width 0` visar alla"),
@@ -181,6 +201,9 @@ extension Catalogue {
 
     /// Whole lines or parts that are single words or fixed phrases.
     static let words: [String: String] = [
+        // Headings of the follow-up report.
+        "Goals": "Mål", "Indicators": "Indikatorer", "Appendix: every row": "Bilaga: alla rader",
+        "Statements behind this report": "Satserna bakom rapporten", "no indicators: define goals to follow": "inga indikatorer: sätt mål att följa",
         // What the parser says it expected, and words filled into messages (translated in turn).
         "a CSV file (area, title, fields) or `preset NAME`": "en CSV-fil (area, title, fields) eller `preset NAME`",
         "a column": "en kolumn",

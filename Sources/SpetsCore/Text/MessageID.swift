@@ -191,6 +191,9 @@ public enum MessageID: String, CaseIterable, Sendable {
     case needsOneRegion
     case reportWrittenMarkdownMdHtml
     case nothingReportNoGoalsNo
+    case reportFigureFolderLink
+    case reportNoCompleteYear
+    case reportYearIncomplete
     case unexpected4
     case expectedGrowthRateSuchYr
     case expectedAfterFound3

@@ -9,6 +9,19 @@ public enum FileIO {
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// The path itself is a symbolic link (not followed).
+    public static func isSymlink(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    /// The folder for a page's charts: `tutorial.md` → `tutorial.files` (notebooks, reports).
+    public static func figureFolder(forPage name: String) -> String {
+        let base = name.split(separator: "/").last.map(String.init) ?? name
+        let stem = base.hasSuffix(".md") ? String(base.dropLast(3)) : base
+        return stem + ".files"
+    }
+
     public static func size(_ path: String) -> Int? {
         var st = stat()
         return stat(path, &st) == 0 ? Int(st.st_size) : nil

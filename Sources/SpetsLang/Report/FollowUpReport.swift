@@ -1,0 +1,162 @@
+// FollowUpReport.swift — what the yearly follow-up (uppföljning) of a region holds: its goals,
+// each goal's indicator projected to the target year against the goal, the latest
+// specialisation, the portfolio and the shift-share over the window. Every part is a
+// statement an analyst could type (listed at the end of the report), run through the same
+// evaluator, so the report cannot say what the shell would not.
+import SpetsCore
+
+struct ReportWindow {
+    var from: Int?
+    var to: Int?
+}
+
+extension Session {
+    func followUp(region: NameRef?, window: ReportWindow, at span: Range<Int>) throws(Diagnostic) -> ReportDocument {
+        // The dataset: the first goal's (for this region), else the first with industries.
+        let resolved: [(Goal, GoalCommand)] = try goals.map { g throws(Diagnostic) in (try resolveGoal(g.goal, text: g.text), g.goal) }
+        var cube: Cube? = nil, r: Int32? = nil
+        if let region {
+            for (g, _) in resolved where g.spec.cube.industry != nil {
+                if let i = try? resolveRegion(region, in: g.spec.cube), i == g.region { cube = g.spec.cube; r = i; break }
+            }
+            if cube == nil, let c = datasetOrder.compactMap({ datasets[$0] }).first(where: { $0.industry != nil }) {
+                cube = c; r = try resolveRegion(region, in: c)
+            }
+        } else if let (g, _) = resolved.first {
+            cube = g.spec.cube; r = g.region
+        }
+        guard let cube, let r else {
+            throw Diagnostic(.nothingReportNoGoalsNo, span: span,
+                             help: "name the region (`report \"FILE.md\" for Kalmar`) or define a goal first")
+        }
+        let lang = settings.language
+        let name = cube.region.display(r)
+        let code = Self.word(cube.region.labels[Int(r)])
+        guard let measure = cube.measures.first else { throw Diagnostic(.nothingReportNoGoalsNo, span: span) }
+        let m = cube.name + "." + measure.name
+        var statements: [String] = []
+        func run(_ text: String) throws(Diagnostic) -> Table {
+            statements.append(text)
+            let parsed = Parser.parse(text)
+            if let d = parsed.diagnostics.first { throw d }
+            guard parsed.statements.count == 1, let t = try execute(parsed.statements[0]).table else {
+                throw Diagnostic(.statementGivesNoTableDraw, span: span)
+            }
+            return t
+        }
+        func chart(_ kind: String, _ t: Table, targets: [ChartTarget] = []) throws(Diagnostic) -> String {
+            var o = ChartOptions()
+            o.language = lang
+            o.locale = settings.locale
+            o.targets = targets
+            return try ChartKind.named(kind)!.render(t, o)
+        }
+
+        // The window: the latest year the region's industries are in (a year with totals only
+        // is passed over, and said so), and ten years before it unless `from` says.
+        let years = Self.completeYears(cube, region: r)
+        var intro: [String] = []
+        guard let latestComplete = years.complete.last else {
+            throw Diagnostic(.reportNoCompleteYear, name, cube.name, span: span)
+        }
+        var last = latestComplete
+        if let to = window.to {
+            guard years.complete.contains(to) else {
+                throw Diagnostic(.reportYearIncomplete, String(to), name, years.industries[to].map(String.init) ?? "0", String(years.best), String(latestComplete), span: span)
+            }
+            last = to
+        } else if let newest = years.all.last, newest > latestComplete {
+            intro.append("the data's latest year, \(newest), holds \(years.industries[newest] ?? 0) of \(years.best) industries for \(name) (totals only); this report uses \(latestComplete), the latest complete year")
+        }
+        let first: Int
+        if let from = window.from {
+            guard from < last else { throw Diagnostic(.mustComeBefore, String(from), String(last), span: span) }
+            first = from
+        } else {
+            first = years.complete.first { $0 >= last - 10 } ?? last
+        }
+        intro.insert("dataset \(cube.name) (\(Self.fileName(cube.source))), \(measure.name), \(first)–\(last)", at: 0)
+
+        var sections: [ReportSection] = []
+        var appendix: [(String, Table)] = []
+        // Goals, and each goal's indicator to its target year.
+        let mine = resolved.filter { $0.0.spec.cube === cube && $0.0.region == r }
+        var goalsSection = ReportSection(heading: "Goals")
+        if mine.isEmpty {
+            goalsSection.notes.append("no goals are defined for \(name)")
+        } else {
+            statements.append("goals")
+            // The goal's own values as its indicator is read: a count whole (shares say so).
+            let counts = mine.allSatisfy { $0.0.spec.kind == .measure || $0.0.spec.kind == .areaSum }
+            goalsSection.tables.append(ReportFormat.present(try goalsTable(region: r, cube: cube), counts: counts ? ["latest", "target", "projected"] : [], lang))
+        }
+        sections.append(goalsSection)
+        var indicators = ReportSection(heading: "Indicators")
+        for (g, written) in mine {
+            let projection = try run("project \(written.indicator.text) for \(code) to \(g.year)")
+            let target = ChartTarget(name: g.name, op: g.direction.rawValue, value: g.target, year: g.year)
+            indicators.figures.append((try chart("line", projection, targets: [target]), "line chart of \(g.name): \(written.indicator.text) for \(name), observed and projected to \(g.year), against the goal"))
+            appendix.append(("\(g.name): \(written.indicator.text) for \(name), observed and projected",
+                             ReportFormat.present(projection, lang)))
+        }
+        if mine.isEmpty { indicators.notes.append("no indicators: define goals to follow") }
+        sections.append(indicators)
+
+        // Specialisation in the last year: the ten highest LQs; all in the appendix.
+        let lq = try run("lq \(m) in \(last) for \(code) | sort lq desc")
+        var spec = ReportSection(heading: "Specialisation \(last) (location quotients, top 10)")
+        spec.tables.append(ReportFormat.present(lq.head(10), lang))
+        if lq.rowCount > 10 { spec.notes.append("the ten industries with the highest LQ; all \(lq.rowCount) are in the appendix") }
+        sections.append(spec)
+        appendix.append(("Specialisation \(last) (location quotients)", ReportFormat.present(lq, lang)))
+
+        if first < last {
+            let portfolio = try run("portfolio \(m) from \(first) to \(last) for \(code)")
+            var p = ReportSection(heading: "Portfolio \(first)–\(last)")
+            p.figures.append((try chart("bubble", portfolio), "bubble chart of the portfolio of \(name), \(measure.name) \(first)→\(last)"))
+            sections.append(p)
+            appendix.append(("Portfolio \(first)–\(last)", ReportFormat.present(portfolio, lang)))
+
+            let ss = try run("shiftshare \(m) from \(first) to \(last) for \(code) | sort regional_shift desc")
+            var sh = ReportSection(heading: "Structural change \(first)–\(last) (shift-share, top 10)")
+            // The ten industries with the largest regional shift, then the region's total.
+            let ic = ss.columnIndex("industry")
+            let totals = ic.map { c in (0..<ss.rowCount).filter { ss.columns[c].machineText($0) == "TOTAL" } } ?? []
+            let industries = (0..<ss.rowCount).filter { !totals.contains($0) }
+            let top = ss.take(Array(industries.prefix(10)))
+            sh.figures.append((try chart("stacked", top), "bar chart of the shift-share of \(name), \(measure.name) \(first)→\(last)"))
+            sh.tables.append(ReportFormat.present(ss.take(Array(industries.prefix(10)) + totals), lang))
+            if industries.count > 10 { sh.notes.append("the ten industries with the largest regional shift, and the total; all \(industries.count) are in the appendix") }
+            sections.append(sh)
+            appendix.append(("Structural change \(first)–\(last) (shift-share)", ReportFormat.present(ss, lang)))
+        }
+        statements.insert(contentsOf: mine.map { $0.0.definition }, at: 0)
+        return ReportDocument(region: name, title: "Follow-up: \(name)", intro: intro, sections: sections, appendix: appendix, statements: statements)
+    }
+
+    /// A region code as the language reads it: quoted unless it is one word.
+    static func word(_ s: String) -> String {
+        s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } && !(s.first?.isNumber ?? true) ? s : "\"" + s.replacingAll("\"", with: "") + "\""
+    }
+
+    /// A source for people: a file's name, never the folder it sat in on one machine.
+    static func fileName(_ source: String) -> String {
+        if source.contains("://") { return source }
+        return source.split(separator: "/").last.map(String.init) ?? source
+    }
+
+    /// The region's years, and which of them hold its industries: a year with fewer than half
+    /// the industries of the region's best year (a year of totals only) is not complete.
+    static func completeYears(_ c: Cube, region r: Int32) -> (all: [Int], complete: [Int], industries: [Int: Int], best: Int) {
+        guard let ind = c.industry, let values = c.measures.first?.values else { return (c.distinctYears, c.distinctYears, [:], 0) }
+        var seen: [Int: Set<Int32>] = [:]
+        for k in 0..<c.count where c.regionCodes[k] == r && !values[k].isNaN {
+            seen[Int(c.years[k]), default: []].insert(c.industryCodes[k])
+        }
+        _ = ind
+        let counts = seen.mapValues(\.count)
+        let best = counts.values.max() ?? 0
+        let all = counts.keys.sorted()
+        return (all, all.filter { counts[$0]! * 2 >= best && counts[$0]! >= 2 }, counts, best)
+    }
+}
