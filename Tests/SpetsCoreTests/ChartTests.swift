@@ -121,6 +121,23 @@ final class ChartTests: XCTestCase {
         }
     }
 
+    /// The LQ = 1 line is drawn over the bars; a share's bars have a percent axis and labels;
+    /// a title names the measure, not the dataset (`se.employment` → `employment`).
+    func testBarsReferenceLineOnTopPercentAxesAndTitles() throws {
+        let svg = try ChartKind.named("bars")!.render(bars(6), ChartOptions())
+        let lastBar = try XCTUnwrap(svg.range(of: "fill=\"\(Palette.category(0))\"", options: .backwards)).lowerBound
+        let reference = try XCTUnwrap(svg.range(of: "stroke=\"\(Palette.reference)\" stroke-width=\"1.2\" stroke-dasharray=\"6 4\"")).lowerBound
+        XCTAssertGreaterThan(reference, lastBar, "the reference line comes after (over) the bars")
+        var share = Column("share", .number([0.485, 0.25]))
+        share.isShare = true
+        let t = Table(columns: [Column("industry", .coded([0, 1], dim), kind: .key), share], footer: ["share of se.employment in kis, 2023"])
+        let shares = try ChartKind.named("bars")!.render(t, ChartOptions())
+        let words = texts(shares).map(\.text)
+        XCTAssertTrue(words.contains("48.5 %") && words.contains("share (%)") && words.contains("40 %"), "\(words)")
+        XCTAssertTrue(words.contains("Share of employment in kis, 2023"), "\(words)")
+        XCTAssertEqual(ChartData.withoutDatasets("projection of kis_share (share se.employment of kis), o.d. 1.5"), "projection of kis_share (share employment of kis), o.d. 1.5")
+    }
+
     func testHeatmapWithManyColumnsKeepsLabelsApart() throws {
         let n = 300
         let t = Table(columns: [Column("region", .text(Array(repeating: "R1", count: n) + Array(repeating: "R2", count: n)), kind: .key),
@@ -142,14 +159,34 @@ final class ChartTests: XCTestCase {
             for k in 0..<80 {
                 let p = (Double.random(in: 0...400, using: &rng), Double.random(in: 0...300, using: &rng))
                 let text = "label \(k)"
-                if let (x, y, a) = placer.place(text, at: p, radius: 4, circles: []) {
-                    let b = box((x: x, y: y, anchor: a.rawValue, size: 11, text: text, rotated: false))
+                if let spot = placer.place(text, at: p, radius: 4, circles: []) {
+                    let b = box((x: spot.x, y: spot.y, anchor: spot.anchor.rawValue, size: 11, text: text, rotated: false))
                     XCTAssertTrue(b.x0 >= -0.001 && b.x1 <= 400.001 && b.y0 >= -0.001 && b.y1 <= 300.001)
                     for o in boxes { XCTAssertFalse(o.overlaps(b)) }
                     boxes.append(b)
+                    // A label off its mark has a leader from the mark's edge to the label.
+                    if spot.far {
+                        let l = LabelPlacer.leader(from: p, radius: 4, to: spot.box)
+                        XCTAssertEqual(((l.0 - p.0) * (l.0 - p.0) + (l.1 - p.1) * (l.1 - p.1)).squareRoot(), 4, accuracy: 1e-9)
+                        XCTAssertTrue(l.2 >= spot.box.x0 - 1e-9 && l.2 <= spot.box.x1 + 1e-9 && l.3 >= spot.box.y0 - 1e-9 && l.3 <= spot.box.y1 + 1e-9)
+                    }
                 }
             }
         }
+        // Points with room around them are all labelled, beside their marks.
+        var placer = LabelPlacer(frame: Box(x0: 0, y0: 0, x1: 600, y1: 400), size: 11)
+        for x in stride(from: 60.0, through: 540, by: 120) {
+            for y in stride(from: 50.0, through: 350, by: 100) {
+                let spot = placer.place("a label", at: (x, y), radius: 5, circles: [(x, y, 5)])
+                XCTAssertNotNil(spot)
+                XCTAssertEqual(spot?.far, false)
+            }
+        }
+        // A crowded point whose near spots are taken is still labelled, off its mark.
+        var crowd = LabelPlacer(frame: Box(x0: 0, y0: 0, x1: 600, y1: 400), size: 11)
+        var placedFar = false
+        for k in 0..<9 { if let s = crowd.place("label \(k)", at: (300, 200), radius: 5, circles: [(300, 200, 5)]), s.far { placedFar = true } }
+        XCTAssertTrue(placedFar)
     }
 
     func testScaleTicksAndLabels() {

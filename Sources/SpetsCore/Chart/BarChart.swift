@@ -38,12 +38,11 @@ enum BarChart {
                             plotWidth: 620, plotHeight: Double(labels.count) * rows.band, left: rows.labelWidth + 18)
         var s = Scale(values: values, include: [0], range: (c.plot.x0, c.plot.x1), pad: 0.16)
         if !values.contains(where: { $0 < 0 }) { s.lo = 0 }   // bars start at the axis
+        // Shares and growth rates read as percentages.
+        let percent = col.numberRole == .share
+        if percent { s.hundred = .percent }
         c.xAxis(s, title: ChartData.axisTitle(col, o.language))
-        // An LQ reads against 1: mark it.
-        if Text.snakeCase(col.name).hasPrefix("lq") && s.lo < 1 && s.hi > 1 {
-            c.svg.line(s(1), c.plot.y0, s(1), c.plot.y1, stroke: Palette.reference, width: 1.2, dash: "6 4")
-        }
-        let decimals = CellText.decimals(col, RenderSettings())
+        let decimals = percent ? 1 : CellText.decimals(col, RenderSettings())
         for (r, v) in values.enumerated() {
             let y = c.plot.y0 + Double(r) * rows.band
             drawLabel(&c, rows, r, y)
@@ -53,11 +52,15 @@ enum BarChart {
             c.svg.rect(min(x0, x1), y + rows.band * 0.15, abs(x1 - x0), rows.band * 0.7, SVG.Style(fill: fill),
                        title: "\(labels[r]): \(NumberFormatting.fixed(v, decimals: decimals))")
             if rows.band >= 13 {
-                let text = NumberFormatting.fixed(v, decimals: decimals, group: o.locale.group, decimalMark: o.locale.decimalMark)
+                let text = NumberFormatting.fixed(percent ? v * 100 : v, decimals: decimals, group: o.locale.group, decimalMark: o.locale.decimalMark) + (percent ? " %" : "")
                 c.svg.text(v < 0 ? x1 - 4 : x1 + 4, y + rows.band / 2 + 4, text, size: 10.5, anchor: v < 0 ? .end : .start, fill: Palette.muted)
             }
         }
         zeroLine(&c, s)
+        // An LQ reads against 1: marked over the bars, so a bar cannot hide it.
+        if Text.snakeCase(col.name).hasPrefix("lq") && s.lo < 1 && s.hi > 1 {
+            c.svg.line(s(1), c.plot.y0, s(1), c.plot.y1, stroke: Palette.reference, width: 1.2, dash: "6 4")
+        }
         c.frame()
         c.note(rows.notes)
         return c.document(title: title)

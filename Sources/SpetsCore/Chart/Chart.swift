@@ -151,14 +151,38 @@ enum ChartData {
             }
             head = cut
         }
+        head = withoutDatasets(head)
         return head.prefix(1).uppercased() + head.dropFirst()
+    }
+
+    /// `se.employment` → `employment`: a title names the measure, not the dataset it was
+    /// loaded as (`o.d.` in a name is left alone: one letter is no dataset).
+    static func withoutDatasets(_ s: String) -> String {
+        let c = Array(s)
+        var out = "", i = 0
+        func word(_ ch: Character) -> Bool { ch.isLetter || ch.isNumber || ch == "_" }
+        while i < c.count {
+            if word(c[i]), i == 0 || !word(c[i - 1]) && c[i - 1] != "." {
+                var j = i
+                while j < c.count, word(c[j]) { j += 1 }
+                if j - i >= 2, j + 1 < c.count, c[j] == ".", c[j + 1].isLetter || c[j + 1] == "_" {
+                    var k = j + 1
+                    while k < c.count, word(c[k]) { k += 1 }
+                    if k - j - 1 >= 2 { i = j + 1; continue }   // drop `se.`
+                }
+                out += String(c[i..<j]); i = j
+                continue
+            }
+            out.append(c[i]); i += 1
+        }
+        return out
     }
 
     /// A column's name for people: words, not snake_case, with its unit; the Swedish header
     /// under `sv`.
     static func axisTitle(_ col: Column, _ lang: Language) -> String {
-        let name = col.label ?? words(col.name, lang)
-        if col.isShare { return name + (name.hasSuffix(")") ? ", %" : " (%)") }
+        let name = col.label.map(withoutDatasets) ?? words(col.name, lang)
+        if col.numberRole == .share { return name + (name.hasSuffix(")") ? ", %" : " (%)") }
         return col.unit.map { "\(name) (\(Catalogue.unit($0, lang)))" } ?? name
     }
     static func words(_ name: String, _ lang: Language) -> String {

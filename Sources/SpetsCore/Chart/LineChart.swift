@@ -43,7 +43,7 @@ enum LineChart {
         var xs = Scale(values: allYears, range: (c.plot.x0, c.plot.x1), pad: 0.03)
         xs.grouping = false
         var ys = Scale(values: allValues, range: (c.plot.y1, c.plot.y0), pad: 0.08)
-        let share = t.columns[vc].isShare
+        let share = t.columns[vc].numberRole == .share
         if share { ys.hundred = .percent }
         let first = allYears.min()!, last = allYears.max()!
         let step = max(1, Scale.niceStep((last - first) / 8))

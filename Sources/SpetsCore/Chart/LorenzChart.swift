@@ -34,7 +34,13 @@ enum LorenzChart {
             let text = TextMetrics.fit(ChartData.label(t, labelCols, r), size: 10.5, maxWidth: 160)
             guard r + 1 < pts.count else { continue }
             let p = pts[r + 1]
-            if let (x, y, a) = placer.place(text, at: p, radius: 3, circles: circles) { c.svg.text(x, y, text, size: 10.5, anchor: a, fill: Palette.muted, halo: true) }
+            if let spot = placer.place(text, at: p, radius: 3, circles: circles) {
+                if spot.far {
+                    let l = LabelPlacer.leader(from: p, radius: 3, to: spot.box)
+                    c.svg.line(l.0, l.1, l.2, l.3, stroke: Palette.muted, width: 0.7)
+                }
+                c.svg.text(spot.x, spot.y, text, size: 10.5, anchor: spot.anchor, fill: Palette.muted, halo: true)
+            }
         }
         c.frame()
         return c.document(title: title)

@@ -153,8 +153,13 @@ enum ScatterChart {
         for (k, i) in order.enumerated() {
             let p = points[i]
             let text = TextMetrics.fit(p.label, size: 11, maxWidth: sized ? 170 : 240)
-            if let (x, y, anchor) = placer.place(text, at: (circles[k].0, circles[k].1), radius: circles[k].2, circles: circles) {
-                c.svg.text(x, y, text, size: 11, anchor: anchor, halo: true)
+            let mark = (circles[k].0, circles[k].1)
+            if let spot = placer.place(text, at: mark, radius: circles[k].2, circles: circles) {
+                if spot.far {
+                    let l = LabelPlacer.leader(from: mark, radius: circles[k].2, to: spot.box)
+                    c.svg.line(l.0, l.1, l.2, l.3, stroke: Palette.muted, width: 0.7)
+                }
+                c.svg.text(spot.x, spot.y, text, size: 11, anchor: spot.anchor, halo: true)
                 shown += 1
             }
         }
