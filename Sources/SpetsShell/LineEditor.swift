@@ -98,7 +98,7 @@ final class LineEditor {
         }
         if c.candidates.count == 1 {
             let cand = c.candidates[0]
-            replace(with: cand + (cand.hasSuffix("/") || cand.hasSuffix(".") ? "" : " "))
+            replace(with: cand + c.terminator(cand))
             return UInt8(CC_REFRESH)
         }
         let common = commonPrefix(c.candidates)

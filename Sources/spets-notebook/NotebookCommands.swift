@@ -59,19 +59,13 @@ enum NotebookFiles {
 }
 
 struct RenderCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "spets render",
-        abstract: "Run a notebook (Markdown with ```spets blocks) and write it with each block's output.",
-        discussion: "The output's extension picks the page: .html (one self-contained file, charts inline) or .md (the notebook with outputs between markers, charts as SVG files in NAME.files/; `spets check` compares against it). Blocks run in a fresh session from the current directory; files they write go to a scratch directory (removed afterwards), or with --write-here into the notebook's folder, never elsewhere.")
+    static let configuration = CommandConfiguration(commandName: "spets render", abstract: NotebookCommandText.render.abstract,
+                                                    discussion: NotebookCommandText.render.discussion)
 
-    @Argument(help: "The notebook (.md).")
-    var file: String
-
-    @Option(name: [.customShort("o"), .long], help: "Where to write (.html or .md; default: the notebook's name with .html).")
-    var output: String?
-
-    @Flag(name: .long, help: "Let the blocks write files (export, save, plot … to) into the notebook's own folder; without it they go to a scratch directory that is removed afterwards.")
-    var writeHere = false
+    @OptionGroup var args: RenderArguments
+    var file: String { args.file }
+    var output: String? { args.output }
+    var writeHere: Bool { args.writeHere }
 
     func run() throws {
         let out = output ?? (file.hasSuffix(".md") ? String(file.dropLast(3)) : file) + ".html"
@@ -87,10 +81,7 @@ struct RenderCommand: ParsableCommand {
                 let folder = dir + "/" + NotebookMarkdown.figureFolder(forPage: NotebookFiles.baseName(out))
                 // The chart folder is the page's own: a symlink there (to somewhere else) is
                 // refused, so rendering cannot write or delete through it.
-                var st = stat()
-                if lstat(folder, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK {
-                    NotebookFiles.fail(Diagnostic(.symbolicLinkSpetsWritesPage, folder))
-                }
+                if FileIO.isSymlink(folder) { NotebookFiles.fail(Diagnostic(.symbolicLinkSpetsWritesPage, folder)) }
                 if !page.figures.isEmpty { try FileIO.makeDirectory(folder) }
                 for f in page.figures { try FileIO.write(dir + "/" + f.path, f.svg) }
                 // Charts an earlier render wrote and this one did not: gone, so none is stale.
@@ -111,12 +102,10 @@ struct RenderCommand: ParsableCommand {
 }
 
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "spets check",
-        abstract: "Re-run a rendered notebook and compare each block's output with the one stored in it; exit 1 with a diff when anything changed.")
+    static let configuration = CommandConfiguration(commandName: "spets check", abstract: NotebookCommandText.check)
 
-    @Argument(help: "A notebook rendered to Markdown (`spets render NB.md -o NB.md`).")
-    var file: String
+    @OptionGroup var args: CheckArguments
+    var file: String { args.file }
 
     func run() throws {
         let (nb, results) = NotebookFiles.load(file)

@@ -45,7 +45,7 @@ struct OutputChoice {
 }
 
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Result format: table, csv, json or markdown.")
+    @Option(name: .long, help: "Result format: table, csv, json, markdown or html.", completion: .list(OutputFormat.all.map(\.name)))
     var format: String = "table"
 
     @Flag(name: .long, help: "Stop at the first statement that fails.")
@@ -57,7 +57,7 @@ struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Draw `chart` with ASCII characters (the default when the locale is not UTF-8).")
     var ascii = false
 
-    @Option(name: .long, help: "Language of chart labels: en or sv (also $SPETS_LANG).")
+    @Option(name: .long, help: "Language of words and numbers: en or sv (also $SPETS_LANG).", completion: .list(Language.allCases.map(\.rawValue)))
     var lang: String?
 
     var choice: OutputChoice { OutputChoice(format: format, bail: bail, echo: echo, ascii: ascii, lang: lang) }
@@ -164,6 +164,8 @@ struct Spets: ParsableCommand {
             RunCommand.dispatch(rest)
         }
         if args.first == "render" || args.first == "check" { Helper.exec("spets-notebook", args) }
+        // Shell completions describe every subcommand, also those dispatched by hand.
+        if args.first == "--generate-completion-script" { CompletionModel.main(args) }
         if args.first == "manual" {
             StandardOutput.write(1, Manual.page(version: Version.number))
             Glibc.exit(0)
@@ -197,10 +199,10 @@ enum Helper {
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "run", abstract: "Run a .spets script; exit 1 if any statement failed.")
 
-    @Argument(help: "The script to run.")
+    @Argument(help: "The script to run.", completion: .file(extensions: ["spets"]))
     var file: String
 
-    @Option(name: .long, help: "A workspace file to run against (default: a fresh in-memory session).")
+    @Option(name: .long, help: "A workspace file to run against (default: a fresh in-memory session).", completion: .file(extensions: ["spetsdb"]))
     var workspace: String?
 
     @OptionGroup var output: OutputOptions

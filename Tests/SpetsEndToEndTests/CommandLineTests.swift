@@ -73,6 +73,51 @@ final class CommandLineTests: XCTestCase {
 
     /// The bundled registries are read when first needed (start-up does not look): a session
     /// that never needs them says nothing; one that does is told once, and still works.
+    /// The shell completions (from swift-argument-parser) know every subcommand, option,
+    /// format and file type, although `spets` dispatches `run`, `render` and `check` by hand:
+    /// bash is driven as a terminal would drive it (COMP_WORDS, the function's arguments).
+    func testShellCompletionsCompleteSubcommandsOptionsFormatsAndFiles() throws {
+        let dir = Binary.tmp + "/completion-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for f in ["a.spets", "b.md", "c.csv"] { FileManager.default.createFile(atPath: dir + "/" + f, contents: Data()) }
+        let bash = try Binary.run(["--generate-completion-script", "bash"], cwd: dir)
+        XCTAssertEqual(bash.status, 0, bash.err)
+        try bash.out.write(toFile: dir + "/spets.bash", atomically: true, encoding: .utf8)
+        let driver = """
+            source ./spets.bash
+            comp() { COMP_LINE="$1"; COMP_POINT=${#COMP_LINE}; read -ra COMP_WORDS <<< "$COMP_LINE"
+                     [[ "$COMP_LINE" == *" " ]] && COMP_WORDS+=(""); COMP_CWORD=$((${#COMP_WORDS[@]}-1)); COMPREPLY=()
+                     _spets spets "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"; echo "$1|${COMPREPLY[*]}"; }
+            comp "spets r"; comp "spets --format "; comp "spets --lang "; comp "spets run "; comp "spets render "
+            comp "spets render b.md -"; comp "spets run a.spets --f"
+            """
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/bash")
+        p.arguments = ["-c", driver]
+        p.currentDirectoryURL = URL(fileURLWithPath: dir)
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        let got = Dictionary(uniqueKeysWithValues: text.split(separator: "\n").map { l in
+            let parts = l.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+            return (String(parts[0]), Set(parts[1].split(separator: " ").map(String.init)))
+        })
+        XCTAssertEqual(got["spets r"], ["run", "render"], text)
+        XCTAssertEqual(got["spets --format "], Set(["table", "csv", "json", "markdown", "html"]), text)
+        XCTAssertEqual(got["spets --lang "], ["en", "sv"], text)
+        XCTAssertTrue(got["spets run "]?.contains("a.spets") == true && got["spets run "]?.contains("c.csv") == false, text)
+        XCTAssertTrue(got["spets render "]?.contains("b.md") == true, text)
+        XCTAssertTrue(got["spets render b.md -"]?.isSuperset(of: ["-o", "--output", "--write-here"]) == true, text)
+        XCTAssertEqual(got["spets run a.spets --f"], ["--format"], text)
+        for shell in ["zsh", "fish"] {
+            let script = try Binary.run(["--generate-completion-script", shell], cwd: dir)
+            XCTAssertEqual(script.status, 0, script.err)
+            for word in ["render", "check", "format", "markdown", "write-here"] { XCTAssertTrue(script.out.contains(word), "\(shell): \(word)") }
+        }
+    }
+
     func testMissingRegistriesAreReportedWhenFirstNeeded() throws {
         let env = ["SPETS_DATASETS": "/nonexistent-spets-data"]
         let quiet = try Binary.run(["-c", "help lq"], env: env)

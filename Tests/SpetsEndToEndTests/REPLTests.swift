@@ -51,6 +51,27 @@ final class REPLTests: XCTestCase {
         XCTAssertEqual(t.wait(), 0)
     }
 
+    /// A file name completed inside quotes closes them, so the statement runs as completed;
+    /// `~/` completes from the home folder; a column completes after `where`.
+    func testPathsCloseTheirQuotesAndColumnsComplete() throws {
+        try FileManager.default.copyItem(atPath: worked, toPath: home + "/panel-for-tab.csv")
+        let t = try start()
+        t.type("load \"panel-for\t")
+        XCTAssertTrue(t.read(until: "load \"panel-for-tab.csv\" ", timeout: 2), t.plain)
+        t.type("as p\r")
+        XCTAssertTrue(t.read(until: "loaded p: 60 rows"), t.plain)
+        t.type("load \"~/panel-f\t")
+        XCTAssertTrue(t.read(until: "load \"~/panel-for-tab.csv\" ", timeout: 2), t.plain)
+        t.type("as q\r")
+        XCTAssertTrue(t.read(until: "loaded q: 60 rows"), t.plain)
+        t.type("lq p.employment in 2022 | where indu\t")
+        XCTAssertTrue(t.read(until: "| where industry ", timeout: 2), t.plain)
+        t.type("= MIN\r")
+        XCTAssertTrue(t.read(until: "│ NB     │ MIN      │ 2022 │"), t.plain)
+        t.type("\u{04}")
+        XCTAssertEqual(t.wait(), 0)
+    }
+
     func testHistorySurvivesARestart() throws {
         do {
             let t = try start()

@@ -1,5 +1,6 @@
 // SessionTests.swift — statements against a session: atomic loads, let, export, set, sql,
 // save and replay, workspace reopen, completion.
+import Foundation
 import XCTest
 @testable import SpetsCore
 @testable import SpetsLang
@@ -186,6 +187,59 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(c.complete("load \"f.csv\" as d skip 2 m").candidates, ["measure", "missing"])
         XCTAssertEqual(c.complete("load \"f.csv\" as d wide ").candidates, ["industries", "regions"])
         XCTAssertFalse(c.complete("load \"f.csv\" as d skip 2 ").candidates.contains("skip"))
+    }
+
+    /// A file completed inside quotes closes them; a folder does not; `~/` is the home folder,
+    /// in completion and in every file a statement names.
+    func testPathsCloseTheirQuotesAndTildeIsHome() throws {
+        let h = try Harness()
+        let c = Completer(session: h.session)
+        Repo.write("tilde-only.csv", "x")
+        let file = c.complete("load \"\(Repo.tmp)/tilde-on")
+        XCTAssertEqual(file.candidates, ["tilde-only.csv"])
+        XCTAssertEqual(file.terminator("tilde-only.csv"), "\" ")
+        XCTAssertEqual(file.terminator("datasets/"), "")
+        XCTAssertEqual(c.complete("lq w.employment in 2022 f").terminator("for"), " ")
+        // A home folder of the test's own.
+        let saved = ProcessInfo.processInfo.environment["HOME"]
+        let home = Repo.tmp + "/home-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: home + "/data", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: home + "/kalmar.csv", contents: Data())
+        setenv("HOME", home, 1)
+        defer { if let saved { setenv("HOME", saved, 1) } else { unsetenv("HOME") } }
+        XCTAssertEqual(c.complete("load \"~/k").candidates, ["kalmar.csv"], "completion lists the home folder")
+        XCTAssertEqual(c.complete("load \"~/d").candidates, ["data/"])
+        XCTAssertEqual(c.complete("load \"~").candidates, ["~/"])
+        XCTAssertEqual(FileIO.expandHome("~/a.csv"), home + "/a.csv")
+        XCTAssertEqual(FileIO.expandHome("~user/a.csv"), "~user/a.csv")
+        XCTAssertEqual(FileIO.expandHome("a/~/b"), "a/~/b")
+        let parsed = Parser.parse("load \"~/data.csv\" as d")
+        guard case .command(let cmd) = parsed.statements.first?.kind, let load = cmd.node as? LoadCommand else { return XCTFail("\(parsed)") }
+        XCTAssertEqual(load.path.text, home + "/data.csv")
+        XCTAssertEqual(parsed.statements.first?.text, "load \"~/data.csv\" as d", "the statement keeps what was typed")
+    }
+
+    /// Column names complete where a stage takes a column, from the table before the pipe.
+    func testColumnsCompleteInStages() throws {
+        let h = try Harness()
+        h.run("load \"\(Repo.write("w10.csv", Repo.worked))\" as w")
+        let c = Completer(session: h.session)
+        let lq = "lq w.employment in 2022 for NB"
+        XCTAssertEqual(c.complete(lq + " | where ").candidates, ["region", "industry", "year", "employment", "lq"])
+        XCTAssertEqual(c.complete(lq + " | where l").candidates, ["lq"])
+        XCTAssertEqual(c.complete(lq + " | where lq > 1 and e").candidates, ["employment"])
+        XCTAssertEqual(c.complete(lq + " | sort l").candidates, ["lq"])
+        XCTAssertEqual(c.complete(lq + " | sort lq ").candidates, ["asc", "desc"])
+        XCTAssertEqual(c.complete(lq + " | select industry, l").candidates, ["lq"])
+        XCTAssertEqual(c.complete(lq + " | top 3 by ").candidates, ["region", "industry", "year", "employment", "lq"])
+        XCTAssertEqual(c.complete(lq + " | summarise s").candidates, ["sum("])
+        XCTAssertEqual(c.complete(lq + " | summarise sum(e").candidates, ["employment"])
+        XCTAssertEqual(c.complete("let x = " + lq + " | sort lq desc | select i").candidates, ["industry"])
+        XCTAssertEqual(c.complete("w | where y").candidates, ["year"])
+        XCTAssertEqual(c.complete("export " + lq + " | where r").candidates, ["region"])
+        // A statement that does more than give a table is not run for its columns.
+        XCTAssertEqual(c.complete("load \"x.csv\" as q | where ").candidates, [])
+        XCTAssertNil(h.session.datasets["q"])
     }
 }
 

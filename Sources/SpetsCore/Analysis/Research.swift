@@ -82,7 +82,7 @@ public enum Research {
     static func checkWindow(_ cube: Cube, _ w: ClosedRange<Int>) throws(Diagnostic) {
         guard cube.distinctYears.contains(where: { w.contains($0) }) else {
             throw Diagnostic(.noPublications, w.lowerBound, w.upperBound, cube.name,
-                             help: cube.distinctYears.first.map { "years in \(cube.name): \($0)–\(cube.distinctYears.last!)" } ?? "")
+                             help: cube.distinctYears.first.map { "years in \(cube.name): \($0)–\(cube.distinctYears.last!)" })
         }
     }
 

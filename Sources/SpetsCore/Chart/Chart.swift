@@ -73,7 +73,7 @@ enum ChartData {
     static func require(_ t: Table, _ name: String, for kind: String) throws(Diagnostic) -> Int {
         guard let c = t.columnIndex(name), t.columns[c].isNumeric else {
             throw Diagnostic(.chartNeedsNumericColumnNamed, kind, name, t.columns.map(\.name).joined(separator: ", "),
-                             help: ChartKind.named(kind).map { "it reads " + $0.reads } ?? "")
+                             help: ChartKind.named(kind).map { "it reads " + $0.reads })
         }
         return c
     }

@@ -11,15 +11,21 @@ public struct CatalogueEntry: Sendable {
     /// Literal pieces between the placeholders of `en`, and the placeholder numbers in order.
     let pieces: [String]
     let slots: [Int]
+    /// Slots (by position) inside backticks or quotes: code as typed, never translated.
+    let codeSlots: Set<Int>
 
     init(_ en: String, _ sv: String) {
         self.en = en; self.sv = sv
-        var pieces: [String] = [], slots: [Int] = [], cur = ""
+        var pieces: [String] = [], slots: [Int] = [], cur = "", code: Set<Int> = []
         var rest = Substring(en)
+        var ticks = 0   // backticks before the placeholder: an odd count is inside code
         while let open = rest.firstIndex(of: "{") {
             let after = rest[rest.index(after: open)...]
             if let close = after.firstIndex(of: "}"), let n = Int(after[..<close]), after[..<close].count <= 2 {
                 cur += rest[..<open]
+                ticks += rest[..<open].filter { $0 == "`" }.count
+                let quoted = cur.hasSuffix("\"") && after[after.index(after: close)...].hasPrefix("\"")
+                if ticks % 2 == 1 || quoted { code.insert(slots.count) }
                 pieces.append(cur); cur = ""
                 slots.append(n)
                 rest = after[after.index(after: close)...]
@@ -29,7 +35,7 @@ public struct CatalogueEntry: Sendable {
             }
         }
         pieces.append(cur + rest)
-        self.pieces = pieces; self.slots = slots
+        self.pieces = pieces; self.slots = slots; self.codeSlots = code
     }
 
     /// The parts that fill the placeholders, when `s` has this entry's shape.
@@ -63,8 +69,9 @@ public enum Catalogue {
         return translate(s, depth: 0)
     }
 
-    /// The analyses' footers first (specific shapes), then the shell's own lines and parts.
-    static let allEntries = footerEntries + entries
+    /// The analyses' footers first (specific shapes), the help under errors, then the
+    /// shell's own lines and parts.
+    static let allEntries = footerEntries + helpEntries + entries
 
     static func translate(_ s: String, depth: Int) -> String {
         guard depth < 6 else { return s }
@@ -72,7 +79,10 @@ public enum Catalogue {
         for e in allEntries {
             guard let args = e.match(s) else { continue }
             var out = e.sv
-            for (k, n) in e.slots.enumerated() { out = out.replacingAll("{\(n)}", with: swedishNumber(args[k]) ?? translate(args[k], depth: depth + 1)) }
+            for (k, n) in e.slots.enumerated() {
+                let part = e.codeSlots.contains(k) ? args[k] : swedishNumber(args[k]) ?? translate(args[k], depth: depth + 1)
+                out = out.replacingAll("{\(n)}", with: part)
+            }
             return out
         }
         return s

@@ -9,6 +9,12 @@ public enum FileIO {
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// `~` and `~/…` as the shell reads them: the home folder ($HOME). `~user` is left as is.
+    public static func expandHome(_ path: String) -> String {
+        guard path == "~" || path.hasPrefix("~/"), let home = environment("HOME"), !home.isEmpty else { return path }
+        return home + path.dropFirst()
+    }
+
     /// The path itself is a symbolic link (not followed).
     public static func isSymlink(_ path: String) -> Bool {
         var st = stat()

@@ -24,7 +24,7 @@ extension Parser {
         try expect(word: "to", "in `link fields to areas`")
         try expect(word: "areas", "in `link fields to areas`")
         if match(word: "preset") { return LinkCommand(file: nil, preset: try parseIdentifier("a preset name such as kalmar")) }
-        return LinkCommand(file: try parseString("a CSV file (area, title, fields) or `preset NAME`"), preset: nil)
+        return LinkCommand(file: try parsePath("a CSV file (area, title, fields) or `preset NAME`"), preset: nil)
     }
 
 }

@@ -50,9 +50,9 @@ extension Parser {
         advance()
         if peek.isWord("regions") || peek.isWord("industries") {
             let which = advance().text.lowercased()
-            return LoadCommand(path: try parseString("a registry CSV path"), name: nil, mapping: [], registry: which)
+            return LoadCommand(path: try parsePath("a registry CSV path"), name: nil, mapping: [], registry: which)
         }
-        let path = try parseString("a file path")
+        let path = try parsePath("a file path")
         var name: NameRef? = nil
         if match(word: "as") { name = try parseIdentifier("a dataset name") }
         var mapping: [(String, NameRef)] = []

@@ -8,7 +8,7 @@ public struct OpenCommand: CommandNode, Equatable {
 
     public static func parse(_ p: inout Parser) throws(Diagnostic) -> OpenCommand {
         p.advance()
-        return OpenCommand(path: try p.parseString("a workspace path"))
+        return OpenCommand(path: try p.parsePath("a workspace path"))
     }
     public func run(_ e: Evaluation) throws(Diagnostic) -> Outcome { try e.session.open(path) }
 }

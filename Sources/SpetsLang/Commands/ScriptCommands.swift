@@ -10,7 +10,7 @@ public struct RunCommand: CommandNode, Equatable {
 
     public static func parse(_ p: inout Parser) throws(Diagnostic) -> RunCommand {
         p.advance()
-        return RunCommand(path: try p.parseString("a script path"))
+        return RunCommand(path: try p.parsePath("a script path"))
     }
 
     public func run(_ e: Evaluation) throws(Diagnostic) -> Outcome {

@@ -6,6 +6,15 @@ public struct Completion: Equatable {
     /// Characters (not bytes) before the cursor that the candidates replace.
     public var replaceCount: Int
     public var candidates: [String]
+    /// A file name inside quotes: chosen alone, it closes them (`"datasets/demo.csv" `).
+    public var closesQuote = false
+
+    /// What follows a candidate chosen alone: nothing after a folder or `se.`, the closing
+    /// quote after a file, else a space.
+    public func terminator(_ candidate: String) -> String {
+        if candidate.hasSuffix("/") || candidate.hasSuffix(".") { return "" }
+        return closesQuote ? "\" " : " "
+    }
 }
 
 public struct Completer {
@@ -43,6 +52,7 @@ public struct Completer {
     func candidates(after toks: [Token], stmt: String) -> [String] {
         guard let last = toks.last else { return CommandTable.statementWords + session.allNames }
         if last.isSymbol("|") { return StageTable.all.map(\.name) }
+        if let stage = stageColumns(toks, stmt: stmt) { return stage }
         if last.isSymbol(".") , toks.count >= 2, let c = session.datasets[toks[toks.count - 2].text] {
             return c.measures.map(\.name)
         }
@@ -86,6 +96,46 @@ public struct Completer {
         return session.allNames
     }
 
+    /// Inside a pipe stage where a column goes (`where`, `sort`, `select a,`, `top N by`,
+    /// `summarise sum(`, after `and`/`or`): the columns of the table before the pipe, which
+    /// is computed for it (verbs are pure; a command that does more than give a table is
+    /// not run). Nil outside such a place.
+    func stageColumns(_ toks: [Token], stmt: String) -> [String]? {
+        guard let pipe = toks.lastIndex(where: { $0.isSymbol("|") }), pipe + 1 < toks.count,
+              let stage = StageTable.named(toks[pipe + 1].text)?.name else { return nil }
+        let last = toks[toks.count - 1]
+        let inStage = toks.count - 1 - pipe   // tokens after the pipe, the stage word included
+        let wantsColumn: Bool
+        switch stage {
+        case "where": wantsColumn = inStage == 1 || last.isWord("and") || last.isWord("or") || last.isWord("not")
+        case "sort": wantsColumn = inStage == 1
+        case "select": wantsColumn = inStage == 1 || last.isSymbol(",")
+        case "top": wantsColumn = last.isWord("by")
+        case "summarise":
+            if inStage == 1 || last.isSymbol(",") { return Aggregate.allCases.map { $0 == .count ? "count()" : $0.rawValue + "(" } }
+            wantsColumn = last.isSymbol("(")
+        default: wantsColumn = false
+        }
+        guard wantsColumn else { return stage == "sort" && inStage == 2 ? ["asc", "desc"] : [] }
+        // The table before the pipe: what follows `let NAME =`, `export`, `plot` or `chart`.
+        var start = 0
+        if toks[0].isWord("let"), toks.count > 3, toks[2].isSymbol("=") { start = 3 }
+        else if ["export", "plot", "chart"].contains(toks[0].text.lowercased()) { start = 1 }
+        guard start < pipe else { return [] }
+        let bytes = Array(stmt.utf8)
+        let source = String(decoding: bytes[toks[start].span.lowerBound..<toks[pipe].span.lowerBound], as: UTF8.self)
+        let parsed = Parser.parse(source)
+        guard parsed.diagnostics.isEmpty, parsed.statements.count == 1 else { return [] }
+        let st = parsed.statements[0]
+        switch st.kind {
+        case .pipeline: break
+        case .command(let c) where c.node.spec.yieldsTable && c.node.spec.contained: break
+        default: return []
+        }
+        guard let t = try? session.execute(st).table else { return [] }
+        return t.columns.map(\.machineName)
+    }
+
     func industryCodes(_ c: Cube?) -> [String] {
         let cubes = c.map { [$0] } ?? session.datasetOrder.compactMap { session.datasets[$0] }
         return cubes.flatMap { $0.industry?.labels ?? [] }
@@ -103,12 +153,16 @@ public struct Completer {
         return out
     }
 
+    /// Files and folders for the path typed inside quotes; `~/` lists the home folder.
     func paths(_ typed: String) -> Completion {
+        if typed == "~", let home = FileIO.environment("HOME"), FileIO.isDirectory(home) {
+            return Completion(replaceCount: 1, candidates: ["~/"])
+        }
         let dir: String, prefix: String
         if let slash = typed.lastIndex(of: "/") {
             dir = String(typed[...slash]); prefix = String(typed[typed.index(after: slash)...])
         } else { dir = ""; prefix = typed }
-        let entries = FileIO.list(dir.isEmpty ? "." : dir).filter { $0.name.hasPrefix(prefix) && (!$0.name.hasPrefix(".") || prefix.hasPrefix(".")) }
-        return Completion(replaceCount: prefix.count, candidates: entries.map { $0.name + ($0.isDir ? "/" : "") })
+        let entries = FileIO.list(dir.isEmpty ? "." : FileIO.expandHome(dir)).filter { $0.name.hasPrefix(prefix) && (!$0.name.hasPrefix(".") || prefix.hasPrefix(".")) }
+        return Completion(replaceCount: prefix.count, candidates: entries.map { $0.name + ($0.isDir ? "/" : "") }, closesQuote: true)
     }
 }

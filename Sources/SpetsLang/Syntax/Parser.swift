@@ -322,7 +322,7 @@ public struct Parser {
             try expect(word: "and", "between two regions (`between A and B`)")
             return .pair(a, try parseMultiwordName(spec))
         case .path:
-            return .string(try parseString("a file path"))
+            return .string(try parsePath("a file path"))
         case .measure:
             return .measure(try parseMeasureRef(spec))
         case .fromDataset:
@@ -438,8 +438,16 @@ public struct Parser {
 
     /// output = STRING [ "replace" ] ;  a file a statement writes (export, save, plot, report).
     mutating func parseOutputPath(_ what: String) throws(Diagnostic) -> NameRef {
-        var p = try parseString(what)
+        var p = try parsePath(what)
         if match(word: "replace") { p.replace = true }
+        return p
+    }
+
+    /// A file a statement reads or writes: a string, `~/` as the home folder (the statement's
+    /// text keeps the `~`, so a script replays on another machine against its home).
+    mutating func parsePath(_ what: String) throws(Diagnostic) -> NameRef {
+        var p = try parseString(what)
+        p.text = FileIO.expandHome(p.text)
         return p
     }
 
