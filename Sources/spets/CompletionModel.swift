@@ -12,17 +12,7 @@ struct CompletionModel: ParsableCommand {
         commandName: "spets", abstract: Spets.configuration.abstract,
         subcommands: [RunCommand.self, RenderModel.self, CheckModel.self, ManualModel.self])
 
-    @Option(name: .customShort("c"), help: "Run these statements (separated by ';' or newlines) and exit.")
-    var command: String?
-
-    @Option(name: .customLong("init"), help: "Run this script first, then continue.", completion: .file(extensions: ["spets"]))
-    var initScript: String?
-
-    @Flag(name: .long, help: "Load the bundled demo data first.")
-    var demo = false
-
-    @Flag(name: .long, help: "Print the version and the commit it was built from.")
-    var version = false
+    @OptionGroup var root: RootOptions
 
     @OptionGroup var output: OutputOptions
 

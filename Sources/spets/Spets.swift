@@ -44,6 +44,21 @@ struct OutputChoice {
     }
 }
 
+/// The shell's own options (also in the shell completions' model).
+struct RootOptions: ParsableArguments {
+    @Option(name: .customShort("c"), help: "Run these statements (separated by ';' or newlines) and exit.")
+    var command: String?
+
+    @Option(name: .customLong("init"), help: "Run this script first, then continue (e.g. load the demo data).", completion: .file(extensions: ["spets"]))
+    var initScript: String?
+
+    @Flag(name: .long, help: "Load the bundled demo data first (datasets/demo-counties.csv as `se`, demo-firms.csv as `firms`).")
+    var demo = false
+
+    @Flag(name: .long, help: "Print the version and the commit it was built from.")
+    var version = false
+}
+
 struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Result format: table, csv, json, markdown or html.", completion: .list(OutputFormat.all.map(\.name)))
     var format: String = "table"
@@ -127,28 +142,18 @@ struct Spets: ParsableCommand {
     @Argument(help: "A workspace file (.spetsdb) to open or create; without one the session is in memory.")
     var workspace: String?
 
-    @Option(name: .customShort("c"), help: "Run these statements (separated by ';' or newlines) and exit.")
-    var command: String?
-
-    @Option(name: .customLong("init"), help: "Run this script first, then continue (e.g. load the demo data).")
-    var initScript: String?
-
-    @Flag(name: .long, help: "Load the bundled demo data first (datasets/demo-counties.csv as `se`, demo-firms.csv as `firms`).")
-    var demo = false
-
-    @Flag(name: .long, help: "Print the version and the commit it was built from.")
-    var version = false
+    @OptionGroup var root: RootOptions
 
     @OptionGroup var output: OutputOptions
 
     func validate() throws { try output.validateFormat() }
 
     func run() throws {
-        if version {
+        if root.version {
             StandardOutput.write(1, Version.describe() + "\n")
             Glibc.exit(0)
         }
-        Launch.shell(workspace: workspace, command: command, initScript: initScript, demo: demo, output: output.choice)
+        Launch.shell(workspace: workspace, command: root.command, initScript: root.initScript, demo: root.demo, output: output.choice)
     }
 
     /// Usage errors exit with 2 (ArgumentParser's default is 64).
