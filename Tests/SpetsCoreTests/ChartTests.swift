@@ -133,9 +133,19 @@ final class ChartTests: XCTestCase {
         let t = Table(columns: [Column("industry", .coded([0, 1], dim), kind: .key), share], footer: ["share of se.employment in kis, 2023"])
         let shares = try ChartKind.named("bars")!.render(t, ChartOptions())
         let words = texts(shares).map(\.text)
-        XCTAssertTrue(words.contains("48.5 %") && words.contains("share (%)") && words.contains("40 %"), "\(words)")
+        XCTAssertTrue(words.contains("48.5%") && words.contains("share (%)") && words.contains("40%"), "\(words)")
         XCTAssertTrue(words.contains("Share of employment in kis, 2023"), "\(words)")
         XCTAssertEqual(ChartData.withoutDatasets("projection of kis_share (share se.employment of kis), o.d. 1.5"), "projection of kis_share (share employment of kis), o.d. 1.5")
+    }
+
+    /// One point far beyond the rest is drawn at the edge and named; the others keep the axis.
+    func testAnOutlierIsDrawnAtTheEdgeAndNamed() throws {
+        var t = portfolio(30)
+        if case .number(var g) = t.columns[3].values { g[7] = 6.0; t.columns[3].values = .number(g) }
+        let svg = try ChartKind.named("bubble")!.render(t, ChartOptions())
+        let words = texts(svg).map(\.text).joined(separator: "\n")
+        XCTAssertTrue(words.contains("at the edge, beyond the axis: 007 Industry number 7"), words)
+        XCTAssertFalse(words.contains("600"), "the axis is not stretched to the outlier")
     }
 
     func testHeatmapWithManyColumnsKeepsLabelsApart() throws {
@@ -196,7 +206,8 @@ final class ChartTests: XCTestCase {
         XCTAssertEqual(Scale(lo: 0, hi: 1, range: (0, 1)).labels([0, 0.25, 0.5], locale: .sv), ["0,00", "0,25", "0,50"])
         var p = Scale(lo: -0.05, hi: 0.05, range: (0, 1))
         p.hundred = .percent
-        XCTAssertEqual(p.labels([-0.05, 0, 0.05], locale: .en), ["-5 %", "0 %", "5 %"])
+        XCTAssertEqual(p.labels([-0.05, 0, 0.05], locale: .en), ["-5%", "0%", "5%"])
+        XCTAssertEqual(p.labels([-0.05, 0, 0.05], locale: .sv), ["-5 %", "0 %", "5 %"], "Swedish writes a space before %")
         var log = Scale(values: [0.3, 4], range: (0, 100), log: true)
         log.lo = 0.25; log.hi = 5
         XCTAssertEqual(log.ticks(), [0.25, 0.5, 1, 2, 5].filter { log.ticks().contains($0) })

@@ -58,7 +58,7 @@ final class RendererTests: XCTestCase {
         ], footer: ["LQ vs test"])
         var s = RenderSettings()
         XCTAssertTrue(OutputFormat.table.render(t, s).contains(long), "no limit: whole names")
-        for width in [120, 80, 60, 45, 30, 20] {
+        for width in [120, 80, 60, 45, 30, 25] {
             s.tableWidth = .columns(width)
             let out = OutputFormat.table.render(t, s)
             let lines = out.split(separator: "\n").filter { $0.hasPrefix("│") || $0.hasPrefix("┌") }
@@ -80,11 +80,17 @@ final class RendererTests: XCTestCase {
         LQ vs test
 
         """)
+        // Notes fold at the width; unfolded they say what was hidden.
+        func unfolded(_ s: RenderSettings) -> String { OutputFormat.table.render(t, s).replacingOccurrences(of: "\n  ", with: " ") }
         s.tableWidth = .columns(30)
-        XCTAssertTrue(OutputFormat.table.render(t, s).contains("… 3 columns hidden (industry, year, employment); `set width 0` shows all"))
+        XCTAssertTrue(unfolded(s).contains("… 3 columns hidden (industry, year, employment); `set width 0` shows all"), unfolded(s))
+        XCTAssertTrue(OutputFormat.table.render(t, s).split(separator: "\n").allSatisfy { Text.width(String($0)) <= 30 })
+        // Codes are never cut, even where the table cannot fit.
+        s.tableWidth = .columns(20)
+        XCTAssertTrue(OutputFormat.table.render(t, s).contains("│ SE213 … │"), OutputFormat.table.render(t, s))
+        s.tableWidth = .columns(30)
         s.setLanguage(.sv)
-        XCTAssertTrue(OutputFormat.table.render(t, s).contains("… 3 kolumner dolda (bransch, år, sysselsatta); `set width 0` visar alla"),
-                      OutputFormat.table.render(t, s))
+        XCTAssertTrue(unfolded(s).contains("… 3 kolumner dolda (bransch, år, sysselsatta); `set width 0` visar alla"), unfolded(s))
         for f in [OutputFormat.markdown, .html, .csv, .json] {
             XCTAssertTrue(f.render(t, s).contains(f == .csv || f == .json ? "16" : long), f.name)
         }

@@ -207,7 +207,7 @@ final class REPLTests: XCTestCase {
         t.type("set width 40\r")
         t.type("lq se.employment in 2023 for Kalmar | sort lq desc | top 1\r")
         XCTAssertTrue(t.read(until: "spets> ", occurrences: 6), t.plain)
-        XCTAssertTrue(t.plain.contains("… 3 columns hidden (industry, year, employment); `set width 0` shows all"), t.plain)
+        XCTAssertTrue(t.plain.replacingOccurrences(of: "\n  ", with: " ").contains("… 3 columns hidden (industry, year, employment); `set width 0` shows all"), t.plain)
         t.type("\u{04}")
         XCTAssertEqual(t.wait(), 0)
     }

@@ -79,7 +79,8 @@ final class SwedishWalkTests: XCTestCase {
         XCTAssertFalse(svg.contains(">Portfolio of") || svg.contains("reference:") || svg.contains("growth ="), svg)
         // A line chart of a share: a percent axis titled by the indicator, its goal in per cent.
         let line = try XCTUnwrap(try h.session.execute(Parser.parse("plot project kis_share for Kalmar to 2030 as line goal kis_kalmar").statements[0]).figure)
-        XCTAssertTrue(line.contains(">48 %</text>") && line.contains("kis_share (share employment of kis), %"), line)
+        XCTAssertTrue(line.contains(">48 %</text>") && line.contains(">kis_share (share employment of kis)</text>"), line)
+        XCTAssertTrue(line.contains(">observerat</text>") && line.contains(">framskrivning</text>"), "the legend names both lines")
         XCTAssertTrue(line.contains("mål kis_kalmar: ≥ 55 % år 2030"), line)
         XCTAssertTrue(line.contains(">Framskrivning av kis_share"), line)
     }

@@ -94,7 +94,7 @@ public enum Describe {
         for (k, e) in c.extras.enumerated() { makers.append { Column(e.name, .coded(c.extraCodes[k], e), kind: .key) } }
         for m in c.measures { makers.append { Column(m.name, .number(m.values), unit: m.unit) } }
         let keep = only.map { $0.isEmpty ? [0] : $0.sorted() } ?? Array(makers.indices)
-        return Table(columns: keep.map { makers[$0]() }, footer: ["dataset \(c.name) (\(c.source))"])
+        return Table(columns: keep.map { makers[$0]() }, footer: ["dataset \(c.name) (\(FileIO.displayName(c.source)))"])
     }
 
     /// The column names of `observations(c)`, in order, without building any column.

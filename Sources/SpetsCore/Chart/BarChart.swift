@@ -52,7 +52,7 @@ enum BarChart {
             c.svg.rect(min(x0, x1), y + rows.band * 0.15, abs(x1 - x0), rows.band * 0.7, SVG.Style(fill: fill),
                        title: "\(labels[r]): \(NumberFormatting.fixed(v, decimals: decimals))")
             if rows.band >= 13 {
-                let text = NumberFormatting.fixed(percent ? v * 100 : v, decimals: decimals, group: o.locale.group, decimalMark: o.locale.decimalMark) + (percent ? " %" : "")
+                let text = NumberFormatting.fixed(percent ? v * 100 : v, decimals: decimals, group: o.locale.group, decimalMark: o.locale.decimalMark) + (percent ? o.locale.percentSign : "")
                 c.svg.text(v < 0 ? x1 - 4 : x1 + 4, y + rows.band / 2 + 4, text, size: 10.5, anchor: v < 0 ? .end : .start, fill: Palette.muted)
             }
         }

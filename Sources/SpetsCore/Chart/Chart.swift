@@ -180,8 +180,10 @@ enum ChartData {
 
     /// A column's name for people: words, not snake_case, with its unit; the Swedish header
     /// under `sv`.
+    static func name(_ col: Column, _ lang: Language) -> String { col.label.map(withoutDatasets) ?? words(col.name, lang) }
+
     static func axisTitle(_ col: Column, _ lang: Language) -> String {
-        let name = col.label.map(withoutDatasets) ?? words(col.name, lang)
+        let name = name(col, lang)
         if col.numberRole == .share { return name + (name.hasSuffix(")") ? ", %" : " (%)") }
         return col.unit.map { "\(name) (\(Catalogue.unit($0, lang)))" } ?? name
     }

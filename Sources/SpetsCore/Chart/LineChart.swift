@@ -37,6 +37,7 @@ enum LineChart {
             ? series.enumerated().map { LegendItem(label: $1.name, colour: Palette.category($0), mark: .line) } : []
         if series.count > 8 { legend = Array(legend.prefix(8)) }
         if sharedHistory { legend.insert(LegendItem(label: ChartWords.w("observed", lang), colour: Palette.ink, mark: .line), at: 0) }
+        else if hasProjection && series.count == 1 { legend.insert(LegendItem(label: ChartWords.w("observed", lang), colour: Palette.category(0), mark: .line), at: 0) }
         if hasProjection { legend.append(LegendItem(label: ChartWords.w("projected", lang), colour: Palette.muted, mark: .dashed)) }
         if hasBand { legend.append(LegendItem(label: ChartWords.w("band", lang), colour: Palette.category(0), mark: .box, opacity: 0.15)) }
         var c = ChartCanvas(title: title, subtitle: nil, footer: t.footer, options: o, plotWidth: 760, plotHeight: 420, left: 84, legend: legend)
@@ -51,7 +52,7 @@ enum LineChart {
         var y = (first / step).rounded(.up) * step
         while y <= last { yearTicks.append(y); y += step }
         c.xAxis(xs, title: ChartWords.w("year", lang), ticks: yearTicks)
-        c.yAxis(ys, title: ChartData.axisTitle(t.columns[vc], o.language))
+        c.yAxis(ys, title: share ? ChartData.name(t.columns[vc], o.language) : ChartData.axisTitle(t.columns[vc], o.language))
         for (k, s) in series.enumerated() {
             let colour = Palette.category(k)
             let band = s.points.filter { $0.lower.isFinite && $0.upper.isFinite }
@@ -77,7 +78,7 @@ enum LineChart {
             c.svg.line(c.plot.x0, gy, gx, gy, stroke: Palette.ink, width: 1, dash: "2 3")
             c.svg.path([(gx, gy - 7), (gx + 7, gy), (gx, gy + 7), (gx - 7, gy)], SVG.Style(fill: Palette.ink, stroke: "#ffffff", strokeWidth: 1), close: true)
             let text = ChartWords.w("goal", lang, g.name, g.op == ">=" ? "≥" : "≤",
-                                    Self.goalValue(share ? g.value * 100 : g.value, o) + (share ? " %" : ""), String(g.year))
+                                    Self.goalValue(share ? g.value * 100 : g.value, o) + (share ? o.locale.percentSign : ""), String(g.year))
             let w = TextMetrics.width(text, size: 11)
             let tx = max(c.plot.x0 + 4, min(gx - 10 - w, c.plot.x1 - w - 4))
             c.svg.text(tx, gy > c.plot.y0 + 20 ? gy - 9 : gy + 18, text, size: 11)

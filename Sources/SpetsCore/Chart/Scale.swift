@@ -84,6 +84,6 @@ public struct Scale {
             if exact && Set(texts).count == texts.count { break }
             decimals += 1
         }
-        return scaled.map { NumberFormatting.fixed($0, decimals: decimals, group: grouping ? locale.group : "", decimalMark: locale.decimalMark) + (hundred == .percent ? " %" : "") }
+        return scaled.map { NumberFormatting.fixed($0, decimals: decimals, group: grouping ? locale.group : "", decimalMark: locale.decimalMark) + (hundred == .percent ? locale.percentSign : "") }
     }
 }

@@ -44,12 +44,25 @@ enum ScatterChart {
             points.append(Point(x: xs[r], y: ys[r], size: sizes[r].isFinite ? max(sizes[r], 0) : 0, label: label, group: group, tip: tip))
         }
         let groups = ["q_spec_fast", "q_spec_slow", "q_nonspec_fast", "q_nonspec_slow"].map { ChartWords.w($0, lang) }
+        // One industry growing from almost nothing (+600 pp) would squeeze the others into a
+        // line: points far beyond the rest are drawn at the edge of the axis, and named.
+        var beyond: [String] = []
+        let spread = points.map { abs($0.x) }.sorted()
+        if spread.count >= 10, case let p90 = spread[(spread.count - 1) * 9 / 10], p90 > 0, spread.last! > 4 * p90 {
+            let edge = 2.5 * p90
+            for i in points.indices where abs(points[i].x) > edge {
+                let shown = useChange ? NumberFormatting.fixed(points[i].x, decimals: 3, group: o.locale.group, decimalMark: o.locale.decimalMark)
+                    : NumberFormatting.fixed(points[i].x * 100, decimals: 0, group: o.locale.group, decimalMark: o.locale.decimalMark)
+                beyond.append("\(TextMetrics.fit(points[i].label, size: 10.5, maxWidth: 150)) (\(points[i].x > 0 ? "+" : "")\(shown))")
+                points[i].x = points[i].x > 0 ? edge : -edge
+            }
+        }
         var xs2 = Scale(values: points.map(\.x), include: [0], range: (0, 0))
         xs2.hundred = useChange ? .none : .points
         let sizeTitle = ChartWords.w("bubble_area", lang, ChartData.axisTitle(t.columns[sizeCol], lang))
         return draw(points, t, o, title: ChartData.title(t, o, fallback: ChartWords.w("portfolio", o.language)), subtitle: sizeTitle,
                     xTitle: xTitle, yTitle: ChartWords.w(o.log ? "lq_log" : "lq", lang), xScale: xs2, xSplit: 0, ySplit: 1,
-                    groupNames: groups, sized: true, skipped: skipped, yInclude: [1])
+                    groupNames: groups, sized: true, skipped: skipped, beyond: beyond, yInclude: [1])
     }
 
     /// `plot opportunities … as quadrant`: x = relatedness density, y = PCI, split at the
@@ -105,7 +118,8 @@ enum ScatterChart {
     }
 
     static func draw(_ points: [Point], _ t: Table, _ o: ChartOptions, title: String, subtitle: String, xTitle: String, yTitle: String,
-                     xScale: Scale, xSplit: Double, ySplit: Double, groupNames: [String], sized: Bool, skipped: [String], yInclude: [Double]) -> String {
+                     xScale: Scale, xSplit: Double, ySplit: Double, groupNames: [String], sized: Bool, skipped: [String],
+                     beyond: [String] = [], yInclude: [Double]) -> String {
         let lang = o.language
         let maxSize = points.map(\.size).max() ?? 0
         let maxR = points.count > 100 ? 22.0 : 38.0
@@ -164,7 +178,11 @@ enum ScatterChart {
             }
         }
         if shown < points.count { notes.append(ChartWords.w(sized ? "labels_shown" : "labels_shown_plain", lang, String(shown), String(points.count))) }
-        if !skipped.isEmpty { notes.append("not drawn (a value missing): " + skipped.prefix(3).map { TextMetrics.fit($0, size: 10.5, maxWidth: 150) }.joined(separator: ", ") + (skipped.count > 3 ? " and \(skipped.count - 3) more" : "")) }
+        if !beyond.isEmpty { notes.insert(ChartWords.w("beyond_axis", lang, beyond.prefix(3).joined(separator: ", ") + (beyond.count > 3 ? " …" : "")), at: 0) }
+        if !skipped.isEmpty {
+            let names = skipped.prefix(3).map { TextMetrics.fit($0, size: 10.5, maxWidth: 150) }.joined(separator: ", ")
+            notes.append(skipped.count > 3 ? ChartWords.w("not_drawn_more", lang, names, String(skipped.count - 3)) : ChartWords.w("not_drawn", lang, names))
+        }
         c.note(notes)
         return c.document(title: title)
     }

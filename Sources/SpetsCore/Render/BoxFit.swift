@@ -18,9 +18,10 @@ struct BoxFit {
         cols.reduce(1) { $0 + w[$1] + 3 } + (gap ? 4 : 0)
     }
 
-    /// `names`/`units` are the header parts, `cells` the natural cell text, `cuttable` the
-    /// columns whose text may be cut (names and text; never numbers).
-    init(names: [String], units: [String?], cells: [[String]], cuttable: [Bool], limit: Int?) {
+    /// `names`/`units` are the header parts, `cells` the natural cell text, `floors` how far
+    /// each column's text may be cut (nil: never — numbers, and names a user types; a coded
+    /// column keeps its code whole).
+    init(names: [String], units: [String?], cells: [[String]], floors least: [Int?], limit: Int?) {
         let n = names.count
         shown = Array(0..<n); gap = nil; widths = []; headers = []
         func joined(_ c: Int) -> [String] { [units[c].map { names[c] + " (" + $0 + ")" } ?? names[c]] }
@@ -35,7 +36,7 @@ struct BoxFit {
             widths[c] = max(headerWidth(c), cellWidth[c])
         }
         // 2. Cut the widest cuttable column by one, again and again, down to a floor.
-        let floor = (0..<n).map { c in cuttable[c] ? max(headerWidth(c), min(cellWidth[c], 12)) : widths[c] }
+        let floor = (0..<n).map { c in least[c].map { max(headerWidth(c), min(cellWidth[c], max(12, $0))) } ?? widths[c] }
         while Self.total(shown, widths, gap: false) > limit {
             guard let c = (0..<n).filter({ widths[$0] > floor[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
             widths[c] -= 1
@@ -56,7 +57,7 @@ struct BoxFit {
         shown = visible(); gap = lo
         // 4. Still too wide with two columns: their names (and headers) are cut further.
         while Self.total(shown, widths, gap: true) > limit,
-              let c = shown.filter({ cuttable[$0] && widths[$0] > 4 }).max(by: { widths[$0] < widths[$1] }) {
+              let c = shown.filter({ col in least[col].map { widths[col] > max(4, $0) } ?? false }).max(by: { widths[$0] < widths[$1] }) {
             widths[c] -= 1
         }
         // The room the hidden columns left goes back to the cut names shown.
@@ -65,6 +66,18 @@ struct BoxFit {
               let c = shown.filter({ widths[$0] < natural[$0] }).min(by: { widths[$0] < widths[$1] }) {
             widths[c] += 1
         }
+    }
+
+    /// A footer line folded at spaces to `width`, the rest indented by two.
+    static func wrap(_ line: String, width: Int) -> [String] {
+        guard Text.width(line) > width, width > 20 else { return [line] }
+        var out: [String] = [], cur = ""
+        for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+            let cand = cur.isEmpty ? String(word) : cur + " " + word
+            if Text.width(cand) > width && !cur.isEmpty { out.append(cur); cur = "  " + word } else { cur = cand }
+        }
+        if !cur.isEmpty { out.append(cur) }
+        return out
     }
 
     /// `text` cut to `width` cells with `…` when longer.

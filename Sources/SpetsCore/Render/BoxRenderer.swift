@@ -9,8 +9,17 @@ enum BoxRenderer {
         let decs = t.columns.map { CellText.decimals($0, s) }
         var cells: [[String]] = t.columns.indices.map { c in (0..<shown).map { CellText.text(t.columns[c], $0, decimals: decs[c], s) } }
         let parts = t.columns.map { CellText.headerParts($0, s) }
-        let fit = BoxFit(names: parts.map(\.name), units: parts.map(\.unit), cells: cells,
-                         cuttable: t.columns.map { !$0.isNumeric }, limit: s.boxLimit)
+        // What may be cut: a name after its code (the code stays whole), a text value; never a
+        // number or a text key (an area's name is what the user types).
+        let floors: [Int?] = t.columns.indices.map { c in
+            let col = t.columns[c]
+            switch col.values {
+            case .number: return nil
+            case .text: return col.kind == .key ? nil : 0
+            case .coded(let codes, let d): return (codes.prefix(shown).map { Text.width(d.labels[Int($0)]) }.max() ?? 0) + 2
+            }
+        }
+        let fit = BoxFit(names: parts.map(\.name), units: parts.map(\.unit), cells: cells, floors: floors, limit: s.boxLimit)
         // The drawn columns: a table column, or the `…` that stands for the hidden ones.
         let drawn: [Int?] = fit.gap.map { g in fit.shown[..<g].map { Optional($0) } + [nil] + fit.shown[g...].map { Optional($0) } } ?? fit.shown.map { Optional($0) }
         func width(_ c: Int?) -> Int { c.map { fit.widths[$0] } ?? 1 }
@@ -36,13 +45,17 @@ enum BoxRenderer {
             out += rule("└", "┴", "┘")
         }
         cells = []
-        if shown < n { out += CellText.line("… \(n - shown) more rows (\(n) in all; `set rows N` or export to see them)", s) + "\n" }
+        // Notes and footer lines fold at the width the table was fitted to.
+        func note(_ line: String) {
+            let text = CellText.line(line, s)
+            for l in s.boxLimit.map({ BoxFit.wrap(text, width: $0) }) ?? [text] { out += l + "\n" }
+        }
+        if shown < n { note("… \(n - shown) more rows (\(n) in all; `set rows N` or export to see them)") }
         let hidden = fit.hidden
         if !hidden.isEmpty {
-            let names = hidden.map { fit.headers[$0][0] }.joined(separator: ", ")
-            out += CellText.line("… \(plural(hidden.count, "column")) hidden (\(names)); `set width 0` shows all", s) + "\n"
+            note("… \(plural(hidden.count, "column")) hidden (\(hidden.map { fit.headers[$0][0] }.joined(separator: ", "))); `set width 0` shows all")
         }
-        for f in t.footer { out += CellText.line(f, s) + "\n" }
+        for f in t.footer { note(f) }
         return out
     }
 }

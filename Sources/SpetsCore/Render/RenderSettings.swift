@@ -5,6 +5,8 @@ public enum NumberLocale: String, CaseIterable, Sendable {
     case en, sv
     var group: String { self == .sv ? "\u{00A0}" : "," }
     var decimalMark: String { self == .sv ? "," : "." }
+    /// `48.5%` in English, `48,5 %` in Swedish (a space before the sign, as Swedish writes it).
+    var percentSign: String { self == .sv ? " %" : "%" }
 }
 
 public struct RenderSettings: Sendable {

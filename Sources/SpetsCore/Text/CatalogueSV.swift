@@ -93,8 +93,12 @@ extension Catalogue {
         CatalogueEntry("Structural change {0} (shift-share)", "Strukturomvandling {0} (shift-share)"),
         CatalogueEntry("bar chart of the shift-share of {0}, {1} {2}", "stapeldiagram över shift-share för {0}, {1} {2}"),
         CatalogueEntry("the ten industries with the largest regional shift, and the total; all {0} are in the appendix", "de tio branscher som har störst regional effekt, och summan; alla {0} finns i bilagan"),
-        CatalogueEntry("the goals' own definitions (their indicators and areas too) come first in the session's script; `save` writes it",
-                       "målens egna definitioner (även deras indikatorer och områden) kommer först i sessionens skript; `save` skriver det"),
+        CatalogueEntry("in a fresh session, from the folder of the data files, these statements give every number of this report",
+                       "i en ny session, från datafilernas mapp, ger de här satserna varje tal i rapporten"),
+        CatalogueEntry("in {0} only {1} of the {2} regions of {3} have data: the window's reference is those {1}",
+                       "år {0} har bara {1} av de {2} regionerna från {3} data: periodens referens är de {1}"),
+        CatalogueEntry("the window starts in {0}: before it, fewer regions than in {1} have data ({2} of {3} in {4})",
+                       "perioden börjar {0}: före det har färre regioner än {1} data ({2} av {3} år {4})"),
         CatalogueEntry("… {0} more rows ({1} in all; `set rows N` or export to see them)", "… {0} rader till ({1} i allt; `set rows N` eller export visar dem)"),
         CatalogueEntry("… {0} column hidden ({1}); `set width 0` shows all", "… {0} kolumn dold ({1}); `set width 0` visar alla"),
         CatalogueEntry("… {0} columns hidden ({1}); `set width 0` shows all", "… {0} kolumner dolda ({1}); `set width 0` visar alla"),
@@ -302,6 +306,7 @@ extension Catalogue {
         "publications": "publikationer", "citations": "citeringar", "share": "andel", "reference_share": "referensens andel",
         "rows": "rader", "regions": "regioner", "industries": "branscher", "missing": "saknade",
         "rank": "rang", "of": "av", "percentile": "percentil", "distance": "avstånd", "reference": "referens",
+        "lq_change": "LQ-förändring", "growth": "tillväxt", "national_growth": "tillväxt i riket", "about": "beskrivning",
         "dln_va": "dln_fv", "dln_emp": "dln_syss", "dln_productivity": "dln_produktivitet", "emp_share": "andel_syss", "productivity_share": "andel_produktivitet",
     ]
 

@@ -35,7 +35,7 @@ extension Catalogue {
                        "skriv till en relativ sökväg; `spets render --write-here` skriver i anteckningsbokens egen mapp"),
         CatalogueEntry("give a file name", "ange ett filnamn"),
         CatalogueEntry("write  replace  after the file name to overwrite without asking", "skriv  replace  efter filnamnet för att skriva över utan att fråga"),
-        CatalogueEntry("write  replace  after the file name:  … to \"…\" replace", "skriv  replace  efter filnamnet:  … to \"…\" replace"),
+        CatalogueEntry("write  replace  right after the file name:  … \"{0}\" replace", "skriv  replace  direkt efter filnamnet:  … \"{0}\" replace"),
         CatalogueEntry("is it a spets script? (a binary or non-text file gives an error for every odd character)",
                        "är det ett spets-skript? (en binärfil eller annan fil som inte är text ger ett fel för varje udda tecken)"),
 

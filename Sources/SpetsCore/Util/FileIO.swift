@@ -9,6 +9,13 @@ public enum FileIO {
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// A source for people and for files that travel: a file's name, never the folder it sat
+    /// in on one machine; a URL as it is.
+    public static func displayName(_ source: String) -> String {
+        if source.contains("://") { return source }
+        return source.split(separator: "/").last.map(String.init) ?? source
+    }
+
     /// `~` and `~/…` as the shell reads them: the home folder ($HOME). `~user` is left as is.
     public static func expandHome(_ path: String) -> String {
         guard path == "~" || path.hasPrefix("~/"), let home = environment("HOME"), !home.isEmpty else { return path }

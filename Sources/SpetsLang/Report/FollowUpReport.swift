@@ -34,6 +34,13 @@ extension Session {
         let code = Self.word(cube.region.labels[Int(r)])
         guard let measure = cube.measures.first else { throw Diagnostic(.nothingReportNoGoalsNo, span: span) }
         let m = cube.name + "." + measure.name
+        // The measure and what is made of it (a shift-share's parts) in the measure's own
+        // terms: whole numbers when the data are whole, else one decimal; never an index's three.
+        let measureColumns: Set<String> = [measure.name, "base", "end", "national_share", "industry_mix", "regional_shift", "change"]
+        let wholeData = measure.values.allSatisfy { $0.isNaN || $0 == $0.rounded() }
+        func present(_ t: Table) -> Table {
+            ReportFormat.present(t, counts: wholeData ? measureColumns : [], amounts: wholeData ? [] : measureColumns, lang)
+        }
         var statements: [String] = []
         func run(_ text: String) throws(Diagnostic) -> Table {
             statements.append(text)
@@ -68,14 +75,25 @@ extension Session {
         } else if let newest = years.all.last, newest > latestComplete {
             intro.append("the data's latest year, \(newest), holds \(years.industries[newest] ?? 0) of \(years.best) industries for \(name) (totals only); this report uses \(latestComplete), the latest complete year")
         }
+        // The start: ten years back, at the first year in which the region is complete and the
+        // reference has the regions it has at the end (a year most regions lack would make the
+        // window's reference a different, smaller set of regions).
         let first: Int
+        let regionsAtEnd = years.regions[last] ?? 0
         if let from = window.from {
             guard from < last else { throw Diagnostic(.mustComeBefore, String(from), String(last), span: span) }
             first = from
+            if let n = years.regions[from], n < regionsAtEnd {
+                intro.append("in \(from) only \(n) of the \(regionsAtEnd) regions of \(last) have data: the window's reference is those \(n)")
+            }
         } else {
-            first = years.complete.first { $0 >= last - 10 } ?? last
+            let candidates = years.complete.filter { $0 >= last - 10 && $0 < last }
+            first = candidates.first { (years.regions[$0] ?? 0) >= regionsAtEnd } ?? last
+            if let early = candidates.first, early < first {
+                intro.append("the window starts in \(first): before it, fewer regions than in \(last) have data (\(years.regions[early] ?? 0) of \(regionsAtEnd) in \(early))")
+            }
         }
-        intro.insert("dataset \(cube.name) (\(Self.fileName(cube.source))), \(measure.name), \(first)–\(last)", at: 0)
+        intro.insert("dataset \(cube.name) (\(FileIO.displayName(cube.source))), \(measure.name), \(first)–\(last)", at: 0)
 
         var sections: [ReportSection] = []
         var appendix: [(String, Table)] = []
@@ -105,17 +123,17 @@ extension Session {
         // Specialisation in the last year: the ten highest LQs; all in the appendix.
         let lq = try run("lq \(m) in \(last) for \(code) | sort lq desc")
         var spec = ReportSection(heading: "Specialisation \(last) (location quotients, top 10)")
-        spec.tables.append(ReportFormat.present(lq.head(10), lang))
+        spec.tables.append(present(lq.head(10)))
         if lq.rowCount > 10 { spec.notes.append("the ten industries with the highest LQ; all \(lq.rowCount) are in the appendix") }
         sections.append(spec)
-        appendix.append(("Specialisation \(last) (location quotients)", ReportFormat.present(lq, lang)))
+        appendix.append(("Specialisation \(last) (location quotients)", present(lq)))
 
         if first < last {
             let portfolio = try run("portfolio \(m) from \(first) to \(last) for \(code)")
             var p = ReportSection(heading: "Portfolio \(first)–\(last)")
             p.figures.append((try chart("bubble", portfolio), "bubble chart of the portfolio of \(name), \(measure.name) \(first)→\(last)"))
             sections.append(p)
-            appendix.append(("Portfolio \(first)–\(last)", ReportFormat.present(portfolio, lang)))
+            appendix.append(("Portfolio \(first)–\(last)", present(portfolio)))
 
             let ss = try run("shiftshare \(m) from \(first) to \(last) for \(code) | sort regional_shift desc")
             var sh = ReportSection(heading: "Structural change \(first)–\(last) (shift-share, top 10)")
@@ -125,13 +143,32 @@ extension Session {
             let industries = (0..<ss.rowCount).filter { !totals.contains($0) }
             let top = ss.take(Array(industries.prefix(10)))
             sh.figures.append((try chart("stacked", top), "bar chart of the shift-share of \(name), \(measure.name) \(first)→\(last)"))
-            sh.tables.append(ReportFormat.present(ss.take(Array(industries.prefix(10)) + totals), lang))
+            sh.tables.append(present(ss.take(Array(industries.prefix(10)) + totals)))
             if industries.count > 10 { sh.notes.append("the ten industries with the largest regional shift, and the total; all \(industries.count) are in the appendix") }
             sections.append(sh)
-            appendix.append(("Structural change \(first)–\(last) (shift-share)", ReportFormat.present(ss, lang)))
+            appendix.append(("Structural change \(first)–\(last) (shift-share)", present(ss)))
         }
-        statements.insert(contentsOf: mine.map { $0.0.definition }, at: 0)
+        // The definitions the report rests on, from the session's journal, before its own
+        // statements; a file is named by its name only (no folder of this machine).
+        let definitionWords: Set<String> = ["load", "fetch", "area", "indicator", "goal", "scenario", "group", "link", "let", "set"]
+        let defined = ((try? workspace.journal()) ?? []).filter { line in
+            definitionWords.contains(line.split(separator: " ").first.map { $0.lowercased() } ?? "")
+        }
+        statements.insert(contentsOf: defined.map(Self.withoutFolders), at: 0)
         return ReportDocument(region: name, title: "Follow-up: \(name)", intro: intro, sections: sections, appendix: appendix, statements: statements)
+    }
+
+    /// `load "/home/me/data/x.csv"` → `load "x.csv"`: a quoted absolute path by its file name.
+    static func withoutFolders(_ statement: String) -> String {
+        var out = "", inQuote = false, current = ""
+        for ch in statement {
+            if ch == "\"" {
+                if inQuote { out += current.hasPrefix("/") || current.hasPrefix("~/") ? FileIO.displayName(current) : current; current = "" }
+                inQuote.toggle()
+                out.append(ch)
+            } else if inQuote { current.append(ch) } else { out.append(ch) }
+        }
+        return out + current
     }
 
     /// A region code as the language reads it: quoted unless it is one word.
@@ -139,24 +176,19 @@ extension Session {
         s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } && !(s.first?.isNumber ?? true) ? s : "\"" + s.replacingAll("\"", with: "") + "\""
     }
 
-    /// A source for people: a file's name, never the folder it sat in on one machine.
-    static func fileName(_ source: String) -> String {
-        if source.contains("://") { return source }
-        return source.split(separator: "/").last.map(String.init) ?? source
-    }
-
     /// The region's years, and which of them hold its industries: a year with fewer than half
     /// the industries of the region's best year (a year of totals only) is not complete.
-    static func completeYears(_ c: Cube, region r: Int32) -> (all: [Int], complete: [Int], industries: [Int: Int], best: Int) {
-        guard let ind = c.industry, let values = c.measures.first?.values else { return (c.distinctYears, c.distinctYears, [:], 0) }
-        var seen: [Int: Set<Int32>] = [:]
-        for k in 0..<c.count where c.regionCodes[k] == r && !values[k].isNaN {
-            seen[Int(c.years[k]), default: []].insert(c.industryCodes[k])
+    /// Also how many regions have data each year (the reference's size).
+    static func completeYears(_ c: Cube, region r: Int32) -> (all: [Int], complete: [Int], industries: [Int: Int], best: Int, regions: [Int: Int]) {
+        guard c.industry != nil, let values = c.measures.first?.values else { return (c.distinctYears, c.distinctYears, [:], 0, [:]) }
+        var seen: [Int: Set<Int32>] = [:], present: [Int: Set<Int32>] = [:]
+        for k in 0..<c.count where !values[k].isNaN {
+            present[Int(c.years[k]), default: []].insert(c.regionCodes[k])
+            if c.regionCodes[k] == r { seen[Int(c.years[k]), default: []].insert(c.industryCodes[k]) }
         }
-        _ = ind
         let counts = seen.mapValues(\.count)
         let best = counts.values.max() ?? 0
         let all = counts.keys.sorted()
-        return (all, all.filter { counts[$0]! * 2 >= best && counts[$0]! >= 2 }, counts, best)
+        return (all, all.filter { counts[$0]! * 2 >= best && counts[$0]! >= 2 }, counts, best, present.mapValues(\.count))
     }
 }

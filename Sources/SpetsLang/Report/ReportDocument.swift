@@ -40,7 +40,7 @@ struct ReportDocument {
         }
         if !appendix.isEmpty {
             out += "\n## \(w("Appendix: every row"))\n"
-            for a in appendix { out += "\n### \(w(a.heading))\n"; tables([a.table]) }
+            for a in appendix { out += "\n### \(Catalogue.text(a.heading, lang))\n"; tables([a.table]) }
         }
         out += "\n## \(w("Statements behind this report"))\n\n\(w(Self.statementsNote))\n\n```spets\n" + statements.joined(separator: "\n") + "\n```\n"
         return (out, figures)
@@ -59,14 +59,14 @@ struct ReportDocument {
         }
         if !appendix.isEmpty {
             body += "<h2>\(w("Appendix: every row"))</h2>\n"
-            for a in appendix { body += "<h3>\(w(a.heading))</h3>\n" + OutputFormat.html.render(a.table, s) }
+            for a in appendix { body += "<h3>\(HTMLRenderer.escape(Catalogue.text(a.heading, lang)))</h3>\n" + OutputFormat.html.render(a.table, s) }
         }
         body += "<h2>\(w("Statements behind this report"))</h2>\n<p>\(w(Self.statementsNote))</p>\n<pre><code>"
             + HTMLRenderer.escape(statements.joined(separator: "\n")) + "</code></pre>\n"
         return HTMLRenderer.page(title: Catalogue.text(title, lang), body: body, language: lang.rawValue)
     }
 
-    static let statementsNote = "the goals' own definitions (their indicators and areas too) come first in the session's script; `save` writes it"
+    static let statementsNote = "in a fresh session, from the folder of the data files, these statements give every number of this report"
 
     /// A line as a sentence: its first letter upper-case.
     static func sentence(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
@@ -81,8 +81,9 @@ struct ReportDocument {
 /// How a report shows numbers (`NumberRole`): counts as integers, growth rates and shares as
 /// percentages with one decimal, indices with three; headers as words.
 enum ReportFormat {
-    /// `counts` names columns whose role the table cannot tell (a goal's values).
-    static func present(_ t: Table, counts: Set<String> = [], _ lang: Language) -> Table {
+    /// `counts` and `amounts` name columns whose role the table cannot tell (a goal's values,
+    /// the measure and its decomposition).
+    static func present(_ t: Table, counts: Set<String> = [], amounts: Set<String> = [], _ lang: Language) -> Table {
         var t = t
         // A key that is the same on every row (the region, the year) is in the heading; a
         // column with no value says nothing.
@@ -95,7 +96,7 @@ enum ReportFormat {
         }
         for i in t.columns.indices {
             var c = t.columns[i]
-            let role = counts.contains(c.name) ? .count : c.numberRole
+            let role = counts.contains(c.name) ? .count : amounts.contains(c.name) ? .amount : c.numberRole
             if !c.literalName {
                 let h = Catalogue.header(c.name, lang)
                 c.name = h != c.name ? h : c.name.replacingAll("_", with: " ")

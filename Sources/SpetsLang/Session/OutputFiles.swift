@@ -57,7 +57,7 @@ extension Session {
                              help: "write  replace  after the file name to overwrite without asking")
         }
         throw Diagnostic(.existsSpetsDoesOverwriteFile, shown, span: path.span,
-                         help: "write  replace  after the file name:  … to \"…\" replace")
+                         help: "write  replace  right after the file name:  … \"\(writeRoot != nil ? "FILE" : path.text)\" replace")
     }
 
     /// Notes a file this session wrote (it may write it again without `replace`).
