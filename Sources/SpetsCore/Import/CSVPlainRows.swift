@@ -26,6 +26,25 @@ extension CSVAccumulator {
         return (kinds, index)
     }
 
+    /// Where the field starting at `q` ends: the first delimiter, LF or CR before `to`. Eight
+    /// bytes at a time (a byte equal to one of the three makes its lane of `(x - 1…) & ~x &
+    /// 0x80…` nonzero; the lowest such lane is exact), then byte by byte for the tail.
+    @inline(__always)
+    static func fieldEnd(_ base: UnsafePointer<UInt8>, _ start: Int, _ to: Int, _ delimiter: UInt8) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let d = UInt64(delimiter) &* ones, lf = 10 &* ones, cr = 13 &* ones
+        var q = start
+        while q + 8 <= to {
+            let w = UnsafeRawPointer(base + q).loadUnaligned(as: UInt64.self)
+            let x = w ^ d, y = w ^ lf, z = w ^ cr
+            let m = ((x &- ones) & ~x | (y &- ones) & ~y | (z &- ones) & ~z) & highs
+            if m != 0 { return q + (m.littleEndian.trailingZeroBitCount >> 3) }
+            q += 8
+        }
+        while q < to { let ch = base[q]; if ch == delimiter || ch == 10 || ch == 13 { break }; q += 1 }
+        return q
+    }
+
     /// Parses the rows in b[from..<to] like `consume`, taking plain rows itself. Only for
     /// the long layout and for bytes without a quote character.
     mutating func consumePlain(_ whole: UnsafeBufferPointer<UInt8>, from: Int, to: Int, eof: Bool, delimiter: UInt8,
@@ -44,7 +63,7 @@ extension CSVAccumulator {
             var plain = true
             fields: for c in 0..<kinds.count {
                 let s = q
-                while q < to { let ch = base[q]; if ch == delimiter || ch == 10 || ch == 13 { break }; q += 1 }
+                q = Self.fieldEnd(base, q, to, delimiter)
                 let e = q
                 if c + 1 < kinds.count {
                     guard q < to, base[q] == delimiter else { plain = false; break fields }
