@@ -39,5 +39,14 @@ final class CatalogueTests: XCTestCase {
         XCTAssertEqual(Catalogue.text("no observations for 2030 in se", .sv), "inga observationer för 2030 i se")
         XCTAssertEqual(Catalogue.header("industry_mix", .sv), "branschstruktur")
         XCTAssertEqual(Catalogue.header("industry_mix", .en), "industry_mix")
+        // Numbers in Swedish lines get a decimal comma; codes shaped like SNI groups do not.
+        XCTAssertEqual(Catalogue.swedishNumber("1.49"), "1,49")
+        XCTAssertEqual(Catalogue.swedishNumber(">= 0.55"), ">= 0,55")
+        XCTAssertEqual(Catalogue.swedishNumber("11.3 %"), "11,3 %")
+        XCTAssertEqual(Catalogue.swedishNumber("12.5 %"), "12,5 %")
+        XCTAssertEqual(Catalogue.swedishNumber("0.7462"), "0,7462")
+        XCTAssertNil(Catalogue.swedishNumber("10.1"), "an SNI group code")
+        XCTAssertNil(Catalogue.swedishNumber("10.11"), "an SNI class code")
+        XCTAssertNil(Catalogue.swedishNumber("2014–2023"))
     }
 }

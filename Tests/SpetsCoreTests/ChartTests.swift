@@ -136,6 +136,7 @@ final class ChartTests: XCTestCase {
         XCTAssertTrue(words.contains("48.5%") && words.contains("share (%)") && words.contains("40%"), "\(words)")
         XCTAssertTrue(words.contains("Share of employment in kis, 2023"), "\(words)")
         XCTAssertEqual(ChartData.withoutDatasets("projection of kis_share (share se.employment of kis), o.d. 1.5"), "projection of kis_share (share employment of kis), o.d. 1.5")
+        XCTAssertEqual(ChartData.withoutDatasets("dataset se (demo-counties.csv), data/w.csv"), "dataset se (demo-counties.csv), data/w.csv", "file names stay")
     }
 
     /// One point far beyond the rest is drawn at the edge and named; the others keep the axis.

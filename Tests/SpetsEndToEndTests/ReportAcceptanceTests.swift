@@ -123,13 +123,17 @@ final class ReportAcceptanceTests: XCTestCase {
     func testTotalsOnlyYearAndWindow() throws {
         let dir = try makeDir()
         var csv = try String(contentsOfFile: Binary.root + "/Tests/Fixtures/worked-panel.csv", encoding: .utf8)
-        csv += "NB,TOTAL,2023,16000,30000\nVB,TOTAL,2023,9000,20000\n"
+        csv += "NB,TOTAL,2023,16000,30000\nVB,TOTAL,2023,9000,20000\nNB,TOTAL,2010,15000,28000\n"
         try csv.write(toFile: dir + "/panel.csv", atomically: true, encoding: .utf8)
         let r = try Binary.run(["-c", """
             load "panel.csv" as w
             report "a.md" for NB
             report "b.md" for NB from 2015 to 2019
             report "c.md" for NB to 2023
+            report "e.md" for NB from 2010
+            report "g.md" for NB
+            report "g.md" replace for NB to 2015
+            report "f (copy).md" for NB
             """], cwd: dir)
         XCTAssertEqual(r.status, 1, r.combined)
         let a = try String(contentsOfFile: dir + "/a.md", encoding: .utf8)
@@ -139,6 +143,15 @@ final class ReportAcceptanceTests: XCTestCase {
         XCTAssertTrue(b.contains("## Structural change 2015–2019") && b.contains("## Specialisation 2019"), b)
         XCTAssertTrue(r.err.contains("error: `to` 2023: that year holds 1 of 5 industries for NB; the latest complete year is 2022"), r.err)
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/c.md"), "a refused report writes nothing")
+        XCTAssertTrue(r.err.contains("error: `from` 2010: that year holds 1 of 5 industries for NB; the first complete year is 2015"), r.err)
+        // A report written again over a shorter window keeps no chart of the longer one.
+        let g = try String(contentsOfFile: dir + "/g.md", encoding: .utf8)
+        let charts = try FileManager.default.contentsOfDirectory(atPath: dir + "/g.files").filter { $0.hasSuffix(".svg") }
+        XCTAssertEqual(charts, [], "the second report of g.md has no chart, so none of the first is left")
+        XCTAssertFalse(g.contains("](g.files/"), g)
+        // A file name with a space and brackets: the chart links are `<…>` targets.
+        let f = try String(contentsOfFile: dir + "/f (copy).md", encoding: .utf8)
+        XCTAssertTrue(f.contains("](<f (copy).files/figure-1.svg>)"), f)
     }
 
     /// The chart folder is never a symbolic link planted beside the report.

@@ -168,7 +168,10 @@ enum ChartData {
                 if j - i >= 2, j + 1 < c.count, c[j] == ".", c[j + 1].isLetter || c[j + 1] == "_" {
                     var k = j + 1
                     while k < c.count, word(c[k]) { k += 1 }
-                    if k - j - 1 >= 2 { i = j + 1; continue }   // drop `se.`
+                    // `se.employment`, not `counties.csv` (nor a word inside `demo-counties`).
+                    let after = String(c[(j + 1)..<k]).lowercased()
+                    let fileLike = FileIO.fileExtensions.contains(after) || (i > 0 && (c[i - 1] == "-" || c[i - 1] == "/"))
+                    if k - j - 1 >= 2 && !fileLike { i = j + 1; continue }   // drop `se.`
                 }
                 out += String(c[i..<j]); i = j
                 continue

@@ -194,6 +194,7 @@ public enum MessageID: String, CaseIterable, Sendable {
     case reportFigureFolderLink
     case reportNoCompleteYear
     case reportYearIncomplete
+    case reportFromIncomplete
     case unexpected4
     case expectedGrowthRateSuchYr
     case expectedAfterFound3

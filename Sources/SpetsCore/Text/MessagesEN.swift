@@ -193,6 +193,7 @@ extension Messages {
         .reportFigureFolderLink: "the report's chart folder {0} is a symbolic link; charts are written only into a real folder beside the report",
         .reportNoCompleteYear: "nothing to report for {0}: no year of {1} holds its industries",
         .reportYearIncomplete: "`to` {0}: that year holds {2} of {3} industries for {1}; the latest complete year is {4}",
+        .reportFromIncomplete: "`from` {0}: that year holds {2} of {3} industries for {1}; the first complete year is {4}",
         .unexpected4: "unexpected {0} in `report`",
         .expectedGrowthRateSuchYr: "expected a growth rate such as +3%/yr, found {0}",
         .expectedAfterFound3: "expected `yr` after `/`, found {0}",

@@ -195,6 +195,7 @@ extension Messages {
         .reportFigureFolderLink: "rapportens diagrammapp {0} är en symbolisk länk; diagram skrivs bara i en riktig mapp bredvid rapporten",
         .reportNoCompleteYear: "inget att rapportera för {0}: inget år i {1} har dess branscher",
         .reportYearIncomplete: "`to` {0}: det året har {2} av {3} branscher för {1}; det senaste fullständiga året är {4}",
+        .reportFromIncomplete: "`from` {0}: det året har {2} av {3} branscher för {1}; det första fullständiga året är {4}",
         .unexpected4: "oväntat {0} i `report`",
         .expectedGrowthRateSuchYr: "väntade en tillväxttakt som +3%/yr, fann {0}",
         .expectedAfterFound3: "väntade `yr` efter `/`, fann {0}",

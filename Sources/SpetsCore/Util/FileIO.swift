@@ -9,6 +9,9 @@ public enum FileIO {
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// The endings of the files spets reads and writes (to tell `demo.csv` from `se.employment`).
+    public static let fileExtensions: Set<String> = ["csv", "tsv", "txt", "px", "json", "xlsx", "md", "html", "svg", "spets", "spetsdb", "gz"]
+
     /// A source for people and for files that travel: a file's name, never the folder it sat
     /// in on one machine; a URL as it is.
     public static func displayName(_ source: String) -> String {

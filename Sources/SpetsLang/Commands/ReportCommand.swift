@@ -69,6 +69,11 @@ extension Session {
                 if FileIO.isSymlink(folder) { throw Diagnostic(.reportFigureFolderLink, folder) }
                 try FileIO.makeDirectory(folder)
                 for f in figures { try FileIO.write(folder + "/" + f.name, f.svg) }
+                // Charts an earlier, longer report wrote: gone, so none is stale.
+                let written = Set(figures.map(\.name))
+                for e in FileIO.list(folder) where e.name.hasPrefix("figure-") && e.name.hasSuffix(".svg") && !written.contains(e.name) {
+                    unlink(folder + "/" + e.name)
+                }
                 try FileIO.write(file, text)
             }
         } catch { throw error.at(c.path.span) }

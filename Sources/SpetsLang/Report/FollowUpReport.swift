@@ -44,12 +44,22 @@ extension Session {
         var statements: [String] = []
         func run(_ text: String) throws(Diagnostic) -> Table {
             statements.append(text)
-            let parsed = Parser.parse(text)
-            if let d = parsed.diagnostics.first { throw d }
-            guard parsed.statements.count == 1, let t = try execute(parsed.statements[0]).table else {
-                throw Diagnostic(.statementGivesNoTableDraw, span: span)
+            // An error of the report's own statement is the report's: the caret under it, and
+            // the statement named (its text is not the user's line).
+            func own(_ d: Diagnostic) -> Diagnostic {
+                var d = d
+                d.span = span
+                d.help = "in the report's statement  \(text)" + (d.help.map { "; " + $0 } ?? "")
+                return d
             }
-            return t
+            let parsed = Parser.parse(text)
+            if let d = parsed.diagnostics.first { throw own(d) }
+            do throws(Diagnostic) {
+                guard parsed.statements.count == 1, let t = try execute(parsed.statements[0]).table else {
+                    throw Diagnostic(.statementGivesNoTableDraw, span: span)
+                }
+                return t
+            } catch { throw own(error) }
         }
         func chart(_ kind: String, _ t: Table, targets: [ChartTarget] = []) throws(Diagnostic) -> String {
             var o = ChartOptions()
@@ -82,6 +92,10 @@ extension Session {
         let regionsAtEnd = years.regions[last] ?? 0
         if let from = window.from {
             guard from < last else { throw Diagnostic(.mustComeBefore, String(from), String(last), span: span) }
+            guard years.complete.contains(from) else {
+                throw Diagnostic(.reportFromIncomplete, String(from), name, years.industries[from].map(String.init) ?? "0", String(years.best),
+                                 years.complete.first.map(String.init) ?? "–", span: span)
+            }
             first = from
             if let n = years.regions[from], n < regionsAtEnd {
                 intro.append("in \(from) only \(n) of the \(regionsAtEnd) regions of \(last) have data: the window's reference is those \(n)")
@@ -158,12 +172,16 @@ extension Session {
         return ReportDocument(region: name, title: "Follow-up: \(name)", intro: intro, sections: sections, appendix: appendix, statements: statements)
     }
 
-    /// `load "/home/me/data/x.csv"` → `load "x.csv"`: a quoted absolute path by its file name.
+    /// `load "/home/me/data/x.csv"` → `load "x.csv"`: a quoted data file by its name.
     static func withoutFolders(_ statement: String) -> String {
         var out = "", inQuote = false, current = ""
         for ch in statement {
             if ch == "\"" {
-                if inQuote { out += current.hasPrefix("/") || current.hasPrefix("~/") ? FileIO.displayName(current) : current; current = "" }
+                if inQuote {
+                    let ext = current.split(separator: ".").last.map { $0.lowercased() } ?? ""
+                    out += FileIO.fileExtensions.contains(ext) ? FileIO.displayName(current) : current
+                    current = ""
+                }
                 inQuote.toggle()
                 out.append(ch)
             } else if inQuote { current.append(ch) } else { out.append(ch) }

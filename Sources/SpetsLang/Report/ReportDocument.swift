@@ -34,7 +34,10 @@ struct ReportDocument {
             for f in sec.figures {
                 let name = "figure-\(figures.count + 1).svg"
                 figures.append((name, f.svg))
-                out += "\n![\(MarkdownRenderer.tagsInert(w(f.caption)))](\(figureFolder)/\(name))\n"
+                let target = figureFolder + "/" + name
+                // A target with a space or a bracket is written `<…>`, as CommonMark reads it.
+                let link = target.contains(where: { " ()<>".contains($0) }) ? "<" + target.replacingAll(">", with: "%3E").replacingAll("<", with: "%3C") + ">" : target
+                out += "\n![\(MarkdownRenderer.tagsInert(w(f.caption)))](\(link))\n"
             }
             tables(sec.tables)
         }
