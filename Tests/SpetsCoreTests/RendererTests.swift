@@ -85,6 +85,9 @@ final class RendererTests: XCTestCase {
         s.tableWidth = .columns(30)
         XCTAssertTrue(unfolded(s).contains("… 3 columns hidden (industry, year, employment); `set width 0` shows all"), unfolded(s))
         XCTAssertTrue(OutputFormat.table.render(t, s).split(separator: "\n").allSatisfy { Text.width(String($0)) <= 30 })
+        XCTAssertTrue(OutputFormat.table.render(t, s).contains("`set width 0`"), "code is not folded")
+        XCTAssertEqual(BoxFit.wrap("a note that says `set width 0 to see all` and more words here", width: 24),
+                       ["a note that says", "  `set width 0 to see all`", "  and more words here"])
         // Codes are never cut, even where the table cannot fit.
         s.tableWidth = .columns(20)
         XCTAssertTrue(OutputFormat.table.render(t, s).contains("│ SE213 … │"), OutputFormat.table.render(t, s))

@@ -68,11 +68,17 @@ struct BoxFit {
         }
     }
 
-    /// A footer line folded at spaces to `width`, the rest indented by two.
+    /// A footer line folded at spaces to `width`, the rest indented by two; never inside
+    /// backticks (`set width 0` is typed as one piece).
     static func wrap(_ line: String, width: Int) -> [String] {
         guard Text.width(line) > width, width > 20 else { return [line] }
-        var out: [String] = [], cur = ""
+        var pieces: [String] = [], open = false
         for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+            if open, !pieces.isEmpty { pieces[pieces.count - 1] += " " + word } else { pieces.append(String(word)) }
+            if word.filter({ $0 == "`" }).count % 2 == 1 { open.toggle() }
+        }
+        var out: [String] = [], cur = ""
+        for word in pieces {
             let cand = cur.isEmpty ? String(word) : cur + " " + word
             if Text.width(cand) > width && !cur.isEmpty { out.append(cur); cur = "  " + word } else { cur = cand }
         }
