@@ -79,16 +79,9 @@ struct RenderCommand: ParsableCommand {
                 let page = NotebookMarkdown.render(nb, results, pageName: NotebookFiles.baseName(out))
                 let dir = NotebookFiles.directory(out)
                 let folder = dir + "/" + NotebookMarkdown.figureFolder(forPage: NotebookFiles.baseName(out))
-                // The chart folder is the page's own: a symlink there (to somewhere else) is
-                // refused, so rendering cannot write or delete through it.
-                if FileIO.isSymlink(folder) { NotebookFiles.fail(Diagnostic(.symbolicLinkSpetsWritesPage, folder)) }
-                if !page.figures.isEmpty { try FileIO.makeDirectory(folder) }
-                for f in page.figures { try FileIO.write(dir + "/" + f.path, f.svg) }
-                // Charts an earlier render wrote and this one did not: gone, so none is stale.
-                let written = Set(page.figures.map { $0.path.split(separator: "/").last.map(String.init) ?? $0.path })
-                for e in FileIO.list(folder) where e.name.hasPrefix("figure-") && e.name.hasSuffix(".svg") && !written.contains(e.name) {
-                    unlink(folder + "/" + e.name)
-                }
+                // The chart folder is the page's own: nothing is written or deleted through a
+                // symlink there.
+                try FileIO.writeFigures(page.figures.map { (FileIO.displayName($0.path), $0.svg) }, into: folder)
                 try FileIO.write(out, page.text)
             } else {
                 try FileIO.write(out, NotebookHTML.render(nb, results))

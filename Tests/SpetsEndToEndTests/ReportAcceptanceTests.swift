@@ -154,6 +154,17 @@ final class ReportAcceptanceTests: XCTestCase {
         XCTAssertTrue(f.contains("](<f (copy).files/figure-1.svg>)"), f)
     }
 
+    /// A dataset with totals only has no year to report on: refused, and nothing written.
+    func testADatasetOfTotalsOnlyIsRefused() throws {
+        let dir = try makeDir()
+        try "region,industry,year,employment\nNB,TOTAL,2021,100\nNB,TOTAL,2022,110\nVB,TOTAL,2022,90\n".write(toFile: dir + "/t.csv", atomically: true, encoding: .utf8)
+        let r = try Binary.run(["-c", "load \"t.csv\" as t\nreport \"t.md\" for NB"], cwd: dir)
+        XCTAssertEqual(r.status, 1, r.combined)
+        XCTAssertTrue(r.err.contains("error: nothing to report for NB: no year of t holds its industries"), r.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/t.md"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/t.files"))
+    }
+
     /// The chart folder is never a symbolic link planted beside the report.
     func testChartFolderThatIsALinkIsRefused() throws {
         let dir = try makeDir()

@@ -44,15 +44,19 @@ public enum XLSXWriter {
                 case .key?, nil: style = .plain
                 }
                 // As Excel draws it: grouped whole numbers, three decimals, or a percentage.
-                let shown = v.lazy.filter(\.isFinite).map { x -> Int in
-                    switch style {
-                    case .count: return NumberFormatting.fixed(x, decimals: 0, group: ",", decimalMark: ".").count
-                    case .amount: return NumberFormatting.fixed(x, decimals: 1, group: ",", decimalMark: ".").count
-                    case .index: return NumberFormatting.fixed(x, decimals: 3, group: "", decimalMark: ".").count
-                    case .share: return NumberFormatting.fixed(x * 100, decimals: 1, group: "", decimalMark: ".").count + 1
-                    default: return NumberFormatting.exact(x).count
-                    }
-                }.max() ?? 0
+                // As Excel draws it, for the widest value: the largest magnitude, and a sign if
+                // any value is negative (one pass, no text per cell).
+                var big = 0.0, negative = false
+                for x in v where x.isFinite { big = max(big, abs(x)); negative = negative || x < 0 }
+                let digits: Int
+                switch style {
+                case .count: digits = NumberFormatting.fixed(big, decimals: 0, group: ",", decimalMark: ".").count
+                case .amount: digits = NumberFormatting.fixed(big, decimals: 1, group: ",", decimalMark: ".").count
+                case .index: digits = NumberFormatting.fixed(big, decimals: 3, group: "", decimalMark: ".").count
+                case .share: digits = NumberFormatting.fixed(big * 100, decimals: 1, group: "", decimalMark: ".").count + 1
+                default: digits = NumberFormatting.exact(big).count
+                }
+                let shown = v.contains(where: \.isFinite) ? digits + (negative ? 1 : 0) : 0
                 out.append(SheetColumn(header: header, cell: { r in (nil, v[r].isFinite ? v[r] : nil) }, style: style, width: shown))
             case .text(let v):
                 out.append(SheetColumn(header: header, cell: { r in (v[r], nil) }, style: .plain, width: v.lazy.map { Text.width($0) }.max() ?? 0))

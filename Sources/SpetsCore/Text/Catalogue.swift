@@ -90,14 +90,15 @@ public enum Catalogue {
 
     /// A part that is a plain decimal number (`1.49`, `-0.55`) in a Swedish line is written as
     /// a Swede reads it (`1,49`); a Swede reads 1.49 as a date or as thousands.
-    static func swedishNumber(_ s: String) -> String? {
+    /// `codeShaped`: also `12.5`, when the context (a `%`, a comparison) says it is a number.
+    static func swedishNumber(_ s: String, codeShaped: Bool = false) -> String? {
         // `>= 0.55`: a comparison with its number.
         let words = s.split(separator: " ")
-        if words.count == 2, [">=", "<=", ">", "<", "="].contains(String(words[0])), let n = swedishNumber(String(words[1])) ?? plainDecimal(String(words[1])) {
+        if words.count == 2, [">=", "<=", ">", "<", "="].contains(String(words[0])), let n = swedishNumber(String(words[1]), codeShaped: true) {
             return words[0] + " " + n
         }
         // `11.3 %`
-        if words.count == 2, words[1] == "%", let n = swedishNumber(String(words[0])) ?? plainDecimal(String(words[0])) { return n + " %" }
+        if words.count == 2, words[1] == "%", let n = swedishNumber(String(words[0]), codeShaped: true) { return n + " %" }
         let u = Array(s.utf8)
         var i = u.first == UInt8(ascii: "-") ? 1 : 0
         let start = i
@@ -107,15 +108,8 @@ public enum Catalogue {
         while j < u.count, u[j] >= 48 && u[j] <= 57 { j += 1 }
         guard j == u.count, j > i + 1 else { return nil }
         // `10.1`, `10.11`: the shape of an SNI/NACE group or class code, left as written.
-        if start == 0 && i == 2 && j - i - 1 <= 2 { return nil }
+        if !codeShaped && start == 0 && i == 2 && j - i - 1 <= 2 { return nil }
         return String(s.prefix(i)) + "," + String(s.dropFirst(i + 1))
-    }
-
-    /// `12.5` → `12,5` for a number whose context says it is one (a percentage, a target).
-    static func plainDecimal(_ s: String) -> String? {
-        guard let dot = s.firstIndex(of: "."), s[..<dot].allSatisfy(\.isNumber), !s[..<dot].isEmpty,
-              s[s.index(after: dot)...].allSatisfy(\.isNumber), s.index(after: dot) < s.endIndex else { return nil }
-        return s.replacingAll(".", with: ",")
     }
 
     /// A column's header for people: Swedish names for the columns analyses share.

@@ -191,7 +191,6 @@ public enum MessageID: String, CaseIterable, Sendable {
     case needsOneRegion
     case reportWrittenMarkdownMdHtml
     case nothingReportNoGoalsNo
-    case reportFigureFolderLink
     case reportNoCompleteYear
     case reportYearIncomplete
     case reportFromIncomplete

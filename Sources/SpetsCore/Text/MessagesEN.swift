@@ -190,7 +190,6 @@ extension Messages {
         .needsOneRegion: "`rank` needs one region: `for R`",
         .reportWrittenMarkdownMdHtml: "a report is written as Markdown (.md) or HTML (.html)",
         .nothingReportNoGoalsNo: "nothing to report: no goals and no region",
-        .reportFigureFolderLink: "the report's chart folder {0} is a symbolic link; charts are written only into a real folder beside the report",
         .reportNoCompleteYear: "nothing to report for {0}: no year of {1} holds its industries",
         .reportYearIncomplete: "`to` {0}: that year holds {2} of {3} industries for {1}; the latest complete year is {4}",
         .reportFromIncomplete: "`from` {0}: that year holds {2} of {3} industries for {1}; the first complete year is {4}",

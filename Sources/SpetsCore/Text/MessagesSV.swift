@@ -192,7 +192,6 @@ extension Messages {
         .needsOneRegion: "`rank` behöver en region: `for R`",
         .reportWrittenMarkdownMdHtml: "en rapport skrivs som Markdown (.md) eller HTML (.html)",
         .nothingReportNoGoalsNo: "inget att rapportera: inga mål och ingen region",
-        .reportFigureFolderLink: "rapportens diagrammapp {0} är en symbolisk länk; diagram skrivs bara i en riktig mapp bredvid rapporten",
         .reportNoCompleteYear: "inget att rapportera för {0}: inget år i {1} har dess branscher",
         .reportYearIncomplete: "`to` {0}: det året har {2} av {3} branscher för {1}; det senaste fullständiga året är {4}",
         .reportFromIncomplete: "`from` {0}: det året har {2} av {3} branscher för {1}; det första fullständiga året är {4}",

@@ -25,6 +25,19 @@ public enum FileIO {
         return home + path.dropFirst()
     }
 
+    /// A page's charts (`figure-N.svg`) into its own folder beside it (notebooks, reports):
+    /// never through a symbolic link planted there, and charts an earlier, longer page left
+    /// are removed, so none is stale.
+    public static func writeFigures(_ figures: [(name: String, svg: String)], into folder: String) throws(Diagnostic) {
+        if isSymlink(folder) { throw Diagnostic(.symbolicLinkSpetsWritesPage, folder) }
+        if !figures.isEmpty { try makeDirectory(folder) }
+        for f in figures { try write(folder + "/" + f.name, f.svg) }
+        let written = Set(figures.map(\.name))
+        for e in list(folder) where e.name.hasPrefix("figure-") && e.name.hasSuffix(".svg") && !written.contains(e.name) {
+            unlink(folder + "/" + e.name)
+        }
+    }
+
     /// The path itself is a symbolic link (not followed).
     public static func isSymlink(_ path: String) -> Bool {
         var st = stat()

@@ -66,14 +66,7 @@ extension Session {
                 let dir = file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
                 let folder = (dir.isEmpty && !file.hasPrefix("/") ? "." : dir) + "/" + folderName
                 let (text, figures) = doc.markdown(s, figureFolder: folderName)
-                if FileIO.isSymlink(folder) { throw Diagnostic(.reportFigureFolderLink, folder) }
-                try FileIO.makeDirectory(folder)
-                for f in figures { try FileIO.write(folder + "/" + f.name, f.svg) }
-                // Charts an earlier, longer report wrote: gone, so none is stale.
-                let written = Set(figures.map(\.name))
-                for e in FileIO.list(folder) where e.name.hasPrefix("figure-") && e.name.hasSuffix(".svg") && !written.contains(e.name) {
-                    unlink(folder + "/" + e.name)
-                }
+                try FileIO.writeFigures(figures, into: folder)
                 try FileIO.write(file, text)
             }
         } catch { throw error.at(c.path.span) }
