@@ -16,7 +16,8 @@ let package = Package(
     targets: [
         // C at the edge: system libraries and one small shim for libedit's variadic calls,
         // the SIGINT flag and sqlite3_interrupt (things a signal handler may touch).
-        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // libedit: its header here; the REPL loads the library itself (terminal.c).
+        .systemLibrary(name: "CEditLine", providers: [.apt(["libedit-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // zlib: inflate for reading .xlsx (a ZIP of deflated XML) and CRC-32 for writing one.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),

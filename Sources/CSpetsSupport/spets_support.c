@@ -1,6 +1,9 @@
 // spets_support.c — the core's C edge: the SIGINT flag and sqlite3_interrupt, libcurl
-// through dlopen, and the `sql` statement's lock-down (the terminal's edge is CTerminal).
+// through dlopen, the `sql` statement's lock-down, and mremap (a GNU call the Swift Glibc
+// module does not show). The terminal's edge is CTerminal.
+#define _GNU_SOURCE
 #include "spets_support.h"
+#include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
 #include <stdio.h>
@@ -182,3 +185,8 @@ void spets_sql_readonly(sqlite3 *db, int on, double seconds) {
     sqlite3_progress_handler(db, on ? 10000 : 0, on ? sql_progress : NULL, NULL);
 }
 int spets_sql_timed_out(void) { return sql_deadline > 0 && now_seconds() > sql_deadline; }
+
+void *spets_mremap_grow(void *old, size_t old_size, size_t new_size) {
+    void *p = mremap(old, old_size, new_size, MREMAP_MAYMOVE);
+    return p == MAP_FAILED ? NULL : p;
+}

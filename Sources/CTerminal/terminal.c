@@ -1,7 +1,12 @@
 // terminal.c — the terminal edge, for the interactive shell and the host only: libedit's
 // variadic calls (Swift cannot call C variadics), the terminal's size (ioctl is variadic)
 // and the progress line's drawing thread. The core library links none of it.
+//
+// libedit is loaded with dlopen when the REPL first needs it, not linked: a script, `-c` or a
+// notebook never edits a line, and mapping libedit with its three libraries cost ~0.5 ms of
+// every start (docs/performance.md). The header still comes from the CEditLine target.
 #include "spets_terminal.h"
+#include <dlfcn.h>
 #include <sys/ioctl.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -10,52 +15,90 @@
 #include <stdio.h>
 #include <string.h>
 
+// libedit's entry points, resolved on first use.
+static struct {
+    int tried, ok;
+    EditLine *(*el_init)(const char *, FILE *, FILE *, FILE *);
+    void (*el_end)(EditLine *);
+    int (*el_set)(EditLine *, int, ...);
+    int (*el_source)(EditLine *, const char *);
+    const char *(*el_gets)(EditLine *, int *);
+    void (*el_push)(EditLine *, const char *);
+    const LineInfo *(*el_line)(EditLine *);
+    void (*el_deletestr)(EditLine *, int);
+    int (*el_insertstr)(EditLine *, const char *);
+    History *(*history_init)(void);
+    void (*history_end)(History *);
+    int (*history)(History *, HistEvent *, int, ...);
+} ed;
+
+int spets_edit_load(void) {
+    if (ed.tried) return ed.ok;
+    ed.tried = 1;
+    void *lib = dlopen("libedit.so.2", RTLD_NOW | RTLD_LOCAL);
+    if (!lib) lib = dlopen("libedit.so", RTLD_NOW | RTLD_LOCAL);
+    if (!lib) return 0;
+#define RESOLVE(name) if (!(*(void **)&ed.name = dlsym(lib, #name))) return 0;
+    RESOLVE(el_init) RESOLVE(el_end) RESOLVE(el_set) RESOLVE(el_source) RESOLVE(el_gets)
+    RESOLVE(el_push) RESOLVE(el_line) RESOLVE(el_deletestr) RESOLVE(el_insertstr)
+    RESOLVE(history_init) RESOLVE(history_end) RESOLVE(history)
+#undef RESOLVE
+    ed.ok = 1;
+    return 1;
+}
+
+const char *spets_el_gets(EditLine *el, int *count) { return ed.el_gets(el, count); }
+void spets_el_push(EditLine *el, const char *s) { ed.el_push(el, s); }
+const LineInfo *spets_el_line(EditLine *el) { return ed.el_line(el); }
+void spets_el_deletestr(EditLine *el, int n) { ed.el_deletestr(el, n); }
+int spets_el_insertstr(EditLine *el, const char *s) { return ed.el_insertstr(el, s); }
+
 History *spets_hist_open(int size) {
     HistEvent ev;
-    History *h = history_init();
+    History *h = ed.history_init();
     if (!h) return NULL;
-    history(h, &ev, H_SETSIZE, size);
-    history(h, &ev, H_SETUNIQUE, 1);
+    ed.history(h, &ev, H_SETSIZE, size);
+    ed.history(h, &ev, H_SETUNIQUE, 1);
     return h;
 }
-int spets_hist_enter(History *h, const char *line) { HistEvent ev; return history(h, &ev, H_ENTER, line); }
-int spets_hist_load(History *h, const char *path) { HistEvent ev; return history(h, &ev, H_LOAD, path); }
-int spets_hist_save(History *h, const char *path) { HistEvent ev; return history(h, &ev, H_SAVE, path); }
-void spets_hist_close(History *h) { if (h) history_end(h); }
+int spets_hist_enter(History *h, const char *line) { HistEvent ev; return ed.history(h, &ev, H_ENTER, line); }
+int spets_hist_load(History *h, const char *path) { HistEvent ev; return ed.history(h, &ev, H_LOAD, path); }
+int spets_hist_save(History *h, const char *path) { HistEvent ev; return ed.history(h, &ev, H_SAVE, path); }
+void spets_hist_close(History *h) { if (h) ed.history_end(h); }
 int spets_hist_count(History *h) {
     HistEvent ev;
     int n = 0;
-    for (int r = history(h, &ev, H_LAST); r != -1; r = history(h, &ev, H_PREV)) n++;
+    for (int r = ed.history(h, &ev, H_LAST); r != -1; r = ed.history(h, &ev, H_PREV)) n++;
     return n;
 }
 /* The n-th entry, oldest first (0 = the oldest); NULL past the end. */
 const char *spets_hist_at(History *h, int n) {
     HistEvent ev;
-    int r = history(h, &ev, H_LAST);
-    for (int i = 0; r != -1 && i < n; i++) r = history(h, &ev, H_PREV);
+    int r = ed.history(h, &ev, H_LAST);
+    for (int i = 0; r != -1 && i < n; i++) r = ed.history(h, &ev, H_PREV);
     return r == -1 ? NULL : ev.str;
 }
 
 EditLine *spets_el_open(const char *prog, History *h, spets_prompt_fn prompt) {
-    EditLine *el = el_init(prog, stdin, stdout, stderr);
+    EditLine *el = ed.el_init(prog, stdin, stdout, stderr);
     if (!el) return NULL;
-    el_set(el, EL_EDITOR, "emacs");
-    el_set(el, EL_SIGNAL, 1);
-    el_set(el, EL_PROMPT, prompt);
-    if (h) el_set(el, EL_HIST, history, h);
-    el_source(el, NULL);
+    ed.el_set(el, EL_EDITOR, "emacs");
+    ed.el_set(el, EL_SIGNAL, 1);
+    ed.el_set(el, EL_PROMPT, prompt);
+    if (h) ed.el_set(el, EL_HIST, ed.history, h);
+    ed.el_source(el, NULL);
     return el;
 }
 int spets_el_addfn(EditLine *el, const char *name, const char *help, spets_key_fn fn) {
-    return el_set(el, EL_ADDFN, name, help, fn);
+    return ed.el_set(el, EL_ADDFN, name, help, fn);
 }
 int spets_el_bind(EditLine *el, const char *key, const char *name) {
-    int a = el_set(el, EL_BIND, key, name, NULL);
-    el_set(el, EL_BIND, "-a", key, name, NULL);
+    int a = ed.el_set(el, EL_BIND, key, name, NULL);
+    ed.el_set(el, EL_BIND, "-a", key, name, NULL);
     return a;
 }
-int spets_el_setty(EditLine *el, const char *a, const char *b) { return el_set(el, EL_SETTY, a, b, NULL); }
-void spets_el_close(EditLine *el) { if (el) el_end(el); }
+int spets_el_setty(EditLine *el, const char *a, const char *b) { return ed.el_set(el, EL_SETTY, a, b, NULL); }
+void spets_el_close(EditLine *el) { if (el) ed.el_end(el); }
 
 int spets_terminal_columns(int fd) {
     struct winsize w;

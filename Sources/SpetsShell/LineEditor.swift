@@ -1,5 +1,6 @@
 // LineEditor.swift — libedit's native API wrapped: prompt, history file, key bindings for
-// completion and Ctrl-C, UTF-8 locale. Owns the EditLine and History pointers.
+// completion and Ctrl-C, UTF-8 locale. Owns the EditLine and History pointers. Made only
+// after `spets_edit_load` (terminal.c) has loaded libedit.
 import CEditLine
 import CTerminal
 import Glibc
@@ -21,7 +22,7 @@ final class LineEditor {
         _ = spets_el_addfn(el, "spets-complete", "complete the word at the cursor", { el, _ in LineEditor.complete(el) })
         _ = spets_el_addfn(el, "spets-interrupt", "discard the current input", { el, _ in
             Bridge.lineInterrupted = true
-            el_push(el, "\n")
+            spets_el_push(el, "\n")
             return UInt8(CC_NORM)
         })
         _ = spets_el_bind(el, "^I", "spets-complete")
@@ -53,7 +54,7 @@ final class LineEditor {
         if prompts[prompt] == nil { prompts[prompt] = strdup(prompt) }
         Bridge.prompt = prompts[prompt]
         var count: Int32 = 0
-        guard let p = el_gets(el, &count), count > 0 else { return nil }
+        guard let p = spets_el_gets(el, &count), count > 0 else { return nil }
         return String(cString: p)
     }
 
@@ -86,15 +87,15 @@ final class LineEditor {
     }
 
     static func complete(_ el: OpaquePointer?) -> UInt8 {
-        guard let el, let info = el_line(el)?.pointee, let completer = Bridge.completer else { return UInt8(CC_ERROR) }
+        guard let el, let info = spets_el_line(el)?.pointee, let completer = Bridge.completer else { return UInt8(CC_ERROR) }
         let n = info.cursor - info.buffer
         let before = String(decoding: UnsafeRawBufferPointer(start: info.buffer, count: n).bindMemory(to: UInt8.self), as: UTF8.self)
         let c = completer.complete(before)
         if c.candidates.isEmpty { return UInt8(CC_REFRESH_BEEP) }
         let typed = String(before.unicodeScalars.suffix(c.replaceCount))
         func replace(with s: String) {
-            el_deletestr(el, Int32(c.replaceCount))   // counts characters, not bytes
-            el_insertstr(el, s)
+            spets_el_deletestr(el, Int32(c.replaceCount))   // counts characters, not bytes
+            spets_el_insertstr(el, s)
         }
         if c.candidates.count == 1 {
             let cand = c.candidates[0]

@@ -11,6 +11,13 @@ public enum Shell {
 
     /// The REPL. Returns when the user presses Ctrl-D.
     public static func interactive(_ runner: Runner) {
+        guard spets_edit_load() != 0 else {
+            // No libedit on this machine (it is loaded only now, for the REPL): lines are read
+            // as from a pipe, without editing, history or completion.
+            StandardOutput.write(2, "warning: libedit is not installed (apt install libedit2); reading lines without editing\n")
+            piped(runner)
+            return
+        }
         runner.options.interactive = true
         let editor = LineEditor(historyPath: historyPath())
         Bridge.completer = Completer(session: runner.session)

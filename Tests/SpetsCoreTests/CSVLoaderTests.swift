@@ -28,6 +28,41 @@ final class CSVLoaderTests: XCTestCase {
         }
     }
 
+    /// The plain path reads numbers and years while it scans them; whatever it accepts must
+    /// be bit for bit what the general reading gives, and it must accept the common forms.
+    func testPlainNumbersAndYearsAgreeWithTheGeneralReading() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789.,-e ;x".utf8)
+        var accepted = 0
+        for k in 0..<20_000 {
+            let n = Int.random(in: 1...19, using: &rng)
+            var bytes = (0..<n).map { _ in alphabet[Int.random(in: 0..<(k % 2 == 0 ? 11 : alphabet.count), using: &rng)] }
+            bytes += [44, 48, 48, 48, 48, 48, 48, 48, 48]   // the next field, so a word may be read past the end
+            for conv: NumberParsing.Convention in [.point, .comma] {
+                let point = conv == .point ? UInt8(ascii: ".") : UInt8(ascii: ",")
+                let delimiter: UInt8 = conv == .point ? 44 : 59
+                bytes.withUnsafeBufferPointer { b in
+                    let base = b.baseAddress!
+                    if let (v, e) = CSVAccumulator.plainNumber(base, 0, b.count, point, delimiter) {
+                        accepted += 1
+                        let end = CSVAccumulator.fieldEnd(base, 0, b.count, delimiter)
+                        XCTAssertEqual(e, end, "\(bytes)")
+                        XCTAssertEqual(CSVLoader.cellNumber(base, end, conv)?.bitPattern, v.bitPattern, "\(String(decoding: bytes[0..<end], as: UTF8.self))")
+                    }
+                    if let (y, e) = CSVAccumulator.plainYear(base, 0, b.count, delimiter) {
+                        XCTAssertEqual(e, CSVAccumulator.fieldEnd(base, 0, b.count, delimiter))
+                        XCTAssertEqual(CSVLoader.cellYear(base, e), y)
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(accepted, 1000)
+        for (text, value) in [("174.5", 174.5), ("0.1", 0.1), ("201", 201), ("123456789012.345", 123456789012.345), ("007", 7)] {
+            let bytes = Array((text + ",").utf8)
+            XCTAssertEqual(bytes.withUnsafeBufferPointer { CSVAccumulator.plainNumber($0.baseAddress!, 0, $0.count, 46, 44)?.0 }, value, text)
+        }
+    }
+
     func load(_ csv: String, _ name: String = "t.csv", options: LoadOptions = LoadOptions(), registry: Registry? = nil) throws -> Cube {
         try CSVLoader.load(path: Fixture.write(name, csv), name: "d", options: options, registry: registry)
     }
@@ -355,6 +390,65 @@ final class CSVParallelTests: XCTestCase {
             XCTAssertEqual(d.location?.line, line)
             XCTAssertEqual(d.location?.column, 12)
         }
+    }
+
+    /// A quote only in the second half sends the whole file to the one-pass reader; codes
+    /// first seen in the second half keep the file's order either way.
+    func testQuoteInTheSecondHalfAndCodesFirstSeenThere() throws {
+        var a = "region,industry,year,x\n", b = a
+        for r in 0..<500 { for i in 0..<40 { for y in 2019...2021 {
+            let ind = r < 300 ? "I\(i)" : "J\(i)"
+            a += "R\(r),\(ind),\(y),\(r + i + y)\n"
+            b += r == 450 && i == 0 && y == 2019 ? "\"R\(r)\",\(ind),\(y),\(r + i + y)\n" : "R\(r),\(ind),\(y),\(r + i + y)\n"
+        } } }
+        let par = try CSVLoader.load(path: Fixture.write("par2.csv", a), name: "d")
+        let seq = try CSVLoader.load(path: Fixture.write("seq2.csv", b), name: "d")
+        XCTAssertEqual(par.industry!.labels, seq.industry!.labels)
+        XCTAssertEqual(par.industry!.labels.prefix(3), ["I0", "I1", "I2"])
+        XCTAssertEqual(par.industry!.labels.count, 80)
+        XCTAssertEqual(par.industryCodes, seq.industryCodes)
+        XCTAssertEqual(par.regionCodes, seq.regionCodes)
+        XCTAssertEqual(par.measures[0].values, seq.measures[0].values)
+    }
+
+    /// Rows far shorter than the sampled ones: the columns outgrow the estimate and grow in
+    /// place, losing nothing.
+    func testColumnsGrowPastTheEstimate() throws {
+        var s = "region,industry,year,x\n"
+        let long = String(repeating: "x", count: 200)
+        for k in 0..<1000 { s += "Q\(long)\(k),I,2020,\(k)\n" }
+        for k in 0..<600_000 { s += "R\(k % 1000),\(k / 1000),2020,\(k)\n" }
+        let c = try CSVLoader.load(path: Fixture.write("grow.csv", s), name: "d")
+        XCTAssertEqual(c.count, 601_000)
+        XCTAssertEqual(c.measures[0].values.last, 599_999)
+        XCTAssertEqual(c.measures[0].values[1000 + 123_456], 123_456)
+        XCTAssertEqual(c.regionCodes.last, Int32(1000 + 999))
+    }
+
+    /// The first half holds more rows than the sample made it expect (short rows), the second
+    /// fewer (long ones): the first half overflows its part of the dataset's columns, the
+    /// second half's rows move up to make room, and every row lands where one thread puts it.
+    func testFirstHalfOverflowsItsShare() throws {
+        var s = "region,industry,year,x,note\n"
+        let pad = String(repeating: "p", count: 20)
+        for k in 0..<1000 { s += "A\(k % 50),\(k / 50),2020,\(k),\(pad)\n" }
+        var k = 0
+        while s.utf8.count < 3 << 20 { s += "B\(k % 999),\(k / 999),2021,\(k),\n"; k += 1 }
+        let long = String(repeating: "q", count: 90)
+        var j = 0
+        while s.utf8.count < 6 << 20 { s += "C\(j % 999),\(j / 999),2022,\(j),\(long)\n"; j += 1 }
+        let path = Fixture.write("overflow.csv", s)
+        let two = try CSVLoader.load(path: path, name: "d")
+        Parallel.threads = 1
+        defer { Parallel.threads = 2 }
+        let one = try CSVLoader.load(path: path, name: "d")
+        XCTAssertEqual(two.count, 1000 + k + j)
+        XCTAssertEqual(two.regionCodes, one.regionCodes)
+        XCTAssertEqual(two.industryCodes, one.industryCodes)
+        XCTAssertEqual(two.years, one.years)
+        XCTAssertEqual(two.extraCodes, one.extraCodes)
+        XCTAssertEqual(two.measures[0].values, one.measures[0].values)
+        XCTAssertEqual(two.measures[0].values.last, Double(j - 1))
     }
 
     func testErrorLineInEitherHalf() throws {

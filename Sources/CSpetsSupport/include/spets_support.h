@@ -29,4 +29,7 @@ void spets_sql_readonly(sqlite3 *db, int on, double seconds);
 int spets_sql_timed_out(void);
 // What the authorizer last refused ("ATTACH", "PRAGMA writable_schema", …); empty if nothing.
 const char *spets_sql_denied(void);
+
+// mremap(old, old_size, new_size, MREMAP_MAYMOVE); NULL when it fails (RowColumns.swift).
+void *spets_mremap_grow(void *old, size_t old_size, size_t new_size);
 #endif

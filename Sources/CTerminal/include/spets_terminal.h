@@ -4,6 +4,9 @@
 #include <stdio.h>
 #include <histedit.h>
 
+// Loads libedit (once); 0 when it is not installed. Every call below needs it loaded.
+int spets_edit_load(void);
+
 // History (libedit native API).
 History *spets_hist_open(int size);
 int spets_hist_enter(History *h, const char *line);
@@ -23,6 +26,11 @@ int spets_el_addfn(EditLine *el, const char *name, const char *help, spets_key_f
 int spets_el_bind(EditLine *el, const char *key, const char *name);
 int spets_el_setty(EditLine *el, const char *a, const char *b);
 void spets_el_close(EditLine *el);
+const char *spets_el_gets(EditLine *el, int *count);
+void spets_el_push(EditLine *el, const char *s);
+const LineInfo *spets_el_line(EditLine *el);
+void spets_el_deletestr(EditLine *el, int n);
+int spets_el_insertstr(EditLine *el, const char *s);
 
 // Progress on stderr for statements that run longer than half a second: a thread draws one
 // line (`load: 45 % · 120 of 270 MB · 95 MB/s · 2 s left`) from counters the loaders set,

@@ -8,7 +8,7 @@ public struct ByteInterner {
     private var slots: [Int32]
     private var mask: Int
     // The last value seen: consecutive rows repeat codes (files are sorted by region).
-    private var lastStart = -1, lastLength = -1, lastCode: Int32 = -1
+    private var lastLength = -1, lastCode: Int32 = -1
 
     public init() {
         slots = [Int32](repeating: -1, count: 64)
@@ -34,15 +34,50 @@ public struct ByteInterner {
         }
     }
 
+    /// The last value's bytes as a word, when it has at most 8.
+    private var lastWord: UInt64 = 0
+
+    @inline(__always)
+    private static func word(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+        var w: UInt64 = 0
+        for i in 0..<n { w |= UInt64(p[i]) << UInt64(i &* 8) }
+        return w
+    }
+
+    /// As `intern`, for bytes followed by at least 8 - n readable bytes: a code of up to 8
+    /// bytes equal to the last one is recognised with one load and one compare.
+    @inline(__always)
+    public mutating func intern(_ p: UnsafePointer<UInt8>, _ n: Int, readable: Bool) -> Int32 {
+        if n == lastLength && n <= 8 && readable && lastCode >= 0 {
+            let w = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+            let mask: UInt64 = n == 8 ? ~0 : (1 << UInt64(n &* 8)) &- 1
+            if w.littleEndian & mask == lastWord { return lastCode }
+        }
+        return other(p, n)
+    }
+
     /// The code of these bytes, adding them if new.
     @inline(__always)
     public mutating func intern(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32 {
         if lastCode >= 0 && lastLength == n && equals(lastCode, p, n) { return lastCode }
+        return other(p, n)
+    }
+
+    /// A code other than the last one (kept out of line, so the check above inlines small).
+    @inline(never)
+    private mutating func other(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32 {
+        let code = lookUp(p, n)
+        lastCode = code; lastLength = n
+        lastWord = n <= 8 ? Self.word(p, n) : 0
+        return code
+    }
+
+    private mutating func lookUp(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32 {
         var i = Self.hash(p, n) & mask
         while true {
             let c = slots[i]
             if c < 0 { break }
-            if equals(c, p, n) { lastCode = c; lastLength = n; return c }
+            if equals(c, p, n) { return c }
             i = (i + 1) & mask
         }
         let code = Int32(starts.count)
@@ -51,7 +86,6 @@ public struct ByteInterner {
         arena.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
         slots[i] = code
         if starts.count * 2 > slots.count { grow() }
-        lastCode = code; lastLength = n
         return code
     }
 

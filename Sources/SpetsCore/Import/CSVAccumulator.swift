@@ -33,11 +33,12 @@ struct CSVAccumulator {
     var region = ByteInterner()
     var industry = ByteInterner()
     var texts: [ByteInterner]
-    var regionCodes: [Int32] = []
-    var industryCodes: [Int32] = []
-    var years: [Int32] = []
-    var textCodes: [[Int32]]
-    var measures: [[Double]]
+    /// The rows being written (see RowColumns.swift for the layout), after the full `segments`.
+    var cols: RowColumns
+    var segments: [RowColumns] = []
+    /// Rows parsed by side accumulators from the bytes after ours, in file order, with the
+    /// maps from their codes to ours (`absorb`); put behind ours by `assembled`.
+    var pieces: [(segments: [RowColumns], region: [Int32], industry: [Int32], texts: [[Int32]])] = []
     let hasIndustry: Bool
     /// A wide table's value columns: each gives one observation per row, of its year or its
     /// industry (the other key from the row).
@@ -57,8 +58,7 @@ struct CSVAccumulator {
         markerCounts = Array(repeating: 0, count: markers.labels.count)
         self.columns = columns
         texts = Array(repeating: ByteInterner(), count: layout.textNames.count)
-        textCodes = Array(repeating: [], count: layout.textNames.count)
-        measures = Array(repeating: [], count: layout.measureNames.count)
+        cols = RowColumns(texts: layout.textNames.count, measures: layout.measureNames.count)
         hasIndustry = layout.roles.contains(.industry) || layout.roles.contains { if case .industryValue = $0 { return true }; return false }
         var spread: [(col: Int, year: Int32?, industry: Int32?, region: Int32?)] = []
         for (c, role) in layout.roles.enumerated() {
@@ -79,20 +79,31 @@ struct CSVAccumulator {
         }
     }
 
-    /// Sizes the columns for the rows expected (each file row gives one observation per year
-    /// column in the wide layout).
-    mutating func reserve(rows: Int) {
-        let n = rows * max(spread.count, 1)
-        guard n > 0 else { return }
-        regionCodes.reserveCapacity(n)
-        if hasIndustry { industryCodes.reserveCapacity(n) }
-        years.reserveCapacity(n)
-        for k in textCodes.indices { textCodes[k].reserveCapacity(n) }
-        for k in measures.indices { measures[k].reserveCapacity(n) }
+    /// Observations the file is expected to give (each file row gives one per year column in
+    /// the wide layout), capped so that a huge file grows into the memory it needs instead of
+    /// asking for all of it at once.
+    func observations(rows: Int) -> Int { min(rows * max(spread.count, 1), 1 << 26) }
+
+    /// Writes the rows into `columns` from row `at`, `capacity` of them; the rest go to
+    /// columns of their own, put in place at the end.
+    mutating func write(into columns: DatasetColumns, at: Int, capacity: Int) {
+        cols = RowColumns(window: columns, at: at, capacity: capacity)
     }
 
-    // Code maps of a side accumulator into this one (see `absorb`).
-    var regionMap: [Int32] = [], industryMap: [Int32] = [], textMaps: [[Int32]] = []
+    /// Room for one more observation; false when memory ran out.
+    @inline(__always)
+    mutating func room() -> Bool {
+        if cols.count < cols.capacity { return true }
+        if cols.window != nil {
+            segments.append(cols)
+            cols = RowColumns(texts: texts.count, measures: measures)
+        }
+        return cols.reserve(max(cols.count * 2, 1 << 16))
+    }
+
+    var measures: Int { layout.measureNames.count }
+
+    static let outOfMemory = "not enough memory to read more rows"
 
     /// Parses the rows in b[from..<to] (the hot loop of every load).
     mutating func consume(_ whole: UnsafeBufferPointer<UInt8>, from: Int, to: Int, eof: Bool, scanner: inout CSVScanner,
@@ -124,40 +135,85 @@ struct CSVAccumulator {
         return r
     }
 
-    /// Appends the rows of `side` (parsed from the bytes after ours), renumbering its codes
-    /// into ours, and empties it. Codes new to us are added in side's order, so the first
-    /// appearance order is the file's.
-    mutating func absorb(_ side: inout CSVAccumulator) {
-        func extend(_ map: inout [Int32], _ from: ByteInterner, _ into: inout ByteInterner) {
-            while map.count < from.count {
-                let c = Int32(map.count)
-                map.append(from.withBytes(c) { into.intern($0, $1) })
-            }
+    /// Takes the rows of `side` (parsed from the bytes after ours) behind ours: its codes
+    /// new to us are added in side's order, so the first appearance order is the file's; its
+    /// rows are put behind ours, through the code maps, by `assembled`.
+    mutating func absorb(_ side: CSVAccumulator) {
+        func map(_ from: ByteInterner, _ into: inout ByteInterner) -> [Int32] {
+            (0..<from.count).map { c in from.withBytes(Int32(c)) { into.intern($0, $1) } }
         }
-        extend(&side.regionMap, side.region, &region)
-        regionCodes.reserveCapacity(regionCodes.count + side.regionCodes.count)
-        for c in side.regionCodes { regionCodes.append(side.regionMap[Int(c)]) }
-        if hasIndustry {
-            extend(&side.industryMap, side.industry, &industry)
-            industryCodes.reserveCapacity(industryCodes.count + side.industryCodes.count)
-            for c in side.industryCodes { industryCodes.append(side.industryMap[Int(c)]) }
-        }
-        if side.textMaps.count < texts.count { side.textMaps = Array(repeating: [], count: texts.count) }
-        for k in texts.indices {
-            extend(&side.textMaps[k], side.texts[k], &texts[k])
-            for c in side.textCodes[k] { textCodes[k].append(side.textMaps[k][Int(c)]) }
-            side.textCodes[k].removeAll(keepingCapacity: true)
-        }
-        years += side.years
-        for k in measures.indices { measures[k] += side.measures[k]; side.measures[k].removeAll(keepingCapacity: true) }
+        let r = map(side.region, &region)
+        let i = hasIndustry ? map(side.industry, &industry) : []
+        var t: [[Int32]] = []
+        for k in texts.indices { t.append(map(side.texts[k], &texts[k])) }
+        pieces.append((side.segments + [side.cols], r, i, t))
         for s in side.lineShifts { lineShifts.append((s.row + rows, s.shift)) }
         rows += side.rows
-        for k in markerCounts.indices { markerCounts[k] += side.markerCounts[k]; side.markerCounts[k] = 0 }
-        side.regionCodes.removeAll(keepingCapacity: true)
-        side.industryCodes.removeAll(keepingCapacity: true)
-        side.years.removeAll(keepingCapacity: true)
-        side.lineShifts.removeAll()
-        side.rows = 0
+        for k in markerCounts.indices { markerCounts[k] += side.markerCounts[k] }
+    }
+
+    /// The dataset's columns: ours, then each absorbed piece's, renumbered. When our first
+    /// rows were written into dataset columns with room for all, rows are moved within them
+    /// and the arrays cut to length; otherwise every row is copied into new arrays, each
+    /// source's memory returned as it goes. Either way this runs once, at the end; key and
+    /// measure columns are done on two threads.
+    func assembled() -> (region: [Int32], industry: [Int32], years: [Int32], texts: [[Int32]], measures: [[Double]]) {
+        typealias Segment = (rows: RowColumns, region: [Int32]?, industry: [Int32]?, texts: [[Int32]]?)
+        var all: [Segment] = (segments + [cols]).map { ($0, nil, nil, nil) }
+        for p in pieces { all += p.segments.map { ($0, p.region, p.industry, p.texts) } }
+        let total = all.reduce(0) { $0 + $1.rows.count }
+        func map(_ s: Segment, _ k: Int) -> [Int32]? {
+            k == RowColumns.region ? s.region : k == RowColumns.industry ? s.industry
+                : k >= RowColumns.firstText ? s.texts?[k - RowColumns.firstText] : nil
+        }
+        let codeCount = cols.codeCount, valueCount = cols.valueCount
+        if let (dataset, at) = all[0].rows.window, at == 0, total <= dataset.capacity {
+            // In place: rows written into the dataset's columns move to where they belong
+            // first (a later window of at most one more piece moves as a block, up or down),
+            // then rows that overflowed into columns of their own are copied behind.
+            var offsets: [Int] = [], at = 0
+            for s in all { offsets.append(at); at += s.rows.count }
+            let order = all.indices.filter { all[$0].rows.window != nil } + all.indices.filter { all[$0].rows.window == nil }
+            Parallel.both({
+                for k in 0..<codeCount where k != RowColumns.industry || hasIndustry {
+                    for j in order {
+                        let dst = dataset.keyBases[k] + offsets[j]
+                        if all[j].rows.window != nil { all[j].rows.shiftCodes(k, to: dst, map: map(all[j], k)) }
+                        else { all[j].rows.moveCodes(k, to: dst, map: map(all[j], k)) }
+                    }
+                }
+            }, {
+                for k in 0..<valueCount {
+                    for j in order {
+                        let dst = dataset.valueBases[k] + offsets[j]
+                        if all[j].rows.window != nil { all[j].rows.shiftValues(k, to: dst) } else { all[j].rows.moveValues(k, to: dst) }
+                    }
+                }
+            })
+            var (keys, values) = dataset.take(rows: total)
+            if !hasIndustry { keys[RowColumns.industry] = [] }
+            return (keys[RowColumns.region], keys[RowColumns.industry], keys[RowColumns.year],
+                    Array(keys[RowColumns.firstText...]), values)
+        }
+        var keys: [[Int32]] = [], values: [[Double]] = []
+        Parallel.both({
+            for k in 0..<codeCount {
+                if k == RowColumns.industry && !hasIndustry { keys.append([]); continue }
+                keys.append(HugePages.array(total) { dst in
+                    var at = 0
+                    for s in all { s.rows.moveCodes(k, to: dst + at, map: map(s, k)); at += s.rows.count }
+                })
+            }
+        }, {
+            for k in 0..<valueCount {
+                values.append(HugePages.array(total) { dst in
+                    var at = 0
+                    for s in all { s.rows.moveValues(k, to: dst + at); at += s.rows.count }
+                })
+            }
+        })
+        return (keys[RowColumns.region], keys[RowColumns.industry], keys[RowColumns.year],
+                Array(keys[RowColumns.firstText...]), values)
     }
 
     /// Adds one row; returns what was wrong with it, if anything.
@@ -174,6 +230,7 @@ struct CSVAccumulator {
         }
         var r: Int32 = 0, ind: Int32 = 0, year: Int32 = 0
         var textRow = layout.textNames.isEmpty ? [] : [Int32](repeating: 0, count: layout.textNames.count)
+        var rowValues = [Double](repeating: 0, count: cols.valueCount)
         let base = b.baseAddress!
         for c in 0..<columns {
             var s = f[c].start, e = f[c].end
@@ -196,7 +253,7 @@ struct CSVAccumulator {
                 guard let v = CSVLoader.cellNumber(base + s, e - s, conv) ?? marker(base + s, e - s) ?? Self.unicodeMinus(base + s, e - s, conv) else {
                     return numberError(b, s, e, f[c].start, layout.measureNames[k], conv, column: c)
                 }
-                measures[k].append(v)
+                rowValues[k] = v
             case .text(let k):
                 textRow[k] = Self.intern(&texts[k], &scratch, b, f[c], s, e)
             case .yearValue, .industryValue, .regionValue, .ignored:
@@ -204,10 +261,8 @@ struct CSVAccumulator {
             }
         }
         if spread.isEmpty {
-            regionCodes.append(r)
-            if hasIndustry { industryCodes.append(ind) }
-            years.append(year)
-            for k in textRow.indices { textCodes[k].append(textRow[k]) }
+            guard room() else { return RowError(message: Self.outOfMemory, at: f[0].start) }
+            put(r, ind, year, textRow, rowValues)
         } else {
             // Wide: one observation per year (or industry) column.
             for (c, y, i, rg) in spread {
@@ -217,15 +272,24 @@ struct CSVAccumulator {
                 guard let v = CSVLoader.cellNumber(base + s, e - s, conv) ?? marker(base + s, e - s) ?? Self.unicodeMinus(base + s, e - s, conv) else {
                     return numberError(b, s, e, f[c].start, y.map { String($0) } ?? layout.measureNames[0], conv, column: c)
                 }
-                regionCodes.append(rg ?? r)
-                if hasIndustry { industryCodes.append(i ?? ind) }
-                years.append(y ?? year)
-                for k in textRow.indices { textCodes[k].append(textRow[k]) }
-                measures[0].append(v)
+                guard room() else { return RowError(message: Self.outOfMemory, at: f[c].start) }
+                rowValues[0] = v
+                put(rg ?? r, i ?? ind, y ?? year, textRow, rowValues)
             }
         }
         rows += 1
         return nil
+    }
+
+    /// Writes one observation (after `room`).
+    private func put(_ r: Int32, _ i: Int32, _ y: Int32, _ textRow: [Int32], _ values: [Double]) {
+        let n = cols.count
+        cols.codes[RowColumns.region][n] = r
+        if hasIndustry { cols.codes[RowColumns.industry][n] = i }
+        cols.codes[RowColumns.year][n] = y
+        for k in textRow.indices { cols.codes[RowColumns.firstText + k][n] = textRow[k] }
+        for k in values.indices { cols.values[k][n] = values[k] }
+        cols.count = n + 1
     }
 
     /// `−12.5` with the typographic minus (U+2212) that word processors and some agencies write.

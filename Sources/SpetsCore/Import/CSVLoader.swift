@@ -80,9 +80,9 @@ extension CSVLoader {
         let path = source ?? filePath
         let file = try ChunkedFile(filePath)
         defer { file.close() }
-        var buf: [UInt8] = []
+        var buf: [UInt8] = []   // the first chunk: header, sample, layout
         buf.reserveCapacity(chunkSize + (1 << 16))
-        var eof = try file.read(into: &buf, count: chunkSize) == 0
+        let eof = try file.read(into: &buf, count: chunkSize) == 0
         var pos = 0
         var line = 1
         if buf.count >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF { pos = 3 }
@@ -178,60 +178,24 @@ extension CSVLoader {
                                           units: CSVLayout.units(fromComments: comments), file: path, registry: registry, filled: filled,
                                           levelColumns: levelColumns)
 
-        // The streaming pass: chunk by chunk; a chunk without quote characters is split at a
-        // line boundary and its halves are parsed on two threads, then merged in file order.
+        // The streaming pass (CSVRanges.swift), then, for a bad row, the one retry worth making.
         let headerLine = line - 1
         var acc = CSVAccumulator(layout: layout, columns: header.count, markers: markers)
-        acc.reserve(rows: Self.estimatedRows(fileSize: file.size, dataStart: pos, sampleRows: sample.count, sampleBytes: sampleBytes))
-        var side = CSVAccumulator(layout: layout, columns: header.count, markers: markers)
-        var sideScanner = CSVScanner(delimiter: delimiter)
-        let fileSize = file.size
-        while true {
-            try Diagnostic.checkInterrupt()
-            Progress.report(done: file.offset, total: fileSize)
-            var failure: Diagnostic? = nil
-            var failureColumn: Int? = nil
-            var next = pos
-            buf.withUnsafeBufferPointer { b in
-                let end = eof ? b.count : (lastNewline(b, from: pos).map { $0 + 1 } ?? pos)
-                // Without a quote character the chunk's rows are lines: the plain path reads them.
-                let plain = plainRows && acc.spread.isEmpty && !containsQuote(b, pos, b.count)
-                let split = Parallel.threads > 1 && end - pos > parallelThreshold && plain
-                    ? (lastNewline(UnsafeBufferPointer(rebasing: b[0..<(pos + (end - pos) / 2)]), from: pos).map { $0 + 1 }) : nil
-                if let split, split > pos {
-                    var r0 = ConsumeResult(), r1 = ConsumeResult()
-                    Parallel.both({ r0 = acc.consumePlain(b, from: pos, to: split, eof: true, delimiter: delimiter, scanner: &scanner, conv: conv) },
-                                  { r1 = side.consumePlain(b, from: split, to: end, eof: true, delimiter: delimiter, scanner: &sideScanner, conv: conv) })
-                    if let e = r0.error { failure = located(e, b, path, line); failureColumn = e.codeColumn; return }
-                    if let e = r1.error { failure = located(e, b, path, line + r0.lines); failureColumn = e.codeColumn; return }
-                    acc.absorb(&side)
-                    line += r0.lines + r1.lines
-                    next = end
-                } else {
-                    let r = plain ? acc.consumePlain(b, from: pos, to: b.count, eof: eof, delimiter: delimiter, scanner: &scanner, conv: conv)
-                                  : acc.consume(b, from: pos, to: b.count, eof: eof, scanner: &scanner, conv: conv)
-                    if let e = r.error { failure = located(e, b, path, line); failureColumn = e.codeColumn; return }
-                    line += r.lines
-                    next = r.next
-                }
+        let estimate = Self.estimatedRows(fileSize: file.size, dataStart: pos, sampleRows: sample.count, sampleBytes: sampleBytes)
+        buf = []
+        if let failure = try pass(file, from: pos, path: path, firstLine: line, acc: &acc, estimatedRows: estimate,
+                                  delimiter: delimiter, conv: conv) {
+            // A classification column (`sic07`, `product`) that the first rows made look like
+            // numbers, then `P (85)`: read the file again with it as codes, and say so.
+            if let c = failure.codeColumn, c < header.count, options.measureColumns == nil,
+               CSVLayout.score(header[c], CSVLayout.industryWords) > 0 || CSVLayout.score(header[c], CSVLayout.regionWords) > 0 {
+                var again = options
+                again.textColumns.append(header[c])
+                let cube = try load(path: filePath, name: name, options: again, registry: registry, source: source)
+                let d = failure.diagnostic
+                return cube.withNotes(["column `\(header[c])` read as codes: \(d.message.dropFirst("expected a number in column `\(header[c])`, ".count)) at line \(d.location?.line ?? 0) is not a number"] + cube.notes)
             }
-            if let failure {
-                // A classification column (`sic07`, `product`) that the first rows made look like
-                // numbers, then `P (85)`: read the file again with it as codes, and say so.
-                if let c = failureColumn, c < header.count, options.measureColumns == nil,
-                   CSVLayout.score(header[c], CSVLayout.industryWords) > 0 || CSVLayout.score(header[c], CSVLayout.regionWords) > 0 {
-                    var again = options
-                    again.textColumns.append(header[c])
-                    let cube = try load(path: filePath, name: name, options: again, registry: registry, source: source)
-                    return cube.withNotes(["column `\(header[c])` read as codes: \(failure.message.dropFirst("expected a number in column `\(header[c])`, ".count)) at line \(failure.location?.line ?? 0) is not a number"] + cube.notes)
-                }
-                throw failure
-            }
-            if eof { break }
-            // Keep the incomplete tail, read the next chunk behind it.
-            buf.removeSubrange(0..<next)
-            pos = 0
-            eof = try file.read(into: &buf, count: chunkSize) == 0
+            throw failure.diagnostic
         }
         return try acc.finish(name: name, path: path, headerLine: headerLine, registry: registry, delimiter: delimiter,
                               prices: options.prices.merging(CSVLayout.prices(fromComments: comments)) { a, _ in a })
@@ -247,19 +211,8 @@ extension CSVLoader {
         return Int(Double(fileSize - dataStart) / perRow * 1.03) + 64
     }
 
-    /// Below this many bytes a chunk is parsed on one thread.
+    /// Below this many bytes of data a file is parsed on one thread.
     static let parallelThreshold = 1 << 20
-
-    static func located(_ e: ConsumeError, _ b: UnsafeBufferPointer<UInt8>, _ path: String, _ firstLine: Int) -> Diagnostic {
-        Diagnostic(message: e.message, location: FileLocation(file: path, line: firstLine + e.line, column: column(b, e.rowStart, e.at)),
-                   help: e.help)
-    }
-
-    static func lastNewline(_ b: UnsafeBufferPointer<UInt8>, from lo: Int) -> Int? {
-        var i = b.count - 1
-        while i >= lo { if b[i] == 10 { return i }; i -= 1 }
-        return nil
-    }
 
     static func containsQuote(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
         memchr(b.baseAddress! + lo, 34, hi - lo) != nil

@@ -13,6 +13,7 @@ extension CSVAccumulator {
             throw Diagnostic(.hasHeaderButNoData, path, location: FileLocation(file: path, line: headerLine + 1),
                              help: "add one line per observation below the header")
         }
+        let (regionCodes, industryCodes, years, textCodes, measures) = assembled()
         var notes = layout.notes
         for (k, n) in markerCounts.enumerated() where n > 0 {
             notes.append("\(n) \(n == 1 ? "cell" : "cells") \(markers.labels[k]) read as missing")
@@ -89,7 +90,7 @@ extension CSVAccumulator {
         let regionDim = Dimension(name: layout.regionName, role: .region, labels: regionLabels, names: regionNames)
         let industryDim = hasIndustry ? Dimension(name: layout.industryName, role: .industry, labels: industryLabels, names: industryNames) : nil
         try checkDuplicates(path: path, headerLine: headerLine, regionDim: regionDim, industryDim: industryDim,
-                            extras: extras, extraCodes: extraCodes)
+                            extras: extras, extraCodes: extraCodes, regionCodes: regionCodes, industryCodes: industryCodes, years: years)
         let ms = layout.measureNames.indices.map { Measure(name: layout.measureNames[$0], unit: layout.measureUnits[$0], values: measures[$0],
                                                            prices: prices[layout.measureNames[$0]], flags: flags) }
         return Cube(name: name, source: path, region: regionDim, industry: industryDim, extras: extras,
@@ -135,9 +136,41 @@ extension CSVAccumulator {
         return fwd
     }
 
+    /// Whether two rows share a (region, industry, year) cell: each half of the rows marks a
+    /// bitmap of cells, on its own thread; a cell in both halves shows in the bitmaps' AND.
+    static func anyRepeatedCell(_ regionCodes: [Int32], _ industryCodes: [Int32], _ years: [Int32], lo: Int32,
+                                industries: Int, years ny: Int, cells: Int) -> Bool {
+        let n = years.count, half = n / 2
+        var a = [UInt64](repeating: 0, count: cells / 64 + 1), b = a
+        func mark(_ seen: inout [UInt64], _ from: Int, _ to: Int) -> Bool {
+            regionCodes.withUnsafeBufferPointer { r in
+                industryCodes.withUnsafeBufferPointer { i in
+                    years.withUnsafeBufferPointer { y in
+                        seen.withUnsafeMutableBufferPointer { s in
+                            let hasIndustry = !i.isEmpty
+                            for k in from..<to {
+                                let x = (Int(r[k]) &* industries &+ (hasIndustry ? Int(i[k]) : 0)) &* ny &+ Int(y[k] &- lo)
+                                let bit = UInt64(1) << UInt64(x & 63)
+                                if s[x >> 6] & bit != 0 { return true }
+                                s[x >> 6] |= bit
+                            }
+                            return false
+                        }
+                    }
+                }
+            }
+        }
+        var inA = false, inB = false
+        Parallel.both({ inA = mark(&a, 0, half) }, { inB = mark(&b, half, n) })
+        if inA || inB { return true }
+        for w in a.indices where a[w] & b[w] != 0 { return true }
+        return false
+    }
+
     /// Two rows for the same (region, industry, year, extras) cell are an error, not a sum.
     func checkDuplicates(path: String, headerLine: Int, regionDim: Dimension, industryDim: Dimension?,
-                         extras: [Dimension], extraCodes: [[Int32]]) throws(Diagnostic) {
+                         extras: [Dimension], extraCodes: [[Int32]],
+                         regionCodes: [Int32], industryCodes: [Int32], years: [Int32]) throws(Diagnostic) {
         guard let lo = years.min(), let hi = years.max() else { return }
         var radix: [Int] = [regionDim.count, max(industryDim?.count ?? 1, 1), Int(hi - lo) + 1] + extras.map { max($0.count, 1) }
         var total = 1
@@ -147,6 +180,10 @@ extension CSVAccumulator {
             total = p
         }
         radix = radix.map { $0 }
+        // The usual answer, no two rows alike, found on both threads; the pair is looked for
+        // (below, on one) only when there is one.
+        if extraCodes.isEmpty, total <= 1 << 30,
+           !Self.anyRepeatedCell(regionCodes, industryCodes, years, lo: lo, industries: radix[1], years: radix[2], cells: total) { return }
         let n = years.count
         @inline(__always) func key(_ k: Int) -> Int {
             var x = Int(regionCodes[k])

@@ -243,5 +243,17 @@ public struct ChunkedFile {
         buffer.append(contentsOf: UnsafeRawBufferPointer(start: tmp, count: got).bindMemory(to: UInt8.self))
         return got
     }
+    /// Reads up to `count` bytes at `offset` into `to` (fewer only at the end of the file);
+    /// returns bytes read. Safe from several threads at once.
+    public func read(at offset: Int, into to: UnsafeMutableRawPointer, count: Int) throws(Diagnostic) -> Int {
+        var got = 0
+        while got < count {
+            let n = pread(fd, to + got, count - got, off_t(offset + got))
+            if n < 0 { if errno == EINTR { continue }; throw Diagnostic.io(path, errno) }
+            if n == 0 { break }
+            got += n
+        }
+        return got
+    }
     public func close() { Glibc.close(fd) }
 }

@@ -6,8 +6,9 @@ private let pow10: [Double] = (0...22).map { e in var v = 1.0; for _ in 0..<e { 
 
 /// 10^e for 0 ≤ e ≤ 15 without touching a global (a lazily made global costs a `swift_once`
 /// check per call: 2 % of a 12-million-row load).
+extension NumberParsing {
 @inline(__always)
-private func smallPow10(_ e: Int) -> Double {
+static func smallPow10(_ e: Int) -> Double {
     switch e {
     case 0: return 1
     case 1: return 10
@@ -26,6 +27,7 @@ private func smallPow10(_ e: Int) -> Double {
     case 14: return 1e14
     default: return 1e15
     }
+}
 }
 
 public enum NumberParsing {

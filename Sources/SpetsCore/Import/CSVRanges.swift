@@ -1,0 +1,128 @@
+// CSVRanges.swift — the streaming pass of a CSV load over byte ranges of the file. A large
+// file without quote characters is cut at a line boundary near its middle and the two halves
+// are parsed at once, each into its own accumulator, for the whole pass (both cores busy from
+// the first byte to the last; the second half's rows are put behind the first's at the end).
+// A quote anywhere sends the load back to one pass from the start: a cut could fall inside a
+// quoted field, and quoted files are the small ones.
+
+import Glibc
+
+extension CSVLoader {
+    /// What parsing one range gave.
+    struct RangeResult {
+        /// Physical lines consumed.
+        var lines = 0
+        /// The first bad row: its line within the range, its character column, what and why.
+        var error: (line: Int, column: Int, message: String, help: String?, codeColumn: Int?)? = nil
+        /// The range holds a quote character and was to be read plainly.
+        var quoted = false
+        var interrupted = false
+        var failure: Diagnostic? = nil
+    }
+
+    /// The streaming pass, on two threads when the file allows it; the accumulator holds every
+    /// row on return. `firstLine` is the file line of the first data byte.
+    static func pass(_ file: ChunkedFile, from start: Int, path: String, firstLine: Int, acc: inout CSVAccumulator,
+                     estimatedRows: Int, delimiter: UInt8, conv: NumberParsing.Convention) throws(Diagnostic) -> RowFailure? {
+        let size = file.size
+        if Parallel.threads > 1, plainRows, acc.spread.isEmpty, size - start > parallelThreshold,
+           let cut = try lineStart(file, near: start + (size - start) / 2, before: size) {
+            var side = CSVAccumulator(layout: acc.layout, columns: acc.columns, markers: acc.markers)
+            // The second half writes from a row a little past where the first half is expected
+            // to end; the gap closes at the end (one move of the second half's rows).
+            let share = Double(cut - start) / Double(size - start)
+            let expected = acc.observations(rows: estimatedRows)
+            let first = Int(Double(expected) * share * 1.15) + 4096
+            let second = Int(Double(expected) * (1 - share) * 1.15) + 4096
+            let dataset = DatasetColumns(keys: acc.cols.codeCount, measures: acc.cols.valueCount, capacity: first + second)
+            acc.write(into: dataset, at: 0, capacity: first)
+            side.write(into: dataset, at: first, capacity: second)
+            var r0 = RangeResult(), r1 = RangeResult()
+            Parallel.both({ r0 = parse(file, start, cut, into: &acc, delimiter: delimiter, conv: conv, plainOnly: true, progress: size) },
+                          { r1 = parse(file, cut, size, into: &side, delimiter: delimiter, conv: conv, plainOnly: true, progress: nil) })
+            if !r0.quoted && !r1.quoted {
+                if let f = r0.failure ?? r1.failure { throw f }
+                if r0.interrupted || r1.interrupted { throw Diagnostic.interrupted }
+                if let e = r0.error { return RowFailure(e, path, firstLine) }
+                if let e = r1.error { return RowFailure(e, path, firstLine + r0.lines) }
+                acc.absorb(side)
+                return nil
+            }
+            // A quote somewhere: read the whole file again, in one pass that understands quotes.
+            acc = CSVAccumulator(layout: acc.layout, columns: acc.columns, markers: acc.markers)
+        }
+        let expected = acc.observations(rows: estimatedRows)
+        acc.write(into: DatasetColumns(keys: acc.cols.codeCount, measures: acc.cols.valueCount, capacity: Int(Double(expected) * 1.15) + 4096),
+                  at: 0, capacity: Int(Double(expected) * 1.15) + 4096)
+        let r = parse(file, start, size, into: &acc, delimiter: delimiter, conv: conv, plainOnly: false, progress: size)
+        if let f = r.failure { throw f }
+        if r.interrupted { throw Diagnostic.interrupted }
+        return r.error.map { RowFailure($0, path, firstLine) }
+    }
+
+    /// A bad row, located in the file.
+    struct RowFailure {
+        let diagnostic: Diagnostic
+        /// A measure column that met a text value (the load may read it again as codes).
+        let codeColumn: Int?
+        init(_ e: (line: Int, column: Int, message: String, help: String?, codeColumn: Int?), _ path: String, _ firstLine: Int) {
+            diagnostic = Diagnostic(message: e.message, location: FileLocation(file: path, line: firstLine + e.line, column: e.column), help: e.help)
+            codeColumn = e.codeColumn
+        }
+    }
+
+    /// The offset just after the first line end at or after `near`, if one comes within 1 MB
+    /// and before `end`.
+    static func lineStart(_ file: ChunkedFile, near: Int, before end: Int) throws(Diagnostic) -> Int? {
+        let window = 1 << 20
+        let p = UnsafeMutableRawPointer.allocate(byteCount: window, alignment: 16)
+        defer { p.deallocate() }
+        let n = try file.read(at: near, into: p, count: min(window, end - near))
+        guard let lf = memchr(p, 10, n) else { return nil }
+        let cut = near + (p.distance(to: lf)) + 1
+        return cut < end ? cut : nil
+    }
+
+    /// Parses file bytes start..<end into `acc`, a block at a time. With `plainOnly`, a block
+    /// holding a quote stops the range (`quoted`). `progress`: the file size to report
+    /// against, from the thread that may draw.
+    static func parse(_ file: ChunkedFile, _ start: Int, _ end: Int, into acc: inout CSVAccumulator, delimiter: UInt8,
+                      conv: NumberParsing.Convention, plainOnly: Bool, progress: Int?) -> RangeResult {
+        var r = RangeResult()
+        var capacity = chunkSize + (1 << 16)
+        var buf = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { buf.deallocate() }
+        var have = 0, offset = start
+        var scanner = CSVScanner(delimiter: delimiter)
+        while true {
+            if Interrupt.requested { r.interrupted = true; return r }
+            if let progress { Progress.report(done: start + (offset - start) * (progress - start) / max(end - start, 1), total: progress) }
+            let got: Int
+            do { got = try file.read(at: offset, into: buf + have, count: min(capacity - have, end - offset)) } catch { r.failure = error; return r }
+            have += got; offset += got
+            let eof = offset >= end || got == 0
+            let b = UnsafeBufferPointer(start: UnsafePointer(buf), count: have)
+            let plain = plainRows && acc.spread.isEmpty && !containsQuote(b, 0, have)
+            if plainOnly && !plain { r.quoted = true; return r }
+            let c = plain ? acc.consumePlain(b, from: 0, to: have, eof: eof, delimiter: delimiter, scanner: &scanner, conv: conv)
+                          : acc.consume(b, from: 0, to: have, eof: eof, scanner: &scanner, conv: conv)
+            if let e = c.error {
+                r.error = (r.lines + e.line, column(b, e.rowStart, e.at), e.message, e.help, e.codeColumn)
+                return r
+            }
+            r.lines += c.lines
+            if eof { return r }
+            // Keep the incomplete last row; a row longer than the buffer doubles it.
+            let next = c.next
+            if next == 0 && have == capacity {
+                let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+                bigger.initialize(from: buf, count: have)
+                buf.deallocate()
+                buf = bigger; capacity *= 2
+            } else {
+                memmove(buf, buf + next, have - next)
+                have -= next
+            }
+        }
+    }
+}

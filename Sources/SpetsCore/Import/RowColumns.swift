@@ -1,0 +1,215 @@
+// RowColumns.swift — the columns one piece of a load fills: an Int32 column per key (region,
+// industry, year, each text column) and a Double column per measure, all one length, written
+// in place through pointers. Each column is its own anonymous mapping, so that
+//  - it can ask for huge pages: a fresh 4 KB page costs a fault (~3 µs on this machine kind),
+//    which was a third of a load's time (docs/performance.md);
+//  - it grows with mremap, moving page tables instead of copying rows;
+//  - its memory goes back to the system as soon as its rows are copied into the dataset,
+//    so a load's peak stays near one copy of the data.
+// Swift arrays could give none of these three, hence the hand-written buffer.
+
+import Glibc
+import CSpetsSupport
+
+final class RowColumns {
+    /// Key columns: region, industry, year, then one per text column.
+    static let region = 0, industry = 1, year = 2, firstText = 3
+
+    let codeCount: Int
+    let valueCount: Int
+    /// Rows written.
+    var count = 0
+    private(set) var capacity = 0
+    private(set) var codes: [UnsafeMutablePointer<Int32>] = []
+    private(set) var values: [UnsafeMutablePointer<Double>] = []
+    /// When these rows are written straight into the dataset's columns: which, and from
+    /// which row. Such columns do not grow; the accumulator goes on in new ones.
+    let window: (columns: DatasetColumns, at: Int)?
+
+    init(texts: Int, measures: Int) {
+        codeCount = Self.firstText + texts
+        valueCount = measures
+        window = nil
+    }
+
+    init(window columns: DatasetColumns, at: Int, capacity: Int) {
+        codeCount = columns.keyBases.count
+        valueCount = columns.valueBases.count
+        window = (columns, at)
+        codes = columns.keyBases.map { $0 + at }
+        values = columns.valueBases.map { $0 + at }
+        self.capacity = capacity
+    }
+
+    deinit {
+        guard window == nil else { return }
+        for c in codes { Self.unmap(UnsafeMutableRawPointer(c), capacity * 4) }
+        for v in values { Self.unmap(UnsafeMutableRawPointer(v), capacity * 8) }
+    }
+
+    /// Room for at least `rows` rows; false when the system has no memory to give (or these
+    /// are a window).
+    func reserve(_ rows: Int) -> Bool {
+        guard rows > capacity else { return true }
+        guard window == nil else { return false }
+        // Whole huge pages of Double (2 MB = 262,144 rows), at least one.
+        let step = 1 << 18
+        let want = (max(rows, step) + step - 1) / step * step
+        var newCodes: [UnsafeMutablePointer<Int32>] = [], newValues: [UnsafeMutablePointer<Double>] = []
+        for k in 0..<codeCount {
+            guard let p = Self.remap(k < codes.count ? UnsafeMutableRawPointer(codes[k]) : nil, capacity * 4, want * 4) else { return false }
+            newCodes.append(p.bindMemory(to: Int32.self, capacity: want))
+            if k < codes.count { codes[k] = newCodes[k] }
+        }
+        for k in 0..<valueCount {
+            guard let p = Self.remap(k < values.count ? UnsafeMutableRawPointer(values[k]) : nil, capacity * 8, want * 8) else { return false }
+            newValues.append(p.bindMemory(to: Double.self, capacity: want))
+            if k < values.count { values[k] = newValues[k] }
+        }
+        codes = newCodes; values = newValues
+        capacity = want
+        return true
+    }
+
+    /// Moves rows 0..<count of key column `k` to `to` — in the same dataset columns, up or
+    /// down (a window) — each code through `map` when given.
+    func shiftCodes(_ k: Int, to: UnsafeMutablePointer<Int32>, map: [Int32]?) {
+        let src = codes[k], n = count
+        guard let map else { if to != src { memmove(to, src, n * 4) }; return }
+        map.withUnsafeBufferPointer { m in
+            if to <= src { for i in 0..<n { to[i] = m[Int(src[i])] } }
+            else { var i = n; while i > 0 { i -= 1; to[i] = m[Int(src[i])] } }
+        }
+    }
+
+    /// As `shiftCodes`, for measure column `k`.
+    func shiftValues(_ k: Int, to: UnsafeMutablePointer<Double>) {
+        if to != values[k] { memmove(to, values[k], count * 8) }
+    }
+
+    /// Copies rows 0..<count of key column `k` to `to`, each code through `map` when given,
+    /// and returns the column's memory as it goes.
+    func moveCodes(_ k: Int, to: UnsafeMutablePointer<Int32>, map: [Int32]?) {
+        let src = codes[k]
+        Self.inStrides(count, src) { lo, hi in
+            if let map {
+                map.withUnsafeBufferPointer { m in for i in lo..<hi { to[i] = m[Int(src[i])] } }
+            } else {
+                (to + lo).initialize(from: src + lo, count: hi - lo)
+            }
+        }
+    }
+
+    /// As `moveCodes`, for measure column `k`.
+    func moveValues(_ k: Int, to: UnsafeMutablePointer<Double>) {
+        let src = values[k]
+        Self.inStrides(count, src) { lo, hi in (to + lo).initialize(from: src + lo, count: hi - lo) }
+    }
+
+    /// Runs `body` over 0..<n in strides of 2 MB of `T`, releasing the whole pages of each
+    /// stride of `src` once done (only whole pages inside the rows: a window's neighbour may
+    /// share its first or last page).
+    private static func inStrides<T>(_ n: Int, _ src: UnsafeMutablePointer<T>, _ body: (Int, Int) -> Void) {
+        let stride = (2 << 20) / MemoryLayout<T>.stride, page = 4096
+        var lo = 0
+        while lo < n {
+            let hi = min(n, lo + stride)
+            body(lo, hi)
+            let a = (Int(bitPattern: src + lo) + page - 1) & ~(page - 1), b = Int(bitPattern: src + hi) & ~(page - 1)
+            if b > a { madvise(UnsafeMutableRawPointer(bitPattern: a), b - a, MADV_DONTNEED) }
+            lo = hi
+        }
+    }
+
+    private static func remap(_ old: UnsafeMutableRawPointer?, _ oldBytes: Int, _ bytes: Int) -> UnsafeMutableRawPointer? {
+        let p: UnsafeMutableRawPointer?
+        if let old {
+            p = spets_mremap_grow(old, oldBytes, bytes)
+        } else {
+            let r = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+            p = r == MAP_FAILED ? nil : r
+        }
+        if let p { HugePages.advise(p, bytes) }
+        return p
+    }
+
+    private static func unmap(_ p: UnsafeMutableRawPointer, _ bytes: Int) {
+        if bytes > 0 { munmap(p, bytes) }
+    }
+}
+
+/// The dataset's columns, made before the pass at the size the file is expected to need
+/// (address space only: pages never written are never resident), so that the pass writes each
+/// row where it stays and the kernel zeroes each page once. Each array's count is its capacity
+/// from the start (its elements are plain numbers, written before they are read); `take`
+/// cuts them to the rows the load gave.
+final class DatasetColumns {
+    let capacity: Int
+    private var keys: [[Int32]]
+    private var values: [[Double]]
+    // Valid while the arrays are neither changed nor copied: only `take` does either, last.
+    let keyBases: [UnsafeMutablePointer<Int32>]
+    let valueBases: [UnsafeMutablePointer<Double>]
+
+    init(keys: Int, measures: Int, capacity: Int) {
+        self.capacity = capacity
+        var k: [[Int32]] = [], v: [[Double]] = []
+        var kb: [UnsafeMutablePointer<Int32>] = [], vb: [UnsafeMutablePointer<Double>] = []
+        // Debug builds fill the columns with a code no dataset has, so that a row the pass
+        // forgets to write shows in every test instead of in reused memory, now and then.
+        #if DEBUG
+        let unwritten: Int32 = -0x0BAD_C0DE
+        #endif
+        for _ in 0..<keys {
+            var a = HugePages.array(capacity) { (p: UnsafeMutablePointer<Int32>) in
+                #if DEBUG
+                p.initialize(repeating: unwritten, count: capacity)
+                #endif
+            }
+            kb.append(a.withUnsafeMutableBufferPointer { $0.baseAddress! })
+            k.append(a)
+        }
+        for _ in 0..<measures {
+            var a = HugePages.array(capacity) { (p: UnsafeMutablePointer<Double>) in
+                #if DEBUG
+                p.initialize(repeating: -.greatestFiniteMagnitude, count: capacity)
+                #endif
+            }
+            vb.append(a.withUnsafeMutableBufferPointer { $0.baseAddress! })
+            v.append(a)
+        }
+        self.keys = k; self.values = v; keyBases = kb; valueBases = vb
+    }
+
+    /// The columns, cut to `rows`; once.
+    func take(rows: Int) -> (keys: [[Int32]], values: [[Double]]) {
+        var k: [[Int32]] = [], v: [[Double]] = []
+        swap(&k, &keys); swap(&v, &values)
+        for i in k.indices { k[i].removeLast(capacity - rows) }
+        for i in v.indices { v[i].removeLast(capacity - rows) }
+        return (k, v)
+    }
+}
+
+/// Asking the kernel for 2 MB pages where it gives them on request (`madvise` mode of
+/// transparent huge pages, the Debian default): one fault per 2 MB instead of 512.
+public enum HugePages {
+    public static func advise(_ p: UnsafeMutableRawPointer, _ bytes: Int) {
+        let huge = 2 << 20
+        let lo = (Int(bitPattern: p) + huge - 1) & ~(huge - 1)
+        let hi = (Int(bitPattern: p) + bytes) & ~(huge - 1)
+        if hi > lo { madvise(UnsafeMutableRawPointer(bitPattern: lo), hi - lo, 14) }   // MADV_HUGEPAGE
+    }
+
+    /// An array of `n` elements filled by `fill`, its memory advised first (for the columns a
+    /// load hands to the dataset).
+    static func array<T: BitwiseCopyable>(_ n: Int, _ fill: (UnsafeMutablePointer<T>) -> Void) -> [T] {
+        [T](unsafeUninitializedCapacity: n) { buf, count in
+            if let b = buf.baseAddress, n > 0 {
+                advise(UnsafeMutableRawPointer(b), n * MemoryLayout<T>.stride)
+                fill(b)
+            }
+            count = n
+        }
+    }
+}
