@@ -14,7 +14,9 @@ public enum Shell {
         guard spets_edit_load() != 0 else {
             // No libedit on this machine (it is loaded only now, for the REPL): lines are read
             // as from a pipe, without editing, history or completion.
-            StandardOutput.write(2, "warning: libedit is not installed (apt install libedit2); reading lines without editing\n")
+            StandardOutput.write(2, runner.session.settings.language == .sv
+                ? "varning: libedit är inte installerat (apt install libedit2); rader läses utan redigering\n"
+                : "warning: libedit is not installed (apt install libedit2); reading lines without editing\n")
             piped(runner)
             return
         }
