@@ -36,6 +36,7 @@ int spets_edit_load(void) {
     if (ed.tried) return ed.ok;
     ed.tried = 1;
     void *lib = dlopen("libedit.so.2", RTLD_NOW | RTLD_LOCAL);
+    if (!lib) lib = dlopen("libedit.so.0", RTLD_NOW | RTLD_LOCAL);   // Fedora, Arch, Alpine
     if (!lib) lib = dlopen("libedit.so", RTLD_NOW | RTLD_LOCAL);
     if (!lib) return 0;
 #define RESOLVE(name) if (!(*(void **)&ed.name = dlsym(lib, #name))) return 0;

@@ -41,9 +41,11 @@ extension CSVLoader {
             Parallel.both({ r0 = parse(file, start, cut, into: &acc, delimiter: delimiter, conv: conv, plainOnly: true, progress: size) },
                           { r1 = parse(file, cut, size, into: &side, delimiter: delimiter, conv: conv, plainOnly: true, progress: nil) })
             if !r0.quoted && !r1.quoted {
-                if let f = r0.failure ?? r1.failure { throw f }
+                // In file order: what went wrong in the first half before anything in the second.
                 if r0.interrupted || r1.interrupted { throw Diagnostic.interrupted }
+                if let f = r0.failure { throw f }
                 if let e = r0.error { return RowFailure(e, path, firstLine) }
+                if let f = r1.failure { throw f }
                 if let e = r1.error { return RowFailure(e, path, firstLine + r0.lines) }
                 acc.absorb(side)
                 return nil
@@ -96,7 +98,9 @@ extension CSVLoader {
         var scanner = CSVScanner(delimiter: delimiter)
         while true {
             if Interrupt.requested { r.interrupted = true; return r }
-            if let progress { Progress.report(done: start + (offset - start) * (progress - start) / max(end - start, 1), total: progress) }
+            // Where the whole file would be at this share of the range (in Double: the product
+            // of two byte counts overflows past 3 GB).
+            if let progress { Progress.report(done: start + Int(Double(offset - start) / Double(max(end - start, 1)) * Double(progress - start)), total: progress) }
             let got: Int
             do { got = try file.read(at: offset, into: buf + have, count: min(capacity - have, end - offset)) } catch { r.failure = error; return r }
             have += got; offset += got

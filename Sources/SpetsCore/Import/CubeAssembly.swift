@@ -141,7 +141,7 @@ extension CSVAccumulator {
     static func anyRepeatedCell(_ regionCodes: [Int32], _ industryCodes: [Int32], _ years: [Int32], lo: Int32,
                                 industries: Int, years ny: Int, cells: Int) -> Bool {
         let n = years.count, half = n / 2
-        var a = [UInt64](repeating: 0, count: cells / 64 + 1), b = a
+        var a = [UInt64](repeating: 0, count: cells / 64 + 1), b = [UInt64](repeating: 0, count: cells / 64 + 1)
         func mark(_ seen: inout [UInt64], _ from: Int, _ to: Int) -> Bool {
             regionCodes.withUnsafeBufferPointer { r in
                 industryCodes.withUnsafeBufferPointer { i in

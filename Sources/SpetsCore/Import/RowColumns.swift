@@ -41,10 +41,14 @@ final class RowColumns {
         self.capacity = capacity
     }
 
+    // Rows each owned column is mapped for: they part from `capacity` only when growing
+    // failed halfway, and then `deinit` still unmaps what each column has.
+    private var codeRows: [Int] = [], valueRows: [Int] = []
+
     deinit {
         guard window == nil else { return }
-        for c in codes { Self.unmap(UnsafeMutableRawPointer(c), capacity * 4) }
-        for v in values { Self.unmap(UnsafeMutableRawPointer(v), capacity * 8) }
+        for (c, n) in zip(codes, codeRows) { Self.unmap(UnsafeMutableRawPointer(c), n * 4) }
+        for (v, n) in zip(values, valueRows) { Self.unmap(UnsafeMutableRawPointer(v), n * 8) }
     }
 
     /// Room for at least `rows` rows; false when the system has no memory to give (or these
@@ -55,18 +59,18 @@ final class RowColumns {
         // Whole huge pages of Double (2 MB = 262,144 rows), at least one.
         let step = 1 << 18
         let want = (max(rows, step) + step - 1) / step * step
-        var newCodes: [UnsafeMutablePointer<Int32>] = [], newValues: [UnsafeMutablePointer<Double>] = []
         for k in 0..<codeCount {
-            guard let p = Self.remap(k < codes.count ? UnsafeMutableRawPointer(codes[k]) : nil, capacity * 4, want * 4) else { return false }
-            newCodes.append(p.bindMemory(to: Int32.self, capacity: want))
-            if k < codes.count { codes[k] = newCodes[k] }
+            let old = k < codes.count
+            guard let p = Self.remap(old ? UnsafeMutableRawPointer(codes[k]) : nil, old ? codeRows[k] * 4 : 0, want * 4) else { return false }
+            let q = p.bindMemory(to: Int32.self, capacity: want)
+            if old { codes[k] = q; codeRows[k] = want } else { codes.append(q); codeRows.append(want) }
         }
         for k in 0..<valueCount {
-            guard let p = Self.remap(k < values.count ? UnsafeMutableRawPointer(values[k]) : nil, capacity * 8, want * 8) else { return false }
-            newValues.append(p.bindMemory(to: Double.self, capacity: want))
-            if k < values.count { values[k] = newValues[k] }
+            let old = k < values.count
+            guard let p = Self.remap(old ? UnsafeMutableRawPointer(values[k]) : nil, old ? valueRows[k] * 8 : 0, want * 8) else { return false }
+            let q = p.bindMemory(to: Double.self, capacity: want)
+            if old { values[k] = q; valueRows[k] = want } else { values.append(q); valueRows.append(want) }
         }
-        codes = newCodes; values = newValues
         capacity = want
         return true
     }
@@ -181,8 +185,15 @@ final class DatasetColumns {
         self.keys = k; self.values = v; keyBases = kb; valueBases = vb
     }
 
-    /// The columns, cut to `rows`; once.
+    /// The columns, cut to `rows`; once. Pages past the rows (the second half's old place,
+    /// the estimate's spare) go back to the system.
     func take(rows: Int) -> (keys: [[Int32]], values: [[Double]]) {
+        func release(_ p: UnsafeMutableRawPointer, _ from: Int, _ to: Int) {
+            let a = (Int(bitPattern: p) + from + 4095) & ~4095, b = (Int(bitPattern: p) + to) & ~4095
+            if b > a { madvise(UnsafeMutableRawPointer(bitPattern: a), b - a, MADV_DONTNEED) }
+        }
+        for b in keyBases { release(UnsafeMutableRawPointer(b), rows * 4, capacity * 4) }
+        for b in valueBases { release(UnsafeMutableRawPointer(b), rows * 8, capacity * 8) }
         var k: [[Int32]] = [], v: [[Double]] = []
         swap(&k, &keys); swap(&v, &values)
         for i in k.indices { k[i].removeLast(capacity - rows) }
