@@ -218,8 +218,6 @@ public struct ChunkedFile {
         var st = stat()
         return fstat(fd, &st) == 0 ? Int(st.st_size) : 0
     }
-    /// Where reading has got to.
-    public var offset: Int { Int(lseek(fd, 0, SEEK_CUR)) }
     public init(_ path: String) throws(Diagnostic) {
         self.path = path
         fd = try FileIO.openRegular(path)
