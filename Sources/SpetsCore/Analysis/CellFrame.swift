@@ -260,13 +260,7 @@ extension Reference {
 
 extension Cube {
     /// Per region: whether the dataset has rows for it at all (a filter keeps every label).
-    public var regionsWithRows: [Bool] {
-        if let c = regionRowsCache { return c }
-        var has = [Bool](repeating: false, count: region.count)
-        regionCodes.withUnsafeBufferPointer { rc in for r in rc { has[Int(r)] = true } }
-        regionRowsCache = has
-        return has
-    }
+    public var regionsWithRows: [Bool] { rowSummary.regions }
 
     /// The years in which a region has at least one row with a number.
     public func distinctYearsOf(region r: Int32) -> [Int] {

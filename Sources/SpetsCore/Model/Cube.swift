@@ -31,8 +31,6 @@ public final class Cube {
     public let notes: [String]
     /// Regions that are sums of groups (added by `compare`), with the level they stand at.
     public var aggregateLevels: [Int32: Int] = [:]
-    /// `regionsWithRows`, worked out on first use.
-    var regionRowsCache: [Bool]? = nil
 
     public init(name: String, source: String, region: Dimension, industry: Dimension?, yearName: String = "year",
                 extras: [Dimension], regionCodes: [Int32], industryCodes: [Int32], years: [Int32],
@@ -46,9 +44,11 @@ public final class Cube {
     public var count: Int { years.count }
 
     public func renamed(_ newName: String) -> Cube {
-        Cube(name: newName, source: source, region: region, industry: industry, yearName: yearName, extras: extras,
-             regionCodes: regionCodes, industryCodes: industryCodes, years: years, extraCodes: extraCodes,
-             measures: measures, notes: notes)
+        let c = Cube(name: newName, source: source, region: region, industry: industry, yearName: yearName, extras: extras,
+                     regionCodes: regionCodes, industryCodes: industryCodes, years: years, extraCodes: extraCodes,
+                     measures: measures, notes: notes)
+        c.knownSummary = knownSummary
+        return c
     }
 
     public func measureIndex(_ name: String) -> Int? {
@@ -57,27 +57,17 @@ public final class Cube {
         return measures.firstIndex { Text.fold($0.name) == f }
     }
 
-    /// Distinct years present, ascending. Worked out once per dataset (every verb checks its
-    /// year against them; on a big panel three passes over the rows per statement showed up
-    /// as a fifth of `compare`'s time).
-    public lazy var distinctYears: [Int] = Self.distinct(years)
+    /// Distinct years present, ascending (every verb checks its year against them).
+    public var distinctYears: [Int] { rowSummary.years }
 
-    private static func distinct(_ years: [Int32]) -> [Int] {
-        // One pass when every year has four digits (loaders check that for CSV); the first
-        // question after reopening a 12-million-row workspace waits for this.
-        var seen4 = [Bool](repeating: false, count: 9000)
-        let allFour = years.withUnsafeBufferPointer { ys in
-            seen4.withUnsafeMutableBufferPointer { seen in
-                var ok = true
-                for y in ys { let d = Int(y) - 1000; if d >= 0 && d < 9000 { seen[d] = true } else { ok = false } }
-                return ok
-            }
-        }
-        if allFour { return seen4.indices.filter { seen4[$0] }.map { $0 + 1000 } }
-        guard let lo = years.min(), let hi = years.max() else { return [] }
-        var seen = [Bool](repeating: false, count: Int(hi - lo) + 1)
-        for y in years { seen[Int(y - lo)] = true }
-        return seen.indices.filter { seen[$0] }.map { $0 + Int(lo) }
+    /// Years and regions with rows: from one pass over the rows on first use, or as a
+    /// workspace kept them.
+    var knownSummary: RowSummary? = nil
+    public var rowSummary: RowSummary {
+        if let s = knownSummary { return s }
+        let s = RowSummary.of(years: years, regionCodes: regionCodes, regions: region.count)
+        knownSummary = s
+        return s
     }
 }
 
@@ -89,6 +79,7 @@ extension Cube {
                      regionCodes: regionCodes, industryCodes: industryCodes, years: years, extraCodes: extraCodes,
                      measures: measures, notes: notes)
         c.aggregateLevels = aggregateLevels
+        c.knownSummary = knownSummary
         return c
     }
 

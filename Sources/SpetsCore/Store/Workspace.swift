@@ -39,7 +39,7 @@ public final class Workspace {
             name TEXT NOT NULL, labels BLOB, names BLOB, codes BLOB, PRIMARY KEY(dataset, position));
         CREATE TABLE IF NOT EXISTS dataset_measures(dataset TEXT NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL,
             unit TEXT, vals BLOB, prices TEXT, PRIMARY KEY(dataset, position));
-        CREATE TABLE IF NOT EXISTS dataset_years(dataset TEXT PRIMARY KEY, years BLOB);
+        CREATE TABLE IF NOT EXISTS dataset_years(dataset TEXT PRIMARY KEY, years BLOB, distinct_years BLOB, regions_with_rows BLOB);
         CREATE TABLE IF NOT EXISTS dataset_flags(dataset TEXT NOT NULL, position INTEGER NOT NULL, labels BLOB, codes BLOB,
             PRIMARY KEY(dataset, position));
         CREATE TABLE IF NOT EXISTS definitions(name TEXT PRIMARY KEY, kind TEXT NOT NULL, statement TEXT NOT NULL, seq INTEGER NOT NULL);
@@ -93,6 +93,11 @@ public final class Workspace {
         // Workspaces written before measures had a price basis gain the column.
         let cols = try db.prepare("SELECT count(*) FROM pragma_table_info('dataset_measures') WHERE name = 'prices'")
         if try cols.step(), cols.int(0) == 0 { try db.exec("ALTER TABLE dataset_measures ADD COLUMN prices TEXT") }
+        // … and before the years and regions present were kept (a reopen works them out).
+        let kept = try db.prepare("SELECT count(*) FROM pragma_table_info('dataset_years') WHERE name = 'distinct_years'")
+        if try kept.step(), kept.int(0) == 0 {
+            try db.exec("ALTER TABLE dataset_years ADD COLUMN distinct_years BLOB; ALTER TABLE dataset_years ADD COLUMN regions_with_rows BLOB")
+        }
         db.makeInterruptible()
         return db
     }
@@ -274,7 +279,11 @@ public final class Workspace {
                 fl.reset()
                 try fl.bind(1, cube.name).bind(2, pos).bind(3, blob: Self.joinStrings(f.labels)).bind(4, blob: f.codes).run()
             }
-            try db.prepare("INSERT INTO dataset_years(dataset, years) VALUES (?,?)").bind(1, cube.name).bind(2, blob: cube.years).run()
+            // The years and regions present, so that a reopen need not pass over the rows.
+            let summary = cube.rowSummary
+            try db.prepare("INSERT INTO dataset_years(dataset, years, distinct_years, regions_with_rows) VALUES (?,?,?,?)")
+                .bind(1, cube.name).bind(2, blob: cube.years).bind(3, blob: summary.years.map { Int32($0) })
+                .bind(4, blob: summary.regions.map { UInt8($0 ? 1 : 0) }).run()
         }
         generation += 1
     }
@@ -302,7 +311,7 @@ public final class Workspace {
         let ds = try db.prepare("SELECT name, source, year_name, notes, rows FROM datasets ORDER BY seq")
         let dims = try db.prepare("SELECT role, name, labels, names, rowid FROM dataset_dimensions WHERE dataset = ? ORDER BY position")
         let ms = try db.prepare("SELECT name, unit, rowid, prices FROM dataset_measures WHERE dataset = ? ORDER BY position")
-        let ys = try db.prepare("SELECT rowid FROM dataset_years WHERE dataset = ?")
+        let ys = try db.prepare("SELECT rowid, distinct_years, regions_with_rows FROM dataset_years WHERE dataset = ?")
         let fl = try db.prepare("SELECT position, labels, rowid FROM dataset_flags WHERE dataset = ?")
         var helper: SQLiteDB? = nil
         while try ds.step() {
@@ -327,6 +336,7 @@ public final class Workspace {
             while try ms.step() { measureRows.append((ms.text(0)!, ms.text(1), ms.int(2), ms.text(3))) }
             ys.reset(); ys.bind(1, name)
             let yearsRow = try ys.step() ? ys.int(0) : nil
+            let keptYears = yearsRow == nil ? [] : ys.blob(1, as: Int32.self), keptRegions = yearsRow == nil ? [] : ys.blob(2, as: UInt8.self)
 
             var codes: [[Int32]] = [], years: [Int32] = [], values: [[Double]] = []
             var failure: Diagnostic? = nil, helperFailure: Diagnostic? = nil
@@ -369,6 +379,7 @@ public final class Workspace {
                             yearName: ds.text(2) ?? "year", extras: extras.map { dimensions[$0].0 }, regionCodes: codes[region],
                             industryCodes: industry.map { codes[$0] } ?? [], years: years, extraCodes: extras.map { codes[$0] },
                             measures: measures, notes: (ds.text(3) ?? "").split(separator: "\n").map(String.init)))
+            out[out.count - 1].knownSummary = RowSummary(stored: keptYears, regions: keptRegions, regionCount: dimensions[region].0.count)
         }
         return out
     }
