@@ -21,8 +21,9 @@ final class RowPiecesTests: XCTestCase {
     }
 
     func oneThread<T>(_ f: () throws -> T) rethrows -> T {
+        let before = Parallel.threads
         Parallel.threads = 1
-        defer { Parallel.threads = 2 }
+        defer { Parallel.threads = before }
         return try f()
     }
 
@@ -87,7 +88,12 @@ final class RowPiecesTests: XCTestCase {
                        "UPDATE dataset_years SET distinct_years = NULL, regions_with_rows = NULL",
                        "UPDATE dataset_years SET regions_with_rows = x'0102'",
                        "UPDATE dataset_years SET regions_with_rows = x'01'",
-                       "UPDATE dataset_years SET distinct_years = x'e5070000e4070000'"] {
+                       "UPDATE dataset_years SET distinct_years = x'e5070000e4070000'",
+                       "UPDATE dataset_years SET distinct_years = x''",
+                       "UPDATE dataset_years SET distinct_years = x'e3070000e4070000e50700'",
+                       "UPDATE dataset_years SET regions_with_rows = x'0000'",
+                       // a migration cut short: the first column there, the second not
+                       "ALTER TABLE dataset_years DROP COLUMN regions_with_rows"] {
             let path = Fixture.dir + "/kept-\(UUID().uuidString).spetsdb"
             do { try Workspace(path: path).save(d) }
             do { let db = try SQLiteDB(path: path); try db.exec(damage) }

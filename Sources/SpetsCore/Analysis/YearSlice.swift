@@ -44,8 +44,7 @@ public struct YearSlice {
                              help: "this analysis compares industries within regions; load a file with an industry column")
         }
         let nR = cube.region.count, nI = ind.count
-        var x = [Double](repeating: .nan, count: nR * nI)
-        var present = [Bool](repeating: false, count: nR * nI)
+        var x: [Double] = [], present: [Bool] = []
         var missing = 0
         var found = false
         var extraSeen = [Int32](repeating: -1, count: cube.extras.count)
@@ -56,10 +55,14 @@ public struct YearSlice {
         let values = cube.measures[m].values
         let sourceFlags = cube.measures[m].flags
         var cellFlags = [UInt8](repeating: 0, count: sourceFlags == nil ? 0 : nR * nI)
-        if cube.extras.isEmpty, sourceFlags == nil, cube.count >= 1 << 20, Parallel.threads > 1,
+        // Halves only where the cells are fewer than the rows: each half has cells of its own
+        // to fill and join, which on a sparse grid would cost more than the scan saves.
+        if cube.extras.isEmpty, sourceFlags == nil, cube.count >= 1 << 20, nR * nI <= cube.count, Parallel.threads > 1,
            let h = halves(cube, values, y32, cells: nR * nI) {
             (x, present, found) = h
         } else {
+        x = [Double](repeating: .nan, count: nR * nI)
+        present = [Bool](repeating: false, count: nR * nI)
         try cube.years.withUnsafeBufferPointer { (ys) throws(Diagnostic) in
             rows: for k in 0..<ys.count where ys[k] == y32 {
                 found = true

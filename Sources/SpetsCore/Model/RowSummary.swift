@@ -10,10 +10,13 @@ public struct RowSummary: Equatable {
     /// Per region code: whether the dataset has rows for it.
     public let regions: [Bool]
 
-    /// A summary kept in a workspace, if it is well-formed for a dimension of `regionCount`
-    /// (years strictly ascending, one 0/1 byte a region); nil means work it out again.
-    init?(stored years: [Int32], regions: [UInt8], regionCount: Int) {
-        guard regions.count == regionCount, regions.allSatisfy({ $0 <= 1 }),
+    /// A summary kept in a workspace, if it fits a dataset of `rows` rows and `regionCount`
+    /// region labels: whole `Int32` years, strictly ascending, some exactly when there are
+    /// rows; one 0/1 byte a region, some 1 exactly when there are rows. Nil: work it out again.
+    init?(stored yearBytes: [UInt8], regions: [UInt8], rows: Int, regionCount: Int) {
+        guard yearBytes.count % 4 == 0, regions.count == regionCount, regions.allSatisfy({ $0 <= 1 }) else { return nil }
+        let years = yearBytes.withUnsafeBytes { b in (0..<yearBytes.count / 4).map { Int32(littleEndian: b.loadUnaligned(fromByteOffset: $0 * 4, as: Int32.self)) } }
+        guard years.isEmpty == (rows == 0), regions.contains(1) == (rows > 0),
               zip(years, years.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
         self.years = years.map(Int.init)
         self.regions = regions.map { $0 == 1 }

@@ -94,9 +94,10 @@ public final class Workspace {
         let cols = try db.prepare("SELECT count(*) FROM pragma_table_info('dataset_measures') WHERE name = 'prices'")
         if try cols.step(), cols.int(0) == 0 { try db.exec("ALTER TABLE dataset_measures ADD COLUMN prices TEXT") }
         // … and before the years and regions present were kept (a reopen works them out).
-        let kept = try db.prepare("SELECT count(*) FROM pragma_table_info('dataset_years') WHERE name = 'distinct_years'")
-        if try kept.step(), kept.int(0) == 0 {
-            try db.exec("ALTER TABLE dataset_years ADD COLUMN distinct_years BLOB; ALTER TABLE dataset_years ADD COLUMN regions_with_rows BLOB")
+        // Each column on its own, so a migration cut short between them is finished next time.
+        for column in ["distinct_years", "regions_with_rows"] {
+            let has = try db.prepare("SELECT count(*) FROM pragma_table_info('dataset_years') WHERE name = ?").bind(1, column)
+            if try has.step(), has.int(0) == 0 { try db.exec("ALTER TABLE dataset_years ADD COLUMN \(column) BLOB") }
         }
         db.makeInterruptible()
         return db
@@ -336,7 +337,7 @@ public final class Workspace {
             while try ms.step() { measureRows.append((ms.text(0)!, ms.text(1), ms.int(2), ms.text(3))) }
             ys.reset(); ys.bind(1, name)
             let yearsRow = try ys.step() ? ys.int(0) : nil
-            let keptYears = yearsRow == nil ? [] : ys.blob(1, as: Int32.self), keptRegions = yearsRow == nil ? [] : ys.blob(2, as: UInt8.self)
+            let keptYears = yearsRow == nil ? [] : ys.blob(1, as: UInt8.self), keptRegions = yearsRow == nil ? [] : ys.blob(2, as: UInt8.self)
 
             var codes: [[Int32]] = [], years: [Int32] = [], values: [[Double]] = []
             var failure: Diagnostic? = nil, helperFailure: Diagnostic? = nil
@@ -379,7 +380,8 @@ public final class Workspace {
                             yearName: ds.text(2) ?? "year", extras: extras.map { dimensions[$0].0 }, regionCodes: codes[region],
                             industryCodes: industry.map { codes[$0] } ?? [], years: years, extraCodes: extras.map { codes[$0] },
                             measures: measures, notes: (ds.text(3) ?? "").split(separator: "\n").map(String.init)))
-            out[out.count - 1].knownSummary = RowSummary(stored: keptYears, regions: keptRegions, regionCount: dimensions[region].0.count)
+            out[out.count - 1].knownSummary = RowSummary(stored: keptYears, regions: keptRegions, rows: years.count,
+                                                        regionCount: dimensions[region].0.count)
         }
         return out
     }
