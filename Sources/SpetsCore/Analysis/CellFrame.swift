@@ -259,9 +259,6 @@ extension Reference {
 }
 
 extension Cube {
-    /// Per region: whether the dataset has rows for it at all (a filter keeps every label).
-    public var regionsWithRows: [Bool] { rowSummary.regions }
-
     /// The years in which a region has at least one row with a number.
     public func distinctYearsOf(region r: Int32) -> [Int] {
         var seen = Set<Int>()

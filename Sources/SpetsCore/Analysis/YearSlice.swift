@@ -117,8 +117,7 @@ extension YearSlice {
             return (x, present, found, ok)
         }
         guard cube.regionCodes.count == rows, cube.industryCodes.count == rows, values.count == rows else { return nil }
-        var a = ([Double](), [Bool](), false, false), b = a
-        Parallel.both({ a = half(0, rows / 2) }, { b = half(rows / 2, rows) })
+        var (a, b) = Parallel.halves(rows, half)   // a takes b's cells in place
         guard a.3, b.3 else { return nil }
         var clash = false
         a.0.withUnsafeMutableBufferPointer { xa in a.1.withUnsafeMutableBufferPointer { pa in

@@ -60,6 +60,9 @@ public final class Cube {
     /// Distinct years present, ascending (every verb checks its year against them).
     public var distinctYears: [Int] { rowSummary.years }
 
+    /// Per region: whether the dataset has rows for it at all (a filter keeps every label).
+    public var regionsWithRows: [Bool] { rowSummary.regions }
+
     /// Years and regions with rows: from one pass over the rows on first use, or as a
     /// workspace kept them.
     var knownSummary: RowSummary? = nil

@@ -35,9 +35,8 @@ public struct RowSummary: Equatable {
         let n = years.count
         var a: Tally
         if n >= 1 << 20 && Parallel.threads > 1 {
-            var b = Tally(regions: 0)
-            a = b
-            Parallel.both({ a = part(0, n / 2) }, { b = part(n / 2, n) })
+            let b: Tally
+            (a, b) = Parallel.halves(n, part)
             a.merge(b)
         } else {
             a = part(0, n)

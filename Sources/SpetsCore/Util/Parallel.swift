@@ -34,4 +34,12 @@ public enum Parallel {
             pthread_join(thread, nil)
         }
     }
+
+    /// `part` over the first and the second half of `0..<n`, on two threads when there are
+    /// two: the caller joins the halves (in order, where order matters).
+    public static func halves<T>(_ n: Int, _ part: (Int, Int) -> T) -> (T, T) {
+        var a: T? = nil, b: T? = nil
+        both({ a = part(0, n / 2) }, { b = part(n / 2, n) })
+        return (a!, b!)
+    }
 }
