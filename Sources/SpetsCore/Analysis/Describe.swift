@@ -33,7 +33,7 @@ public enum Describe {
         }
         for m in c.measures {
             let miss = m.missingCount
-            row("measure", m.name, m.values.count, (m.unit.map { "unit \($0); " } ?? "unit not stated; ")
+            row("measure", m.name, m.count, (m.unit.map { "unit \($0); " } ?? "unit not stated; ")
                 + (Prices.basis(m).map { "\($0) prices; " } ?? "") + "missing \(miss)"
                 + (m.flags.map { "; flagged " + CellFlags.describe($0.counts()) } ?? ""))
         }

@@ -201,26 +201,3 @@ final class DatasetColumns {
         return (k, v)
     }
 }
-
-/// Asking the kernel for 2 MB pages where it gives them on request (`madvise` mode of
-/// transparent huge pages, the Debian default): one fault per 2 MB instead of 512.
-public enum HugePages {
-    public static func advise(_ p: UnsafeMutableRawPointer, _ bytes: Int) {
-        let huge = 2 << 20
-        let lo = (Int(bitPattern: p) + huge - 1) & ~(huge - 1)
-        let hi = (Int(bitPattern: p) + bytes) & ~(huge - 1)
-        if hi > lo { madvise(UnsafeMutableRawPointer(bitPattern: lo), hi - lo, 14) }   // MADV_HUGEPAGE
-    }
-
-    /// An array of `n` elements filled by `fill`, its memory advised first (for the columns a
-    /// load hands to the dataset).
-    static func array<T: BitwiseCopyable>(_ n: Int, _ fill: (UnsafeMutablePointer<T>) -> Void) -> [T] {
-        [T](unsafeUninitializedCapacity: n) { buf, count in
-            if let b = buf.baseAddress, n > 0 {
-                advise(UnsafeMutableRawPointer(b), n * MemoryLayout<T>.stride)
-                fill(b)
-            }
-            count = n
-        }
-    }
-}

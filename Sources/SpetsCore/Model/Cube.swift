@@ -4,13 +4,46 @@
 public struct Measure {
     public var name: String
     public var unit: String?
-    public var values: [Double]
+    /// One per row; from a reopened workspace read on first use (`DeferredValues`).
+    public var values: [Double] {
+        get {
+            switch column {
+            case .ready(let v): return v
+            case .deferred(let d): return d.values
+            }
+        }
+        set { column = .ready(newValue) }
+        _modify {
+            var v = values
+            column = .ready([])   // the one reference left is `v`: changed in place
+            yield &v
+            column = .ready(v)
+        }
+    }
+    private enum Column { case ready([Double]), deferred(DeferredValues) }
+    private var column: Column
     /// `constant 2019`, `current`, or nil when not stated.
     public var prices: String?
     /// What the source said about single cells (`p`, `e`, `..`); nil when it said nothing.
     public var flags: CellFlags?
     public init(name: String, unit: String? = nil, values: [Double], prices: String? = nil, flags: CellFlags? = nil) {
-        self.name = name; self.unit = unit; self.values = values; self.prices = prices; self.flags = flags
+        self.name = name; self.unit = unit; self.column = .ready(values); self.prices = prices; self.flags = flags
+    }
+    /// Values a workspace reads when they are first used.
+    public init(name: String, unit: String? = nil, deferred: DeferredValues, prices: String? = nil, flags: CellFlags? = nil) {
+        self.name = name; self.unit = unit; self.column = .deferred(deferred); self.prices = prices; self.flags = flags
+    }
+    /// Whether the values are still to be read (a reopened workspace's, before first use).
+    public var isDeferred: Bool {
+        if case .deferred(let d) = column { return !d.isLoaded }
+        return false
+    }
+    /// Rows, without reading deferred values.
+    public var count: Int {
+        switch column {
+        case .ready(let v): return v.count
+        case .deferred(let d): return d.count
+        }
     }
     public var missingCount: Int { values.reduce(0) { $0 + ($1.isNaN ? 1 : 0) } }
 }
@@ -164,7 +197,7 @@ extension Cube {
     public var isConsistent: Bool {
         let n = count
         guard regionCodes.count == n, industryCodes.isEmpty || industryCodes.count == n,
-              measures.allSatisfy({ $0.values.count == n && ($0.flags.map { f in f.codes.count == n && f.codes.allSatisfy { Int($0) <= f.labels.count } } ?? true) }),
+              measures.allSatisfy({ $0.count == n && ($0.flags.map { f in f.codes.count == n && f.codes.allSatisfy { Int($0) <= f.labels.count } } ?? true) }),
               extraCodes.count == extras.count,
               extraCodes.allSatisfy({ $0.count == n }) else { return false }
         guard regionCodes.allSatisfy({ $0 >= 0 && Int($0) < region.count }) else { return false }

@@ -113,28 +113,32 @@ public final class SQLiteDB {
     }
 
     /// Reads a whole blob straight into an array (one copy, no intermediate buffer): how
-    /// measure and code columns come back when a workspace is reopened. `table` and
-    /// `column` are spets' own constants, never user text.
+    /// code columns come back when a workspace is reopened. `table` and `column` are spets'
+    /// own constants, never user text.
     public func readBlob<T>(table: StaticString, column: StaticString, rowid: Int, as: T.Type) throws(Diagnostic) -> [T] {
+        let blob = try openBlob(table: table, column: column, rowid: rowid)
+        let count = blob.bytes / MemoryLayout<T>.stride
+        var failed = false
+        let out = [T](unsafeUninitializedCapacity: count) { buf, initialized in
+            // Huge pages for the column where they pay: faulting fresh arrays in 4 KB pages
+            // was 30 % of a reopen (docs/performance.md).
+            if count > 0, let b = buf.baseAddress { HugePages.advise(UnsafeMutableRawPointer(b), count * MemoryLayout<T>.stride) }
+            if count > 0 { failed = !blob.read(into: UnsafeMutableRawPointer(buf.baseAddress!), bytes: count * MemoryLayout<T>.stride, at: 0) }
+            initialized = failed ? 0 : count
+        }
+        if failed { throw Diagnostic(.workspace, errorMessage) }
+        return out
+    }
+
+    /// An open handle on one stored blob, for reading it in pieces.
+    public func openBlob(table: StaticString, column: StaticString, rowid: Int) throws(Diagnostic) -> SQLiteBlob {
         var blob: OpaquePointer? = nil
         let rc = table.withUTF8Buffer { t in column.withUTF8Buffer { c in
             sqlite3_blob_open(handle, "main", String(decoding: t, as: UTF8.self), String(decoding: c, as: UTF8.self),
                               sqlite3_int64(rowid), 0, &blob)
         } }
         guard rc == SQLITE_OK, let blob else { throw Diagnostic(.workspace, errorMessage) }
-        defer { sqlite3_blob_close(blob) }
-        let bytes = Int(sqlite3_blob_bytes(blob))
-        let count = bytes / MemoryLayout<T>.stride
-        var failed = false
-        let out = [T](unsafeUninitializedCapacity: count) { buf, initialized in
-            // Huge pages for the column: faulting fresh arrays in 4 KB pages was 30 % of a
-            // reopen (docs/performance.md).
-            if count > 0, let b = buf.baseAddress { HugePages.advise(UnsafeMutableRawPointer(b), count * MemoryLayout<T>.stride) }
-            if count > 0 { failed = sqlite3_blob_read(blob, buf.baseAddress, Int32(count * MemoryLayout<T>.stride), 0) != SQLITE_OK }
-            initialized = failed ? 0 : count
-        }
-        if failed { throw Diagnostic(.workspace, errorMessage) }
-        return out
+        return SQLiteBlob(blob)
     }
 
     /// Lets Ctrl-C interrupt statements running on this connection.
@@ -199,4 +203,16 @@ public final class SQLiteStatement {
         }
     }
     public var isReadOnly: Bool { sqlite3_stmt_readonly(stmt) != 0 }
+}
+
+/// A blob opened for reading; closed when released.
+public final class SQLiteBlob {
+    private let handle: OpaquePointer
+    public let bytes: Int
+    init(_ h: OpaquePointer) { handle = h; bytes = Int(sqlite3_blob_bytes(h)) }
+    deinit { sqlite3_blob_close(handle) }
+    /// `bytes` bytes from offset `at` into `into`; false when SQLite could not read them.
+    public func read(into: UnsafeMutableRawPointer, bytes n: Int, at: Int) -> Bool {
+        n == 0 || sqlite3_blob_read(handle, into, Int32(n), Int32(at)) == SQLITE_OK
+    }
 }

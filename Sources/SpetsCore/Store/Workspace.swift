@@ -110,6 +110,8 @@ public final class Workspace {
     /// copy), then the connections and the lock close. Called when spets exits.
     public func closeFile() {
         reader = nil
+        columnReader?.close()
+        columnReader = nil
         if let opened, path != nil {
             try? opened.exec("PRAGMA wal_checkpoint(TRUNCATE)")
             opened.close()
@@ -249,6 +251,7 @@ public final class Workspace {
     /// Stores a dataset (replacing one of the same name). Metadata always; the columns only
     /// in a persistent workspace (an in-memory session keeps them in the Cube alone).
     public func save(_ cube: Cube) throws(Diagnostic) {
+        settle(cube.name)
         try db.transaction { () throws(Diagnostic) in
             try dropRows(cube.name)
             // A result bound to this name before is replaced by the dataset, on reopen too.
@@ -297,15 +300,28 @@ public final class Workspace {
     }
 
     public func drop(_ name: String) throws(Diagnostic) {
+        settle(name)
         try db.transaction { () throws(Diagnostic) in try dropRows(name) }
         generation += 1
     }
 
-    /// Every stored dataset, in the order they were loaded.
-    /// Rows from which a dataset's measures are read on a second connection, on the other
-    /// core, while this one reads the codes and years (L: reopen 160 → ≈100 ms).
+    /// Rows from which a reopen reads a dataset's columns in halves on two connections and
+    /// defers its measures until a statement reads them (L, 12 M rows: an LQ copies 240 of
+    /// the 336 MB; docs/performance.md).
     nonisolated(unsafe) static var parallelReopenRows = 1_000_000
+    /// The large datasets' reads, shared by their deferred measures; closed with the file.
+    private var columnReader: ColumnReader?
+    private struct Pending { weak var values: DeferredValues? }
+    /// Per dataset, its measures not read yet: read before its rows are replaced or dropped,
+    /// so that a deferred read never meets the rows of another dataset.
+    private var pending: [String: [Pending]] = [:]
 
+    /// Reads whatever of dataset `name` is still deferred (before its stored rows change).
+    func settle(_ name: String) {
+        for p in pending.removeValue(forKey: name) ?? [] { _ = p.values?.values }
+    }
+
+    /// Every stored dataset, in the order they were loaded.
     public func loadAll() throws(Diagnostic) -> [Cube] {
         guard isPersistent else { return [] }
         var out: [Cube] = []
@@ -314,11 +330,9 @@ public final class Workspace {
         let ms = try db.prepare("SELECT name, unit, rowid, prices FROM dataset_measures WHERE dataset = ? ORDER BY position")
         let ys = try db.prepare("SELECT rowid, distinct_years, regions_with_rows FROM dataset_years WHERE dataset = ?")
         let fl = try db.prepare("SELECT position, labels, rowid FROM dataset_flags WHERE dataset = ?")
-        var helper: SQLiteDB? = nil
         while try ds.step() {
             let name = ds.text(0)!
-            // What the dataset holds, then its columns (the bulk) — measures on a second
-            // connection when the dataset is large.
+            // What the dataset holds, then its columns (the bulk).
             var dimensions: [(Dimension, rowid: Int)] = []
             dims.reset(); dims.bind(1, name)
             while try dims.step() {
@@ -339,38 +353,36 @@ public final class Workspace {
             let yearsRow = try ys.step() ? ys.int(0) : nil
             let keptYears = yearsRow == nil ? [] : ys.blob(1, as: UInt8.self), keptRegions = yearsRow == nil ? [] : ys.blob(2, as: UInt8.self)
 
-            var codes: [[Int32]] = [], years: [Int32] = [], values: [[Double]] = []
-            var failure: Diagnostic? = nil, helperFailure: Diagnostic? = nil
-            let readCodes = { [self] in
-                do throws(Diagnostic) {
-                    for d in dimensions { codes.append(try db.readBlob(table: "dataset_dimensions", column: "codes", rowid: d.rowid, as: Int32.self)) }
-                    if let yearsRow { years = try db.readBlob(table: "dataset_years", column: "years", rowid: yearsRow, as: Int32.self) }
-                } catch { failure = error }
+            // A large dataset's columns in halves on two connections, its measures deferred.
+            let large = ds.int(4) >= Self.parallelReopenRows
+            if large && columnReader == nil { columnReader = try ColumnReader(path: path!) }
+            let reader = columnReader
+            func column<T: BitwiseCopyable>(_ table: StaticString, _ column: StaticString, _ rowid: Int, _ type: T.Type) throws(Diagnostic) -> [T] {
+                if large, let reader { return try reader.read(table: table, column: column, rowid: rowid, as: type) }
+                return try db.readBlob(table: table, column: column, rowid: rowid, as: type)
             }
-            if ds.int(4) >= Self.parallelReopenRows && Parallel.threads > 1 {
-                if helper == nil {
-                    helper = try SQLiteDB(path: path!, readOnly: true)
-                    try helper!.exec("PRAGMA mmap_size=4294967296")
+            var codes: [[Int32]] = [], years: [Int32] = [], measures: [Measure] = []
+            for d in dimensions { codes.append(try column("dataset_dimensions", "codes", d.rowid, Int32.self)) }
+            if let yearsRow { years = try column("dataset_years", "years", yearsRow, Int32.self) }
+            for m in measureRows {
+                guard large, let reader else {
+                    measures.append(Measure(name: m.name, unit: m.unit, values: try column("dataset_measures", "vals", m.rowid, Double.self), prices: m.prices))
+                    continue
                 }
-                let h = helper!
-                Parallel.both(readCodes, {
-                    do throws(Diagnostic) {
-                        for m in measureRows { values.append(try h.readBlob(table: "dataset_measures", column: "vals", rowid: m.rowid, as: Double.self)) }
-                    } catch { helperFailure = error }
-                })
-            } else {
-                readCodes()
-                for m in measureRows { values.append(try db.readBlob(table: "dataset_measures", column: "vals", rowid: m.rowid, as: Double.self)) }
+                try reader.check(table: "dataset_measures", column: "vals", rowid: m.rowid, count: years.count, as: Double.self, dataset: name)
+                let values = DeferredValues(count: years.count, dataset: name) { [rowid = m.rowid] in
+                    Result { () throws(Diagnostic) in try reader.read(table: "dataset_measures", column: "vals", rowid: rowid, as: Double.self) }
+                }
+                pending[name, default: []].append(Pending(values: values))
+                measures.append(Measure(name: m.name, unit: m.unit, deferred: values, prices: m.prices))
             }
-            if let e = failure ?? helperFailure { throw e }
-            var measures = measureRows.indices.map { Measure(name: measureRows[$0].name, unit: measureRows[$0].unit, values: values[$0], prices: measureRows[$0].prices) }
             fl.reset(); fl.bind(1, name)
             while try fl.step() {
                 let pos = fl.int(0)
                 guard pos >= 0 && pos < measures.count else { continue }
                 let labels = Self.splitStrings(fl.blob(1, as: UInt8.self), count: 1)
                 let codes = try db.readBlob(table: "dataset_flags", column: "codes", rowid: fl.int(2), as: UInt8.self)
-                if codes.count == measures[pos].values.count { measures[pos].flags = CellFlags(labels: labels, codes: codes) }
+                if codes.count == measures[pos].count { measures[pos].flags = CellFlags(labels: labels, codes: codes) }
             }
             let region = dimensions.indices.first { dimensions[$0].0.role == .region }
             let industry = dimensions.indices.first { dimensions[$0].0.role == .industry }

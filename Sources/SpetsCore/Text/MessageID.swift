@@ -122,6 +122,7 @@ public enum MessageID: String, CaseIterable, Sendable {
     case workspaceHasHardLinksSpets
     case workspaceUseProcess
     case workspaceDatasetDamagedNoRegion
+    case workspaceColumnWrongLength
     case sqlReadOnlyMayQuery
     case sqlReadOnlyMayQuery2
     case sqlStoppedAfterSecondsLimit

@@ -121,6 +121,7 @@ extension Messages {
         .workspaceHasHardLinksSpets: "workspace {0} has {1} hard links; spets opens a workspace only by its one name",
         .workspaceUseProcess: "workspace {0} is in use by process {1}",
         .workspaceDatasetDamagedNoRegion: "workspace dataset {0} is damaged (no region dimension)",
+        .workspaceColumnWrongLength: "workspace dataset {0} is damaged (a column holds {1} values for {2} rows)",
         .sqlReadOnlyMayQuery: "sql is read-only: it may query the workspace, not change it ({0} is refused)",
         .sqlReadOnlyMayQuery2: "sql is read-only: it may query the workspace, not change it",
         .sqlStoppedAfterSecondsLimit: "sql stopped after {0} seconds, the limit for one query",

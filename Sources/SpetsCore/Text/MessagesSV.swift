@@ -123,6 +123,7 @@ extension Messages {
         .workspaceHasHardLinksSpets: "arbetsytan {0} har {1} hårda länkar; spets öppnar en arbetsyta bara under dess enda namn",
         .workspaceUseProcess: "arbetsytan {0} används av process {1}",
         .workspaceDatasetDamagedNoRegion: "datamängden {0} i arbetsytan är skadad (ingen regiondimension)",
+        .workspaceColumnWrongLength: "datamängden {0} i arbetsytan är skadad (en kolumn har {1} värden för {2} rader)",
         .sqlReadOnlyMayQuery: "sql är bara för läsning: det får ställa frågor mot arbetsytan men inte ändra den ({0} avvisas)",
         .sqlReadOnlyMayQuery2: "sql är bara för läsning: det får ställa frågor mot arbetsytan men inte ändra den",
         .sqlStoppedAfterSecondsLimit: "sql avbröts efter {0} sekunder, gränsen för en fråga",

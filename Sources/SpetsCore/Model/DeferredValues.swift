@@ -1,0 +1,57 @@
+// DeferredValues.swift — a measure's values read on first use: a reopened workspace's large
+// datasets copy a measure only when a statement reads it (an LQ reads one of two; each
+// column copied is fresh memory faulted in, most of a reopen's time).
+import Glibc
+import Synchronization
+
+public final class DeferredValues: @unchecked Sendable {
+    /// Rows the values will have (checked against what the read gives).
+    public let count: Int
+    /// The dataset they belong to, for a message.
+    let dataset: String
+    private let read: () -> Result<[Double], Diagnostic>
+    // Double-checked: `ready` is set (releasing) only after `loaded` is written, so a reader
+    // that sees it set (acquiring) sees the whole array without taking the lock.
+    private let ready = Atomic<Bool>(false)
+    private let lock = Mutex<Void>(())
+    private nonisolated(unsafe) var loaded: [Double] = []
+
+    public init(count: Int, dataset: String, read: @escaping () -> Result<[Double], Diagnostic>) {
+        self.count = count; self.dataset = dataset; self.read = read
+    }
+
+    public var isLoaded: Bool { ready.load(ordering: .acquiring) }
+
+    public var values: [Double] {
+        if ready.load(ordering: .acquiring) { return loaded }
+        let read: Result<[Double], Diagnostic> = lock.withLock { _ in
+            if ready.load(ordering: .acquiring) { return .success(loaded) }
+            switch self.read() {
+            case .success(let v) where v.count == count:
+                loaded = v
+                ready.store(true, ordering: .releasing)
+                return .success(v)
+            case .success(let v):
+                return .failure(Diagnostic(.workspaceColumnWrongLength, dataset, v.count, count))
+            case .failure(let e):
+                return .failure(e)
+            }
+        }
+        switch read {
+        case .success(let v): return v
+        case .failure(let e): Self.failed(e)   // outside the lock
+        }
+    }
+
+    /// What happens when values cannot be read back. The size of every deferred column is
+    /// checked when the workspace opens and nothing rewrites a dataset's rows while some of
+    /// its values are deferred (`Workspace.settle`), so this is a disk failing or the file
+    /// changed beneath spets: no value can be given, and none may be made up. The session
+    /// ends with the reason, before any statement that read the values could print or
+    /// store a figure; what it had committed is in the file.
+    public nonisolated(unsafe) static var failed: (Diagnostic) -> Never = { d in
+        let text = "spets: \(d.message); the session ends here (nothing more was written)\n"
+        _ = text.utf8CString.withUnsafeBufferPointer { Glibc.write(2, $0.baseAddress, $0.count - 1) }
+        exit(74)   // EX_IOERR
+    }
+}

@@ -1,0 +1,64 @@
+// ColumnReader.swift — a large dataset's columns read back from a workspace file: each blob
+// in two halves at once, on two read-only connections (each half faults in its own fresh
+// pages, which is most of a reopen's time), and measures deferred until first use.
+import Glibc
+import Synchronization
+
+final class ColumnReader: @unchecked Sendable {
+    private let connections: [SQLiteDB]
+    /// One read at a time: the connections are shared by every deferred column of the file.
+    private let lock = Mutex<Bool>(false)   // true once closed
+
+    init(path: String) throws(Diagnostic) {
+        var c: [SQLiteDB] = []
+        for _ in 0..<max(1, min(2, Parallel.threads)) {
+            let db = try SQLiteDB(path: path, readOnly: true)
+            try db.exec("PRAGMA mmap_size=4294967296")
+            c.append(db)
+        }
+        connections = c
+    }
+
+    /// Ends the reads (the session's end: the last connection to a WAL file removes its
+    /// -wal and -shm files). A deferred column read after this fails.
+    func close() {
+        lock.withLock { closed in
+            closed = true
+            for c in connections { c.close() }
+        }
+    }
+
+    /// The stored size of a column, in elements of `T`; throws when it is not `count`.
+    func check<T>(table: StaticString, column: StaticString, rowid: Int, count: Int, as: T.Type, dataset: String) throws(Diagnostic) {
+        let bytes = try lock.withLock { (closed) throws(Diagnostic) -> Int in
+            guard !closed else { throw Diagnostic(.workspace, "the workspace is closed") }
+            return try connections[0].openBlob(table: table, column: column, rowid: rowid).bytes
+        }
+        guard bytes == count * MemoryLayout<T>.stride else {
+            throw Diagnostic(.workspaceColumnWrongLength, dataset, bytes / MemoryLayout<T>.stride, count)
+        }
+    }
+
+    /// A whole column, its halves read on two connections at once when there are two.
+    func read<T: BitwiseCopyable>(table: StaticString, column: StaticString, rowid: Int, as: T.Type) throws(Diagnostic) -> [T] {
+        try lock.withLock { (closed) throws(Diagnostic) -> [T] in
+            guard !closed else { throw Diagnostic(.workspace, "the workspace is closed") }
+            var blobs: [SQLiteBlob] = []
+            for c in connections { blobs.append(try c.openBlob(table: table, column: column, rowid: rowid)) }
+            let stride = MemoryLayout<T>.stride, count = blobs[0].bytes / stride
+            var ok = (true, true)
+            let out = [T](unsafeUninitializedCapacity: count) { buf, initialized in
+                if count > 0, let b = buf.baseAddress {
+                    let raw = UnsafeMutableRawPointer(b)
+                    HugePages.advise(raw, count * stride)
+                    let half = blobs.count > 1 ? count / 2 : count
+                    Parallel.both({ ok.0 = blobs[0].read(into: raw, bytes: half * stride, at: 0) },
+                                  { ok.1 = half == count || blobs[1].read(into: raw + half * stride, bytes: (count - half) * stride, at: half * stride) })
+                }
+                initialized = ok.0 && ok.1 ? count : 0
+            }
+            guard ok.0 && ok.1 else { throw Diagnostic(.workspace, connections[ok.0 ? 1 : 0].errorMessage) }
+            return out
+        }
+    }
+}
