@@ -87,6 +87,7 @@ struct OutputOptions: ParsableArguments {
 enum Launch {
     static func shell(workspace: String?, command: String?, initScript: String?, demo: Bool, output: OutputChoice) -> Never {
         let runner = output.makeRunner(workspace: workspace)
+        endsWhenAReadFails(runner)
         if demo {
             guard let dir = Startup.datasetsDirectory() else {
                 StandardOutput.write(2, DiagnosticRenderer.render(Diagnostic(.bundledDatasetsWereFoundSet), language: runner.session.settings.language))
@@ -115,6 +116,7 @@ enum Launch {
 
     static func script(file: String, workspace: String?, output: OutputChoice) -> Never {
         let runner = output.makeRunner(workspace: workspace)
+        endsWhenAReadFails(runner)
         let text: String
         do { text = try FileIO.readText(file) } catch {
             StandardOutput.write(2, DiagnosticRenderer.render(error, language: runner.session.settings.language))
@@ -124,6 +126,15 @@ enum Launch {
         runner.run(text, file: file)
         runner.session.workspace.closeFile()
         Glibc.exit(runner.interrupted || Interrupt.requested ? 130 : runner.failures > 0 ? 1 : 0)
+    }
+
+    /// A reopened workspace's values that cannot be read back end the session, the reason
+    /// rendered like any error, in the session's language (`DeferredValues.failed`).
+    static func endsWhenAReadFails(_ runner: Runner) {
+        DeferredValues.failed = { d in
+            StandardOutput.write(2, DiagnosticRenderer.render(Diagnostic(.readEndsSession, d), language: runner.session.settings.language))
+            Glibc.exit(74)   // EX_IOERR
+        }
     }
 }
 

@@ -44,6 +44,32 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(h2.run("lq w.employment in 2022 vs rest"), first)
     }
 
+    /// `open` from a workspace whose measures are still deferred: they come along whole, and
+    /// the file left behind is closed at once (no log, no lock, no reader left open).
+    func testOpeningAnotherWorkspaceBringsDeferredMeasuresAndClosesTheFirst() throws {
+        let saved = Workspace.parallelReopenRows
+        defer { Workspace.parallelReopenRows = saved }
+        Workspace.parallelReopenRows = 1   // every dataset counts as large: measures deferred
+        let a = Repo.tmp + "/leave-a-\(UUID().uuidString).spetsdb", b = Repo.tmp + "/leave-b-\(UUID().uuidString).spetsdb"
+        let path = Repo.write("w-leave.csv", Repo.worked)
+        let first: String
+        do {
+            let h = try Harness(workspace: a)
+            h.run("load \"\(path)\" as w")
+            first = h.run("lq w.employment in 2022 vs rest")
+        }
+        let h = try Harness(workspace: a)
+        XCTAssertTrue(h.session.datasets["w"]!.measures.allSatisfy(\.isDeferred), "reopened large: deferred")
+        let said = h.run("open \"\(b)\"")
+        XCTAssertTrue(said.contains("1 datasets"), said)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: a + "-wal"), "the first workspace is closed")
+        XCTAssertNoThrow(try Workspace(path: a).loadAll(), "and its lock is free")
+        XCTAssertEqual(h.run("lq w.employment in 2022 vs rest"), first)
+        h.session.workspace.closeFile()
+        let again = try Harness(workspace: b)
+        XCTAssertEqual(again.run("lq w.employment in 2022 vs rest"), first, "the measures reached the second file whole")
+    }
+
     func testSaveReplaysToByteIdenticalOutput() throws {
         let data = Repo.write("w3.csv", Repo.worked)
         let h = try Harness()

@@ -262,7 +262,8 @@ extension Cube {
     /// The years in which a region has at least one row with a number.
     public func distinctYearsOf(region r: Int32) -> [Int] {
         var seen = Set<Int>()
-        for k in 0..<count where regionCodes[k] == r && measures.contains(where: { !$0.values[k].isNaN }) { seen.insert(Int(years[k])) }
+        let columns = measures.map(\.values)   // once: a measure's values may be read on first use
+        for k in 0..<count where regionCodes[k] == r && columns.contains(where: { !$0[k].isNaN }) { seen.insert(Int(years[k])) }
         return seen.sorted()
     }
 }

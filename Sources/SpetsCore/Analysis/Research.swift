@@ -95,11 +95,11 @@ public enum Research {
         }
         try checkWindow(cube, q.window)
         let nO = cube.region.count, nF = fieldDim.count
-        let m = cube.measures[q.measure]
+        let m = cube.measures[q.measure], values = m.values
         // P[o][f] over the window.
         var p = [Double](repeating: 0, count: nO * nF)
         for k in 0..<cube.count where q.window.contains(Int(cube.years[k])) {
-            let v = m.values[k]
+            let v = values[k]
             if v.isFinite { p[Int(cube.regionCodes[k]) * nF + Int(cube.industryCodes[k])] += v }
         }
         // Columns: fields (or their parents), or areas.

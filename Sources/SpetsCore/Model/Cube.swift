@@ -15,9 +15,9 @@ public struct Measure {
         set { column = .ready(newValue) }
         _modify {
             var v = values
-            column = .ready([])   // the one reference left is `v`: changed in place
+            column = .ready([])   // a ready array's one reference left is `v`: changed in place
+            defer { column = .ready(v) }
             yield &v
-            column = .ready(v)
         }
     }
     private enum Column { case ready([Double]), deferred(DeferredValues) }
@@ -150,6 +150,7 @@ extension Cube {
         let denseSize = sizes.reduce(1) { $0 > 50_000_000 ? $0 : $0 * max($1, 1) }
         var dense = denseSize <= 50_000_000 ? [Int32](repeating: -1, count: denseSize) : []
         var sums: [[Int32]: Int] = [:]
+        let columns = measures.map(\.values)
         func key(_ k: Int) -> [Int32] {
             var key: [Int32] = [years[k]]
             if !industryCodes.isEmpty { key.append(industryCodes[k]) }
@@ -170,8 +171,8 @@ extension Cube {
                 slot = keys.count; sums[key(k)] = slot; keys.append(key(k))
                 for m in values.indices { values[m].append(.nan) }
             }
-            for (m, meas) in measures.enumerated() {
-                let v = meas.values[k]
+            for (m, column) in columns.enumerated() {
+                let v = column[k]
                 if !v.isNaN { values[m][slot] = values[m][slot].isNaN ? v : values[m][slot] + v }
             }
         }

@@ -9,7 +9,9 @@ public final class DeferredValues: @unchecked Sendable {
     public let count: Int
     /// The dataset they belong to, for a message.
     let dataset: String
-    private let read: () -> Result<[Double], Diagnostic>
+    /// Dropped once the values are in, and with it the file's reader (its connections close
+    /// when the last deferred column that holds it is read or freed).
+    private nonisolated(unsafe) var read: (() -> Result<[Double], Diagnostic>)?
     // Double-checked: `ready` is set (releasing) only after `loaded` is written, so a reader
     // that sees it set (acquiring) sees the whole array without taking the lock.
     private let ready = Atomic<Bool>(false)
@@ -26,9 +28,10 @@ public final class DeferredValues: @unchecked Sendable {
         if ready.load(ordering: .acquiring) { return loaded }
         let read: Result<[Double], Diagnostic> = lock.withLock { _ in
             if ready.load(ordering: .acquiring) { return .success(loaded) }
-            switch self.read() {
+            switch self.read!() {
             case .success(let v) where v.count == count:
                 loaded = v
+                self.read = nil
                 ready.store(true, ordering: .releasing)
                 return .success(v)
             case .success(let v):
@@ -48,9 +51,10 @@ public final class DeferredValues: @unchecked Sendable {
     /// its values are deferred (`Workspace.settle`), so this is a disk failing or the file
     /// changed beneath spets: no value can be given, and none may be made up. The session
     /// ends with the reason, before any statement that read the values could print or
-    /// store a figure; what it had committed is in the file.
+    /// store a figure; what it had committed is in the file. `spets` renders the reason in
+    /// the session's language (`Launch`); this default is English.
     public nonisolated(unsafe) static var failed: (Diagnostic) -> Never = { d in
-        let text = "spets: \(d.message); the session ends here (nothing more was written)\n"
+        let text = "error: " + Diagnostic(.readEndsSession, d).message + "\n"
         _ = text.utf8CString.withUnsafeBufferPointer { Glibc.write(2, $0.baseAddress, $0.count - 1) }
         exit(74)   // EX_IOERR
     }

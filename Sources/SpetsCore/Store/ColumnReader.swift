@@ -31,7 +31,7 @@ final class ColumnReader: @unchecked Sendable {
     /// The stored size of a column, in elements of `T`; throws when it is not `count`.
     func check<T>(table: StaticString, column: StaticString, rowid: Int, count: Int, as: T.Type, dataset: String) throws(Diagnostic) {
         let bytes = try lock.withLock { (closed) throws(Diagnostic) -> Int in
-            guard !closed else { throw Diagnostic(.workspace, "the workspace is closed") }
+            guard !closed else { throw Diagnostic(.workspaceClosedBeforeRead) }
             return try connections[0].openBlob(table: table, column: column, rowid: rowid).bytes
         }
         guard bytes == count * MemoryLayout<T>.stride else {
@@ -42,7 +42,7 @@ final class ColumnReader: @unchecked Sendable {
     /// A whole column, its halves read on two connections at once when there are two.
     func read<T: BitwiseCopyable>(table: StaticString, column: StaticString, rowid: Int, as: T.Type) throws(Diagnostic) -> [T] {
         try lock.withLock { (closed) throws(Diagnostic) -> [T] in
-            guard !closed else { throw Diagnostic(.workspace, "the workspace is closed") }
+            guard !closed else { throw Diagnostic(.workspaceClosedBeforeRead) }
             var blobs: [SQLiteBlob] = []
             for c in connections { blobs.append(try c.openBlob(table: table, column: column, rowid: rowid)) }
             let stride = MemoryLayout<T>.stride, count = blobs[0].bytes / stride

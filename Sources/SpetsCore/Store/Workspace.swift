@@ -321,6 +321,12 @@ public final class Workspace {
         for p in pending.removeValue(forKey: name) ?? [] { _ = p.values?.values }
     }
 
+    /// Reads everything still deferred: before the session leaves this workspace for another
+    /// (`open`), whose file then closes while its datasets live on in the session.
+    public func settleAll() {
+        for name in pending.keys.sorted() { settle(name) }
+    }
+
     /// Every stored dataset, in the order they were loaded.
     public func loadAll() throws(Diagnostic) -> [Cube] {
         guard isPersistent else { return [] }
@@ -589,13 +595,14 @@ public final class Workspace {
             let ins = try db.prepare("INSERT INTO temp.observations VALUES (?,?,?,?,?,?)")
             for c in cubes {
                 for m in c.measures {
+                    let vals = m.values
                     for k in 0..<c.count {
                         if k & 0xFFFF == 0 { try Diagnostic.checkInterrupt() }
                         ins.reset()
                         ins.bind(1, c.name).bind(2, c.region.labels[Int(c.regionCodes[k])])
                             .bind(3, c.industry.map { $0.labels[Int(c.industryCodes[k])] })
                             .bind(4, Int(c.years[k])).bind(5, m.name)
-                        if m.values[k].isNaN { ins.bind(6, nil as String?) } else { ins.bind(6, m.values[k]) }
+                        if vals[k].isNaN { ins.bind(6, nil as String?) } else { ins.bind(6, vals[k]) }
                         try ins.run()
                     }
                 }

@@ -123,6 +123,8 @@ public enum MessageID: String, CaseIterable, Sendable {
     case workspaceUseProcess
     case workspaceDatasetDamagedNoRegion
     case workspaceColumnWrongLength
+    case workspaceClosedBeforeRead
+    case readEndsSession
     case sqlReadOnlyMayQuery
     case sqlReadOnlyMayQuery2
     case sqlStoppedAfterSecondsLimit

@@ -122,6 +122,8 @@ extension Messages {
         .workspaceUseProcess: "workspace {0} is in use by process {1}",
         .workspaceDatasetDamagedNoRegion: "workspace dataset {0} is damaged (no region dimension)",
         .workspaceColumnWrongLength: "workspace dataset {0} is damaged (a column holds {1} values for {2} rows)",
+        .workspaceClosedBeforeRead: "the workspace file was closed before the values were read",
+        .readEndsSession: "{0}; the session ends here (nothing more was written)",
         .sqlReadOnlyMayQuery: "sql is read-only: it may query the workspace, not change it ({0} is refused)",
         .sqlReadOnlyMayQuery2: "sql is read-only: it may query the workspace, not change it",
         .sqlStoppedAfterSecondsLimit: "sql stopped after {0} seconds, the limit for one query",

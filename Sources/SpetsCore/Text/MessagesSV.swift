@@ -124,6 +124,8 @@ extension Messages {
         .workspaceUseProcess: "arbetsytan {0} används av process {1}",
         .workspaceDatasetDamagedNoRegion: "datamängden {0} i arbetsytan är skadad (ingen regiondimension)",
         .workspaceColumnWrongLength: "datamängden {0} i arbetsytan är skadad (en kolumn har {1} värden för {2} rader)",
+        .workspaceClosedBeforeRead: "arbetsytefilen stängdes innan värdena lästes",
+        .readEndsSession: "{0}; sessionen slutar här (inget mer skrevs)",
         .sqlReadOnlyMayQuery: "sql är bara för läsning: det får ställa frågor mot arbetsytan men inte ändra den ({0} avvisas)",
         .sqlReadOnlyMayQuery2: "sql är bara för läsning: det får ställa frågor mot arbetsytan men inte ändra den",
         .sqlStoppedAfterSecondsLimit: "sql avbröts efter {0} sekunder, gränsen för en fråga",

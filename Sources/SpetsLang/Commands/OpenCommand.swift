@@ -33,7 +33,12 @@ extension Session {
             for name in datasetOrder { try ws.save(datasets[name]!) }
             try workspace.copyDefinitionsAndJournal(to: ws) { d in d.superseded ? nil : bindings[d.name] }
         }
+        // The workspace left behind closes now (its log checkpointed and removed, its lock
+        // freed), not when spets exits; whatever of it is still deferred is read first.
+        let left = workspace
+        left.settleAll()
         workspace = ws
+        left.closeFile()
         for c in stored { add(c) }
         replay(storedDefinitions)
         return Outcome(messages: ["workspace \(path.text): \(datasetOrder.count) datasets" + (stored.isEmpty ? "" : " (\(stored.count) restored)")])

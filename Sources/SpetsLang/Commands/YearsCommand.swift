@@ -28,12 +28,13 @@ public struct YearsCommand: CommandNode, Equatable {
         var rows = [Double](repeating: 0, count: years.count), missing = rows
         var regions = [[Bool]](repeating: [Bool](repeating: false, count: c.region.count), count: years.count)
         var industries = [[Bool]](repeating: [Bool](repeating: false, count: c.industry?.count ?? 0), count: years.count)
+        let measureValues = c.measures.map(\.values)
         for k in 0..<c.count {
             let y = slot[c.years[k]]!
             rows[y] += 1
             var observed = 0
-            for m in c.measures where !m.values[k].isNaN { observed += 1 }
-            if observed < c.measures.count { missing[y] += 1 }
+            for m in measureValues where !m[k].isNaN { observed += 1 }
+            if observed < measureValues.count { missing[y] += 1 }
             // Only a row with something observed counts its region and industry as there.
             guard observed > 0 else { continue }
             regions[y][Int(c.regionCodes[k])] = true
