@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 // libedit's entry points, resolved on first use.
@@ -121,6 +122,9 @@ static _Atomic int progress_stop;
 static pthread_t progress_thread;
 static int progress_running;
 static char progress_label[64];
+/* Seconds before the line appears, so short work does not flicker; SPETS_PROGRESS_AFTER
+   sets it (tests use 0: they must not depend on how fast a load is). */
+static double progress_after = 0.5;
 
 static double now_seconds(void) {
     struct timespec t;
@@ -136,7 +140,7 @@ static void *progress_main(void *arg) {
         struct timespec nap = {0, 100 * 1000 * 1000};
         nanosleep(&nap, NULL);
         double el = now_seconds() - start;
-        if (el < 0.5 || atomic_load(&progress_stop)) continue;
+        if (el < progress_after || atomic_load(&progress_stop)) continue;
         long long done = atomic_load(&progress_done), total = atomic_load(&progress_total);
         char line[200];
         int unit = atomic_load(&progress_unit);
@@ -162,6 +166,8 @@ static void *progress_main(void *arg) {
 void spets_progress_begin(const char *label) {
     if (progress_running || !isatty(2)) return;
     snprintf(progress_label, sizeof progress_label, "%s", label);
+    const char *after = getenv("SPETS_PROGRESS_AFTER");
+    if (after) { char *end; double s = strtod(after, &end); if (end != after && s >= 0 && s <= 60) progress_after = s; }
     atomic_store(&progress_done, 0);
     atomic_store(&progress_total, 0);
     atomic_store(&progress_unit, 0);

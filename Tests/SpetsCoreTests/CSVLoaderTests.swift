@@ -267,6 +267,28 @@ final class CSVLoaderTests: XCTestCase {
         XCTAssertEqual(c.measures[0].values.last, Double(299 * 99 + 2022))
     }
 
+    /// A row longer than a read chunk (a region name of 600 KB) in each half of a file cut
+    /// in two: the buffer grows for it and the rows after it are read as before.
+    func testARowLongerThanAChunkIsReadWhole() throws {
+        let long = String(repeating: "Å", count: 300_000)   // 600 KB of UTF-8
+        XCTAssertGreaterThan(long.utf8.count, CSVLoader.chunkSize * 2)
+        var csv = "region,industry,year,x\n"
+        for half in 0..<2 {
+            for r in 0..<2000 { csv += "R\(half)_\(r),I,2020,\(r)\n" }
+            csv += "\(long)\(half),I,2020,7.5\n"
+            for r in 0..<2000 { csv += "S\(half)_\(r),I,2020,\(r)\n" }
+        }
+        let c = try load(csv, "long-row.csv")
+        XCTAssertEqual(c.count, 8002)
+        XCTAssertTrue(c.isConsistent)
+        for half in 0..<2 {
+            let code = Int32(c.region.labels.firstIndex(of: "\(long)\(half)")!)
+            let k = c.regionCodes.firstIndex(of: code)!
+            XCTAssertEqual(c.measures[0].values[k], 7.5)
+        }
+        XCTAssertEqual(c.measures[0].values.reduce(0, +), 4 * Double(1999 * 2000 / 2) + 15)
+    }
+
     // MARK: bad files
 
     func testRaggedRowNamesLineAndColumn() {

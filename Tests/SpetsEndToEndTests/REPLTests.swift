@@ -252,7 +252,8 @@ final class REPLTests: XCTestCase {
         csv.reserveCapacity(40_000_000)
         for r in 0..<700 { for i in 0..<60 { for y in 2000..<2024 { csv += "R\(r),I\(i),\(y),\(r + i + y)\n" } } }
         try csv.write(toFile: big, atomically: true, encoding: .utf8)
-        let t = try start(env: ["PAGER": "sed s/^/PAGED:/"])
+        // The line appears at the first tick however fast the load (not after 0.5 s).
+        let t = try start(env: ["PAGER": "sed s/^/PAGED:/", "SPETS_PROGRESS_AFTER": "0"])
         t.type("load \"\(big)\" as b\r")
         XCTAssertTrue(t.read(until: "loaded b: 1008000 rows", timeout: 60), t.plain)
         XCTAssertTrue(t.screen.contains("load: ") && t.screen.contains(" MB/s"), "a progress line was drawn:\n\(t.screen.suffix(2000))")
@@ -296,7 +297,7 @@ final class REPLTests: XCTestCase {
         // `spets -c … > out.txt` from a terminal: the progress line goes to the terminal
         // (stderr), the file holds only the result.
         let sh = try PseudoTerminal(executable: "/bin/sh", args: ["-c", "'\(Binary.path)' -c 'load \"\(big)\" as b; b | top 600' > out.txt"],
-                                    env: ["HOME": home, "TERM": "xterm", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"].merging(Self.sanitizerOptions) { a, _ in a }, cwd: home)
+                                    env: ["HOME": home, "TERM": "xterm", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "SPETS_PROGRESS_AFTER": "0"].merging(Self.sanitizerOptions) { a, _ in a }, cwd: home)
         XCTAssertEqual(sh.wait(timeout: 60), 0)
         XCTAssertTrue(sh.screen.contains("load: "), "progress on the terminal:\n\(sh.screen.suffix(500))")
         let out = try String(contentsOfFile: home + "/out.txt", encoding: .utf8)

@@ -244,7 +244,8 @@ final class WorkspacePromiseTests: XCTestCase {
         let data = dir + "/big.csv"
         try csv.write(toFile: data, atomically: true, encoding: .utf8)
         let script = dir + "/s.spets"
-        try ((0..<6).map { "load \"\(data)\" as d\($0)" } + ["area last = industries I1"]).joined(separator: "\n").write(toFile: script, atomically: true, encoding: .utf8)
+        // Enough loads that the last Ctrl-C (at 0.51 s) still falls inside the run.
+        try ((0..<24).map { "load \"\(data)\" as d\($0)" } + ["area last = industries I1"]).joined(separator: "\n").write(toFile: script, atomically: true, encoding: .utf8)
         for trial in 0..<4 {
             let ws = dir + "/int-\(trial).spetsdb"
             let p = Process()
