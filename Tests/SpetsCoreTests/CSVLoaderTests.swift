@@ -289,7 +289,37 @@ final class CSVLoaderTests: XCTestCase {
         XCTAssertEqual(c.measures[0].values.reduce(0, +), 4 * Double(1999 * 2000 / 2) + 15)
     }
 
+    /// The layout is judged from the first 1000 rows however long they are (here ≈ 420 bytes,
+    /// 460 KB in all, more than a read chunk): a column without a header that is empty in the
+    /// first 800 rows and filled after is seen, and refused, not left out with its numbers.
+    func testTheSampleIsTheFirstThousandRowsHoweverLong() {
+        let pad = String(repeating: "x", count: 400)
+        var csv = "region,industry,year,x,\n"
+        for r in 0..<1100 { csv += "R\(r)\(pad),I,2020,\(r),\(r < 800 ? "" : "7")\n" }
+        XCTAssertGreaterThan(csv.utf8.count / 1100 * 800, CSVLoader.chunkSize)
+        let d = loadError(csv, "late-unnamed.csv")
+        XCTAssertTrue(d?.message.hasSuffix("late-unnamed.csv has no header") ?? false, d?.message ?? "no error")
+        XCTAssertTrue(d?.message.hasPrefix("column 5 of ") ?? false)
+    }
+
+    /// A last line without its line end is read, and sampled, like the others.
+    func testALastLineWithoutItsLineEnd() throws {
+        let c = try load("region,industry,year,x\nA,B,2020,1\nA,C,2020,2.5", "no-final-newline.csv")
+        XCTAssertEqual(c.count, 2)
+        XCTAssertEqual(c.measures[0].values, [1, 2.5])
+    }
+
     // MARK: bad files
+
+    /// A first line longer than the head read for it is refused by name, not cut short.
+    func testAHeaderLongerThanTheHeadIsRefused() {
+        let header = (0..<600_000).map { "c\($0)" }.joined(separator: ",")
+        XCTAssertGreaterThan(header.utf8.count, CSVLoader.headSize)
+        let d = loadError(header + "\n1,2\n", "long-header.csv")
+        XCTAssertEqual(d?.content?.id, .headerLineLongerThan)
+        XCTAssertTrue(d?.message.hasSuffix("the header line is longer than 4 MB") ?? false, d?.message ?? "no error")
+        XCTAssertEqual(d?.location?.line, 1)
+    }
 
     func testRaggedRowNamesLineAndColumn() {
         let d = loadError("region,industry,year,x\nA,B,2020,1\nA,C,2020\n")

@@ -168,6 +168,8 @@ extension Catalogue {
         CatalogueEntry("skip the title rows above the header, no more", "hoppa bara över titelraderna ovanför rubrikraden, inga fler"),
         CatalogueEntry("a CSV needs a header line naming the columns, then one line per observation",
                        "en CSV behöver en rubrikrad som namnger kolumnerna och sedan en rad per observation"),
+        CatalogueEntry("a CSV's first line names its columns; check that this is a CSV file and that its lines end",
+                       "en CSV:s första rad namnger dess kolumner; kontrollera att filen är en CSV-fil och att dess rader tar slut"),
         CatalogueEntry("column names must be unique", "kolumnnamnen måste vara unika"),
         CatalogueEntry("name it in the file's first line, or read the file without it (an empty last column from a trailing delimiter is fine)",
                        "namnge den på filens första rad, eller läs filen utan den (en tom sista kolumn efter en avslutande avgränsare går bra)"),

@@ -68,6 +68,7 @@ public enum MessageID: String, CaseIterable, Sendable {
     case containsNulBytesTextCsv
     case hasOnly
     case emptyNoHeaderLine
+    case headerLineLongerThan
     case headerNamesColumnTwice
     case unterminatedQuotedField
     case hasNoMeasure

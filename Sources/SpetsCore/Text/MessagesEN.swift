@@ -67,6 +67,7 @@ extension Messages {
         .containsNulBytesTextCsv: "{0} contains NUL bytes: it is not a text CSV file",
         .hasOnly: "`skip {0}`: {1} has only {2}",
         .emptyNoHeaderLine: "{0} is empty: no header line",
+        .headerLineLongerThan: "{0}: the header line is longer than {1} MB",
         .headerNamesColumnTwice: "the header of {0} names column `{1}` twice",
         .unterminatedQuotedField: "unterminated quoted field",
         .hasNoMeasure: "`with {0} prices …`: {1} has no measure {2}",

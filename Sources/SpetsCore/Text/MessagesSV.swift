@@ -69,6 +69,7 @@ extension Messages {
         .containsNulBytesTextCsv: "{0} innehåller NUL-byte: det är ingen CSV-fil i textformat",
         .hasOnly: "`skip {0}`: {1} har bara {2}",
         .emptyNoHeaderLine: "{0} är tom: ingen rubrikrad",
+        .headerLineLongerThan: "{0}: rubrikraden är längre än {1} MB",
         .headerNamesColumnTwice: "rubrikraden i {0} namnger kolumnen `{1}` två gånger",
         .unterminatedQuotedField: "ett fält inom citattecken avslutas aldrig",
         .hasNoMeasure: "`with {0} prices …`: {1} har inget mått {2}",
