@@ -90,12 +90,7 @@ extension CSVLoader {
         guard let lf = memchr(p, 10, n) else { return nil }
         let cut = near + (p.distance(to: lf)) + 1
         guard cut < end else { return nil }
-        var lines = 0, q = UnsafeRawPointer(p), left = n
-        while left > 0, let at = memchr(q, 10, left) {
-            lines += 1
-            let step = q.distance(to: at) + 1
-            q += step; left -= step
-        }
+        let lines = UnsafeRawBufferPointer(start: p, count: n).reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
         return (cut, Double(lines) / Double(n))
     }
 

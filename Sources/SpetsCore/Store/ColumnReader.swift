@@ -43,22 +43,9 @@ final class ColumnReader: @unchecked Sendable {
     func read<T: BitwiseCopyable>(table: StaticString, column: StaticString, rowid: Int, as: T.Type) throws(Diagnostic) -> [T] {
         try lock.withLock { (closed) throws(Diagnostic) -> [T] in
             guard !closed else { throw Diagnostic(.workspaceClosedBeforeRead) }
-            var blobs: [SQLiteBlob] = []
-            for c in connections { blobs.append(try c.openBlob(table: table, column: column, rowid: rowid)) }
-            let stride = MemoryLayout<T>.stride, count = blobs[0].bytes / stride
-            var ok = (true, true)
-            let out = [T](unsafeUninitializedCapacity: count) { buf, initialized in
-                if count > 0, let b = buf.baseAddress {
-                    let raw = UnsafeMutableRawPointer(b)
-                    HugePages.advise(raw, count * stride)
-                    let half = blobs.count > 1 ? count / 2 : count
-                    Parallel.both({ ok.0 = blobs[0].read(into: raw, bytes: half * stride, at: 0) },
-                                  { ok.1 = half == count || blobs[1].read(into: raw + half * stride, bytes: (count - half) * stride, at: half * stride) })
-                }
-                initialized = ok.0 && ok.1 ? count : 0
-            }
-            guard ok.0 && ok.1 else { throw Diagnostic(.workspace, connections[ok.0 ? 1 : 0].errorMessage) }
-            return out
+            var handles: [(blob: SQLiteBlob, db: SQLiteDB)] = []
+            for c in connections { handles.append((try c.openBlob(table: table, column: column, rowid: rowid), c)) }
+            return try SQLiteDB.read(handles, as: T.self)
         }
     }
 }

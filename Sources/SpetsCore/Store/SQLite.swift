@@ -115,18 +115,28 @@ public final class SQLiteDB {
     /// Reads a whole blob straight into an array (one copy, no intermediate buffer): how
     /// code columns come back when a workspace is reopened. `table` and `column` are spets'
     /// own constants, never user text.
-    public func readBlob<T>(table: StaticString, column: StaticString, rowid: Int, as: T.Type) throws(Diagnostic) -> [T] {
-        let blob = try openBlob(table: table, column: column, rowid: rowid)
-        let count = blob.bytes / MemoryLayout<T>.stride
-        var failed = false
+    public func readBlob<T: BitwiseCopyable>(table: StaticString, column: StaticString, rowid: Int, as: T.Type) throws(Diagnostic) -> [T] {
+        try Self.read([(try openBlob(table: table, column: column, rowid: rowid), self)], as: T.self)
+    }
+
+    /// One blob, opened on one or two connections, read into a fresh array: with two, each
+    /// reads its half at once on its own thread (each half faults in its own new pages).
+    static func read<T: BitwiseCopyable>(_ handles: [(blob: SQLiteBlob, db: SQLiteDB)], as: T.Type) throws(Diagnostic) -> [T] {
+        let stride = MemoryLayout<T>.stride, count = handles[0].blob.bytes / stride
+        let half = handles.count > 1 ? count / 2 : count
+        var ok0 = true, ok1 = true
         let out = [T](unsafeUninitializedCapacity: count) { buf, initialized in
-            // Huge pages for the column where they pay: faulting fresh arrays in 4 KB pages
-            // was 30 % of a reopen (docs/performance.md).
-            if count > 0, let b = buf.baseAddress { HugePages.advise(UnsafeMutableRawPointer(b), count * MemoryLayout<T>.stride) }
-            if count > 0 { failed = !blob.read(into: UnsafeMutableRawPointer(buf.baseAddress!), bytes: count * MemoryLayout<T>.stride, at: 0) }
-            initialized = failed ? 0 : count
+            if count > 0, let b = buf.baseAddress {
+                let raw = UnsafeMutableRawPointer(b)
+                // Huge pages for the column where they pay: faulting fresh arrays in 4 KB
+                // pages was 30 % of a reopen (docs/performance.md).
+                HugePages.advise(raw, count * stride)
+                Parallel.both({ ok0 = handles[0].blob.read(into: raw, bytes: half * stride, at: 0) },
+                              { ok1 = half == count || handles[1].blob.read(into: raw + half * stride, bytes: (count - half) * stride, at: half * stride) })
+            }
+            initialized = ok0 && ok1 ? count : 0
         }
-        if failed { throw Diagnostic(.workspace, errorMessage) }
+        guard ok0 && ok1 else { throw Diagnostic(.workspace, handles[ok0 ? 1 : 0].db.errorMessage) }
         return out
     }
 

@@ -362,16 +362,16 @@ public final class Workspace {
             // A large dataset's columns in halves on two connections, its measures deferred.
             let large = ds.int(4) >= Self.parallelReopenRows
             if large && columnReader == nil { columnReader = try ColumnReader(path: path!) }
-            let reader = columnReader
+            let reader = large ? columnReader : nil
             func column<T: BitwiseCopyable>(_ table: StaticString, _ column: StaticString, _ rowid: Int, _ type: T.Type) throws(Diagnostic) -> [T] {
-                if large, let reader { return try reader.read(table: table, column: column, rowid: rowid, as: type) }
+                if let reader { return try reader.read(table: table, column: column, rowid: rowid, as: type) }
                 return try db.readBlob(table: table, column: column, rowid: rowid, as: type)
             }
             var codes: [[Int32]] = [], years: [Int32] = [], measures: [Measure] = []
             for d in dimensions { codes.append(try column("dataset_dimensions", "codes", d.rowid, Int32.self)) }
             if let yearsRow { years = try column("dataset_years", "years", yearsRow, Int32.self) }
             for m in measureRows {
-                guard large, let reader else {
+                guard let reader else {
                     measures.append(Measure(name: m.name, unit: m.unit, values: try column("dataset_measures", "vals", m.rowid, Double.self), prices: m.prices))
                     continue
                 }
