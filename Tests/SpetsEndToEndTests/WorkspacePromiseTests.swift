@@ -268,4 +268,39 @@ final class WorkspacePromiseTests: XCTestCase {
             XCTAssertEqual(r.out, "n\n\(acknowledged)\n", "trial \(trial)")
         }
     }
+    /// A measure deferred at reopen (a dataset of a million rows) whose stored column is cut
+    /// short beneath the running session: the statement that reads it prints nothing, the
+    /// session ends with status 74 and the reason in its language, and what it had committed
+    /// stays in the file — the failed statement is not in the journal.
+    func testADeferredReadThatFailsEndsTheSessionWithTheReason() throws {
+        var csv = "region,industry,year,employment\n"
+        csv.reserveCapacity(24_000_000)
+        for r in 0..<1000 { for i in 0..<50 { for y in 2003...2022 { csv += "R\(r),I\(i),\(y),\(r + i + y)\n" } } }
+        let data = dir + "/million.csv"
+        try csv.write(toFile: data, atomically: true, encoding: .utf8)
+        for (lang, reason) in [("en", "error: workspace dataset d is damaged (a column holds 1 values for 1000000 rows); the session ends here (nothing more was written)"),
+                               ("sv", "fel: datamängden d i arbetsytan är skadad (en kolumn har 1 värden för 1000000 rader); sessionen slutar här (inget mer skrevs)")] {
+            let ws = dir + "/deferred-\(lang).spetsdb"
+            let loaded = try Binary.run([ws, "-c", "load \"\(data)\" as d"])
+            XCTAssertTrue(loaded.out.contains("loaded d: 1000000 rows"), loaded.combined)
+            // The shell at a terminal: a statement at a time (a pipe is read to its end first).
+            let t = try PseudoTerminal(args: [ws, "--format", "csv"], env: ["HOME": dir, "TERM": "xterm", "LANG": "C.UTF-8", "SPETS_LANG": lang,
+                                                                           "SPETS_HISTORY": dir + "/history", "PATH": "/usr/bin:/bin"], cwd: dir, columns: 200)
+            XCTAssertTrue(t.read(until: "> ", timeout: 20), t.plain)
+            // Reopened: the measure is deferred. Now its column is cut short from outside.
+            t.type("d | summarise count()\r")
+            XCTAssertTrue(t.read(until: "1000000", timeout: 20), t.plain)
+            let raw = try SQLiteDB(path: ws)
+            try raw.exec("UPDATE dataset_measures SET vals = zeroblob(8)")
+            raw.close()
+            t.type("lq d.employment in 2022 | summarise count(), sum(lq)\r")
+            let status = t.wait(timeout: 20)
+            XCTAssertEqual(status, 74, lang + ": " + t.plain)
+            XCTAssertTrue(t.plain.contains(reason), lang + ": " + t.plain)
+            XCTAssertFalse(t.plain.contains("sum_lq"), "no figure from the values that could not be read")
+            let journal = try Workspace(path: ws).journal()
+            XCTAssertFalse(journal.contains { $0.hasPrefix("lq ") }, "the failed statement was not committed")
+            XCTAssertTrue(journal.contains { $0.hasPrefix("load ") }, "what was committed is there")
+        }
+    }
 }

@@ -30,15 +30,16 @@ final class SessionTests: XCTestCase {
         XCTAssertTrue(again.session.datasetOrder.isEmpty)
     }
 
+    /// A first session in workspace `ws`: the worked example loaded as `w`, and its LQ as printed.
+    func firstSession(_ ws: String) throws -> String {
+        let h = try Harness(workspace: ws)
+        h.run("load \"\(Repo.write("w-\(UUID().uuidString).csv", Repo.worked))\" as w")
+        return h.run("lq w.employment in 2022 vs rest")
+    }
+
     func testWorkspaceReopenGivesTheSameResults() throws {
         let ws = Repo.tmp + "/reopen-\(UUID().uuidString).spetsdb"
-        let path = Repo.write("w2.csv", Repo.worked)
-        let first: String
-        do {
-            let h = try Harness(workspace: ws)
-            h.run("load \"\(path)\" as w")
-            first = h.run("lq w.employment in 2022 vs rest")
-        }
+        let first = try firstSession(ws)
         let h2 = try Harness(workspace: ws)
         XCTAssertEqual(h2.session.datasetOrder, ["w"])
         XCTAssertEqual(h2.run("lq w.employment in 2022 vs rest"), first)
@@ -51,13 +52,7 @@ final class SessionTests: XCTestCase {
         defer { Workspace.parallelReopenRows = saved }
         Workspace.parallelReopenRows = 1   // every dataset counts as large: measures deferred
         let a = Repo.tmp + "/leave-a-\(UUID().uuidString).spetsdb", b = Repo.tmp + "/leave-b-\(UUID().uuidString).spetsdb"
-        let path = Repo.write("w-leave.csv", Repo.worked)
-        let first: String
-        do {
-            let h = try Harness(workspace: a)
-            h.run("load \"\(path)\" as w")
-            first = h.run("lq w.employment in 2022 vs rest")
-        }
+        let first = try firstSession(a)
         let h = try Harness(workspace: a)
         XCTAssertTrue(h.session.datasets["w"]!.measures.allSatisfy(\.isDeferred), "reopened large: deferred")
         let said = h.run("open \"\(b)\"")

@@ -131,8 +131,12 @@ public final class SQLiteDB {
                 // Huge pages for the column where they pay: faulting fresh arrays in 4 KB
                 // pages was 30 % of a reopen (docs/performance.md).
                 HugePages.advise(raw, count * stride)
-                Parallel.both({ ok0 = handles[0].blob.read(into: raw, bytes: half * stride, at: 0) },
-                              { ok1 = half == count || handles[1].blob.read(into: raw + half * stride, bytes: (count - half) * stride, at: half * stride) })
+                if half == count {   // one connection: no thread
+                    ok0 = handles[0].blob.read(into: raw, bytes: count * stride, at: 0)
+                } else {
+                    Parallel.both({ ok0 = handles[0].blob.read(into: raw, bytes: half * stride, at: 0) },
+                                  { ok1 = handles[1].blob.read(into: raw + half * stride, bytes: (count - half) * stride, at: half * stride) })
+                }
             }
             initialized = ok0 && ok1 ? count : 0
         }
