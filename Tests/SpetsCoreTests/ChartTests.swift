@@ -23,14 +23,14 @@ final class ChartTests: XCTestCase {
             nat.append(0.01)
             size.append(100 + (t * 977).truncatingRemainder(dividingBy: 5000))
         }
-        return Table(columns: [Column("industry", .coded((0..<n).map(Int32.init), dim), kind: .key),
+        return Table(columns: [Column("industry", .coded(CodeColumn((0..<n).map(Int32.init)), dim), kind: .key),
                                Column("employment", .number(size), unit: "persons"),
                                Column("lq", .number(lq)), Column("growth", .number(growth)), Column("national_growth", .number(nat))],
                      footer: ["portfolio of Testlän, employment 2010→2023: size and LQ", "reference: sum of the regions"])
     }
 
     func bars(_ n: Int) -> Table {
-        Table(columns: [Column("industry", .coded((0..<n).map(Int32.init), dim), kind: .key),
+        Table(columns: [Column("industry", .coded(CodeColumn((0..<n).map(Int32.init)), dim), kind: .key),
                         Column("lq", .number((0..<n).map { 0.5 + Double($0 % 7) * 0.3 }), decimals: 3)],
               footer: ["LQ = (x[r,i] / x[r,·]) / (N[i] / N), employment 2023"])
     }
@@ -152,7 +152,7 @@ final class ChartTests: XCTestCase {
     func testHeatmapWithManyColumnsKeepsLabelsApart() throws {
         let n = 300
         let t = Table(columns: [Column("region", .text(Array(repeating: "R1", count: n) + Array(repeating: "R2", count: n)), kind: .key),
-                                Column("industry", .coded((0..<(2 * n)).map { Int32($0 % n) }, dim), kind: .key),
+                                Column("industry", .coded(CodeColumn((0..<(2 * n)).map { Int32($0 % n) }), dim), kind: .key),
                                 Column("lq", .number((0..<(2 * n)).map { 0.2 + Double($0 % 9) * 0.4 }))])
         let svg = try ChartKind.named("heatmap")!.render(t, ChartOptions())
         let cols = texts(svg).filter(\.rotated).map(\.x).sorted()

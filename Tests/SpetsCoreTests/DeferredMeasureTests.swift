@@ -19,8 +19,8 @@ final class DeferredMeasureTests: XCTestCase {
             x.append(Double(r * 100 + i * 10 + year - 2019) * scale / 3)
             y.append(r == 1 && i == 0 ? .nan : Double(year) * scale)
         } } }
-        return Cube(name: name, source: "test", region: region, industry: industry, extras: [], regionCodes: rc,
-                    industryCodes: ic, years: ys, extraCodes: [],
+        return Cube(name: name, source: "test", region: region, industry: industry, extras: [], regionCodes: CodeColumn(rc),
+                    industryCodes: CodeColumn(ic), years: CodeColumn(ys), extraCodes: [],
                     measures: [Measure(name: "x", unit: "persons", values: x), Measure(name: "y", values: y, prices: "current")])
     }
 

@@ -161,7 +161,7 @@ final class RendererTests: XCTestCase {
             return kinds[i % 7]
         }
         let values = (0..<n).map(value)
-        let t = Table(columns: [Column("region", .coded((0..<n).map { Int32($0 % 50) }, d), kind: .key),
+        let t = Table(columns: [Column("region", .coded(CodeColumn((0..<n).map { Int32($0 % 50) }), d), kind: .key),
                                 Column("note", .text((0..<n).map { "n\($0)\nä" })),
                                 Column("value", .number(values))], footer: ["f"])
         for format in [OutputFormat.csv, .json] {

@@ -16,8 +16,8 @@ final class RowPiecesTests: XCTestCase {
         for e in extra { rc.append(e.r); ic.append(e.i); ys.append(e.y); xs.append(e.v) }
         let region = Dimension(name: "region", role: .region, labels: (0..<1100).map { "R\($0)" })
         let industry = Dimension(name: "industry", role: .industry, labels: (0..<100).map { "I\($0)" })
-        return Cube(name: "d", source: "test", region: region, industry: industry, extras: [], regionCodes: rc,
-                    industryCodes: ic, years: ys, extraCodes: [], measures: [Measure(name: "x", values: xs)])
+        return Cube(name: "d", source: "test", region: region, industry: industry, extras: [], regionCodes: CodeColumn(rc),
+                    industryCodes: CodeColumn(ic), years: CodeColumn(ys), extraCodes: [], measures: [Measure(name: "x", values: xs)])
     }
 
     func oneThread<T>(_ f: () throws -> T) rethrows -> T {
@@ -111,16 +111,16 @@ final class RowPiecesTests: XCTestCase {
     func testSummaryOfOddYearsAndCodes() {
         var s = RowSummary.Tally(regions: 3)
         let ys: [Int32] = [2020, 999, 12_000, 2020]
-        ys.withUnsafeBufferPointer { s.addYears($0) }
-        ([0, 2, 5, -1] as [Int32]).withUnsafeBufferPointer { s.addRegions($0) }
+        CodeColumn(ys).withWords { s.addYears($0, 0..<$0.count) }
+        ([0, 2, 5, -1] as CodeColumn).withWords { s.addRegions($0, 0..<$0.count) }
         XCTAssertTrue(s.otherYears)
-        XCTAssertEqual(s.years(all: ys), [999, 2020, 12_000])
+        XCTAssertEqual(s.years(all: CodeColumn(ys)), [999, 2020, 12_000])
         XCTAssertEqual(s.regions, [true, false, true])
         var t = RowSummary.Tally(regions: 3)
-        ([1] as [Int32]).withUnsafeBufferPointer { t.addRegions($0) }
-        ([1990] as [Int32]).withUnsafeBufferPointer { t.addYears($0) }
+        ([1] as CodeColumn).withWords { t.addRegions($0, 0..<$0.count) }
+        ([1990] as CodeColumn).withWords { t.addYears($0, 0..<$0.count) }
         t.merge(s)
         XCTAssertEqual(t.regions, [true, true, true])
-        XCTAssertEqual(t.years(all: ys + [1990]), [999, 1990, 2020, 12_000])
+        XCTAssertEqual(t.years(all: CodeColumn(ys + [1990])), [999, 1990, 2020, 12_000])
     }
 }

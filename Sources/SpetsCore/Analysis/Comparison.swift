@@ -86,7 +86,7 @@ public enum Comparison {
         case .correlation: what = "1 − correlation of log LQ over industries both have (0–2)"
         }
         return Table(columns: [
-            Column("region", .coded(shown.map { Int32($0.0) }, cube.region), kind: .key),
+            Column("region", .coded(CodeColumn(shown.map { Int32($0.0) }), cube.region), kind: .key),
             Column("distance", .number(shown.map(\.1)), decimals: 4),
         ], footer: ["regions most similar to \(cube.region.display(region)) in \(cube.measures[measure].name) \(year): \(what), nearest first; \(peers.count) candidates at the same level" + (outside.map { ", outside \($0)" } ?? "")] + cs.notes)
     }
@@ -97,7 +97,7 @@ public enum Comparison {
         guard !v.isNaN else { throw Diagnostic(.hasNoValueRank, labels.display(region), what) }
         let (rank, of, percentile) = standing(v, among: values)
         return Table(columns: [
-            Column("region", .coded([region], labels), kind: .key),
+            Column("region", .coded(CodeColumn([region]), labels), kind: .key),
             Column("value", .number([v]), decimals: abs(v) < 10 ? 4 : nil),
             Column("rank", .number([rank]), decimals: 0),
             Column("of", .number([of]), decimals: 0),

@@ -52,8 +52,8 @@ struct DecompositionTable {
 
     func table(_ names: [String], unit: String?, decimals: [Int?] = []) -> Table {
         var cols: [Column] = []
-        if multi { cols.append(Column("region", .coded(regionCodes, cube.region), kind: .key)) }
-        cols.append(Column(pd.isAreas ? "area" : "industry", .coded(columnCodes, pd.totalDimension()), kind: .key))
+        if multi { cols.append(Column("region", .coded(CodeColumn(regionCodes), cube.region), kind: .key)) }
+        cols.append(Column(pd.isAreas ? "area" : "industry", .coded(CodeColumn(columnCodes), pd.totalDimension()), kind: .key))
         for (k, n) in names.enumerated() {
             cols.append(Column(n, .number(k < values.count ? values[k] : []), unit: unit, decimals: k < decimals.count ? decimals[k] : nil))
         }

@@ -75,10 +75,10 @@ public enum Describe {
     }
 
     /// How many codes of a dimension occur (a filtered dataset shares its parent's dimension).
-    public static func distinct(_ codes: [Int32], _ n: Int) -> Int {
+    public static func distinct(_ codes: CodeColumn, _ n: Int) -> Int {
         var seen = [Bool](repeating: false, count: n)
         var k = 0
-        for c in codes where !seen[Int(c)] { seen[Int(c)] = true; k += 1 }
+        codes.withWords { w in for r in 0..<w.count where !seen[Int(w[r])] { seen[Int(w[r])] = true; k += 1 } }
         return k
     }
 

@@ -73,7 +73,7 @@ public enum Goals {
         // Goals may come from several datasets; show names through the first one's dimension
         // when they share it, else as codes.
         let sameDim = goals.allSatisfy { $0.spec.cube.region === dim }
-        let regionCol: Column = sameDim ? Column("region", .coded(region, dim), kind: .key)
+        let regionCol: Column = sameDim ? Column("region", .coded(CodeColumn(region), dim), kind: .key)
             : Column("region", .text(goals.map { $0.spec.cube.region.labels[Int($0.region)] }), kind: .key)
         // The goal's own values are shares when every goal's indicator is one.
         let shares = goals.allSatisfy { $0.spec.kind == .share }

@@ -80,7 +80,7 @@ public enum Localisation {
         let regions = allRegions
         let m = cube.measures[q.measure]
         return Table(columns: [
-            Column(cs.isAreas ? "area" : "industry", .coded(cs.columnCodes, cs.columnDim), kind: .key),
+            Column(cs.isAreas ? "area" : "industry", .coded(CodeColumn(cs.columnCodes), cs.columnDim), kind: .key),
             Column("hoover", .number(hoover), decimals: 4),
             Column("gini", .number(gini), decimals: 4),
         ], footer: ["localisation of \(m.name) \(q.year) over the \(regions.count) regions\(level >= 0 ? " at level \(registry.levelName(level))" : ""): Hoover ½ Σ_r |x[r,i]/x[·,i] − x[r,·]/x[·,·]| (0–1); locational Gini 1 − 2·(area under the Lorenz curve, regions by LQ ascending)\(q.half ? " ÷ 2 (half: EconGeo's 0–0.5 scale)" : " (0–1)")"]
@@ -106,7 +106,7 @@ public enum Localisation {
         let name = cs.columnDim.names[Int(cs.columnCodes[c])].map { code + " " + $0 } ?? code
         let g = 1 - 2 * l.area
         return Table(columns: [
-            Column("region", .coded(l.order.map { Int32(regions[$0]) }, cube.region), kind: .key),
+            Column("region", .coded(CodeColumn(l.order.map { Int32(regions[$0]) }), cube.region), kind: .key),
             Column(m.name, .number(l.order.map { xi[$0] }), unit: m.unit),
             Column("lq", .number(l.order.map { k in cs.rowTotal[regions[k]] > 0 ? (xi[k] / cs.rowTotal[regions[k]]) / (ni / total) : .nan }), decimals: 3),
             Column("cum_total", .number(l.x), decimals: 4),

@@ -55,8 +55,8 @@ public enum LocationQuotient {
         }
         let m = cube.measures[q.measure]
         var columns = [
-            Column("region", .coded(outR, cube.region), kind: .key),
-            Column(cs.isAreas ? "area" : "industry", .coded(outI, cs.columnDim), kind: .key),
+            Column("region", .coded(CodeColumn(outR), cube.region), kind: .key),
+            Column(cs.isAreas ? "area" : "industry", .coded(CodeColumn(outI), cs.columnDim), kind: .key),
             Column("year", .number([Double](repeating: Double(q.year), count: outR.count)), decimals: 0, kind: .key),
             Column(m.name, .number(outV), unit: m.unit),
             Column("lq", .number(outLQ), decimals: 3),

@@ -52,8 +52,8 @@ public enum Portfolio {
         }
         let m = cube.measures[q.measure]
         return Table(columns: [
-            Column("region", .coded([Int32](repeating: q.region, count: codes.count), cube.region), kind: .key),
-            Column(end.isAreas ? "area" : "industry", .coded(codes, end.columnDim), kind: .key),
+            Column("region", .coded(CodeColumn([Int32](repeating: q.region, count: codes.count)), cube.region), kind: .key),
+            Column(end.isAreas ? "area" : "industry", .coded(CodeColumn(codes), end.columnDim), kind: .key),
             Column(m.name, .number(size), unit: m.unit),
             Column("lq", .number(lq), decimals: 3),
             Column("lq_change", .number(dlq), decimals: 3),

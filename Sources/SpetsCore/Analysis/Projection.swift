@@ -200,7 +200,7 @@ public enum Projection {
             return c
         }
         columns += [
-            Column("region", .coded([Int32](repeating: q.region, count: n), cube.region), kind: .key),
+            Column("region", .coded(CodeColumn([Int32](repeating: q.region, count: n)), cube.region), kind: .key),
             Column("year", .number(yearCol), decimals: 0, kind: .key),
             values("value", value), values("lower", lower), values("upper", upper),
             Column("kind", .text(kind)),

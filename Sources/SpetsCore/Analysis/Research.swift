@@ -142,8 +142,8 @@ public enum Research {
         let colDim = Dimension(name: q.areas == nil ? "field" : "area", role: .industry, labels: colNames, names: colTitles)
         let years = "\(q.window.lowerBound)–\(q.window.upperBound)"
         return Table(columns: [
-            Column("organisation", .coded(orgCol, cube.region), kind: .key),
-            Column(q.areas == nil ? "field" : "area", .coded(colCol, colDim), kind: .key),
+            Column("organisation", .coded(CodeColumn(orgCol), cube.region), kind: .key),
+            Column(q.areas == nil ? "field" : "area", .coded(CodeColumn(colCol), colDim), kind: .key),
             Column(m.name, .number(pubs), unit: m.unit),
             Column("share", .number(share), decimals: 4),
             Column("reference_share", .number(refShare), decimals: 4),
@@ -212,8 +212,8 @@ public enum Research {
         guard !orgCol.isEmpty else { throw Diagnostic(.noPublicationsTheseOrganisations, q.window.lowerBound, q.window.upperBound) }
         let fieldOut = Dimension(name: "field", role: .industry, labels: fieldDim.labels + ["TOTAL"],
                                  names: fieldDim.labels.indices.map { fieldDim.names[$0] ?? fields.names[fieldDim.labels[$0]] } + ["all fields"])
-        var cols = [Column("organisation", .coded(orgCol, cube.region), kind: .key)]
-        if !multiOrg { cols.append(Column("field", .coded(fieldCol, fieldOut), kind: .key)) }
+        var cols = [Column("organisation", .coded(CodeColumn(orgCol), cube.region), kind: .key)]
+        if !multiOrg { cols.append(Column("field", .coded(CodeColumn(fieldCol), fieldOut), kind: .key)) }
         cols += [Column("publications", .number(nPubs), decimals: weights == nil ? 0 : 1),
                  Column("citations", .number(nCites), decimals: weights == nil ? 0 : 1),
                  Column("mcs", .number(mcs), decimals: 2), Column("mncs", .number(mncs), decimals: 3),

@@ -119,7 +119,7 @@ public enum Specialisation {
         }
         let m = cube.measures[q.measure]
         let names = ["krugman", "hachman", "herfindahl", "herfindahl_norm", "entropy", "related_variety", "unrelated_variety"]
-        var columns = [Column("region", .coded(regions.map(Int32.init), cube.region), kind: .key)]
+        var columns = [Column("region", .coded(CodeColumn(regions.map(Int32.init)), cube.region), kind: .key)]
         for (k, n) in names.enumerated() { columns.append(Column(n, .number(cols[k]), decimals: 4)) }
         let unit = q.nats ? "nats" : "bits"
         var footer = ["specialisation of \(m.name) \(q.year): Krugman Σ|s − s⁰|\(q.half ? " ÷ 2 (half: 0–1, Hoover)" : " (0–2)"); Hachman 1 / Σ s·LQ; Herfindahl Σ s² and normalised (H − 1/n)/(1 − 1/n), n = \(cs.nC)\(fewer ? " (the observed industries' count where `missing skip` leaves some out)" : ""); entropy Σ s log(1/s) in \(unit) = related + unrelated variety",
@@ -156,8 +156,8 @@ public enum Specialisation {
         }
         let m = cube.measures[measure]
         return Table(columns: [
-            Column("region_a", .coded([a], cube.region), kind: .key),
-            Column("region_b", .coded([b], cube.region), kind: .key),
+            Column("region_a", .coded(CodeColumn([a]), cube.region), kind: .key),
+            Column("region_b", .coded(CodeColumn([b]), cube.region), kind: .key),
             Column("krugman", .number([k]), decimals: 4),
         ], footer: ["Krugman between two regions: Σ |s_a − s_b|\(half ? " ÷ 2 (half)" : " (0–2)"), \(m.name) \(year)"] + cs.notes + notes)
     }

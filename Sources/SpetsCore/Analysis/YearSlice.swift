@@ -63,7 +63,7 @@ public struct YearSlice {
         } else {
         x = [Double](repeating: .nan, count: nR * nI)
         present = [Bool](repeating: false, count: nR * nI)
-        try cube.years.withUnsafeBufferPointer { (ys) throws(Diagnostic) in
+        try cube.years.withWords { (ys) throws(Diagnostic) in
             rows: for k in 0..<ys.count where ys[k] == y32 {
                 found = true
                 for (j, t) in useTotal.enumerated() { if let t, cube.extraCodes[j][k] != t { continue rows } }
@@ -102,8 +102,8 @@ extension YearSlice {
         func half(_ lo: Int, _ hi: Int) -> (x: [Double], present: [Bool], found: Bool, ok: Bool) {
             var x = [Double](repeating: .nan, count: n), present = [Bool](repeating: false, count: n)
             var found = false, ok = true
-            cube.years.withUnsafeBufferPointer { ys in cube.regionCodes.withUnsafeBufferPointer { rc in
-                cube.industryCodes.withUnsafeBufferPointer { ic in values.withUnsafeBufferPointer { v in
+            cube.years.withWords { ys in cube.regionCodes.withWords { rc in
+                cube.industryCodes.withWords { ic in values.withUnsafeBufferPointer { v in
                     x.withUnsafeMutableBufferPointer { x in present.withUnsafeMutableBufferPointer { p in
                         for k in lo..<hi where ys[k] == y32 {
                             found = true

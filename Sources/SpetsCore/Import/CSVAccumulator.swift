@@ -51,19 +51,27 @@ struct CSVAccumulator {
     var markerCounts: [Int]
     var lineShifts: [(row: Int, shift: Int)] = []
     var scratch: [UInt8] = []
+    /// Key columns of two bytes a row (CodeColumn.swift); when a value does not fit
+    /// (`overflows`), the load reads the file again with four.
+    let narrow: Bool
+    /// A year that a narrow column cannot keep was read.
+    var wideYear = false
 
-    init(layout: CSVLayout, columns: Int, markers: MissingMarkers = MissingMarkers([])) {
+    init(layout: CSVLayout, columns: Int, markers: MissingMarkers = MissingMarkers([]), narrow: Bool = true) {
         self.layout = layout
+        self.narrow = narrow
         self.markers = markers
         markerCounts = Array(repeating: 0, count: markers.labels.count)
         self.columns = columns
         texts = Array(repeating: ByteInterner(), count: layout.textNames.count)
-        cols = RowColumns(texts: layout.textNames.count, measures: layout.measureNames.count)
+        cols = RowColumns(texts: layout.textNames.count, measures: layout.measureNames.count, narrow: narrow)
         hasIndustry = layout.roles.contains(.industry) || layout.roles.contains { if case .industryValue = $0 { return true }; return false }
         var spread: [(col: Int, year: Int32?, industry: Int32?, region: Int32?)] = []
         for (c, role) in layout.roles.enumerated() {
             switch role {
-            case .yearValue(let y): spread.append((c, Int32(y), nil, nil))
+            case .yearValue(let y):
+                spread.append((c, Int32(truncatingIfNeeded: y), nil, nil))
+                if !KeyColumn.fitsNarrow(Int32(truncatingIfNeeded: y)) || Int(Int32(truncatingIfNeeded: y)) != y { wideYear = true }
             // Codes from headers are interned in column order, so every accumulator of a load
             // gives a code the same number.
             case .industryValue(let code): spread.append((c, nil, Self.intern(code, into: &industry), nil))
@@ -82,6 +90,14 @@ struct CSVAccumulator {
     /// Observations the file is expected to give (each file row gives one per year column in
     /// the wide layout), capped so that a huge file grows into the memory it needs instead of
     /// asking for all of it at once.
+    /// Whether narrow key columns lost a value: a code past 32,767 in some dimension (local or,
+    /// after `absorb`, for the whole file), or a year outside Int16.
+    var overflows: Bool {
+        guard narrow else { return false }
+        let most = Int(Int16.max) + 1
+        return wideYear || region.count > most || industry.count > most || texts.contains { $0.count > most }
+    }
+
     func observations(rows: Int) -> Int { min(rows * max(spread.count, 1), 1 << 26) }
 
     /// Writes the rows into `columns` from row `at`, `capacity` of them; the rest go to
@@ -96,7 +112,7 @@ struct CSVAccumulator {
         if cols.count < cols.capacity { return true }
         if cols.window != nil {
             segments.append(cols)
-            cols = RowColumns(texts: texts.count, measures: measures)
+            cols = RowColumns(texts: texts.count, measures: measures, narrow: narrow)
         }
         return cols.reserve(max(cols.count * 2, 1 << 16))
     }
@@ -149,6 +165,7 @@ struct CSVAccumulator {
         pieces.append((side.segments + [side.cols], r, i, t))
         for s in side.lineShifts { lineShifts.append((s.row + rows, s.shift)) }
         rows += side.rows
+        if side.wideYear { wideYear = true }
         for k in markerCounts.indices { markerCounts[k] += side.markerCounts[k] }
     }
 
@@ -157,7 +174,7 @@ struct CSVAccumulator {
     /// and the arrays cut to length; otherwise every row is copied into new arrays, each
     /// source's memory returned as it goes. Either way this runs once, at the end; key and
     /// measure columns are done on two threads.
-    func assembled() -> (region: [Int32], industry: [Int32], years: [Int32], texts: [[Int32]], measures: [[Double]]) {
+    func assembled() -> (region: CodeColumn, industry: CodeColumn, years: CodeColumn, texts: [CodeColumn], measures: [[Double]]) {
         typealias Segment = (rows: RowColumns, region: [Int32]?, industry: [Int32]?, texts: [[Int32]]?)
         var all: [Segment] = (segments + [cols]).map { ($0, nil, nil, nil) }
         for p in pieces { all += p.segments.map { ($0, p.region, p.industry, p.texts) } }
@@ -177,7 +194,7 @@ struct CSVAccumulator {
             Parallel.both({
                 for k in 0..<codeCount where k != RowColumns.industry || hasIndustry {
                     for j in order {
-                        let dst = dataset.keyBases[k] + offsets[j]
+                        let dst = dataset.keyBases[k].advanced(by: offsets[j])
                         if all[j].rows.window != nil { all[j].rows.shiftCodes(k, to: dst, map: map(all[j], k)) }
                         else { all[j].rows.moveCodes(k, to: dst, map: map(all[j], k)) }
                     }
@@ -195,14 +212,16 @@ struct CSVAccumulator {
             return (keys[RowColumns.region], keys[RowColumns.industry], keys[RowColumns.year],
                     Array(keys[RowColumns.firstText...]), values)
         }
-        var keys: [[Int32]] = [], values: [[Double]] = []
+        var keys: [CodeColumn] = [], values: [[Double]] = []
         Parallel.both({
             for k in 0..<codeCount {
                 if k == RowColumns.industry && !hasIndustry { keys.append([]); continue }
-                keys.append(HugePages.array(total) { dst in
+                func fill(_ dst: UnsafeMutableRawPointer) {
                     var at = 0
-                    for s in all { s.rows.moveCodes(k, to: dst + at, map: map(s, k)); at += s.rows.count }
-                })
+                    for s in all { s.rows.moveCodes(k, to: KeyColumn(base: dst, narrow: narrow).advanced(by: at), map: map(s, k)); at += s.rows.count }
+                }
+                keys.append(narrow ? CodeColumn(narrow: HugePages.array(total) { (p: UnsafeMutablePointer<Int16>) in fill(UnsafeMutableRawPointer(p)) })
+                                   : CodeColumn(wide: HugePages.array(total) { (p: UnsafeMutablePointer<Int32>) in fill(UnsafeMutableRawPointer(p)) }))
             }
         }, {
             for k in 0..<valueCount {
@@ -249,6 +268,7 @@ struct CSVAccumulator {
                                     help: "years are written with four digits, e.g. 2023")
                 }
                 year = y
+                if !KeyColumn.fitsNarrow(y) { wideYear = true }
             case .measure(let k):
                 guard let v = CSVLoader.cellNumber(base + s, e - s, conv) ?? marker(base + s, e - s) ?? Self.unicodeMinus(base + s, e - s, conv) else {
                     return numberError(b, s, e, f[c].start, layout.measureNames[k], conv, column: c)

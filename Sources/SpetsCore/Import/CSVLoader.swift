@@ -193,8 +193,16 @@ extension CSVLoader {
         var acc = CSVAccumulator(layout: layout, columns: header.count, markers: markers)
         let estimate = Self.estimatedRows(fileSize: file.size, dataStart: pos, sampleRows: sample.count, sampleBytes: sampleBytes)
         buf = []
-        if let failure = try pass(file, from: pos, path: path, firstLine: line, acc: &acc, estimatedRows: estimate,
-                                  delimiter: delimiter, conv: conv) {
+        var failure = try pass(file, from: pos, path: path, firstLine: line, acc: &acc, estimatedRows: estimate,
+                               delimiter: delimiter, conv: conv)
+        if failure == nil && acc.overflows {
+            // A dimension of more than 32,767 codes, or a year past Int16: again with key
+            // columns of four bytes (rare; the narrow columns' memory is gone by now).
+            acc = CSVAccumulator(layout: layout, columns: header.count, markers: markers, narrow: false)
+            failure = try pass(file, from: pos, path: path, firstLine: line, acc: &acc, estimatedRows: estimate,
+                               delimiter: delimiter, conv: conv)
+        }
+        if let failure {
             // A classification column (`sic07`, `product`) that the first rows made look like
             // numbers, then `P (85)`: read the file again with it as codes, and say so.
             if let c = failure.codeColumn, c < header.count, options.measureColumns == nil,

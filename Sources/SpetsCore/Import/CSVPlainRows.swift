@@ -91,7 +91,7 @@ extension CSVAccumulator {
         for c in 0..<fieldCount { ops[c] = (kindList[c], indexList[c], c + 1 < fieldCount ? delimiter : 10) }
         // Each field is written straight into its column at row `n`; a row that turns out not
         // plain is not counted, and the next row writes over what it left.
-        let keyCols = UnsafeMutablePointer<UnsafeMutablePointer<Int32>>.allocate(capacity: cols.codeCount)
+        let keyCols = UnsafeMutablePointer<KeyColumn>.allocate(capacity: cols.codeCount)
         let valueCols = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: max(cols.valueCount, 1))
         defer { ops.deallocate(); keyCols.deallocate(); valueCols.deallocate() }
         func refresh() {
@@ -181,6 +181,7 @@ extension CSVAccumulator {
                 case .year:
                     guard let y = CSVLoader.cellYear(base + s, len) else { plain = false; break fields }
                     keyCols[yearCol][n] = y
+                    if !KeyColumn.fitsNarrow(y) { wideYear = true }
                 case .measure:
                     guard let v = CSVLoader.cellNumber(base + s, len, conv) else { plain = false; break fields }
                     valueCols[op.slot][n] = v

@@ -51,7 +51,7 @@ extension CSVAccumulator {
             }
         }
         var extras: [Dimension] = []
-        var extraCodes: [[Int32]] = []
+        var extraCodes: [CodeColumn] = []
         var regionNamed = false, industryNamed = false
         var flags: CellFlags? = nil
         for k in layout.textNames.indices {
@@ -125,27 +125,29 @@ extension CSVAccumulator {
 
     /// For a text column: if each dimension code has exactly one label and each label one code,
     /// the label index per code; otherwise nil.
-    static func oneToOne(_ dim: [Int32], _ nDim: Int, _ text: [Int32], _ nText: Int) -> [Int32]? {
+    static func oneToOne(_ dim: CodeColumn, _ nDim: Int, _ text: CodeColumn, _ nText: Int) -> [Int32]? {
         var fwd = [Int32](repeating: -1, count: nDim)
         var back = [Int32](repeating: -1, count: nText)
-        for k in dim.indices {
-            let d = Int(dim[k]), t = Int(text[k])
-            if fwd[d] < 0 { fwd[d] = Int32(t) } else if fwd[d] != Int32(t) { return nil }
-            if back[t] < 0 { back[t] = Int32(d) } else if back[t] != Int32(d) { return nil }
-        }
-        return fwd
+        return dim.withWords { dim in text.withWords { text in
+            for k in 0..<dim.count {
+                let d = Int(dim[k]), t = Int(text[k])
+                if fwd[d] < 0 { fwd[d] = Int32(t) } else if fwd[d] != Int32(t) { return nil }
+                if back[t] < 0 { back[t] = Int32(d) } else if back[t] != Int32(d) { return nil }
+            }
+            return fwd
+        } }
     }
 
     /// Whether two rows share a (region, industry, year) cell: each half of the rows marks a
     /// bitmap of cells, on its own thread; a cell in both halves shows in the bitmaps' AND.
-    static func anyRepeatedCell(_ regionCodes: [Int32], _ industryCodes: [Int32], _ years: [Int32], lo: Int32,
+    static func anyRepeatedCell(_ regionCodes: CodeColumn, _ industryCodes: CodeColumn, _ years: CodeColumn, lo: Int32,
                                 industries: Int, years ny: Int, cells: Int) -> Bool {
         let n = years.count, half = n / 2
         var a = [UInt64](repeating: 0, count: cells / 64 + 1), b = [UInt64](repeating: 0, count: cells / 64 + 1)
         func mark(_ seen: inout [UInt64], _ from: Int, _ to: Int) -> Bool {
-            regionCodes.withUnsafeBufferPointer { r in
-                industryCodes.withUnsafeBufferPointer { i in
-                    years.withUnsafeBufferPointer { y in
+            regionCodes.withWords { r in
+                industryCodes.withWords { i in
+                    years.withWords { y in
                         seen.withUnsafeMutableBufferPointer { s in
                             let hasIndustry = !i.isEmpty
                             for k in from..<to {
@@ -169,9 +171,9 @@ extension CSVAccumulator {
 
     /// Two rows for the same (region, industry, year, extras) cell are an error, not a sum.
     func checkDuplicates(path: String, headerLine: Int, regionDim: Dimension, industryDim: Dimension?,
-                         extras: [Dimension], extraCodes: [[Int32]],
-                         regionCodes: [Int32], industryCodes: [Int32], years: [Int32]) throws(Diagnostic) {
-        guard let lo = years.min(), let hi = years.max() else { return }
+                         extras: [Dimension], extraCodes: [CodeColumn],
+                         regionCodes: CodeColumn, industryCodes: CodeColumn, years: CodeColumn) throws(Diagnostic) {
+        guard let (lo, hi) = years.bounds else { return }
         var radix: [Int] = [regionDim.count, max(industryDim?.count ?? 1, 1), Int(hi - lo) + 1] + extras.map { max($0.count, 1) }
         var total = 1
         for r in radix {

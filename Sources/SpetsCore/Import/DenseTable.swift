@@ -223,7 +223,7 @@ struct DenseTable {
                              candidates: Text.suggestions(for: k, among: measureNames))
         }
         return Cube(name: name, source: path, region: regionDim, industry: industryDim, extras: extras,
-                    regionCodes: regionCodes, industryCodes: industryCodes, years: years, extraCodes: extraCodes,
-                    measures: measures, notes: notes)
+                    regionCodes: CodeColumn(regionCodes), industryCodes: CodeColumn(industryCodes), years: CodeColumn(years),
+                    extraCodes: extraCodes.map { CodeColumn($0) }, measures: measures, notes: notes)
     }
 }

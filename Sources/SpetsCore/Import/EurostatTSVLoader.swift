@@ -148,9 +148,9 @@ public enum EurostatTSVLoader {
         return Cube(name: name, source: path,
                     region: regionKey.map { dim($0, role: .region, name: "region") } ?? Dimension(name: "region", role: .region, labels: ["all"]),
                     industry: industryKey.map { dim($0, role: .industry, name: "industry") }, extras: extras,
-                    regionCodes: regionKey.map { keyCodes[$0] } ?? [Int32](repeating: 0, count: values.count),
-                    industryCodes: industryKey.map { keyCodes[$0] } ?? [],
-                    years: periodOf.map { years[Int($0)] }, extraCodes: extraCodes,
+                    regionCodes: CodeColumn(regionKey.map { keyCodes[$0] } ?? [Int32](repeating: 0, count: values.count)),
+                    industryCodes: CodeColumn(industryKey.map { keyCodes[$0] } ?? []),
+                    years: CodeColumn(periodOf.map { years[Int($0)] }), extraCodes: extraCodes.map { CodeColumn($0) },
                     measures: [Measure(name: measureName, unit: unit, values: values, prices: options.prices[measureName], flags: cellFlags)],
                     notes: notes)
     }

@@ -1,6 +1,6 @@
-// RowColumns.swift — the columns one piece of a load fills: an Int32 column per key (region,
-// industry, year, each text column) and a Double column per measure, all one length, written
-// in place through pointers. Each column is its own anonymous mapping, so that
+// RowColumns.swift — the columns one piece of a load fills: a key column per key (region,
+// industry, year, each text column: Int16 words when narrow, else Int32, see CodeColumn.swift)
+// and a Double column per measure, all one length, written in place through pointers. Each column is its own anonymous mapping, so that
 //  - it can ask for huge pages: a fresh 4 KB page costs a fault (~3 µs on this machine kind),
 //    which was a third of a load's time (docs/performance.md);
 //  - it grows with mremap, moving page tables instead of copying rows;
@@ -11,32 +11,56 @@
 import Glibc
 import CSpetsSupport
 
+/// One key column's memory while a load writes it: Int16 words (narrow) or Int32. A narrow
+/// column keeps the low 16 bits of what is stored; the accumulator tells when a value did not
+/// fit (`CSVAccumulator.overflows`) and the load is read again with wide columns.
+struct KeyColumn {
+    let base: UnsafeMutableRawPointer
+    let narrow: Bool
+    var width: Int { narrow ? 2 : 4 }
+    @inline(__always) subscript(n: Int) -> Int32 {
+        get { narrow ? Int32(base.load(fromByteOffset: n &<< 1, as: Int16.self)) : base.load(fromByteOffset: n &<< 2, as: Int32.self) }
+        nonmutating set {
+            if narrow { base.storeBytes(of: Int16(truncatingIfNeeded: newValue), toByteOffset: n &<< 1, as: Int16.self) }
+            else { base.storeBytes(of: newValue, toByteOffset: n &<< 2, as: Int32.self) }
+        }
+    }
+    func advanced(by rows: Int) -> KeyColumn { KeyColumn(base: base + rows * width, narrow: narrow) }
+    /// Whether `v` is kept whole by a narrow column.
+    @inline(__always) static func fitsNarrow(_ v: Int32) -> Bool { v == Int32(Int16(truncatingIfNeeded: v)) }
+}
+
 final class RowColumns {
     /// Key columns: region, industry, year, then one per text column.
     static let region = 0, industry = 1, year = 2, firstText = 3
 
     let codeCount: Int
     let valueCount: Int
+    /// Key columns of Int16 words (else Int32).
+    let narrow: Bool
+    private var keyWidth: Int { narrow ? 2 : 4 }
     /// Rows written.
     var count = 0
     private(set) var capacity = 0
-    private(set) var codes: [UnsafeMutablePointer<Int32>] = []
+    private(set) var codes: [KeyColumn] = []
     private(set) var values: [UnsafeMutablePointer<Double>] = []
     /// When these rows are written straight into the dataset's columns: which, and from
     /// which row. Such columns do not grow; the accumulator goes on in new ones.
     let window: (columns: DatasetColumns, at: Int)?
 
-    init(texts: Int, measures: Int) {
+    init(texts: Int, measures: Int, narrow: Bool) {
         codeCount = Self.firstText + texts
         valueCount = measures
+        self.narrow = narrow
         window = nil
     }
 
     init(window columns: DatasetColumns, at: Int, capacity: Int) {
         codeCount = columns.keyBases.count
         valueCount = columns.valueBases.count
+        narrow = columns.narrow
         window = (columns, at)
-        codes = columns.keyBases.map { $0 + at }
+        codes = columns.keyBases.map { $0.advanced(by: at) }
         values = columns.valueBases.map { $0 + at }
         self.capacity = capacity
     }
@@ -47,7 +71,7 @@ final class RowColumns {
 
     deinit {
         guard window == nil else { return }
-        for (c, n) in zip(codes, codeRows) { Self.unmap(UnsafeMutableRawPointer(c), n * 4) }
+        for (c, n) in zip(codes, codeRows) { Self.unmap(c.base, n * keyWidth) }
         for (v, n) in zip(values, valueRows) { Self.unmap(UnsafeMutableRawPointer(v), n * 8) }
     }
 
@@ -61,8 +85,8 @@ final class RowColumns {
         let want = (max(rows, step) + step - 1) / step * step
         for k in 0..<codeCount {
             let old = k < codes.count
-            guard let p = Self.remap(old ? UnsafeMutableRawPointer(codes[k]) : nil, old ? codeRows[k] * 4 : 0, want * 4) else { return false }
-            let q = p.bindMemory(to: Int32.self, capacity: want)
+            guard let p = Self.remap(old ? codes[k].base : nil, old ? codeRows[k] * keyWidth : 0, want * keyWidth) else { return false }
+            let q = KeyColumn(base: p, narrow: narrow)
             if old { codes[k] = q; codeRows[k] = want } else { codes.append(q); codeRows.append(want) }
         }
         for k in 0..<valueCount {
@@ -77,11 +101,11 @@ final class RowColumns {
 
     /// Moves rows 0..<count of key column `k` to `to` — in the same dataset columns, up or
     /// down (a window) — each code through `map` when given.
-    func shiftCodes(_ k: Int, to: UnsafeMutablePointer<Int32>, map: [Int32]?) {
+    func shiftCodes(_ k: Int, to: KeyColumn, map: [Int32]?) {
         let src = codes[k], n = count
-        guard let map else { if to != src { memmove(to, src, n * 4) }; return }
+        guard let map else { if to.base != src.base { memmove(to.base, src.base, n * keyWidth) }; return }
         map.withUnsafeBufferPointer { m in
-            if to <= src { for i in 0..<n { to[i] = m[Int(src[i])] } }
+            if to.base <= src.base { for i in 0..<n { to[i] = m[Int(src[i])] } }
             else { var i = n; while i > 0 { i -= 1; to[i] = m[Int(src[i])] } }
         }
     }
@@ -93,13 +117,13 @@ final class RowColumns {
 
     /// Copies rows 0..<count of key column `k` to `to`, each code through `map` when given,
     /// and returns the column's memory as it goes.
-    func moveCodes(_ k: Int, to: UnsafeMutablePointer<Int32>, map: [Int32]?) {
-        let src = codes[k]
-        Self.inStrides(count, src) { lo, hi in
+    func moveCodes(_ k: Int, to: KeyColumn, map: [Int32]?) {
+        let src = codes[k], w = keyWidth
+        Self.inStrides(count, src.base, width: w) { lo, hi in
             if let map {
                 map.withUnsafeBufferPointer { m in for i in lo..<hi { to[i] = m[Int(src[i])] } }
             } else {
-                (to + lo).initialize(from: src + lo, count: hi - lo)
+                memcpy(to.base + lo * w, src.base + lo * w, (hi - lo) * w)
             }
         }
     }
@@ -107,19 +131,19 @@ final class RowColumns {
     /// As `moveCodes`, for measure column `k`.
     func moveValues(_ k: Int, to: UnsafeMutablePointer<Double>) {
         let src = values[k]
-        Self.inStrides(count, src) { lo, hi in (to + lo).initialize(from: src + lo, count: hi - lo) }
+        Self.inStrides(count, UnsafeMutableRawPointer(src), width: 8) { lo, hi in (to + lo).initialize(from: src + lo, count: hi - lo) }
     }
 
-    /// Runs `body` over 0..<n in strides of 2 MB of `T`, releasing the whole pages of each
-    /// stride of `src` once done (only whole pages inside the rows: a window's neighbour may
-    /// share its first or last page).
-    private static func inStrides<T>(_ n: Int, _ src: UnsafeMutablePointer<T>, _ body: (Int, Int) -> Void) {
-        let stride = (2 << 20) / MemoryLayout<T>.stride, page = 4096
+    /// Runs `body` over 0..<n in strides of 2 MB of `width`-byte elements, releasing the whole
+    /// pages of each stride of `src` once done (only whole pages inside the rows: a window's
+    /// neighbour may share its first or last page).
+    private static func inStrides(_ n: Int, _ src: UnsafeMutableRawPointer, width: Int, _ body: (Int, Int) -> Void) {
+        let stride = (2 << 20) / width, page = 4096
         var lo = 0
         while lo < n {
             let hi = min(n, lo + stride)
             body(lo, hi)
-            let a = (Int(bitPattern: src + lo) + page - 1) & ~(page - 1), b = Int(bitPattern: src + hi) & ~(page - 1)
+            let a = (Int(bitPattern: src + lo * width) + page - 1) & ~(page - 1), b = Int(bitPattern: src + hi * width) & ~(page - 1)
             if b > a { madvise(UnsafeMutableRawPointer(bitPattern: a), b - a, MADV_DONTNEED) }
             lo = hi
         }
@@ -149,29 +173,38 @@ final class RowColumns {
 /// cuts them to the rows the load gave.
 final class DatasetColumns {
     let capacity: Int
-    private var keys: [[Int32]]
+    let narrow: Bool
+    private var narrowKeys: [[Int16]] = [], wideKeys: [[Int32]] = []
     private var values: [[Double]]
     // Valid while the arrays are neither changed nor copied: only `take` does either, last.
-    let keyBases: [UnsafeMutablePointer<Int32>]
+    let keyBases: [KeyColumn]
     let valueBases: [UnsafeMutablePointer<Double>]
 
-    init(keys: Int, measures: Int, capacity: Int) {
+    init(keys: Int, measures: Int, capacity: Int, narrow: Bool) {
         self.capacity = capacity
-        var k: [[Int32]] = [], v: [[Double]] = []
-        var kb: [UnsafeMutablePointer<Int32>] = [], vb: [UnsafeMutablePointer<Double>] = []
+        self.narrow = narrow
+        var v: [[Double]] = []
+        var kb: [KeyColumn] = [], vb: [UnsafeMutablePointer<Double>] = []
         // Debug builds fill the columns with a code no dataset has, so that a row the pass
         // forgets to write shows in every test instead of in reused memory, now and then.
-        #if DEBUG
-        let unwritten: Int32 = -0x0BAD_C0DE
-        #endif
         for _ in 0..<keys {
-            var a = HugePages.array(capacity) { (p: UnsafeMutablePointer<Int32>) in
-                #if DEBUG
-                p.initialize(repeating: unwritten, count: capacity)
-                #endif
+            if narrow {
+                var a = HugePages.array(capacity) { (p: UnsafeMutablePointer<Int16>) in
+                    #if DEBUG
+                    p.initialize(repeating: .min, count: capacity)
+                    #endif
+                }
+                kb.append(KeyColumn(base: UnsafeMutableRawPointer(a.withUnsafeMutableBufferPointer { $0.baseAddress! }), narrow: true))
+                narrowKeys.append(a)
+            } else {
+                var a = HugePages.array(capacity) { (p: UnsafeMutablePointer<Int32>) in
+                    #if DEBUG
+                    p.initialize(repeating: -0x0BAD_C0DE, count: capacity)
+                    #endif
+                }
+                kb.append(KeyColumn(base: UnsafeMutableRawPointer(a.withUnsafeMutableBufferPointer { $0.baseAddress! }), narrow: false))
+                wideKeys.append(a)
             }
-            kb.append(a.withUnsafeMutableBufferPointer { $0.baseAddress! })
-            k.append(a)
         }
         for _ in 0..<measures {
             var a = HugePages.array(capacity) { (p: UnsafeMutablePointer<Double>) in
@@ -182,22 +215,23 @@ final class DatasetColumns {
             vb.append(a.withUnsafeMutableBufferPointer { $0.baseAddress! })
             v.append(a)
         }
-        self.keys = k; self.values = v; keyBases = kb; valueBases = vb
+        self.values = v; keyBases = kb; valueBases = vb
     }
 
     /// The columns, cut to `rows`; once. Pages past the rows (the second half's old place,
     /// the estimate's spare) go back to the system.
-    func take(rows: Int) -> (keys: [[Int32]], values: [[Double]]) {
+    func take(rows: Int) -> (keys: [CodeColumn], values: [[Double]]) {
         func release(_ p: UnsafeMutableRawPointer, _ from: Int, _ to: Int) {
             let a = (Int(bitPattern: p) + from + 4095) & ~4095, b = (Int(bitPattern: p) + to) & ~4095
             if b > a { madvise(UnsafeMutableRawPointer(bitPattern: a), b - a, MADV_DONTNEED) }
         }
-        for b in keyBases { release(UnsafeMutableRawPointer(b), rows * 4, capacity * 4) }
+        for b in keyBases { release(b.base, rows * b.width, capacity * b.width) }
         for b in valueBases { release(UnsafeMutableRawPointer(b), rows * 8, capacity * 8) }
-        var k: [[Int32]] = [], v: [[Double]] = []
-        swap(&k, &keys); swap(&v, &values)
-        for i in k.indices { k[i].removeLast(capacity - rows) }
+        var n: [[Int16]] = [], w: [[Int32]] = [], v: [[Double]] = []
+        swap(&n, &narrowKeys); swap(&w, &wideKeys); swap(&v, &values)
+        for i in n.indices { n[i].removeLast(capacity - rows) }
+        for i in w.indices { w[i].removeLast(capacity - rows) }
         for i in v.indices { v[i].removeLast(capacity - rows) }
-        return (k, v)
+        return (n.map(CodeColumn.init(narrow:)) + w.map(CodeColumn.init(wide:)), v)
     }
 }

@@ -1,5 +1,5 @@
-// Cube.swift — the columnar dataset: one row per observation, dimension codes as Int32
-// arrays, one [Double] per measure. Missing is NaN and never confused with zero.
+// Cube.swift — the columnar dataset: one row per observation, dimension codes as code
+// columns (CodeColumn.swift), one [Double] per measure. Missing is NaN and never confused with zero.
 
 public struct Measure {
     public var name: String
@@ -55,10 +55,10 @@ public final class Cube {
     public let industry: Dimension?
     public let yearName: String
     public let extras: [Dimension]
-    public let regionCodes: [Int32]
-    public let industryCodes: [Int32]   // empty when there is no industry dimension
-    public let years: [Int32]
-    public let extraCodes: [[Int32]]
+    public let regionCodes: CodeColumn
+    public let industryCodes: CodeColumn   // empty when there is no industry dimension
+    public let years: CodeColumn
+    public let extraCodes: [CodeColumn]
     public let measures: [Measure]
     /// Notes made while loading (encoding fallback, layout, detected columns).
     public let notes: [String]
@@ -66,8 +66,8 @@ public final class Cube {
     public var aggregateLevels: [Int32: Int] = [:]
 
     public init(name: String, source: String, region: Dimension, industry: Dimension?, yearName: String = "year",
-                extras: [Dimension], regionCodes: [Int32], industryCodes: [Int32], years: [Int32],
-                extraCodes: [[Int32]], measures: [Measure], notes: [String] = []) {
+                extras: [Dimension], regionCodes: CodeColumn, industryCodes: CodeColumn, years: CodeColumn,
+                extraCodes: [CodeColumn], measures: [Measure], notes: [String] = []) {
         self.name = name; self.source = source; self.region = region; self.industry = industry
         self.yearName = yearName; self.extras = extras; self.regionCodes = regionCodes
         self.industryCodes = industryCodes; self.years = years; self.extraCodes = extraCodes
@@ -122,6 +122,7 @@ extension Cube {
     public func subset(_ keep: [Bool], name: String) -> Cube {
         let n = keep.reduce(0) { $0 + ($1 ? 1 : 0) }
         func g<T>(_ a: [T]) -> [T] { a.isEmpty ? [] : a.kept(keep, count: n) }
+        func g(_ a: CodeColumn) -> CodeColumn { a.isEmpty ? [] : a.kept(keep, count: n) }
         return Cube(name: name, source: source, region: region, industry: industry, yearName: yearName, extras: extras,
                     regionCodes: g(regionCodes), industryCodes: g(industryCodes), years: g(years),
                     extraCodes: extraCodes.map { g($0) },
@@ -145,7 +146,7 @@ extension Cube {
         // Each (year, industry, extras) combination gets a slot. Usually the combinations fit a
         // dense index (years × industries × extra values), found by arithmetic; a dictionary
         // keyed by arrays (once a fifth of `compare` on a million rows) only when they do not.
-        let y0 = Int(years.min() ?? 0), ySpan = Int(years.max() ?? 0) - y0 + 1
+        let y0 = Int(years.bounds?.min ?? 0), ySpan = Int(years.bounds?.max ?? 0) - y0 + 1
         let sizes = [ySpan, industryCodes.isEmpty ? 1 : (industry?.count ?? 1)] + extras.map(\.count)
         let denseSize = sizes.reduce(1) { $0 > 50_000_000 ? $0 : $0 * max($1, 1) }
         var dense = denseSize <= 50_000_000 ? [Int32](repeating: -1, count: denseSize) : []
@@ -178,10 +179,10 @@ extension Cube {
         }
         let hasInd = !industryCodes.isEmpty
         let cube = Cube(name: self.name, source: source, region: dim, industry: industry, yearName: yearName, extras: extras,
-                        regionCodes: regionCodes + keys.map { _ in newCode },
-                        industryCodes: hasInd ? industryCodes + keys.map { $0[1] } : [],
-                        years: years + keys.map { $0[0] },
-                        extraCodes: extraCodes.indices.map { e in extraCodes[e] + keys.map { $0[(hasInd ? 2 : 1) + e] } },
+                        regionCodes: regionCodes.appending(keys.map { _ in newCode }),
+                        industryCodes: hasInd ? industryCodes.appending(keys.map { $0[1] }) : [],
+                        years: years.appending(keys.map { $0[0] }),
+                        extraCodes: extraCodes.indices.map { e in extraCodes[e].appending(keys.map { $0[(hasInd ? 2 : 1) + e] }) },
                         measures: measures.indices.map { m in Measure(name: measures[m].name, unit: measures[m].unit,
                                                                       values: measures[m].values + values[m], prices: measures[m].prices,
                                                                       flags: measures[m].flags.map { $0.padded(to: count + keys.count) }) },

@@ -25,11 +25,11 @@ public struct RowSummary: Equatable {
     init(years: [Int], regions: [Bool]) { self.years = years; self.regions = regions }
 
     /// The summary of whole columns: halves on two threads when the dataset is large.
-    static func of(years: [Int32], regionCodes: [Int32], regions: Int) -> RowSummary {
+    static func of(years: CodeColumn, regionCodes: CodeColumn, regions: Int) -> RowSummary {
         func part(_ lo: Int, _ hi: Int) -> Tally {
             var t = Tally(regions: regions)
-            years.withUnsafeBufferPointer { t.addYears(UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
-            regionCodes.withUnsafeBufferPointer { t.addRegions(UnsafeBufferPointer(rebasing: $0[min(lo, $0.count)..<min(hi, $0.count)])) }
+            years.withWords { t.addYears($0, lo..<hi) }
+            regionCodes.withWords { t.addRegions($0, min(lo, $0.count)..<min(hi, $0.count)) }
             return t
         }
         let n = years.count
@@ -54,13 +54,13 @@ public struct RowSummary: Equatable {
 
         init(regions: Int) { self.regions = [Bool](repeating: false, count: regions) }
 
-        mutating func addYears(_ ys: UnsafeBufferPointer<Int32>) {
+        mutating func addYears(_ ys: CodeWords, _ rows: Range<Int>) {
             var other = false
             seen4.withUnsafeMutableBufferPointer { seen in
                 // One unsigned compare and a store a row, into 9 KB that stay in L1.
                 let p = seen.baseAddress!
-                for y in ys {
-                    let d = UInt32(bitPattern: y &- 1000)
+                for k in rows {
+                    let d = UInt32(bitPattern: ys[k] &- 1000)
                     if d < 9000 { p[Int(d)] = true } else { other = true }
                 }
             }
@@ -69,13 +69,13 @@ public struct RowSummary: Equatable {
 
         /// Codes outside the dimension (a damaged workspace) are skipped here; the reader that
         /// uses them refuses them.
-        mutating func addRegions(_ rc: UnsafeBufferPointer<Int32>) {
+        mutating func addRegions(_ rc: CodeWords, _ rows: Range<Int>) {
             regions.withUnsafeMutableBufferPointer { has in
                 let n = has.count
                 // Rows come in runs of one region: one store a run.
                 var last = -1
-                for r in rc {
-                    let i = Int(r)
+                for k in rows {
+                    let i = Int(rc[k])
                     if i != last { last = i; if i >= 0 && i < n { has[i] = true } }
                 }
             }
@@ -88,7 +88,7 @@ public struct RowSummary: Equatable {
         }
 
         /// Distinct years, ascending; `all` is read again only when a year had other than four digits.
-        func years(all: [Int32]) -> [Int] {
+        func years(all: CodeColumn) -> [Int] {
             if !otherYears { return seen4.indices.filter { seen4[$0] }.map { $0 + 1000 } }
             guard let lo = all.min(), let hi = all.max() else { return [] }
             var seen = [Bool](repeating: false, count: Int(hi) - Int(lo) + 1)

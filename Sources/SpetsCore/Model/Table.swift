@@ -7,7 +7,7 @@ public enum ColumnValues {
     case text([String])
     /// Codes of a dimension: cheap to build for millions of rows; renders the code in
     /// CSV/JSON and the display name in tables for people.
-    case coded([Int32], Dimension)
+    case coded(CodeColumn, Dimension)
 }
 
 public struct Column {
@@ -63,7 +63,7 @@ public struct Column {
         switch values {
         case .number(let v): c.values = .number(rows.map { v[$0] })
         case .text(let v): c.values = .text(rows.map { v[$0] })
-        case .coded(let v, let d): c.values = .coded(rows.map { v[$0] }, d)
+        case .coded(let v, let d): c.values = .coded(CodeColumn(rows.map { v[$0] }), d)
         }
         return c
     }

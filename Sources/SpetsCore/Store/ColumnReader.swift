@@ -28,12 +28,17 @@ final class ColumnReader: @unchecked Sendable {
         }
     }
 
-    /// The stored size of a column, in elements of `T`; throws when it is not `count`.
-    func check<T>(table: StaticString, column: StaticString, rowid: Int, count: Int, as: T.Type, dataset: String) throws(Diagnostic) {
-        let bytes = try lock.withLock { (closed) throws(Diagnostic) -> Int in
+    /// The stored size of a column in bytes.
+    func bytes(table: StaticString, column: StaticString, rowid: Int) throws(Diagnostic) -> Int {
+        try lock.withLock { (closed) throws(Diagnostic) -> Int in
             guard !closed else { throw Diagnostic(.workspaceClosedBeforeRead) }
             return try connections[0].openBlob(table: table, column: column, rowid: rowid).bytes
         }
+    }
+
+    /// The stored size of a column, in elements of `T`; throws when it is not `count`.
+    func check<T>(table: StaticString, column: StaticString, rowid: Int, count: Int, as: T.Type, dataset: String) throws(Diagnostic) {
+        let bytes = try bytes(table: table, column: column, rowid: rowid)
         guard bytes == count * MemoryLayout<T>.stride else {
             throw Diagnostic(.workspaceColumnWrongLength, dataset, bytes / MemoryLayout<T>.stride, count)
         }

@@ -174,6 +174,12 @@ public final class SQLiteStatement {
     public func bind(_ i: Int32, _ v: Int) -> SQLiteStatement { sqlite3_bind_int64(stmt, i, Int64(v)); return self }
     @discardableResult
     public func bind(_ i: Int32, _ v: Double) -> SQLiteStatement { sqlite3_bind_double(stmt, i, v); return self }
+    /// A code column's stored words (two or four bytes a row).
+    @discardableResult
+    public func bind(_ i: Int32, codes: CodeColumn) -> SQLiteStatement {
+        codes.withBytes { b, _ in _ = sqlite3_bind_blob64(stmt, i, b.baseAddress, sqlite3_uint64(b.count), SQLITE_TRANSIENT) }
+        return self
+    }
     @discardableResult
     public func bind<T>(_ i: Int32, blob v: [T]) -> SQLiteStatement {
         v.withUnsafeBytes { b in _ = sqlite3_bind_blob64(stmt, i, b.baseAddress, sqlite3_uint64(b.count), SQLITE_TRANSIENT) }

@@ -28,7 +28,7 @@ enum TableCodec {
                 w.string(d.name); w.string(d.role.rawValue); w.strings(d.labels)
                 w.int(d.names.count); for n in d.names { w.optString(n) }
                 w.flag(d.summable); w.flag(d.total != nil); w.int(Int(d.total ?? 0))
-                w.array(codes)
+                w.array(codes.array)
             }
         }
         return w.out
@@ -65,7 +65,7 @@ enum TableCodec {
                       let codes = r.array(Int32.self), codes.allSatisfy({ $0 >= 0 && Int($0) < labels.count }) else { return nil }
                 let d = Dimension(name: dn, role: role, labels: labels, names: names.count == labels.count ? names : nil,
                                   summable: summable, total: hasTotal ? Int32(truncatingIfNeeded: total) : nil)
-                values = .coded(codes, d)
+                values = .coded(CodeColumn(codes), d)
             default: return nil
             }
             var c = Column(name, values, unit: unit, decimals: hasDec ? dec : nil, kind: key ? .key : .value)

@@ -30,7 +30,10 @@ public final class Workspace {
     public private(set) var generation = 0
     private var observationsGeneration = -1
 
-    static let schemaVersion = "1"
+    /// 2: a code column's blob holds Int16 or Int32 codes, told apart by its size (CodeColumn.swift).
+    /// 1: always Int32; still read, and raised to 2 by the first save of narrow columns.
+    static let schemaVersion = "2"
+    static let readableVersions: Set<String> = ["1", "2"]
     static let schema = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS datasets(name TEXT PRIMARY KEY, source TEXT NOT NULL, rows INTEGER NOT NULL,
@@ -159,7 +162,7 @@ public final class Workspace {
             throw Diagnostic(.sqliteDatabaseButSpetsWorkspace, path,
                              help: "spets opens only its own workspaces; query other databases with the sqlite3 tool")
         }
-        if let version, version != schemaVersion {
+        if let version, !readableVersions.contains(version) {
             throw Diagnostic(.workspaceWasWrittenAnotherVersion, path, version)
         }
     }
@@ -260,15 +263,17 @@ public final class Workspace {
                 .bind(1, cube.name).bind(2, cube.source).bind(3, cube.count).bind(4, cube.yearName)
                 .bind(5, cube.notes.joined(separator: "\n")).bind(6, try nextSeq("datasets")).run()
             guard isPersistent else { return }
+            // Narrow columns make the file one an older spets must not read.
+            try db.exec("UPDATE meta SET value = '\(Self.schemaVersion)' WHERE key = 'schema_version' AND value = '1'")
             let dim = try db.prepare("INSERT INTO dataset_dimensions(dataset, position, role, name, labels, names, codes) VALUES (?,?,?,?,?,?,?)")
-            var dims: [(Dimension, [Int32])] = [(cube.region, cube.regionCodes)]
+            var dims: [(Dimension, CodeColumn)] = [(cube.region, cube.regionCodes)]
             if let i = cube.industry { dims.append((i, cube.industryCodes)) }
             for (k, e) in cube.extras.enumerated() { dims.append((e, cube.extraCodes[k])) }
             for (pos, (d, codes)) in dims.enumerated() {
                 dim.reset()
                 try dim.bind(1, cube.name).bind(2, pos).bind(3, d.role.rawValue + (d.summable ? Self.summableMark : "") + (d.total.map { Self.totalMark + String($0) } ?? "")).bind(4, d.name)
                     .bind(5, blob: Self.joinStrings(d.labels)).bind(6, blob: Self.joinStrings(d.names.map { $0 ?? "" }))
-                    .bind(7, blob: codes).run()
+                    .bind(7, codes: codes).run()
             }
             let ms = try db.prepare("INSERT INTO dataset_measures(dataset, position, name, unit, vals, prices) VALUES (?,?,?,?,?,?)")
             for (pos, m) in cube.measures.enumerated() {
@@ -286,7 +291,7 @@ public final class Workspace {
             // The years and regions present, so that a reopen need not pass over the rows.
             let summary = cube.rowSummary
             try db.prepare("INSERT INTO dataset_years(dataset, years, distinct_years, regions_with_rows) VALUES (?,?,?,?)")
-                .bind(1, cube.name).bind(2, blob: cube.years).bind(3, blob: summary.years.map { Int32($0) })
+                .bind(1, cube.name).bind(2, codes: cube.years).bind(3, blob: summary.years.map { Int32($0) })
                 .bind(4, blob: summary.regions.map { UInt8($0 ? 1 : 0) }).run()
         }
         generation += 1
@@ -367,9 +372,19 @@ public final class Workspace {
                 if let reader { return try reader.read(table: table, column: column, rowid: rowid, as: type) }
                 return try db.readBlob(table: table, column: column, rowid: rowid, as: type)
             }
-            var codes: [[Int32]] = [], years: [Int32] = [], measures: [Measure] = []
-            for d in dimensions { codes.append(try column("dataset_dimensions", "codes", d.rowid, Int32.self)) }
-            if let yearsRow { years = try column("dataset_years", "years", yearsRow, Int32.self) }
+            // A code column is two or four bytes a row (schema 2); any other size is damage.
+            let rows = ds.int(4), dataset = name
+            func codeColumn(_ table: StaticString, _ name: StaticString, _ rowid: Int) throws(Diagnostic) -> CodeColumn {
+                let bytes: Int
+                if let reader { bytes = try reader.bytes(table: table, column: name, rowid: rowid) }
+                else { bytes = try db.openBlob(table: table, column: name, rowid: rowid).bytes }
+                if bytes == rows * 2 { return CodeColumn(narrow: try column(table, name, rowid, Int16.self)) }
+                if bytes == rows * 4 { return CodeColumn(wide: try column(table, name, rowid, Int32.self)) }
+                throw Diagnostic(.workspaceColumnWrongLength, dataset, bytes / 4, rows)
+            }
+            var codes: [CodeColumn] = [], years: CodeColumn = [], measures: [Measure] = []
+            for d in dimensions { codes.append(try codeColumn("dataset_dimensions", "codes", d.rowid)) }
+            if let yearsRow { years = try codeColumn("dataset_years", "years", yearsRow) }
             for m in measureRows {
                 guard let reader else {
                     measures.append(Measure(name: m.name, unit: m.unit, values: try column("dataset_measures", "vals", m.rowid, Double.self), prices: m.prices))

@@ -81,7 +81,7 @@ extension Session {
             let codes = open.map { sm.columns[cr.columns[$0]] }
             let cog = open.map { o.cog[k * nC + $0] }
             return Table(columns: [
-                Column("industry", .coded(codes, sm.columnDim), kind: .key), Column("density", .number(dens), decimals: 4),
+                Column("industry", .coded(CodeColumn(codes), sm.columnDim), kind: .key), Column("density", .number(dens), decimals: 4),
                 Column("pci", .number(pci), decimals: 4), Column("quadrant", .text(quadrant)), Column("cog", .number(cog), decimals: 4),
             ], footer: ["opportunities of \(cube.region.display(r)), \(cube.measures[mi].name) \(year): its \(open.count) activities without specialisation; quadrants split at the mean density and the mean PCI of these (Balland et al. 2019)",
                         "convention \(convention.rawValue): COI = \(NumberFormatting.fixed(o.coi[k], decimals: 4)); " + (convention == .atlas

@@ -36,7 +36,7 @@ extension Verbs {
             var table: [String: Double] = [:]
             for (k, c) in pr.columns.enumerated() { table[osm.columnDim.labels[Int(osm.columns[c])].uppercased()] = pr.pci[k] }
             let (eci, div, matched) = Complexity.eciFromPCI(sm, pci: table)
-            return Table(columns: [Column("region", .coded(sm.regions.map(Int32.init), cube.region), kind: .key),
+            return Table(columns: [Column("region", .coded(CodeColumn(sm.regions.map(Int32.init)), cube.region), kind: .key),
                                    Column("eci", .number(eci), decimals: 4), Column("diversity", .number(div), decimals: 0)],
                          footer: ["ECI = mean PCI of the region's specialisations; PCIs from dataset \(oc.name) (\(pr.regions.count) regions, \(pr.note))",
                                   "\(matched) of the activities specialised here have a PCI there; unmatched codes are left out"] + sm.notes)
@@ -48,10 +48,10 @@ extension Verbs {
         if !r.dropped.isEmpty { footer.append("dropped first: " + r.dropped.joined(separator: "; ")) }
         if r.regions.count < 30 { footer.append("only \(r.regions.count) regions: ECI and PCI are unstable with so few; consider PCIs from a larger set of regions") }
         if call.clause("industries") != nil {
-            return Table(columns: [Column("industry", .coded(r.columns.map { sm.columns[$0] }, sm.columnDim), kind: .key),
+            return Table(columns: [Column("industry", .coded(CodeColumn(r.columns.map { sm.columns[$0] }), sm.columnDim), kind: .key),
                                    Column("pci", .number(r.pci), decimals: 4), Column("ubiquity", .number(r.ubiquity), decimals: 0)], footer: footer)
         }
-        return Table(columns: [Column("region", .coded(r.regions.map(Int32.init), cube.region), kind: .key),
+        return Table(columns: [Column("region", .coded(CodeColumn(r.regions.map(Int32.init)), cube.region), kind: .key),
                                Column("eci", .number(r.eci), decimals: 4), Column("diversity", .number(r.diversity), decimals: 0)], footer: footer)
     }
 }

@@ -46,7 +46,7 @@ extension Verbs {
         }
         footer += sm.notes
         if sm.nR < 30 { footer.append("with \(sm.nR) regions the proximities rest on few co-occurrences: read them as indicative") }
-        return Table(columns: [Column("region", .coded(r, cube.region), kind: .key), Column(sm.columnDim.name == "area" ? "area" : "industry", .coded(c, sm.columnDim), kind: .key),
+        return Table(columns: [Column("region", .coded(CodeColumn(r), cube.region), kind: .key), Column(sm.columnDim.name == "area" ? "area" : "industry", .coded(CodeColumn(c), sm.columnDim), kind: .key),
                                Column("density", .number(d), decimals: 4), Column("m", .number(m), decimals: 0)], footer: footer)
     }
 }

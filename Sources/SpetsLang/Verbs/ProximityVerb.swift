@@ -18,7 +18,7 @@ extension Verbs {
         let phi = Relatedness.proximity(sm, method: method)
         var a: [Int32] = [], b: [Int32] = [], v: [Double] = []
         for i in 0..<sm.nC { for j in 0..<sm.nC where i != j { a.append(sm.columns[i]); b.append(sm.columns[j]); v.append(phi[i * sm.nC + j]) } }
-        return Table(columns: [Column("industry", .coded(a, sm.columnDim), kind: .key), Column("related", .coded(b, sm.columnDim), kind: .key),
+        return Table(columns: [Column("industry", .coded(CodeColumn(a), sm.columnDim), kind: .key), Column("related", .coded(CodeColumn(b), sm.columnDim), kind: .key),
                                Column("proximity", .number(v), decimals: 4)],
                      footer: ["proximity \(method == .minimum ? "φ_ij = C_ij / max(u_i, u_j) (minimum conditional probability)" : "C_ij / √(u_i u_j) (cosine)"); C = co-occurrence of specialisations, u = ubiquity"] + sm.notes)
     }
