@@ -31,6 +31,17 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertEqual(try ws.journal(), ["load \"rt.csv\" as d"])
     }
 
+    /// A new workspace file has 64 KB pages (a column blob's overflow chain is walked page by
+    /// page on every reopen); one made before keeps its own.
+    func testANewWorkspaceHasLargePages() throws {
+        let path = Fixture.dir + "/pages-\(UUID().uuidString).spetsdb"
+        do { try Workspace(path: path).save(try CSVLoader.load(path: Fixture.write("pg.csv", "region,year,x\nA,2020,1\n"), name: "d")) }
+        let db = try SQLiteDB(path: path)
+        let st = try db.prepare("PRAGMA page_size")
+        XCTAssertTrue(try st.step())
+        XCTAssertEqual(st.int(0), 65_536)
+    }
+
     /// Per-cell flags are stored with their measure and come back cell for cell; a measure
     /// without flags comes back without.
     func testFlagsSurviveTheRoundTrip() throws {

@@ -81,6 +81,10 @@ public final class Workspace {
         let db = try SQLiteDB(path: path ?? ":memory:")
         db.harden()
         if path != nil {
+            // 64 KB pages (a new file only; an existing one keeps its own): a column blob is a
+            // chain of overflow pages that a read walks page by page, and with 4 KB pages
+            // walking the chain was a tenth of a reopen's time (docs/performance.md).
+            try db.exec("PRAGMA page_size=65536")
             // The application id first, while the file is still in rollback mode: it is then
             // in the file's header itself, where the next open looks for it.
             try db.exec("PRAGMA application_id=\(Self.applicationID)")
