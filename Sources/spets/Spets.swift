@@ -129,9 +129,9 @@ enum Launch {
     }
 
     /// A reopened workspace's values that cannot be read back end the session, the reason
-    /// rendered like any error, in the session's language (`DeferredValues.failed`).
+    /// rendered like any error, in the session's language (`DeferredRead.failed`).
     static func endsWhenAReadFails(_ runner: Runner) {
-        DeferredValues.failed = { d in
+        DeferredRead.failed = { d in
             StandardOutput.write(2, DiagnosticRenderer.render(Diagnostic(.readEndsSession, d), language: runner.session.settings.language))
             Glibc.exit(74)   // EX_IOERR
         }

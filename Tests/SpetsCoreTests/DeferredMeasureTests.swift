@@ -135,11 +135,11 @@ final class DeferredMeasureTests: XCTestCase {
         let ws = try Workspace(path: p)
         let back = try ws.loadAll()[0]
         ws.closeFile()   // the reads end with the session
-        let saved = DeferredValues.failed
-        defer { DeferredValues.failed = saved }
+        let saved = DeferredRead.failed
+        defer { DeferredRead.failed = saved }
         Self.said = nil
         // The handler never returns: here it ends only the thread that asked.
-        DeferredValues.failed = { d in Self.said = d.message; pthread_exit(nil) }
+        DeferredRead.failed = { d in Self.said = d.message; pthread_exit(nil) }
         var thread = pthread_t()
         let box = Unmanaged.passRetained(back)
         XCTAssertEqual(pthread_create(&thread, nil, { ctx in

@@ -35,7 +35,7 @@ final class RowPiecesTests: XCTestCase {
 
     func testSliceInHalvesIsTheOneThreadSlice() throws {
         let c = Self.panel()
-        XCTAssertNotNil(YearSlice.halves(c, c.measures[0].values, 2020, cells: 1100 * 100))
+        XCTAssertNotNil(YearSlice.halves(c, c.measures[0], 2020, cells: 1100 * 100))
         for year in [2013, 2020, 2022] {
             let two = try YearSlice.scan(c, measure: 0, year: year)
             let one = try oneThread { try YearSlice.scan(c, measure: 0, year: year) }
@@ -57,7 +57,7 @@ final class RowPiecesTests: XCTestCase {
         let c = Self.panel(extra: [(2, 9, 2021, 0.2), (2, 9, 2021, 0.3)])
         let d = Cube(name: "d", source: "test", region: c.region, industry: c.industry, extras: [], regionCodes: c.regionCodes,
                      industryCodes: c.industryCodes, years: c.years, extraCodes: [], measures: [Measure(name: "x", values: xs + [0.2, 0.3])])
-        XCTAssertNil(YearSlice.halves(d, d.measures[0].values, 2021, cells: 1100 * 100))
+        XCTAssertNil(YearSlice.halves(d, d.measures[0], 2021, cells: 1100 * 100))
         let two = try YearSlice.scan(d, measure: 0, year: 2021)
         XCTAssertEqual(two.x[2 * 100 + 9], (0.1 + 0.2) + 0.3)
         XCTAssertNotEqual(two.x[2 * 100 + 9], 0.1 + (0.2 + 0.3))

@@ -52,18 +52,20 @@ public struct YearSlice {
         // values are left out (unless a `where` already chose one, and the total is gone).
         let useTotal = cube.totalsInUse
         let y32 = Int32(year)
-        let values = cube.measures[m].values
+        let measure = cube.measures[m]
+        // Values still to be read from a workspace are read here, once, before any thread starts.
+        if let s = measure.scaled { _ = s.words } else { _ = measure.values }
         let sourceFlags = cube.measures[m].flags
         var cellFlags = [UInt8](repeating: 0, count: sourceFlags == nil ? 0 : nR * nI)
         // Halves only where the cells are fewer than the rows: each half has cells of its own
         // to fill and join, which on a sparse grid would cost more than the scan saves.
         if cube.extras.isEmpty, sourceFlags == nil, cube.count >= 1 << 20, nR * nI <= cube.count, Parallel.threads > 1,
-           let h = halves(cube, values, y32, cells: nR * nI) {
+           let h = halves(cube, measure, y32, cells: nR * nI) {
             (x, present, found) = h
         } else {
         x = [Double](repeating: .nan, count: nR * nI)
         present = [Bool](repeating: false, count: nR * nI)
-        try cube.years.withWords { (ys) throws(Diagnostic) in
+        try cube.years.withWords { (ys) throws(Diagnostic) in try measure.withReader { (values) throws(Diagnostic) in
             rows: for k in 0..<ys.count where ys[k] == y32 {
                 found = true
                 for (j, t) in useTotal.enumerated() { if let t, cube.extraCodes[j][k] != t { continue rows } }
@@ -80,7 +82,7 @@ public struct YearSlice {
                 if !present[cell] { present[cell] = true; x[cell] = v } else { x[cell] += v }
                 if let f = sourceFlags, f.codes[k] != 0, cellFlags[cell] == 0 { cellFlags[cell] = f.codes[k] }
             }
-        }
+        } }
         }
         if !found {
             let ys = cube.distinctYears
@@ -97,13 +99,13 @@ extension YearSlice {
     /// The rows in two halves on two threads (a dataset without extra dimensions or flags),
     /// each half's cells apart, then joined. Exact: nil — scan on one thread — when a cell has
     /// rows in both halves (its sum must be taken in row order) or a code is out of range.
-    static func halves(_ cube: Cube, _ values: [Double], _ y32: Int32, cells n: Int) -> (x: [Double], present: [Bool], found: Bool)? {
+    static func halves(_ cube: Cube, _ measure: Measure, _ y32: Int32, cells n: Int) -> (x: [Double], present: [Bool], found: Bool)? {
         let rows = cube.count, nI = cube.industry!.count
         func half(_ lo: Int, _ hi: Int) -> (x: [Double], present: [Bool], found: Bool, ok: Bool) {
             var x = [Double](repeating: .nan, count: n), present = [Bool](repeating: false, count: n)
             var found = false, ok = true
             cube.years.withWords { ys in cube.regionCodes.withWords { rc in
-                cube.industryCodes.withWords { ic in values.withUnsafeBufferPointer { v in
+                cube.industryCodes.withWords { ic in measure.withReader { v in
                     x.withUnsafeMutableBufferPointer { x in present.withUnsafeMutableBufferPointer { p in
                         for k in lo..<hi where ys[k] == y32 {
                             found = true
@@ -116,7 +118,7 @@ extension YearSlice {
             } }
             return (x, present, found, ok)
         }
-        guard cube.regionCodes.count == rows, cube.industryCodes.count == rows, values.count == rows else { return nil }
+        guard cube.regionCodes.count == rows, cube.industryCodes.count == rows, measure.count == rows else { return nil }
         var (a, b) = Parallel.halves(rows, half)   // a takes b's cells in place
         guard a.3, b.3 else { return nil }
         var clash = false

@@ -56,15 +56,22 @@ struct CSVAccumulator {
     let narrow: Bool
     /// A year that a narrow column cannot keep was read.
     var wideYear = false
+    /// Per measure, the decimals it is kept with as four-byte words (ScaledValues.swift), or
+    /// nil for Double; `escaped` marks those that met a value the words cannot keep (the load
+    /// then reads the file again with that measure as Double).
+    let decimals: [Int?]
+    var escaped: [Bool]
 
-    init(layout: CSVLayout, columns: Int, markers: MissingMarkers = MissingMarkers([]), narrow: Bool = true) {
+    init(layout: CSVLayout, columns: Int, markers: MissingMarkers = MissingMarkers([]), narrow: Bool = true, decimals: [Int?]? = nil) {
         self.layout = layout
         self.narrow = narrow
+        self.decimals = decimals ?? Array(repeating: nil, count: layout.measureNames.count)
+        escaped = Array(repeating: false, count: layout.measureNames.count)
         self.markers = markers
         markerCounts = Array(repeating: 0, count: markers.labels.count)
         self.columns = columns
         texts = Array(repeating: ByteInterner(), count: layout.textNames.count)
-        cols = RowColumns(texts: layout.textNames.count, measures: layout.measureNames.count, narrow: narrow)
+        cols = RowColumns(texts: layout.textNames.count, decimals: self.decimals, narrow: narrow)
         hasIndustry = layout.roles.contains(.industry) || layout.roles.contains { if case .industryValue = $0 { return true }; return false }
         var spread: [(col: Int, year: Int32?, industry: Int32?, region: Int32?)] = []
         for (c, role) in layout.roles.enumerated() {
@@ -90,9 +97,13 @@ struct CSVAccumulator {
     /// Observations the file is expected to give (each file row gives one per year column in
     /// the wide layout), capped so that a huge file grows into the memory it needs instead of
     /// asking for all of it at once.
-    /// Whether narrow key columns lost a value: a code past 32,767 in some dimension (local or,
-    /// after `absorb`, for the whole file), or a year outside Int16.
-    var overflows: Bool {
+    /// Whether the columns lost a value, so the file must be read again (`CSVLoader.load`):
+    /// a scaled measure met a value its words cannot keep, or a narrow key column met a code
+    /// past 32,767 in some dimension (local or, after `absorb`, for the whole file) or a year
+    /// outside Int16.
+    var overflows: Bool { keysOverflow || escaped.contains(true) }
+
+    var keysOverflow: Bool {
         guard narrow else { return false }
         let most = Int(Int16.max) + 1
         return wideYear || region.count > most || industry.count > most || texts.contains { $0.count > most }
@@ -112,7 +123,7 @@ struct CSVAccumulator {
         if cols.count < cols.capacity { return true }
         if cols.window != nil {
             segments.append(cols)
-            cols = RowColumns(texts: texts.count, measures: measures, narrow: narrow)
+            cols = RowColumns(texts: texts.count, decimals: decimals, narrow: narrow)
         }
         return cols.reserve(max(cols.count * 2, 1 << 16))
     }
@@ -166,6 +177,7 @@ struct CSVAccumulator {
         for s in side.lineShifts { lineShifts.append((s.row + rows, s.shift)) }
         rows += side.rows
         if side.wideYear { wideYear = true }
+        for k in escaped.indices where side.escaped[k] { escaped[k] = true }
         for k in markerCounts.indices { markerCounts[k] += side.markerCounts[k] }
     }
 
@@ -174,7 +186,7 @@ struct CSVAccumulator {
     /// and the arrays cut to length; otherwise every row is copied into new arrays, each
     /// source's memory returned as it goes. Either way this runs once, at the end; key and
     /// measure columns are done on two threads.
-    func assembled() -> (region: CodeColumn, industry: CodeColumn, years: CodeColumn, texts: [CodeColumn], measures: [[Double]]) {
+    func assembled() -> (region: CodeColumn, industry: CodeColumn, years: CodeColumn, texts: [CodeColumn], measures: [LoadedValues]) {
         typealias Segment = (rows: RowColumns, region: [Int32]?, industry: [Int32]?, texts: [[Int32]]?)
         var all: [Segment] = (segments + [cols]).map { ($0, nil, nil, nil) }
         for p in pieces { all += p.segments.map { ($0, p.region, p.industry, p.texts) } }
@@ -202,7 +214,7 @@ struct CSVAccumulator {
             }, {
                 for k in 0..<valueCount {
                     for j in order {
-                        let dst = dataset.valueBases[k] + offsets[j]
+                        let dst = dataset.valueBases[k].advanced(by: offsets[j])
                         if all[j].rows.window != nil { all[j].rows.shiftValues(k, to: dst) } else { all[j].rows.moveValues(k, to: dst) }
                     }
                 }
@@ -212,7 +224,7 @@ struct CSVAccumulator {
             return (keys[RowColumns.region], keys[RowColumns.industry], keys[RowColumns.year],
                     Array(keys[RowColumns.firstText...]), values)
         }
-        var keys: [CodeColumn] = [], values: [[Double]] = []
+        var keys: [CodeColumn] = [], values: [LoadedValues] = []
         Parallel.both({
             for k in 0..<codeCount {
                 if k == RowColumns.industry && !hasIndustry { keys.append([]); continue }
@@ -225,10 +237,15 @@ struct CSVAccumulator {
             }
         }, {
             for k in 0..<valueCount {
-                values.append(HugePages.array(total) { dst in
+                func fill(_ dst: UnsafeMutableRawPointer, _ divisor: Double) {
                     var at = 0
-                    for s in all { s.rows.moveValues(k, to: dst + at); at += s.rows.count }
-                })
+                    for s in all { s.rows.moveValues(k, to: ValueColumn(base: dst, divisor: divisor).advanced(by: at)); at += s.rows.count }
+                }
+                if let d = decimals[k] {
+                    values.append(.words(HugePages.array(total) { (p: UnsafeMutablePointer<Int32>) in fill(UnsafeMutableRawPointer(p), ScaledValues.power(d)) }, decimals: d))
+                } else {
+                    values.append(.doubles(HugePages.array(total) { (p: UnsafeMutablePointer<Double>) in fill(UnsafeMutableRawPointer(p), 0) }))
+                }
             }
         })
         return (keys[RowColumns.region], keys[RowColumns.industry], keys[RowColumns.year],
@@ -302,13 +319,13 @@ struct CSVAccumulator {
     }
 
     /// Writes one observation (after `room`).
-    private func put(_ r: Int32, _ i: Int32, _ y: Int32, _ textRow: [Int32], _ values: [Double]) {
+    private mutating func put(_ r: Int32, _ i: Int32, _ y: Int32, _ textRow: [Int32], _ values: [Double]) {
         let n = cols.count
         cols.codes[RowColumns.region][n] = r
         if hasIndustry { cols.codes[RowColumns.industry][n] = i }
         cols.codes[RowColumns.year][n] = y
         for k in textRow.indices { cols.codes[RowColumns.firstText + k][n] = textRow[k] }
-        for k in values.indices { cols.values[k][n] = values[k] }
+        for k in values.indices where !cols.values[k].set(n, values[k]) { escaped[k] = true }
         cols.count = n + 1
     }
 

@@ -190,15 +190,30 @@ extension CSVLoader {
 
         // The streaming pass (CSVRanges.swift), then, for a bad row, the one retry worth making.
         let headerLine = line - 1
-        var acc = CSVAccumulator(layout: layout, columns: header.count, markers: markers)
+        // Measures whose sampled values are whole multiples of 10^-d (d ≤ 4) are read as
+        // four-byte words (ScaledValues.swift); a later value they cannot keep reads the file
+        // again with that measure as Double.
+        var decimals = [Int?](repeating: nil, count: layout.measureNames.count)
+        if !layout.roles.contains(where: { if case .yearValue = $0 { return true }; if case .industryValue = $0 { return true }; if case .regionValue = $0 { return true }; return false }) {
+            for (c, role) in layout.roles.enumerated() {
+                guard case .measure(let k) = role else { continue }
+                decimals[k] = ScaledValues.decimals(for: sample.lazy.compactMap { row -> Double? in
+                    guard c < row.count else { return nil }
+                    return row[c].withUnsafeBufferPointer { b in b.isEmpty ? .nan : CSVLoader.cellNumber(b.baseAddress!, b.count, conv) }
+                })
+            }
+        }
+        var acc = CSVAccumulator(layout: layout, columns: header.count, markers: markers, decimals: decimals)
         let estimate = Self.estimatedRows(fileSize: file.size, dataStart: pos, sampleRows: sample.count, sampleBytes: sampleBytes)
         buf = []
         var failure = try pass(file, from: pos, path: path, firstLine: line, acc: &acc, estimatedRows: estimate,
                                delimiter: delimiter, conv: conv)
         if failure == nil && acc.overflows {
             // A dimension of more than 32,767 codes, or a year past Int16: again with key
-            // columns of four bytes (rare; the narrow columns' memory is gone by now).
-            acc = CSVAccumulator(layout: layout, columns: header.count, markers: markers, narrow: false)
+            // columns of four bytes; a value a scaled measure cannot keep: again with that
+            // measure as Double (rare; the first pass's memory is gone by now).
+            let again = zip(acc.decimals, acc.escaped).map { $1 ? nil : $0 }
+            acc = CSVAccumulator(layout: layout, columns: header.count, markers: markers, narrow: !acc.keysOverflow, decimals: again)
             failure = try pass(file, from: pos, path: path, firstLine: line, acc: &acc, estimatedRows: estimate,
                                delimiter: delimiter, conv: conv)
         }

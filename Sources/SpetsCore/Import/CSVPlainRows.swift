@@ -92,7 +92,7 @@ extension CSVAccumulator {
         // Each field is written straight into its column at row `n`; a row that turns out not
         // plain is not counted, and the next row writes over what it left.
         let keyCols = UnsafeMutablePointer<KeyColumn>.allocate(capacity: cols.codeCount)
-        let valueCols = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: max(cols.valueCount, 1))
+        let valueCols = UnsafeMutablePointer<ValueColumn>.allocate(capacity: max(cols.valueCount, 1))
         defer { ops.deallocate(); keyCols.deallocate(); valueCols.deallocate() }
         func refresh() {
             for k in 0..<cols.codeCount { keyCols[k] = cols.codes[k] }
@@ -138,7 +138,8 @@ extension CSVAccumulator {
                 switch op.kind {
                 case .measure:
                     if let (v, e) = Self.plainNumber(base, s, to, point, delimiter), e < to, base[e] == op.end {
-                        valueCols[op.slot][n] = v; q = e + 1; continue fields
+                        if !valueCols[op.slot].set(n, v) { escaped[op.slot] = true }
+                        q = e + 1; continue fields
                     }
                 case .year:
                     if let (y, e) = Self.plainYear(base, s, to, delimiter), e < to, base[e] == op.end {
@@ -184,7 +185,7 @@ extension CSVAccumulator {
                     if !KeyColumn.fitsNarrow(y) { wideYear = true }
                 case .measure:
                     guard let v = CSVLoader.cellNumber(base + s, len, conv) else { plain = false; break fields }
-                    valueCols[op.slot][n] = v
+                    if !valueCols[op.slot].set(n, v) { escaped[op.slot] = true }
                 case .text:
                     keyCols[RowColumns.firstText + op.slot][n] = texts[op.slot].intern(base + s, len)
                 case .skip:

@@ -28,7 +28,7 @@ extension CSVLoader {
         if Parallel.threads > 1, plainRows, acc.spread.isEmpty, size - start > parallelThreshold,
            let found = try lineStart(file, near: start + (size - start) / 2, before: size) {
             let cut = found.0, midRowsPerByte = found.rowsPerByte
-            var side = CSVAccumulator(layout: acc.layout, columns: acc.columns, markers: acc.markers, narrow: acc.narrow)
+            var side = CSVAccumulator(layout: acc.layout, columns: acc.columns, markers: acc.markers, narrow: acc.narrow, decimals: acc.decimals)
             // The second half writes from a row a little past where the first half is expected
             // to end; the gap closes at the end (one move of the second half's rows). Every row
             // of the gap is a fresh page touched by that move and one left behind, so the
@@ -41,7 +41,7 @@ extension CSVLoader {
             let firstRows = Double(cut - start) * (startRowsPerByte + midRowsPerByte) / 2
             let first = Int(Double(acc.observations(rows: Int(firstRows))) * 1.02) + 4096
             let second = Int(Double(expected) * (1 - share) * 1.15) + 4096
-            let dataset = DatasetColumns(keys: acc.cols.codeCount, measures: acc.cols.valueCount, capacity: first + second, narrow: acc.narrow)
+            let dataset = DatasetColumns(keys: acc.cols.codeCount, decimals: acc.decimals, capacity: first + second, narrow: acc.narrow)
             acc.write(into: dataset, at: 0, capacity: first)
             side.write(into: dataset, at: first, capacity: second)
             var r0 = RangeResult(), r1 = RangeResult()
@@ -58,10 +58,10 @@ extension CSVLoader {
                 return nil
             }
             // A quote somewhere: read the whole file again, in one pass that understands quotes.
-            acc = CSVAccumulator(layout: acc.layout, columns: acc.columns, markers: acc.markers, narrow: acc.narrow)
+            acc = CSVAccumulator(layout: acc.layout, columns: acc.columns, markers: acc.markers, narrow: acc.narrow, decimals: acc.decimals)
         }
         let expected = acc.observations(rows: estimatedRows)
-        acc.write(into: DatasetColumns(keys: acc.cols.codeCount, measures: acc.cols.valueCount, capacity: Int(Double(expected) * 1.15) + 4096,
+        acc.write(into: DatasetColumns(keys: acc.cols.codeCount, decimals: acc.decimals, capacity: Int(Double(expected) * 1.15) + 4096,
                                        narrow: acc.narrow),
                   at: 0, capacity: Int(Double(expected) * 1.15) + 4096)
         let r = parse(file, start, size, into: &acc, delimiter: delimiter, conv: conv, plainOnly: false, progress: size)

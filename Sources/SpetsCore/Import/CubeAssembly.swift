@@ -91,8 +91,13 @@ extension CSVAccumulator {
         let industryDim = hasIndustry ? Dimension(name: layout.industryName, role: .industry, labels: industryLabels, names: industryNames) : nil
         try checkDuplicates(path: path, headerLine: headerLine, regionDim: regionDim, industryDim: industryDim,
                             extras: extras, extraCodes: extraCodes, regionCodes: regionCodes, industryCodes: industryCodes, years: years)
-        let ms = layout.measureNames.indices.map { Measure(name: layout.measureNames[$0], unit: layout.measureUnits[$0], values: measures[$0],
-                                                           prices: prices[layout.measureNames[$0]], flags: flags) }
+        let ms = layout.measureNames.indices.map { k in
+            let (name, unit, basis) = (layout.measureNames[k], layout.measureUnits[k], prices[layout.measureNames[k]])
+            switch measures[k] {
+            case .doubles(let v): return Measure(name: name, unit: unit, values: v, prices: basis, flags: flags)
+            case .words(let w, let d): return Measure(name: name, unit: unit, scaled: ScaledValues(words: w, decimals: d), prices: basis, flags: flags)
+            }
+        }
         return Cube(name: name, source: path, region: regionDim, industry: industryDim, extras: extras,
                     regionCodes: regionCodes, industryCodes: industryCodes, years: years, extraCodes: extraCodes,
                     measures: ms, notes: notes)

@@ -30,6 +30,35 @@ struct KeyColumn {
     @inline(__always) static func fitsNarrow(_ v: Int32) -> Bool { v == Int32(Int16(truncatingIfNeeded: v)) }
 }
 
+/// One measure column's memory while a load writes it: Double, or the Int32 words of a
+/// scaled measure (ScaledValues.swift). A value a scaled column cannot keep to the bit is not
+/// stored: `set` returns false, and the load keeps that measure as Double instead.
+struct ValueColumn {
+    let base: UnsafeMutableRawPointer
+    /// 10^decimals of a scaled column; 0 for Double.
+    let divisor: Double
+    var width: Int { divisor == 0 ? 8 : 4 }
+    @inline(__always) func set(_ n: Int, _ v: Double) -> Bool {
+        if divisor == 0 { base.storeBytes(of: v, toByteOffset: n &<< 3, as: Double.self); return true }
+        guard let w = ScaledValues.encode(v, divisor) else { return false }
+        base.storeBytes(of: w, toByteOffset: n &<< 2, as: Int32.self)
+        return true
+    }
+    func advanced(by rows: Int) -> ValueColumn { ValueColumn(base: base + rows * width, divisor: divisor) }
+}
+
+/// A measure's column as a load gives it.
+enum LoadedValues {
+    case doubles([Double]), words([Int32], decimals: Int)
+    /// Drops the last `k` rows, in place.
+    mutating func dropLast(_ k: Int) {
+        switch self {
+        case .doubles(var a): self = .doubles([]); a.removeLast(k); self = .doubles(a)
+        case .words(var a, let d): self = .doubles([]); a.removeLast(k); self = .words(a, decimals: d)
+        }
+    }
+}
+
 final class RowColumns {
     /// Key columns: region, industry, year, then one per text column.
     static let region = 0, industry = 1, year = 2, firstText = 3
@@ -43,14 +72,17 @@ final class RowColumns {
     var count = 0
     private(set) var capacity = 0
     private(set) var codes: [KeyColumn] = []
-    private(set) var values: [UnsafeMutablePointer<Double>] = []
+    private(set) var values: [ValueColumn] = []
+    /// Per measure, 10^decimals when scaled, 0 for Double.
+    let divisors: [Double]
     /// When these rows are written straight into the dataset's columns: which, and from
     /// which row. Such columns do not grow; the accumulator goes on in new ones.
     let window: (columns: DatasetColumns, at: Int)?
 
-    init(texts: Int, measures: Int, narrow: Bool) {
+    init(texts: Int, decimals: [Int?], narrow: Bool) {
         codeCount = Self.firstText + texts
-        valueCount = measures
+        valueCount = decimals.count
+        divisors = decimals.map { $0.map(ScaledValues.power) ?? 0 }
         self.narrow = narrow
         window = nil
     }
@@ -58,10 +90,11 @@ final class RowColumns {
     init(window columns: DatasetColumns, at: Int, capacity: Int) {
         codeCount = columns.keyBases.count
         valueCount = columns.valueBases.count
+        divisors = columns.valueBases.map(\.divisor)
         narrow = columns.narrow
         window = (columns, at)
         codes = columns.keyBases.map { $0.advanced(by: at) }
-        values = columns.valueBases.map { $0 + at }
+        values = columns.valueBases.map { $0.advanced(by: at) }
         self.capacity = capacity
     }
 
@@ -72,7 +105,7 @@ final class RowColumns {
     deinit {
         guard window == nil else { return }
         for (c, n) in zip(codes, codeRows) { Self.unmap(c.base, n * keyWidth) }
-        for (v, n) in zip(values, valueRows) { Self.unmap(UnsafeMutableRawPointer(v), n * 8) }
+        for (v, n) in zip(values, valueRows) { Self.unmap(v.base, n * v.width) }
     }
 
     /// Room for at least `rows` rows; false when the system has no memory to give (or these
@@ -90,9 +123,9 @@ final class RowColumns {
             if old { codes[k] = q; codeRows[k] = want } else { codes.append(q); codeRows.append(want) }
         }
         for k in 0..<valueCount {
-            let old = k < values.count
-            guard let p = Self.remap(old ? UnsafeMutableRawPointer(values[k]) : nil, old ? valueRows[k] * 8 : 0, want * 8) else { return false }
-            let q = p.bindMemory(to: Double.self, capacity: want)
+            let old = k < values.count, w = divisors[k] == 0 ? 8 : 4
+            guard let p = Self.remap(old ? values[k].base : nil, old ? valueRows[k] * w : 0, want * w) else { return false }
+            let q = ValueColumn(base: p, divisor: divisors[k])
             if old { values[k] = q; valueRows[k] = want } else { values.append(q); valueRows.append(want) }
         }
         capacity = want
@@ -111,8 +144,8 @@ final class RowColumns {
     }
 
     /// As `shiftCodes`, for measure column `k`.
-    func shiftValues(_ k: Int, to: UnsafeMutablePointer<Double>) {
-        if to != values[k] { memmove(to, values[k], count * 8) }
+    func shiftValues(_ k: Int, to: ValueColumn) {
+        if to.base != values[k].base { memmove(to.base, values[k].base, count * to.width) }
     }
 
     /// Copies rows 0..<count of key column `k` to `to`, each code through `map` when given,
@@ -129,9 +162,9 @@ final class RowColumns {
     }
 
     /// As `moveCodes`, for measure column `k`.
-    func moveValues(_ k: Int, to: UnsafeMutablePointer<Double>) {
-        let src = values[k]
-        Self.inStrides(count, UnsafeMutableRawPointer(src), width: 8) { lo, hi in (to + lo).initialize(from: src + lo, count: hi - lo) }
+    func moveValues(_ k: Int, to: ValueColumn) {
+        let src = values[k], w = src.width
+        Self.inStrides(count, src.base, width: w) { lo, hi in memcpy(to.base + lo * w, src.base + lo * w, (hi - lo) * w) }
     }
 
     /// Runs `body` over 0..<n in strides of 2 MB of `width`-byte elements, releasing the whole
@@ -175,16 +208,16 @@ final class DatasetColumns {
     let capacity: Int
     let narrow: Bool
     private var narrowKeys: [[Int16]] = [], wideKeys: [[Int32]] = []
-    private var values: [[Double]]
+    private var values: [LoadedValues] = []
     // Valid while the arrays are neither changed nor copied: only `take` does either, last.
     let keyBases: [KeyColumn]
-    let valueBases: [UnsafeMutablePointer<Double>]
+    let valueBases: [ValueColumn]
 
-    init(keys: Int, measures: Int, capacity: Int, narrow: Bool) {
+    /// `decimals`: per measure, those of a scaled measure, nil for Double.
+    init(keys: Int, decimals: [Int?], capacity: Int, narrow: Bool) {
         self.capacity = capacity
         self.narrow = narrow
-        var v: [[Double]] = []
-        var kb: [KeyColumn] = [], vb: [UnsafeMutablePointer<Double>] = []
+        var kb: [KeyColumn] = [], vb: [ValueColumn] = []
         // Debug builds fill the columns with a code no dataset has, so that a row the pass
         // forgets to write shows in every test instead of in reused memory, now and then.
         for _ in 0..<keys {
@@ -206,32 +239,42 @@ final class DatasetColumns {
                 wideKeys.append(a)
             }
         }
-        for _ in 0..<measures {
-            var a = HugePages.array(capacity) { (p: UnsafeMutablePointer<Double>) in
-                #if DEBUG
-                p.initialize(repeating: -.greatestFiniteMagnitude, count: capacity)
-                #endif
+        for d in decimals {
+            if let d {
+                var a = HugePages.array(capacity) { (p: UnsafeMutablePointer<Int32>) in
+                    #if DEBUG
+                    p.initialize(repeating: ScaledValues.missing + 1, count: capacity)
+                    #endif
+                }
+                vb.append(ValueColumn(base: UnsafeMutableRawPointer(a.withUnsafeMutableBufferPointer { $0.baseAddress! }), divisor: ScaledValues.power(d)))
+                values.append(.words(a, decimals: d))
+            } else {
+                var a = HugePages.array(capacity) { (p: UnsafeMutablePointer<Double>) in
+                    #if DEBUG
+                    p.initialize(repeating: -.greatestFiniteMagnitude, count: capacity)
+                    #endif
+                }
+                vb.append(ValueColumn(base: UnsafeMutableRawPointer(a.withUnsafeMutableBufferPointer { $0.baseAddress! }), divisor: 0))
+                values.append(.doubles(a))
             }
-            vb.append(a.withUnsafeMutableBufferPointer { $0.baseAddress! })
-            v.append(a)
         }
-        self.values = v; keyBases = kb; valueBases = vb
+        keyBases = kb; valueBases = vb
     }
 
     /// The columns, cut to `rows`; once. Pages past the rows (the second half's old place,
     /// the estimate's spare) go back to the system.
-    func take(rows: Int) -> (keys: [CodeColumn], values: [[Double]]) {
+    func take(rows: Int) -> (keys: [CodeColumn], values: [LoadedValues]) {
         func release(_ p: UnsafeMutableRawPointer, _ from: Int, _ to: Int) {
             let a = (Int(bitPattern: p) + from + 4095) & ~4095, b = (Int(bitPattern: p) + to) & ~4095
             if b > a { madvise(UnsafeMutableRawPointer(bitPattern: a), b - a, MADV_DONTNEED) }
         }
         for b in keyBases { release(b.base, rows * b.width, capacity * b.width) }
-        for b in valueBases { release(UnsafeMutableRawPointer(b), rows * 8, capacity * 8) }
-        var n: [[Int16]] = [], w: [[Int32]] = [], v: [[Double]] = []
+        for b in valueBases { release(b.base, rows * b.width, capacity * b.width) }
+        var n: [[Int16]] = [], w: [[Int32]] = [], v: [LoadedValues] = []
         swap(&n, &narrowKeys); swap(&w, &wideKeys); swap(&v, &values)
         for i in n.indices { n[i].removeLast(capacity - rows) }
         for i in w.indices { w[i].removeLast(capacity - rows) }
-        for i in v.indices { v[i].removeLast(capacity - rows) }
+        for i in v.indices { v[i].dropLast(capacity - rows) }
         return (n.map(CodeColumn.init(narrow:)) + w.map(CodeColumn.init(wide:)), v)
     }
 }

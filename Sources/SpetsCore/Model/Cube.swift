@@ -4,12 +4,14 @@
 public struct Measure {
     public var name: String
     public var unit: String?
-    /// One per row; from a reopened workspace read on first use (`DeferredValues`).
+    /// One per row; from a reopened workspace read on first use (`DeferredValues`); from
+    /// four-byte words made doubles on first use (`ScaledValues`: hot loops read `scaled`).
     public var values: [Double] {
         get {
             switch column {
             case .ready(let v): return v
             case .deferred(let d): return d.values
+            case .scaled(let s): return s.values
             }
         }
         set { column = .ready(newValue) }
@@ -20,7 +22,7 @@ public struct Measure {
             yield &v
         }
     }
-    private enum Column { case ready([Double]), deferred(DeferredValues) }
+    private enum Column { case ready([Double]), deferred(DeferredValues), scaled(ScaledValues) }
     private var column: Column
     /// `constant 2019`, `current`, or nil when not stated.
     public var prices: String?
@@ -33,16 +35,26 @@ public struct Measure {
     public init(name: String, unit: String? = nil, deferred: DeferredValues, prices: String? = nil, flags: CellFlags? = nil) {
         self.name = name; self.unit = unit; self.column = .deferred(deferred); self.prices = prices; self.flags = flags
     }
+    /// Values kept as whole multiples of 10^-d, four bytes a row (ScaledValues.swift).
+    public init(name: String, unit: String? = nil, scaled: ScaledValues, prices: String? = nil, flags: CellFlags? = nil) {
+        self.name = name; self.unit = unit; self.column = .scaled(scaled); self.prices = prices; self.flags = flags
+    }
+    /// The four-byte words, when the values are kept so.
+    public var scaled: ScaledValues? { if case .scaled(let s) = column { return s }; return nil }
     /// Whether the values are still to be read (a reopened workspace's, before first use).
     public var isDeferred: Bool {
-        if case .deferred(let d) = column { return !d.isLoaded }
-        return false
+        switch column {
+        case .ready: return false
+        case .deferred(let d): return !d.isLoaded
+        case .scaled(let s): return !s.isLoaded
+        }
     }
     /// Rows, without reading deferred values.
     public var count: Int {
         switch column {
         case .ready(let v): return v.count
         case .deferred(let d): return d.count
+        case .scaled(let s): return s.count
         }
     }
     public var missingCount: Int { values.reduce(0) { $0 + ($1.isNaN ? 1 : 0) } }

@@ -1,32 +1,40 @@
 // DeferredValues.swift — a measure's values read on first use: a reopened workspace's large
 // datasets copy a measure only when a statement reads it (an LQ reads one of two; each
-// column copied is fresh memory faulted in, most of a reopen's time).
+// column copied is fresh memory faulted in, most of a reopen's time). Doubles, or the
+// four-byte words of a scaled measure (ScaledValues.swift).
 import Glibc
 import Synchronization
 
-public final class DeferredValues: @unchecked Sendable {
+public typealias DeferredValues = DeferredColumn<Double>
+
+/// A column still to be read, which `Workspace.settle` reads before its rows change.
+protocol Settles: AnyObject { func settle() }
+
+public final class DeferredColumn<T: BitwiseCopyable>: @unchecked Sendable, Settles {
     /// Rows the values will have (checked against what the read gives).
     public let count: Int
     /// The dataset they belong to, for a message.
     let dataset: String
     /// Dropped once the values are in, and with it the file's reader (its connections close
     /// when the last deferred column that holds it is read or freed).
-    private nonisolated(unsafe) var read: (() -> Result<[Double], Diagnostic>)?
+    private nonisolated(unsafe) var read: (() -> Result<[T], Diagnostic>)?
     // Double-checked: `ready` is set (releasing) only after `loaded` is written, so a reader
     // that sees it set (acquiring) sees the whole array without taking the lock.
     private let ready = Atomic<Bool>(false)
     private let lock = Mutex<Void>(())
-    private nonisolated(unsafe) var loaded: [Double] = []
+    private nonisolated(unsafe) var loaded: [T] = []
 
-    public init(count: Int, dataset: String, read: @escaping () -> Result<[Double], Diagnostic>) {
+    public init(count: Int, dataset: String, read: @escaping () -> Result<[T], Diagnostic>) {
         self.count = count; self.dataset = dataset; self.read = read
     }
 
     public var isLoaded: Bool { ready.load(ordering: .acquiring) }
 
-    public var values: [Double] {
+    func settle() { _ = values }
+
+    public var values: [T] {
         if ready.load(ordering: .acquiring) { return loaded }
-        let read: Result<[Double], Diagnostic> = lock.withLock { _ in
+        let read: Result<[T], Diagnostic> = lock.withLock { _ in
             if ready.load(ordering: .acquiring) { return .success(loaded) }
             switch self.read!() {
             case .success(let v) where v.count == count:
@@ -42,10 +50,13 @@ public final class DeferredValues: @unchecked Sendable {
         }
         switch read {
         case .success(let v): return v
-        case .failure(let e): Self.failed(e)   // outside the lock
+        case .failure(let e): DeferredRead.failed(e)   // outside the lock
         }
     }
 
+}
+
+public enum DeferredRead {
     /// What happens when values cannot be read back. The size of every deferred column is
     /// checked when the workspace opens and nothing rewrites a dataset's rows while some of
     /// its values are deferred (`Workspace.settle`), so this is a disk failing or the file

@@ -173,6 +173,11 @@ public final class SQLiteStatement {
     @discardableResult
     public func bind(_ i: Int32, _ v: Int) -> SQLiteStatement { sqlite3_bind_int64(stmt, i, Int64(v)); return self }
     @discardableResult
+    public func bind(_ i: Int32, _ v: Int?) -> SQLiteStatement {
+        if let v { sqlite3_bind_int64(stmt, i, Int64(v)) } else { sqlite3_bind_null(stmt, i) }
+        return self
+    }
+    @discardableResult
     public func bind(_ i: Int32, _ v: Double) -> SQLiteStatement { sqlite3_bind_double(stmt, i, v); return self }
     /// A code column's stored words (two or four bytes a row).
     @discardableResult
@@ -208,6 +213,7 @@ public final class SQLiteStatement {
     public func type(_ i: Int32) -> Int32 { sqlite3_column_type(stmt, i) }
     public func bytes(_ i: Int32) -> Int32 { sqlite3_column_bytes(stmt, i) }
     public func int(_ i: Int32) -> Int { Int(sqlite3_column_int64(stmt, i)) }
+    public func isNull(_ i: Int32) -> Bool { sqlite3_column_type(stmt, i) == SQLITE_NULL }
     public func double(_ i: Int32) -> Double { sqlite3_column_double(stmt, i) }
     public func text(_ i: Int32) -> String? {
         guard let p = sqlite3_column_text(stmt, i) else { return nil }

@@ -41,7 +41,7 @@ public final class Workspace {
         CREATE TABLE IF NOT EXISTS dataset_dimensions(dataset TEXT NOT NULL, position INTEGER NOT NULL, role TEXT NOT NULL,
             name TEXT NOT NULL, labels BLOB, names BLOB, codes BLOB, PRIMARY KEY(dataset, position));
         CREATE TABLE IF NOT EXISTS dataset_measures(dataset TEXT NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL,
-            unit TEXT, vals BLOB, prices TEXT, PRIMARY KEY(dataset, position));
+            unit TEXT, vals BLOB, prices TEXT, decimals INTEGER, PRIMARY KEY(dataset, position));
         CREATE TABLE IF NOT EXISTS dataset_years(dataset TEXT PRIMARY KEY, years BLOB, distinct_years BLOB, regions_with_rows BLOB);
         CREATE TABLE IF NOT EXISTS dataset_flags(dataset TEXT NOT NULL, position INTEGER NOT NULL, labels BLOB, codes BLOB,
             PRIMARY KEY(dataset, position));
@@ -100,6 +100,9 @@ public final class Workspace {
         // Workspaces written before measures had a price basis gain the column.
         let cols = try db.prepare("SELECT count(*) FROM pragma_table_info('dataset_measures') WHERE name = 'prices'")
         if try cols.step(), cols.int(0) == 0 { try db.exec("ALTER TABLE dataset_measures ADD COLUMN prices TEXT") }
+        // … and before a measure could be kept as four-byte words (`decimals` not NULL).
+        let dec = try db.prepare("SELECT count(*) FROM pragma_table_info('dataset_measures') WHERE name = 'decimals'")
+        if try dec.step(), dec.int(0) == 0 { try db.exec("ALTER TABLE dataset_measures ADD COLUMN decimals INTEGER") }
         // … and before the years and regions present were kept (a reopen works them out).
         // Each column on its own, so a migration cut short between them is finished next time.
         for column in ["distinct_years", "regions_with_rows"] {
@@ -279,10 +282,13 @@ public final class Workspace {
                     .bind(5, blob: Self.joinStrings(d.labels)).bind(6, blob: Self.joinStrings(d.names.map { $0 ?? "" }))
                     .bind(7, codes: codes).run()
             }
-            let ms = try db.prepare("INSERT INTO dataset_measures(dataset, position, name, unit, vals, prices) VALUES (?,?,?,?,?,?)")
+            let ms = try db.prepare("INSERT INTO dataset_measures(dataset, position, name, unit, vals, prices, decimals) VALUES (?,?,?,?,?,?,?)")
             for (pos, m) in cube.measures.enumerated() {
                 ms.reset()
-                try ms.bind(1, cube.name).bind(2, pos).bind(3, m.name).bind(4, m.unit).bind(5, blob: m.values).bind(6, m.prices).run()
+                ms.bind(1, cube.name).bind(2, pos).bind(3, m.name).bind(4, m.unit).bind(6, m.prices)
+                // A scaled measure as its words (never made doubles to be stored).
+                if let s = m.scaled { ms.bind(5, blob: s.words).bind(7, s.decimals) } else { ms.bind(5, blob: m.values).bind(7, Int?.none) }
+                try ms.run()
             }
             // Per-cell flags, for the measures that have them (a table of their own, so a
             // workspace written before flags were kept opens unchanged).
@@ -320,14 +326,14 @@ public final class Workspace {
     nonisolated(unsafe) static var parallelReopenRows = 1_000_000
     /// The large datasets' reads, shared by their deferred measures; closed with the file.
     private var columnReader: ColumnReader?
-    private struct Pending { weak var values: DeferredValues? }
+    private struct Pending { weak var column: (any Settles)? }
     /// Per dataset, its measures not read yet: read before its rows are replaced or dropped,
     /// so that a deferred read never meets the rows of another dataset.
     private var pending: [String: [Pending]] = [:]
 
     /// Reads whatever of dataset `name` is still deferred (before its stored rows change).
     func settle(_ name: String) {
-        for p in pending.removeValue(forKey: name) ?? [] { _ = p.values?.values }
+        for p in pending.removeValue(forKey: name) ?? [] { p.column?.settle() }
     }
 
     /// Reads everything still deferred: before the session leaves this workspace for another
@@ -342,7 +348,7 @@ public final class Workspace {
         var out: [Cube] = []
         let ds = try db.prepare("SELECT name, source, year_name, notes, rows FROM datasets ORDER BY seq")
         let dims = try db.prepare("SELECT role, name, labels, names, rowid FROM dataset_dimensions WHERE dataset = ? ORDER BY position")
-        let ms = try db.prepare("SELECT name, unit, rowid, prices FROM dataset_measures WHERE dataset = ? ORDER BY position")
+        let ms = try db.prepare("SELECT name, unit, rowid, prices, decimals FROM dataset_measures WHERE dataset = ? ORDER BY position")
         let ys = try db.prepare("SELECT rowid, distinct_years, regions_with_rows FROM dataset_years WHERE dataset = ?")
         let fl = try db.prepare("SELECT position, labels, rowid FROM dataset_flags WHERE dataset = ?")
         while try ds.step() {
@@ -361,9 +367,13 @@ public final class Workspace {
                 dimensions.append((Dimension(name: dims.text(1) ?? "", role: role, labels: labels,
                                              names: names.count == labels.count ? names : nil, summable: summable, total: total), dims.int(4)))
             }
-            var measureRows: [(name: String, unit: String?, rowid: Int, prices: String?)] = []
+            var measureRows: [(name: String, unit: String?, rowid: Int, prices: String?, decimals: Int?)] = []
             ms.reset(); ms.bind(1, name)
-            while try ms.step() { measureRows.append((ms.text(0)!, ms.text(1), ms.int(2), ms.text(3))) }
+            while try ms.step() {
+                let d = ms.isNull(4) ? nil : ms.int(4)
+                if let d, !(0...ScaledValues.maxDecimals).contains(d) { throw Diagnostic(.workspaceColumnWrongLength, name, 0, ds.int(4)) }
+                measureRows.append((ms.text(0)!, ms.text(1), ms.int(2), ms.text(3), d))
+            }
             ys.reset(); ys.bind(1, name)
             let yearsRow = try ys.step() ? ys.int(0) : nil
             let keptYears = yearsRow == nil ? [] : ys.blob(1, as: UInt8.self), keptRegions = yearsRow == nil ? [] : ys.blob(2, as: UInt8.self)
@@ -390,6 +400,24 @@ public final class Workspace {
             for d in dimensions { codes.append(try codeColumn("dataset_dimensions", "codes", d.rowid)) }
             if let yearsRow { years = try codeColumn("dataset_years", "years", yearsRow) }
             for m in measureRows {
+                if let d = m.decimals {
+                    // Four-byte words: the stored size is checked now, the words read now or on first use.
+                    let bytes: Int
+                    if let reader { bytes = try reader.bytes(table: "dataset_measures", column: "vals", rowid: m.rowid) }
+                    else { bytes = try db.openBlob(table: "dataset_measures", column: "vals", rowid: m.rowid).bytes }
+                    guard bytes == rows * 4 else { throw Diagnostic(.workspaceColumnWrongLength, name, bytes / 4, rows) }
+                    guard let reader else {
+                        let words = try column("dataset_measures", "vals", m.rowid, Int32.self)
+                        measures.append(Measure(name: m.name, unit: m.unit, scaled: ScaledValues(words: words, decimals: d), prices: m.prices))
+                        continue
+                    }
+                    let words = DeferredColumn<Int32>(count: rows, dataset: name) { [rowid = m.rowid] in
+                        Result { () throws(Diagnostic) in try reader.read(table: "dataset_measures", column: "vals", rowid: rowid, as: Int32.self) }
+                    }
+                    pending[name, default: []].append(Pending(column: words))
+                    measures.append(Measure(name: m.name, unit: m.unit, scaled: ScaledValues(deferred: words, decimals: d), prices: m.prices))
+                    continue
+                }
                 guard let reader else {
                     measures.append(Measure(name: m.name, unit: m.unit, values: try column("dataset_measures", "vals", m.rowid, Double.self), prices: m.prices))
                     continue
@@ -398,7 +426,7 @@ public final class Workspace {
                 let values = DeferredValues(count: years.count, dataset: name) { [rowid = m.rowid] in
                     Result { () throws(Diagnostic) in try reader.read(table: "dataset_measures", column: "vals", rowid: rowid, as: Double.self) }
                 }
-                pending[name, default: []].append(Pending(values: values))
+                pending[name, default: []].append(Pending(column: values))
                 measures.append(Measure(name: m.name, unit: m.unit, deferred: values, prices: m.prices))
             }
             fl.reset(); fl.bind(1, name)
