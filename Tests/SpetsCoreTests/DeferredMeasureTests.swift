@@ -109,8 +109,10 @@ final class DeferredMeasureTests: XCTestCase {
             XCTAssertEqual(d.content?.id, .workspaceColumnWrongLength)
             XCTAssertTrue(d.message.contains("8 values for 18 rows"), d.message)
         }
-        Workspace.parallelReopenRows = .max   // the small-dataset path reads it whole: no deferral
-        XCTAssertEqual(try Workspace(path: p).loadAll()[0].measures[1].count, 8)
+        Workspace.parallelReopenRows = .max   // the small-dataset path reads it whole, and refuses it too
+        XCTAssertThrowsError(try Workspace(path: p).loadAll()) { e in
+            XCTAssertTrue((e as! Diagnostic).message.contains("8 values for 18 rows"), "\(e)")
+        }
     }
 
     func testTheSessionsEndClosesTheReadsAndRemovesTheLog() throws {

@@ -104,6 +104,34 @@ final class ScaledValuesTests: XCTestCase {
         }
     }
 
+    /// Raising the decimals for a later sample value must keep the earlier ones in range:
+    /// 2,000,000,000 and 0.5 have no common word, so the measure is Double from the start.
+    func testTheSampleDecidesDecimalsThatKeepEveryValue() {
+        XCTAssertNil(ScaledValues.decimals(for: [2_000_000_000, 0.5]))
+        XCTAssertEqual(ScaledValues.decimals(for: [200_000_000, 0.5]), 1)
+    }
+
+    /// A measure stored as doubles of the wrong length is refused on open for a small dataset
+    /// too, a stored width spets does not know is named, and a slice never reads past a
+    /// column that is shorter than the rows.
+    func testDamagedMeasuresAreRefusedNotRead() throws {
+        let text = "region,industry,year,share\nA,X,2020,0.123456\nB,X,2020,0.5\nC,X,2020,0.25\n"
+        let c = try CSVLoader.load(path: Fixture.write("dbl.csv", text), name: "d")
+        XCTAssertNil(c.measures[0].scaled, "six decimals: doubles")
+        for (damage, said) in [("UPDATE dataset_measures SET vals = substr(vals, 1, 16)", "workspace dataset d is damaged (a column holds 2 values for 3 rows)"),
+                               ("UPDATE dataset_measures SET decimals = 7", "workspace dataset d is damaged (measure share is stored with 7 decimals; 0 to 4 are known)")] {
+            let path = Fixture.dir + "/dbl-\(UUID().uuidString).spetsdb"
+            do { try Workspace(path: path).save(c) }
+            do { try SQLiteDB(path: path).exec(damage) }
+            XCTAssertThrowsError(try Workspace(path: path).loadAll()) { e in XCTAssertEqual((e as? Diagnostic)?.message, said) }
+        }
+        let short = Cube(name: "d", source: "test", region: c.region, industry: c.industry, extras: [], regionCodes: c.regionCodes,
+                         industryCodes: c.industryCodes, years: c.years, extraCodes: [], measures: [Measure(name: "x", values: [1, 2])])
+        XCTAssertThrowsError(try YearSlice.scan(short, measure: 0, year: 2020)) { e in
+            XCTAssertEqual((e as? Diagnostic)?.message, "workspace dataset d is damaged (a column holds 2 values for 3 rows)")
+        }
+    }
+
     /// Words of another size than four bytes a row are damage, named when the workspace opens.
     func testWordsOfTheWrongSizeAreRefused() throws {
         let (text, _, _) = csv(rows: 30)

@@ -55,6 +55,11 @@ public struct YearSlice {
         let measure = cube.measures[m]
         // Values still to be read from a workspace are read here, once, before any thread starts.
         if let s = measure.scaled { _ = s.words } else { _ = measure.values }
+        // The loops below read the columns unchecked: every one must have a value a row (a
+        // loader guarantees it; a workspace checks it on open — this is the last guard).
+        for n in [cube.regionCodes.count, cube.industryCodes.count, measure.count] where n != cube.count {
+            throw Diagnostic(.workspaceColumnWrongLength, cube.name, n, cube.count)
+        }
         let sourceFlags = cube.measures[m].flags
         var cellFlags = [UInt8](repeating: 0, count: sourceFlags == nil ? 0 : nR * nI)
         // Halves only where the cells are fewer than the rows: each half has cells of its own

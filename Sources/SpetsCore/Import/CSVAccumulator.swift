@@ -76,9 +76,9 @@ struct CSVAccumulator {
         var spread: [(col: Int, year: Int32?, industry: Int32?, region: Int32?)] = []
         for (c, role) in layout.roles.enumerated() {
             switch role {
-            case .yearValue(let y):
-                spread.append((c, Int32(truncatingIfNeeded: y), nil, nil))
-                if !KeyColumn.fitsNarrow(Int32(truncatingIfNeeded: y)) || Int(Int32(truncatingIfNeeded: y)) != y { wideYear = true }
+            case .yearValue(let y):   // 1800–2200 (`CSVLayout.headerYear`)
+                spread.append((c, Int32(y), nil, nil))
+                if !KeyColumn.fitsNarrow(Int32(y)) { wideYear = true }
             // Codes from headers are interned in column order, so every accumulator of a load
             // gives a code the same number.
             case .industryValue(let code): spread.append((c, nil, Self.intern(code, into: &industry), nil))

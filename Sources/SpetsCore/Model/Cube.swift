@@ -57,7 +57,10 @@ public struct Measure {
         case .scaled(let s): return s.count
         }
     }
-    public var missingCount: Int { values.reduce(0) { $0 + ($1.isNaN ? 1 : 0) } }
+    public var missingCount: Int {
+        if let s = scaled { return s.words.reduce(0) { $0 + ($1 == ScaledValues.missing ? 1 : 0) } }   // without making doubles
+        return values.reduce(0) { $0 + ($1.isNaN ? 1 : 0) }
+    }
 }
 
 public final class Cube {
@@ -138,8 +141,13 @@ extension Cube {
         return Cube(name: name, source: source, region: region, industry: industry, yearName: yearName, extras: extras,
                     regionCodes: g(regionCodes), industryCodes: g(industryCodes), years: g(years),
                     extraCodes: extraCodes.map { g($0) },
-                    measures: measures.map { Measure(name: $0.name, unit: $0.unit, values: g($0.values), prices: $0.prices,
-                                                     flags: $0.flags.map { CellFlags(labels: $0.labels, codes: g($0.codes)) }) },
+                    measures: measures.map { m in
+                        let flags = m.flags.map { CellFlags(labels: $0.labels, codes: g($0.codes)) }
+                        if let s = m.scaled {   // the words kept as words
+                            return Measure(name: m.name, unit: m.unit, scaled: ScaledValues(words: g(s.words), decimals: s.decimals), prices: m.prices, flags: flags)
+                        }
+                        return Measure(name: m.name, unit: m.unit, values: g(m.values), prices: m.prices, flags: flags)
+                    },
                     notes: notes + ["filtered from \(self.name): \(n) of \(count) rows"])
     }
 }

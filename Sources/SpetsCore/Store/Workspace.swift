@@ -371,7 +371,7 @@ public final class Workspace {
             ms.reset(); ms.bind(1, name)
             while try ms.step() {
                 let d = ms.isNull(4) ? nil : ms.int(4)
-                if let d, !(0...ScaledValues.maxDecimals).contains(d) { throw Diagnostic(.workspaceColumnWrongLength, name, 0, ds.int(4)) }
+                if let d, !(0...ScaledValues.maxDecimals).contains(d) { throw Diagnostic(.workspaceMeasureStorageUnknown, name, ms.text(0) ?? "", d) }
                 measureRows.append((ms.text(0)!, ms.text(1), ms.int(2), ms.text(3), d))
             }
             ys.reset(); ys.bind(1, name)
@@ -419,7 +419,10 @@ public final class Workspace {
                     continue
                 }
                 guard let reader else {
-                    measures.append(Measure(name: m.name, unit: m.unit, values: try column("dataset_measures", "vals", m.rowid, Double.self), prices: m.prices))
+                    // Checked as a large dataset's are (there, before the deferred read).
+                    let values = try column("dataset_measures", "vals", m.rowid, Double.self)
+                    guard values.count == rows else { throw Diagnostic(.workspaceColumnWrongLength, name, values.count, rows) }
+                    measures.append(Measure(name: m.name, unit: m.unit, values: values, prices: m.prices))
                     continue
                 }
                 try reader.check(table: "dataset_measures", column: "vals", rowid: m.rowid, count: years.count, as: Double.self, dataset: name)

@@ -123,6 +123,7 @@ public enum MessageID: String, CaseIterable, Sendable {
     case workspaceHasHardLinksSpets
     case workspaceUseProcess
     case workspaceDatasetDamagedNoRegion
+    case workspaceMeasureStorageUnknown
     case workspaceColumnWrongLength
     case workspaceClosedBeforeRead
     case readEndsSession

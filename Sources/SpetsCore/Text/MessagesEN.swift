@@ -122,6 +122,7 @@ extension Messages {
         .workspaceHasHardLinksSpets: "workspace {0} has {1} hard links; spets opens a workspace only by its one name",
         .workspaceUseProcess: "workspace {0} is in use by process {1}",
         .workspaceDatasetDamagedNoRegion: "workspace dataset {0} is damaged (no region dimension)",
+        .workspaceMeasureStorageUnknown: "workspace dataset {0} is damaged (measure {1} is stored with {2} decimals; 0 to 4 are known)",
         .workspaceColumnWrongLength: "workspace dataset {0} is damaged (a column holds {1} values for {2} rows)",
         .workspaceClosedBeforeRead: "the workspace file was closed before the values were read",
         .readEndsSession: "{0}; the session ends here (nothing more was written)",

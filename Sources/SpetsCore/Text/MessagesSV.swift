@@ -124,6 +124,7 @@ extension Messages {
         .workspaceHasHardLinksSpets: "arbetsytan {0} har {1} hårda länkar; spets öppnar en arbetsyta bara under dess enda namn",
         .workspaceUseProcess: "arbetsytan {0} används av process {1}",
         .workspaceDatasetDamagedNoRegion: "datamängden {0} i arbetsytan är skadad (ingen regiondimension)",
+        .workspaceMeasureStorageUnknown: "datamängden {0} i arbetsytan är skadad (måttet {1} är lagrat med {2} decimaler; 0 till 4 är kända)",
         .workspaceColumnWrongLength: "datamängden {0} i arbetsytan är skadad (en kolumn har {1} värden för {2} rader)",
         .workspaceClosedBeforeRead: "arbetsytefilen stängdes innan värdena lästes",
         .readEndsSession: "{0}; sessionen slutar här (inget mer skrevs)",
