@@ -63,6 +63,26 @@ final class CodeColumnTests: XCTestCase {
         XCTAssertEqual(general.measures[0].values, c.measures[0].values)
     }
 
+    /// 80,000 regions: each half passes 32,768 on its own and stops there; with a value the
+    /// counts' words cannot keep late in the file too, a second pass meets it and a third
+    /// reads the file with four-byte codes and the counts as doubles. Nothing is lost.
+    func testPassesStopAtTheFirstOverflowAndTheLastOneReadsEverything() throws {
+        let plain = manyRegions(80_000)
+        let c = try CSVLoader.load(path: Fixture.write("more-regions.csv", plain), name: "d")
+        XCTAssertFalse(c.regionCodes.isNarrow)
+        XCTAssertNotNil(c.measures[0].scaled)
+        check(c, regions: 80_000)
+        var lines = plain.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let k = 150_001   // a data row in the second half (line 0 is the header)
+        lines[k] = lines[k].split(separator: ",").dropLast().joined(separator: ",") + ",1.23456"
+        let mixed = try CSVLoader.load(path: Fixture.write("more-regions-late.csv", lines.joined(separator: "\n")), name: "d")
+        XCTAssertFalse(mixed.regionCodes.isNarrow)
+        XCTAssertNil(mixed.measures[0].scaled, "the counts met a value with five decimals")
+        XCTAssertEqual(mixed.measures[0].values[k - 1], 1.23456)
+        XCTAssertEqual(mixed.count, 160_000)
+        XCTAssertEqual(mixed.region.labels[Int(mixed.regionCodes[k - 1])], "REGION-WITH-A-LONG-LABEL-\((k - 1) / 2)")
+    }
+
     func testAnOrdinaryLoadIsNarrow() throws {
         let c = try CSVLoader.load(path: Fixture.write("few-regions.csv", manyRegions(300)), name: "d")
         XCTAssertTrue(c.regionCodes.isNarrow && c.industryCodes.isNarrow && c.years.isNarrow)

@@ -101,7 +101,17 @@ struct CSVAccumulator {
     /// a scaled measure met a value its words cannot keep, or a narrow key column met a code
     /// past 32,767 in some dimension (local or, after `absorb`, for the whole file) or a year
     /// outside Int16.
-    var overflows: Bool { keysOverflow || escaped.contains(true) }
+    var overflows: Bool { cutShort || keysOverflow || escaped.contains(true) }
+    /// The pass stopped at the first block that overflowed (`CSVLoader.parse`): the rest of
+    /// the file is read only once, by the pass that reads it again.
+    var cutShort = false
+    /// A side accumulator's key columns overflowed (its counts are not in ours when the pass
+    /// is cut short before `absorb`).
+    var sideKeysOverflowed = false
+    /// Whether a pass that reads the file again may keep narrow key columns.
+    var narrowAgain: Bool { narrow && !keysOverflow && !sideKeysOverflowed }
+    /// Per measure, the decimals a pass that reads the file again keeps it with.
+    var decimalsAgain: [Int?] { zip(decimals, escaped).map { $1 ? nil : $0 } }
 
     var keysOverflow: Bool {
         guard narrow else { return false }

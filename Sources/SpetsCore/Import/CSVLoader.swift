@@ -208,12 +208,15 @@ extension CSVLoader {
         buf = []
         var failure = try pass(file, from: pos, path: path, firstLine: line, acc: &acc, estimatedRows: estimate,
                                delimiter: delimiter, conv: conv)
-        if failure == nil && acc.overflows {
-            // A dimension of more than 32,767 codes, or a year past Int16: again with key
-            // columns of four bytes; a value a scaled measure cannot keep: again with that
-            // measure as Double (rare; the first pass's memory is gone by now).
-            let again = zip(acc.decimals, acc.escaped).map { $1 ? nil : $0 }
-            acc = CSVAccumulator(layout: layout, columns: header.count, markers: markers, narrow: !acc.keysOverflow, decimals: again)
+        // A dimension of more than 32,768 codes, or a year past Int16: again with key columns
+        // of four bytes; a value a scaled measure cannot keep: again with that measure as
+        // Double. A pass stops at the first block that overflows, so a later pass may meet
+        // what the first did not reach; each one widens something, so this ends (at most
+        // once for the keys and once a measure).
+        while failure == nil && acc.overflows {
+            let (narrow, again) = (acc.narrowAgain, acc.decimalsAgain)
+            precondition(narrow != acc.narrow || again != acc.decimals, "a pass read again without widening anything")
+            acc = CSVAccumulator(layout: layout, columns: header.count, markers: markers, narrow: narrow, decimals: again)
             failure = try pass(file, from: pos, path: path, firstLine: line, acc: &acc, estimatedRows: estimate,
                                delimiter: delimiter, conv: conv)
         }

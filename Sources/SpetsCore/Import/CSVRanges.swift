@@ -51,6 +51,12 @@ extension CSVLoader {
                 // In file order: what went wrong in the first half before anything in the second.
                 if r0.interrupted || r1.interrupted { throw Diagnostic.interrupted }
                 if let f = r0.failure { throw f }
+                if acc.cutShort || side.cutShort {   // read again with wider columns (`CSVLoader.load`)
+                    acc.cutShort = true
+                    acc.sideKeysOverflowed = side.keysOverflow
+                    for k in acc.escaped.indices where side.escaped[k] { acc.escaped[k] = true }
+                    return nil
+                }
                 if let e = r0.error { return RowFailure(e, path, firstLine) }
                 if let f = r1.failure { throw f }
                 if let e = r1.error { return RowFailure(e, path, firstLine + r0.lines) }
@@ -67,6 +73,7 @@ extension CSVLoader {
         let r = parse(file, start, size, into: &acc, delimiter: delimiter, conv: conv, plainOnly: false, progress: size)
         if let f = r.failure { throw f }
         if r.interrupted { throw Diagnostic.interrupted }
+        if acc.cutShort { return nil }
         return r.error.map { RowFailure($0, path, firstLine) }
     }
 
@@ -125,6 +132,8 @@ extension CSVLoader {
                 return r
             }
             r.lines += c.lines
+            // Columns that lost a value: the rest of the range is not worth reading now.
+            if acc.overflows { acc.cutShort = true; return r }
             if eof { return r }
             // Keep the incomplete last row; a row longer than the buffer doubles it.
             let next = c.next
