@@ -63,24 +63,41 @@ final class CodeColumnTests: XCTestCase {
         XCTAssertEqual(general.measures[0].values, c.measures[0].values)
     }
 
-    /// 80,000 regions: each half passes 32,768 on its own and stops there; with a value the
-    /// counts' words cannot keep late in the file too, a second pass meets it and a third
-    /// reads the file with four-byte codes and the counts as doubles. Nothing is lost.
+    /// 80,000 regions: each half passes 32,768 on its own and both stop there; read again
+    /// with four-byte codes, once. With a value the counts' words cannot keep late in the second
+    /// half too, the second pass stops at it and a third reads the file whole. Nothing is lost.
     func testPassesStopAtTheFirstOverflowAndTheLastOneReadsEverything() throws {
         let plain = manyRegions(80_000)
         let c = try CSVLoader.load(path: Fixture.write("more-regions.csv", plain), name: "d")
         XCTAssertFalse(c.regionCodes.isNarrow)
         XCTAssertNotNil(c.measures[0].scaled)
+        XCTAssertEqual(CSVLoader.passes, 2)
         check(c, regions: 80_000)
         var lines = plain.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let k = 150_001   // a data row in the second half (line 0 is the header)
+        let k = 155_001   // a data row near the end of the second half (line 0 is the header)
         lines[k] = lines[k].split(separator: ",").dropLast().joined(separator: ",") + ",1.23456"
         let mixed = try CSVLoader.load(path: Fixture.write("more-regions-late.csv", lines.joined(separator: "\n")), name: "d")
+        XCTAssertEqual(CSVLoader.passes, 3, "keys, then the late value")
         XCTAssertFalse(mixed.regionCodes.isNarrow)
         XCTAssertNil(mixed.measures[0].scaled, "the counts met a value with five decimals")
         XCTAssertEqual(mixed.measures[0].values[k - 1], 1.23456)
         XCTAssertEqual(mixed.count, 160_000)
         XCTAssertEqual(mixed.region.labels[Int(mixed.regionCodes[k - 1])], "REGION-WITH-A-LONG-LABEL-\((k - 1) / 2)")
+    }
+
+    /// 40,000 regions, 20,000 a half, and an odd value in the first block: both halves stop
+    /// at once (the other half is told), the second pass reads the counts as doubles and finds
+    /// the halves' codes together past 32,768 only when they are joined, and the third reads
+    /// with four-byte codes. The first pass read a block or two of each half.
+    func testAnOddValueAndTooManyCodesAcrossTheHalves() throws {
+        var lines = manyRegions(40_000).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[1001] = lines[1001].split(separator: ",").dropLast().joined(separator: ",") + ",1.23456"
+        let c = try CSVLoader.load(path: Fixture.write("regions-odd-early.csv", lines.joined(separator: "\n")), name: "d")
+        XCTAssertEqual(CSVLoader.passes, 3)
+        XCTAssertFalse(c.regionCodes.isNarrow)
+        XCTAssertNil(c.measures[0].scaled)
+        XCTAssertEqual(c.measures[0].values[1000], 1.23456)
+        XCTAssertEqual(c.count, 80_000)
     }
 
     func testAnOrdinaryLoadIsNarrow() throws {

@@ -94,22 +94,17 @@ struct CSVAccumulator {
         }
     }
 
-    /// Observations the file is expected to give (each file row gives one per year column in
-    /// the wide layout), capped so that a huge file grows into the memory it needs instead of
-    /// asking for all of it at once.
-    /// Whether the columns lost a value, so the file must be read again (`CSVLoader.load`):
-    /// a scaled measure met a value its words cannot keep, or a narrow key column met a code
-    /// past 32,767 in some dimension (local or, after `absorb`, for the whole file) or a year
-    /// outside Int16.
+    /// Whether the rows are not all here as read, so the file must be read again
+    /// (`CSVLoader.load`): the pass was cut short, a scaled measure met a value its words
+    /// cannot keep, or a narrow key column met a code past 32,767 in some dimension (local or,
+    /// after `absorb`, for the whole file) or a year outside Int16.
     var overflows: Bool { cutShort || keysOverflow || escaped.contains(true) }
-    /// The pass stopped at the first block that overflowed (`CSVLoader.parse`): the rest of
-    /// the file is read only once, by the pass that reads it again.
+    /// The pass stopped early (`CSVLoader.parse`): at the first block after which the columns
+    /// had lost a value, or because the other half's had. The rest of the file is read only
+    /// by the pass that reads it again.
     var cutShort = false
-    /// A side accumulator's key columns overflowed (its counts are not in ours when the pass
-    /// is cut short before `absorb`).
-    var sideKeysOverflowed = false
     /// Whether a pass that reads the file again may keep narrow key columns.
-    var narrowAgain: Bool { narrow && !keysOverflow && !sideKeysOverflowed }
+    var narrowAgain: Bool { narrow && !keysOverflow }
     /// Per measure, the decimals a pass that reads the file again keeps it with.
     var decimalsAgain: [Int?] { zip(decimals, escaped).map { $1 ? nil : $0 } }
 
@@ -119,6 +114,9 @@ struct CSVAccumulator {
         return wideYear || region.count > most || industry.count > most || texts.contains { $0.count > most }
     }
 
+    /// Observations the file is expected to give (each file row gives one per year column in
+    /// the wide layout), capped so that a huge file grows into the memory it needs instead of
+    /// asking for all of it at once.
     func observations(rows: Int) -> Int { min(rows * max(spread.count, 1), 1 << 26) }
 
     /// Writes the rows into `columns` from row `at`, `capacity` of them; the rest go to

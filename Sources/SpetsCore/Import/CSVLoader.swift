@@ -14,6 +14,8 @@ public enum CSVLoader {
     /// Whether quote-free chunks take the plain path (CSVPlainRows.swift); off only to check,
     /// in tests and the fuzzer, that both paths give the same dataset or the same error.
     public nonisolated(unsafe) static var plainRows = true
+    /// Passes over the data the last load made (tests: a pass stops early and is read again).
+    nonisolated(unsafe) static var passes = 0
     /// Rows sampled after the header to decide which columns are numbers.
     static let sampleRows = 1000
     /// Cell texts read as missing (not zero): empty, SCB's `..`, Eurostat's `:`, and NA forms.
@@ -213,10 +215,14 @@ extension CSVLoader {
         // Double. A pass stops at the first block that overflows, so a later pass may meet
         // what the first did not reach; each one widens something, so this ends (at most
         // once for the keys and once a measure).
+        passes = 1
         while failure == nil && acc.overflows {
-            let (narrow, again) = (acc.narrowAgain, acc.decimalsAgain)
-            precondition(narrow != acc.narrow || again != acc.decimals, "a pass read again without widening anything")
+            var (narrow, again) = (acc.narrowAgain, acc.decimalsAgain)
+            // Cannot happen (every cut names what to widen); were it to, everything is widened,
+            // which nothing can overflow, rather than reading the same way forever.
+            if narrow == acc.narrow && again == acc.decimals { (narrow, again) = (false, again.map { _ in nil }) }
             acc = CSVAccumulator(layout: layout, columns: header.count, markers: markers, narrow: narrow, decimals: again)
+            passes += 1
             failure = try pass(file, from: pos, path: path, firstLine: line, acc: &acc, estimatedRows: estimate,
                                delimiter: delimiter, conv: conv)
         }

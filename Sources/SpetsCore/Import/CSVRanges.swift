@@ -6,6 +6,7 @@
 // quoted field, and quoted files are the small ones.
 
 import Glibc
+import Synchronization
 
 extension CSVLoader {
     /// What parsing one range gave.
@@ -18,6 +19,12 @@ extension CSVLoader {
         var quoted = false
         var interrupted = false
         var failure: Diagnostic? = nil
+    }
+
+    /// Set by the half whose columns lose a value, so that the other half stops too: the pass
+    /// is read again either way.
+    final class Stop: @unchecked Sendable {
+        let flag = Atomic<Bool>(false)
     }
 
     /// The streaming pass, on two threads when the file allows it; the accumulator holds every
@@ -45,19 +52,22 @@ extension CSVLoader {
             acc.write(into: dataset, at: 0, capacity: first)
             side.write(into: dataset, at: first, capacity: second)
             var r0 = RangeResult(), r1 = RangeResult()
-            Parallel.both({ r0 = parse(file, start, cut, into: &acc, delimiter: delimiter, conv: conv, plainOnly: true, progress: size) },
-                          { r1 = parse(file, cut, size, into: &side, delimiter: delimiter, conv: conv, plainOnly: true, progress: nil) })
+            let stop = Stop()
+            Parallel.both({ r0 = parse(file, start, cut, into: &acc, delimiter: delimiter, conv: conv, plainOnly: true, progress: size, stop: stop) },
+                          { r1 = parse(file, cut, size, into: &side, delimiter: delimiter, conv: conv, plainOnly: true, progress: nil, stop: stop) })
             if !r0.quoted && !r1.quoted {
                 // In file order: what went wrong in the first half before anything in the second.
                 if r0.interrupted || r1.interrupted { throw Diagnostic.interrupted }
                 if let f = r0.failure { throw f }
-                if acc.cutShort || side.cutShort {   // read again with wider columns (`CSVLoader.load`)
+                // The first half read every row before its bad one: that error is final.
+                if let e = r0.error { return RowFailure(e, path, firstLine) }
+                if acc.cutShort || side.cutShort {
+                    // Read again with wider columns (`CSVLoader.load`), told what both halves
+                    // met: their codes together (40,000 in all may be 20,000 each), their escapes.
+                    acc.absorb(side)
                     acc.cutShort = true
-                    acc.sideKeysOverflowed = side.keysOverflow
-                    for k in acc.escaped.indices where side.escaped[k] { acc.escaped[k] = true }
                     return nil
                 }
-                if let e = r0.error { return RowFailure(e, path, firstLine) }
                 if let f = r1.failure { throw f }
                 if let e = r1.error { return RowFailure(e, path, firstLine + r0.lines) }
                 acc.absorb(side)
@@ -106,7 +116,7 @@ extension CSVLoader {
     /// holding a quote stops the range (`quoted`). `progress`: the file size to report
     /// against, from the thread that may draw.
     static func parse(_ file: ChunkedFile, _ start: Int, _ end: Int, into acc: inout CSVAccumulator, delimiter: UInt8,
-                      conv: NumberParsing.Convention, plainOnly: Bool, progress: Int?) -> RangeResult {
+                      conv: NumberParsing.Convention, plainOnly: Bool, progress: Int?, stop: Stop? = nil) -> RangeResult {
         var r = RangeResult()
         var capacity = chunkSize + (1 << 16)
         var buf = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
@@ -132,8 +142,10 @@ extension CSVLoader {
                 return r
             }
             r.lines += c.lines
-            // Columns that lost a value: the rest of the range is not worth reading now.
-            if acc.overflows { acc.cutShort = true; return r }
+            // Columns that lost a value (here or in the other half): the rest of the range is
+            // not worth reading now.
+            if acc.overflows { acc.cutShort = true; stop?.flag.store(true, ordering: .relaxed); return r }
+            if stop?.flag.load(ordering: .relaxed) == true { acc.cutShort = true; return r }
             if eof { return r }
             // Keep the incomplete last row; a row longer than the buffer doubles it.
             let next = c.next
