@@ -149,6 +149,18 @@ final class CodeColumnTests: XCTestCase {
         XCTAssertEqual(s.years, [2020, 2021])
     }
 
+    /// A two-byte code column in a workspace of schema 1 (which wrote four bytes always) is
+    /// damage too: refused, not read as codes.
+    func testTwoByteCodesInASchemaOneWorkspaceAreRefused() throws {
+        let path = Fixture.dir + "/schema1-narrow-\(UUID().uuidString).spetsdb"
+        let small = try CSVLoader.load(path: Fixture.write("few.csv", "region,year,x\nA,2020,1\nB,2021,2\n"), name: "small")
+        do { try Workspace(path: path).save(small) }
+        do { try SQLiteDB(path: path).exec("UPDATE meta SET value = '1' WHERE key = 'schema_version'") }
+        XCTAssertThrowsError(try Workspace(path: path).loadAll()) { e in
+            XCTAssertEqual((e as? Diagnostic)?.message, "workspace dataset small is damaged (a column holds 1 values for 2 rows)")
+        }
+    }
+
     /// A code column of a size that is neither two nor four bytes a row is damage, named.
     func testACodeColumnOfAnotherSizeIsRefused() throws {
         let path = Fixture.dir + "/damaged-codes-\(UUID().uuidString).spetsdb"

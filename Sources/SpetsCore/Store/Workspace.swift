@@ -346,6 +346,9 @@ public final class Workspace {
     public func loadAll() throws(Diagnostic) -> [Cube] {
         guard isPersistent else { return [] }
         var out: [Cube] = []
+        // Schema 1 wrote four-byte codes only: a two-byte column there is damage, not data.
+        let version = try db.prepare("SELECT value FROM meta WHERE key = 'schema_version'")
+        let narrowAllowed = try version.step() ? version.text(0) != "1" : true
         let ds = try db.prepare("SELECT name, source, year_name, notes, rows FROM datasets ORDER BY seq")
         let dims = try db.prepare("SELECT role, name, labels, names, rowid FROM dataset_dimensions WHERE dataset = ? ORDER BY position")
         let ms = try db.prepare("SELECT name, unit, rowid, prices, decimals FROM dataset_measures WHERE dataset = ? ORDER BY position")
@@ -392,7 +395,7 @@ public final class Workspace {
                 let bytes: Int
                 if let reader { bytes = try reader.bytes(table: table, column: name, rowid: rowid) }
                 else { bytes = try db.openBlob(table: table, column: name, rowid: rowid).bytes }
-                if bytes == rows * 2 { return CodeColumn(narrow: try column(table, name, rowid, Int16.self)) }
+                if bytes == rows * 2 && narrowAllowed { return CodeColumn(narrow: try column(table, name, rowid, Int16.self)) }
                 if bytes == rows * 4 { return CodeColumn(wide: try column(table, name, rowid, Int32.self)) }
                 throw Diagnostic(.workspaceColumnWrongLength, dataset, bytes / 4, rows)
             }
