@@ -78,7 +78,7 @@ struct CSVAccumulator {
             switch role {
             case .yearValue(let y):   // 1800–2200 (`CSVLayout.headerYear`)
                 spread.append((c, Int32(y), nil, nil))
-                if !KeyColumn.fitsNarrow(Int32(y)) { wideYear = true }
+                if !CodeColumn.fitsNarrow(Int32(y)) { wideYear = true }
             // Codes from headers are interned in column order, so every accumulator of a load
             // gives a code the same number.
             case .industryValue(let code): spread.append((c, nil, Self.intern(code, into: &industry), nil))
@@ -293,7 +293,7 @@ struct CSVAccumulator {
                                     help: "years are written with four digits, e.g. 2023")
                 }
                 year = y
-                if !KeyColumn.fitsNarrow(y) { wideYear = true }
+                if !CodeColumn.fitsNarrow(y) { wideYear = true }
             case .measure(let k):
                 guard let v = CSVLoader.cellNumber(base + s, e - s, conv) ?? marker(base + s, e - s) ?? Self.unicodeMinus(base + s, e - s, conv) else {
                     return numberError(b, s, e, f[c].start, layout.measureNames[k], conv, column: c)

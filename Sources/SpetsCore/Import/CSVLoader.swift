@@ -192,20 +192,8 @@ extension CSVLoader {
 
         // The streaming pass (CSVRanges.swift), then, for a bad row, the one retry worth making.
         let headerLine = line - 1
-        // Measures whose sampled values are whole multiples of 10^-d (d ≤ 4) are read as
-        // four-byte words (ScaledValues.swift); a later value they cannot keep reads the file
-        // again with that measure as Double.
-        var decimals = [Int?](repeating: nil, count: layout.measureNames.count)
-        if !layout.roles.contains(where: { if case .yearValue = $0 { return true }; if case .industryValue = $0 { return true }; if case .regionValue = $0 { return true }; return false }) {
-            for (c, role) in layout.roles.enumerated() {
-                guard case .measure(let k) = role else { continue }
-                decimals[k] = ScaledValues.decimals(for: sample.lazy.compactMap { row -> Double? in
-                    guard c < row.count else { return nil }
-                    return row[c].withUnsafeBufferPointer { b in b.isEmpty ? .nan : CSVLoader.cellNumber(b.baseAddress!, b.count, conv) }
-                })
-            }
-        }
-        var acc = CSVAccumulator(layout: layout, columns: header.count, markers: markers, decimals: decimals)
+        var acc = CSVAccumulator(layout: layout, columns: header.count, markers: markers,
+                                 decimals: Self.sampledDecimals(layout, sample, conv))
         let estimate = Self.estimatedRows(fileSize: file.size, dataStart: pos, sampleRows: sample.count, sampleBytes: sampleBytes)
         buf = []
         var failure = try pass(file, from: pos, path: path, firstLine: line, acc: &acc, estimatedRows: estimate,
@@ -241,6 +229,23 @@ extension CSVLoader {
         }
         return try acc.finish(name: name, path: path, headerLine: headerLine, registry: registry, delimiter: delimiter,
                               prices: options.prices.merging(CSVLayout.prices(fromComments: comments)) { a, _ in a })
+    }
+
+    /// Per measure, the decimals it is read with as four-byte words (ScaledValues.swift): the
+    /// fewest that keep every sampled value, nil for Double. A later value they cannot keep
+    /// reads the file again with that measure as Double. A wide table's one measure comes
+    /// from many columns and stays Double.
+    static func sampledDecimals(_ layout: CSVLayout, _ sample: [[[UInt8]]], _ conv: NumberParsing.Convention) -> [Int?] {
+        var decimals = [Int?](repeating: nil, count: layout.measureNames.count)
+        guard !layout.wide else { return decimals }
+        for (c, role) in layout.roles.enumerated() {
+            guard case .measure(let k) = role else { continue }
+            decimals[k] = ScaledValues.decimals(for: sample.lazy.compactMap { row -> Double? in
+                guard c < row.count else { return nil }
+                return row[c].withUnsafeBufferPointer { b in b.isEmpty ? .nan : CSVLoader.cellNumber(b.baseAddress!, b.count, conv) }
+            })
+        }
+        return decimals
     }
 
     /// Rows the file will give, from the bytes per row of the sample, a little over (a short

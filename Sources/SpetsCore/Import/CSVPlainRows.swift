@@ -182,7 +182,7 @@ extension CSVAccumulator {
                 case .year:
                     guard let y = CSVLoader.cellYear(base + s, len) else { plain = false; break fields }
                     keyCols[yearCol][n] = y
-                    if !KeyColumn.fitsNarrow(y) { wideYear = true }
+                    if !CodeColumn.fitsNarrow(y) { wideYear = true }
                 case .measure:
                     guard let v = CSVLoader.cellNumber(base + s, len, conv) else { plain = false; break fields }
                     if !valueCols[op.slot].set(n, v) { escaped[op.slot] = true }

@@ -26,8 +26,6 @@ struct KeyColumn {
         }
     }
     func advanced(by rows: Int) -> KeyColumn { KeyColumn(base: base + rows * width, narrow: narrow) }
-    /// Whether `v` is kept whole by a narrow column.
-    @inline(__always) static func fitsNarrow(_ v: Int32) -> Bool { v == Int32(Int16(truncatingIfNeeded: v)) }
 }
 
 /// One measure column's memory while a load writes it: Double, or the Int32 words of a

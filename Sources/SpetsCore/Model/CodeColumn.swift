@@ -19,10 +19,13 @@ public struct CodeColumn: RandomAccessCollection, ExpressibleByArrayLiteral, Sen
     /// Four bytes a row whatever the values (a workspace written before narrow columns).
     init(wide: [Int32]) { storage = .wide(wide) }
 
+    /// Whether `v` is kept whole in two bytes.
+    @inline(__always) static func fitsNarrow(_ v: Int32) -> Bool { v == Int32(Int16(truncatingIfNeeded: v)) }
+
     static func fitsNarrow(_ codes: [Int32]) -> Bool {
         codes.withUnsafeBufferPointer { b in
             var ok = true
-            for v in b { ok = ok && v == Int32(Int16(truncatingIfNeeded: v)) }   // branch-free: vectorises
+            for v in b { ok = ok && fitsNarrow(v) }   // branch-free: vectorises
             return ok
         }
     }

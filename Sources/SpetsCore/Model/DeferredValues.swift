@@ -28,6 +28,12 @@ public final class DeferredColumn<T: BitwiseCopyable>: @unchecked Sendable, Sett
         self.count = count; self.dataset = dataset; self.read = read
     }
 
+    /// Values already read (a small dataset's: one kind of column either way).
+    public init(loaded: [T], dataset: String) {
+        count = loaded.count; self.dataset = dataset; read = nil; self.loaded = loaded
+        ready.store(true, ordering: .releasing)
+    }
+
     public var isLoaded: Bool { ready.load(ordering: .acquiring) }
 
     func settle() { _ = values }

@@ -31,7 +31,8 @@ public final class ScaledValues: @unchecked Sendable {
         self.decimals = decimals; divisor = Self.power(decimals); count = deferred.count; source = .deferred(deferred)
     }
 
-    static func power(_ d: Int) -> Double { [1, 10, 100, 1000, 10_000][d] }
+    private static let powers: [Double] = [1, 10, 100, 1000, 10_000]
+    static func power(_ d: Int) -> Double { powers[d] }
 
     public var words: [Int32] {
         switch source { case .ready(let w): return w; case .deferred(let d): return d.values }

@@ -36,14 +36,6 @@ final class ColumnReader: @unchecked Sendable {
         }
     }
 
-    /// The stored size of a column, in elements of `T`; throws when it is not `count`.
-    func check<T>(table: StaticString, column: StaticString, rowid: Int, count: Int, as: T.Type, dataset: String) throws(Diagnostic) {
-        let bytes = try bytes(table: table, column: column, rowid: rowid)
-        guard bytes == count * MemoryLayout<T>.stride else {
-            throw Diagnostic(.workspaceColumnWrongLength, dataset, bytes / MemoryLayout<T>.stride, count)
-        }
-    }
-
     /// A whole column, its halves read on two connections at once when there are two.
     func read<T: BitwiseCopyable>(table: StaticString, column: StaticString, rowid: Int, as: T.Type) throws(Diagnostic) -> [T] {
         try lock.withLock { (closed) throws(Diagnostic) -> [T] in

@@ -389,12 +389,15 @@ public final class Workspace {
                 if let reader { return try reader.read(table: table, column: column, rowid: rowid, as: type) }
                 return try db.readBlob(table: table, column: column, rowid: rowid, as: type)
             }
-            // A code column is two or four bytes a row (schema 2); any other size is damage.
+            // Every column's stored size is checked before anything is read.
             let rows = ds.int(4), dataset = name
+            func storedBytes(_ table: StaticString, _ column: StaticString, _ rowid: Int) throws(Diagnostic) -> Int {
+                if let reader { return try reader.bytes(table: table, column: column, rowid: rowid) }
+                return try db.openBlob(table: table, column: column, rowid: rowid).bytes
+            }
+            // A code column is two or four bytes a row (schema 2); any other size is damage.
             func codeColumn(_ table: StaticString, _ name: StaticString, _ rowid: Int) throws(Diagnostic) -> CodeColumn {
-                let bytes: Int
-                if let reader { bytes = try reader.bytes(table: table, column: name, rowid: rowid) }
-                else { bytes = try db.openBlob(table: table, column: name, rowid: rowid).bytes }
+                let bytes = try storedBytes(table, name, rowid)
                 if bytes == rows * 2 && narrowAllowed { return CodeColumn(narrow: try column(table, name, rowid, Int16.self)) }
                 if bytes == rows * 4 { return CodeColumn(wide: try column(table, name, rowid, Int32.self)) }
                 throw Diagnostic(.workspaceColumnWrongLength, dataset, bytes / 4, rows)
@@ -402,38 +405,25 @@ public final class Workspace {
             var codes: [CodeColumn] = [], years: CodeColumn = [], measures: [Measure] = []
             for d in dimensions { codes.append(try codeColumn("dataset_dimensions", "codes", d.rowid)) }
             if let yearsRow { years = try codeColumn("dataset_years", "years", yearsRow) }
+            // A measure's values (doubles) or words (four bytes): read now for a small dataset,
+            // on first use for a large one.
+            func measureColumn<T: BitwiseCopyable>(_ rowid: Int, _ type: T.Type) throws(Diagnostic) -> DeferredColumn<T> {
+                let bytes = try storedBytes("dataset_measures", "vals", rowid), stride = MemoryLayout<T>.stride
+                guard bytes == rows * stride else { throw Diagnostic(.workspaceColumnWrongLength, dataset, bytes / stride, rows) }
+                guard let reader else { return DeferredColumn(loaded: try column("dataset_measures", "vals", rowid, type), dataset: dataset) }
+                let later = DeferredColumn<T>(count: rows, dataset: dataset) {
+                    Result { () throws(Diagnostic) in try reader.read(table: "dataset_measures", column: "vals", rowid: rowid, as: type) }
+                }
+                pending[dataset, default: []].append(Pending(column: later))
+                return later
+            }
             for m in measureRows {
                 if let d = m.decimals {
-                    // Four-byte words: the stored size is checked now, the words read now or on first use.
-                    let bytes: Int
-                    if let reader { bytes = try reader.bytes(table: "dataset_measures", column: "vals", rowid: m.rowid) }
-                    else { bytes = try db.openBlob(table: "dataset_measures", column: "vals", rowid: m.rowid).bytes }
-                    guard bytes == rows * 4 else { throw Diagnostic(.workspaceColumnWrongLength, name, bytes / 4, rows) }
-                    guard let reader else {
-                        let words = try column("dataset_measures", "vals", m.rowid, Int32.self)
-                        measures.append(Measure(name: m.name, unit: m.unit, scaled: ScaledValues(words: words, decimals: d), prices: m.prices))
-                        continue
-                    }
-                    let words = DeferredColumn<Int32>(count: rows, dataset: name) { [rowid = m.rowid] in
-                        Result { () throws(Diagnostic) in try reader.read(table: "dataset_measures", column: "vals", rowid: rowid, as: Int32.self) }
-                    }
-                    pending[name, default: []].append(Pending(column: words))
+                    let words = try measureColumn(m.rowid, Int32.self)
                     measures.append(Measure(name: m.name, unit: m.unit, scaled: ScaledValues(deferred: words, decimals: d), prices: m.prices))
-                    continue
+                } else {
+                    measures.append(Measure(name: m.name, unit: m.unit, deferred: try measureColumn(m.rowid, Double.self), prices: m.prices))
                 }
-                guard let reader else {
-                    // Checked as a large dataset's are (there, before the deferred read).
-                    let values = try column("dataset_measures", "vals", m.rowid, Double.self)
-                    guard values.count == rows else { throw Diagnostic(.workspaceColumnWrongLength, name, values.count, rows) }
-                    measures.append(Measure(name: m.name, unit: m.unit, values: values, prices: m.prices))
-                    continue
-                }
-                try reader.check(table: "dataset_measures", column: "vals", rowid: m.rowid, count: years.count, as: Double.self, dataset: name)
-                let values = DeferredValues(count: years.count, dataset: name) { [rowid = m.rowid] in
-                    Result { () throws(Diagnostic) in try reader.read(table: "dataset_measures", column: "vals", rowid: rowid, as: Double.self) }
-                }
-                pending[name, default: []].append(Pending(column: values))
-                measures.append(Measure(name: m.name, unit: m.unit, deferred: values, prices: m.prices))
             }
             fl.reset(); fl.bind(1, name)
             while try fl.step() {
